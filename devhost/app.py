@@ -1,0 +1,179 @@
+"""Loading a Functions app directory: settings, host.json and the functions the SDK declares.
+
+Functions are discovered through `app.get_functions()` of the app's `FunctionApp` / `DFApp`,
+the same index the Python worker builds, and invoked through the worker's own converters.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import inspect
+import json
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+import azure.functions as func
+
+
+class AppLoadError(Exception):
+    """The app directory cannot be hosted (no function_app.py, no app object, bad JSON)."""
+
+
+@dataclass
+class FunctionInfo:
+    name: str
+    trigger_type: str
+    trigger_param: str
+    trigger: Any
+    user_function: Callable[..., Any]
+    client_param: str | None = None
+    client_task_hub: str | None = None
+    parameters: list[str] = field(default_factory=list)
+
+    @property
+    def is_async(self) -> bool:
+        return inspect.iscoroutinefunction(self.user_function)
+
+
+@dataclass
+class LoadedApp:
+    app_dir: Path
+    host_json: dict
+    functions: dict[str, FunctionInfo]
+
+    def of_type(self, trigger_type: str) -> list[FunctionInfo]:
+        return [f for f in self.functions.values() if f.trigger_type == trigger_type]
+
+    @property
+    def durable_settings(self) -> dict:
+        return self.host_json.get("extensions", {}).get("durableTask", {})
+
+    @property
+    def hub_name(self) -> str:
+        return str(self.durable_settings.get("hubName", "TestHubName"))
+
+    @property
+    def route_prefix(self) -> str:
+        prefix = self.host_json.get("extensions", {}).get("http", {}).get("routePrefix", "api")
+        return str(prefix).strip("/")
+
+
+def read_json_file(path: Path) -> dict:
+    if not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError as exc:
+        raise AppLoadError(f"{path.name} is not valid JSON: {exc}") from exc
+    if not isinstance(data, dict):
+        raise AppLoadError(f"{path.name} must hold a JSON object")
+    return data
+
+
+def apply_local_settings(app_dir: Path) -> list[str]:
+    """Copy `Values` of local.settings.json into the environment, as `func start` does.
+
+    Variables already set in the environment win, so a test or a shell can override a value.
+    Returns the names that were applied (never their values: they may be secrets).
+    """
+    values = read_json_file(app_dir / "local.settings.json").get("Values", {})
+    applied = []
+    for key, value in values.items():
+        if key not in os.environ and value is not None:
+            os.environ[key] = str(value)
+            applied.append(key)
+    return applied
+
+
+def _find_app_object(module: Any) -> Any:
+    for value in vars(module).values():
+        if isinstance(value, func.FunctionRegister):
+            return value
+    raise AppLoadError("function_app.py defines no FunctionApp / DFApp object")
+
+
+def load_app(app_dir: Path) -> LoadedApp:
+    """Import `function_app.py` from `app_dir` and index its functions."""
+    app_dir = app_dir.resolve()
+    entry = app_dir / "function_app.py"
+    if not entry.exists():
+        raise AppLoadError(f"no function_app.py in {app_dir}")
+    host_json = read_json_file(app_dir / "host.json")
+    apply_local_settings(app_dir)
+    if str(app_dir) not in sys.path:
+        sys.path.insert(0, str(app_dir))
+    module_name = "function_app"
+    sys.modules.pop(module_name, None)
+    spec = importlib.util.spec_from_file_location(module_name, entry)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module
+    spec.loader.exec_module(module)
+    app_obj = _find_app_object(module)
+    # get_functions() validates names into functions_bindings and refuses a second call.
+    if hasattr(app_obj, "functions_bindings"):
+        app_obj.functions_bindings = {}
+    functions: dict[str, FunctionInfo] = {}
+    for fn in app_obj.get_functions():
+        trigger = fn.get_trigger()
+        info = FunctionInfo(
+            name=fn.get_function_name(),
+            trigger_type=trigger.type,
+            trigger_param=trigger.name,
+            trigger=trigger,
+            user_function=fn.get_user_function(),
+        )
+        for binding in fn.get_bindings():
+            if binding.type == "durableClient":
+                info.client_param = binding.name
+                info.client_task_hub = getattr(binding, "task_hub", None)
+        target = getattr(info.user_function, "client_function", info.user_function)
+        info.parameters = list(inspect.signature(target).parameters)
+        functions[info.name] = info
+    return LoadedApp(app_dir=app_dir, host_json=host_json, functions=functions)
+
+
+_ROUTE_PARAM = re.compile(r"\{(\*?)([A-Za-z_][A-Za-z0-9_]*)(?::([A-Za-z]+))?(\?)?\}")
+
+
+def route_regex(template: str) -> re.Pattern[str]:
+    """Compile an Azure Functions route template (`calls/{id}`, `{id:int?}`, `{*rest}`)."""
+    pattern, pos = "", 0
+    template = template.strip("/")
+    for m in _ROUTE_PARAM.finditer(template):
+        pattern += re.escape(template[pos:m.start()])
+        catch_all, name, constraint, optional = m.groups()
+        body = r"[^/]+"
+        if catch_all:
+            body = r".*"
+        elif constraint == "int":
+            body = r"-?\d+"
+        group = f"(?P<{name}>{body})"
+        if optional:
+            if pattern.endswith("/"):
+                pattern = pattern[:-1] + f"(?:/{group})?"
+            else:
+                pattern += f"{group}?"
+        else:
+            pattern += group
+        pos = m.end()
+    pattern += re.escape(template[pos:])
+    return re.compile(f"^{pattern}/?$")
+
+
+def blob_path_pattern(path: str) -> tuple[str, re.Pattern[str]]:
+    """Split a blob trigger path `container/{name}` into the container and a name matcher."""
+    container, _, rest = path.partition("/")
+    if not rest:
+        rest = "{name}"
+    pattern, pos = "", 0
+    for m in re.finditer(r"\{([^}]+)\}", rest):
+        pattern += re.escape(rest[pos:m.start()])
+        pattern += f"(?P<{m.group(1)}>.+)" if m.group(1).isidentifier() else ".+"
+        pos = m.end()
+    pattern += re.escape(rest[pos:])
+    return container, re.compile(f"^{pattern}$", re.S)

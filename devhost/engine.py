@@ -1,0 +1,526 @@
+"""The orchestration engine: runs episodes of the SDK's orchestrator handler and records them.
+
+One episode = load history, append OrchestratorStarted and a batch of new events, call the
+handler, turn the new actions into history events and work, commit. Task ids are allocated in the
+order the SDK allocates them (`_sequence_number`): actions in yield order, and retry timers /
+rescheduled attempts at the point their failure or timer event is processed. A batch therefore ends
+at the first retry-related event, so that no user action can be numbered after it by mistake.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+import traceback
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Callable
+
+from azure.functions import meta
+from azure.functions.durable_functions import OrchestrationTriggerConverter
+
+from . import history as h
+from .app import FunctionInfo, LoadedApp
+from .store import TERMINAL, Instance, Store
+
+log = logging.getLogger("devhost")
+
+
+class InstanceNotFound(Exception):
+    """No instance with that id."""
+
+
+class InstanceGone(Exception):
+    """The instance is in a state that does not allow the operation (HTTP 410)."""
+
+
+@dataclass
+class EpisodeResult:
+    instance_id: str
+    name: str
+    status: str
+    duration_ms: float
+    new_work: int = 0
+    error: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def _retry_key(ev: dict) -> str | None:
+    kind = ev["EventType"]
+    if kind in (h.TASK_FAILED, h.SUB_ORCHESTRATION_FAILED, h.TASK_COMPLETED,
+                h.SUB_ORCHESTRATION_COMPLETED):
+        return str(ev.get("TaskScheduledId"))
+    if kind == h.TIMER_FIRED:
+        return str(ev.get("TimerId"))
+    return None
+
+
+class Engine:
+    """Durable orchestration semantics over a `Store`; called from one thread."""
+
+    def __init__(self, store: Store, app: LoadedApp, notify: Callable[[], None]) -> None:
+        self.store = store
+        self.app = app
+        self.notify = notify
+        self.orchestrators: dict[str, FunctionInfo] = {
+            f.name: f for f in app.of_type("orchestrationTrigger")}
+
+    # -- creating instances -------------------------------------------------------------------
+    def start_new(self, name: str, instance_id: str | None, input_text: str | None,
+                  version: str | None = None) -> Instance:
+        instance_id = instance_id or uuid.uuid4().hex
+        with self.store.tx() as db:
+            self.store.delete_instance(db, instance_id)
+            inst = self._create(db, name, instance_id, input_text, version, None)
+        self.notify()
+        return inst
+
+    def _create(self, db: Any, name: str, instance_id: str, input_text: str | None,
+                version: str | None, parent: tuple[str, str, int] | None) -> Instance:
+        now = h.iso(h.utcnow())
+        inst = Instance(
+            instance_id=instance_id, name=name, execution_id=uuid.uuid4().hex, status="Pending",
+            input=input_text, output=None, custom_status=None, created_time=now,
+            last_updated_time=now, parent_instance_id=parent[0] if parent else None,
+            parent_task_id=parent[2] if parent else None, next_event_id=0, actions_seen=0,
+            version=version, state={"parent_execution_id": parent[1]} if parent else {})
+        self.store.save(db, inst)
+        self._post_event(db, inst, h.event(h.EXECUTION_STARTED, Name=name, Input=input_text,
+                                           Version=version or "",
+                                           ParentInstance=parent[0] if parent else None))
+        return inst
+
+    def _post_event(self, db: Any, inst: Instance, ev: dict, at: float | None = None) -> None:
+        self.store.post(db, inst.instance_id, {"execution_id": inst.execution_id, "event": ev},
+                        at)
+
+    # -- episodes -------------------------------------------------------------------------------
+    def process(self, instance_id: str) -> EpisodeResult | None:
+        """Run one episode for `instance_id` if it has due messages."""
+        msgs = self.store.due_messages(instance_id, time.time())
+        if not msgs:
+            return None
+        inst = self.store.get(instance_id)
+        if inst is None or inst.status in TERMINAL:
+            with self.store.tx() as db:
+                self.store.delete_messages(db, [m for m, _ in msgs])
+            return None
+        batch: list[tuple[int, dict]] = []
+        stale: list[int] = []
+        retries = inst.state.setdefault("retries", {})
+        retry_timers = inst.state.setdefault("retry_timers", {})
+        for msg_id, body in msgs:
+            exec_id = body.get("execution_id")
+            if exec_id and exec_id != inst.execution_id:
+                stale.append(msg_id)
+                continue
+            ev = body["event"]
+            if ev["EventType"] == h.TIMER_FIRED:
+                ev["Timestamp"] = h.iso(h.utcnow())
+            batch.append((msg_id, ev))
+            key = _retry_key(ev)
+            if (ev["EventType"] in (h.TASK_FAILED, h.SUB_ORCHESTRATION_FAILED) and key in retries) \
+                    or (ev["EventType"] == h.TIMER_FIRED and key in retry_timers):
+                break
+        if not batch:
+            with self.store.tx() as db:
+                self.store.delete_messages(db, stale)
+            return None
+        return self._episode(inst, batch, stale)
+
+    def _run_handler(self, inst: Instance, past: list[dict], new: list[dict]) -> tuple[dict, str | None]:
+        fn = self.orchestrators.get(inst.name)
+        if fn is None:
+            return {"isDone": False, "actions": []}, (
+                f"The function '{inst.name}' doesn't exist, is disabled, or is not an "
+                "orchestrator function.")
+        ctx = {
+            "history": [dict(e, IsPlayed=True) for e in past] + [dict(e, IsPlayed=False) for e in new],
+            "input": inst.input, "instanceId": inst.instance_id, "isReplaying": False,
+            "parentInstanceId": inst.parent_instance_id,
+            "upperSchemaVersion": h.UPPER_SCHEMA_VERSION,
+            "upperSchemaVersionNew": h.UPPER_SCHEMA_VERSION_NEW,
+        }
+        context = OrchestrationTriggerConverter.decode(
+            meta.Datum(type="string", value=json.dumps(ctx)), trigger_metadata=None)
+        try:
+            out = fn.user_function(context)
+        except Exception as exc:  # the SDK's way of reporting an orchestrator failure
+            message, state = h.split_orchestrator_error(str(exc))
+            return state or {"isDone": False, "actions": []}, message or type(exc).__name__
+        state = json.loads(out) if isinstance(out, str) else out
+        return state, None
+
+    def _episode(self, inst: Instance, batch: list[tuple[int, dict]], stale: list[int]) -> EpisodeResult:
+        t0 = time.perf_counter()
+        now = h.utcnow()
+        past = self.store.history(inst.instance_id)
+        new_events = [h.event(h.ORCHESTRATOR_STARTED, ts=now)] + [ev for _, ev in batch]
+        state, error = self._run_handler(inst, past, new_events)
+        retries: dict = inst.state.setdefault("retries", {})
+        retry_timers: dict = inst.state.setdefault("retry_timers", {})
+        out: list[dict] = []
+        work: list[tuple[int, str, str | None]] = []
+        timers: list[dict] = []
+        children: list[tuple[str, str, str | None, int, dict | None]] = []
+        continue_as_new: dict | None = None
+
+        def alloc() -> int:
+            tid = inst.next_event_id
+            inst.next_event_id += 1
+            return tid
+
+        def schedule_activity(tid: int, name: str, input_text: str | None,
+                              retry: dict | None) -> None:
+            extra = {"HostRetry": retry} if retry else {}
+            out.append(h.event(h.TASK_SCHEDULED, tid, now, Name=name, Input=input_text, **extra))
+            work.append((tid, name, input_text))
+            if retry:
+                retries[str(tid)] = retry
+
+        def schedule_child(tid: int, name: str, input_text: str | None, child_id: str | None,
+                           retry: dict | None) -> None:
+            child_id = child_id or f"{inst.instance_id}:{tid}"
+            if retry and retry["attempt"] > 1:
+                child_id = f"{retry['child_id']}:{retry['attempt']}"
+            if retry:
+                retry.setdefault("child_id", child_id)
+                retries[str(tid)] = retry
+            extra = {"HostRetry": retry} if retry else {}
+            out.append(h.event(h.SUB_ORCHESTRATION_CREATED, tid, now, Name=name,
+                               Input=input_text, InstanceId=child_id, **extra))
+            children.append((child_id, name, input_text, tid, None))
+
+        flat = h.flatten_actions(state.get("actions") or [])
+        for fa in flat[inst.actions_seen:]:
+            action = fa.action
+            kind = action.get("actionType")
+            if kind == h.CONTINUE_AS_NEW_ACTION:
+                continue_as_new = action
+                continue
+            if not fa.consumes_id:
+                continue
+            tid = alloc()
+            retry = None
+            if kind in (h.CALL_ACTIVITY_WITH_RETRY, h.CALL_SUB_ORCHESTRATOR_WITH_RETRY):
+                retry = {"name": action.get("functionName"), "input": action.get("input"),
+                         "policy": action.get("retryOptions") or {}, "attempt": 1,
+                         "kind": "activity" if kind == h.CALL_ACTIVITY_WITH_RETRY else "orchestration"}
+            if kind in (h.CALL_ACTIVITY, h.CALL_ACTIVITY_WITH_RETRY):
+                schedule_activity(tid, action["functionName"], action.get("input"), retry)
+            elif kind == h.CALL_HTTP:
+                schedule_activity(tid, HTTP_ACTIVITY, json.dumps(action.get("httpRequest")), None)
+            elif kind == h.CREATE_TIMER:
+                fire_at = action["fireAt"]
+                out.append(h.event(h.TIMER_CREATED, tid, now, FireAt=fire_at))
+                timers.append({"TimerId": tid, "FireAt": fire_at})
+            elif kind in (h.CALL_SUB_ORCHESTRATOR, h.CALL_SUB_ORCHESTRATOR_WITH_RETRY):
+                schedule_child(tid, action["functionName"], action.get("input"),
+                               action.get("instanceId"), retry)
+            else:
+                error = error or (f"devhost does not support action type {kind} "
+                                  "(durable entities are not implemented)")
+        inst.actions_seen = len(flat)
+
+        # Retry bookkeeping for the last event of the batch, numbered after the actions above.
+        last = batch[-1][1]
+        key = _retry_key(last)
+        if last["EventType"] in (h.TASK_COMPLETED, h.SUB_ORCHESTRATION_COMPLETED):
+            retries.pop(str(key), None)
+        elif last["EventType"] in (h.TASK_FAILED, h.SUB_ORCHESTRATION_FAILED) and key in retries:
+            retry = retries.pop(str(key))
+            policy = h.RetryPolicy.from_json(retry["policy"])
+            timer_id = alloc()
+            fire_at = h.iso(now + policy.delay(retry["attempt"]))
+            out.append(h.event(h.TIMER_CREATED, timer_id, now, FireAt=fire_at, HostRetry=retry))
+            timers.append({"TimerId": timer_id, "FireAt": fire_at})
+            retry_timers[str(timer_id)] = retry
+        elif last["EventType"] == h.TIMER_FIRED and key in retry_timers:
+            retry = retry_timers.pop(str(key))
+            policy = h.RetryPolicy.from_json(retry["policy"])
+            if retry["attempt"] < policy.max_attempts and not error:
+                retry = dict(retry, attempt=retry["attempt"] + 1)
+                tid = alloc()
+                if retry["kind"] == "activity":
+                    schedule_activity(tid, retry["name"], retry["input"], retry)
+                else:
+                    schedule_child(tid, retry["name"], retry["input"], None, retry)
+
+        custom = state.get("customStatus")
+        if custom is not None:
+            inst.custom_status = json.dumps(custom)
+        terminal_event: dict | None = None
+        if error is not None:
+            inst.status = "Failed"
+            inst.output = json.dumps(f"Orchestrator function '{inst.name}' failed: {error}")
+            terminal_event = h.event(h.EXECUTION_COMPLETED, ts=now, OrchestrationStatus="Failed",
+                                     Result=inst.output, FailureDetails={"ErrorMessage": error})
+        elif state.get("isDone") and continue_as_new is not None:
+            inst.status = "Running"
+        elif state.get("isDone"):
+            inst.status = "Completed"
+            inst.output = json.dumps(state.get("output"))
+            terminal_event = h.event(h.EXECUTION_COMPLETED, ts=now,
+                                     OrchestrationStatus="Completed", Result=inst.output)
+        else:
+            inst.status = "Running"
+        inst.last_updated_time = h.iso(h.utcnow())
+        episode = new_events + out + [h.event(h.ORCHESTRATOR_COMPLETED, ts=h.utcnow())]
+        if terminal_event:
+            episode.insert(-1, terminal_event)
+
+        with self.store.tx() as db:
+            self.store.delete_messages(db, [m for m, _ in batch] + stale)
+            if continue_as_new is not None and error is None:
+                self._continue_as_new(db, inst, continue_as_new.get("input"))
+            else:
+                self.store.append_history(db, inst.instance_id, len(past), episode)
+                self.store.save(db, inst)
+                for tid, name, input_text in work:
+                    self.store.add_work(db, inst.instance_id, inst.execution_id, tid, name,
+                                        input_text)
+                for timer in timers:
+                    fire = h.parse_iso(timer["FireAt"]).timestamp()
+                    self._post_event(db, inst, h.event(h.TIMER_FIRED, **timer), fire)
+                for child_id, name, input_text, tid, _ in children:
+                    self.store.delete_instance(db, child_id)
+                    self._create(db, name, child_id, input_text, None,
+                                 (inst.instance_id, inst.execution_id, tid))
+                if inst.status in TERMINAL:
+                    self._finish(db, inst)
+        self.notify()
+        return EpisodeResult(inst.instance_id, inst.name, inst.status,
+                             (time.perf_counter() - t0) * 1000, len(work), error)
+
+    def _continue_as_new(self, db: Any, inst: Instance, input_text: str | None) -> None:
+        inst.execution_id = uuid.uuid4().hex
+        inst.input = input_text
+        inst.next_event_id = 0
+        inst.actions_seen = 0
+        inst.state = {k: v for k, v in inst.state.items() if k == "parent_execution_id"}
+        self.store.replace_history(db, inst.instance_id, [])
+        db.execute("DELETE FROM work WHERE instance_id=?", (inst.instance_id,))
+        self.store.save(db, inst)
+        self._post_event(db, inst, h.event(h.EXECUTION_STARTED, Name=inst.name, Input=input_text,
+                                           Version=inst.version or ""))
+
+    def _finish(self, db: Any, inst: Instance) -> None:
+        """A terminal instance: drop its pending work and tell its parent."""
+        db.execute("DELETE FROM work WHERE instance_id=?", (inst.instance_id,))
+        db.execute("DELETE FROM inbox WHERE instance_id=?", (inst.instance_id,))
+        if not inst.parent_instance_id:
+            return
+        parent = self.store.get(inst.parent_instance_id)
+        if parent is None:
+            return
+        if inst.status == "Completed":
+            ev = h.event(h.SUB_ORCHESTRATION_COMPLETED, TaskScheduledId=inst.parent_task_id,
+                         Result=inst.output)
+        else:
+            reason = h.load_json(inst.output)
+            ev = h.event(h.SUB_ORCHESTRATION_FAILED, TaskScheduledId=inst.parent_task_id,
+                         Reason=str(reason), Details=f"Sub-orchestration '{inst.instance_id}' "
+                         f"ended {inst.status}")
+        self.store.post(db, parent.instance_id,
+                        {"execution_id": inst.state.get("parent_execution_id"), "event": ev})
+
+    # -- activity results ----------------------------------------------------------------------
+    def complete_work(self, work: Any, result: str | None, failure: tuple[str, str] | None) -> bool:
+        """Record an activity's outcome; False when the work item was gone (terminated/purged)."""
+        with self.store.tx() as db:
+            if not self.store.finish_work(db, work["work_id"]):
+                return False
+            if failure is None:
+                ev = h.event(h.TASK_COMPLETED, TaskScheduledId=work["task_id"], Result=result)
+            else:
+                ev = h.event(h.TASK_FAILED, TaskScheduledId=work["task_id"], Reason=failure[0],
+                             Details=failure[1])
+            self.store.post(db, work["instance_id"],
+                            {"execution_id": work["execution_id"], "event": ev})
+        self.notify()
+        return True
+
+    # -- management operations ------------------------------------------------------------------
+    def _require(self, instance_id: str) -> Instance:
+        inst = self.store.get(instance_id)
+        if inst is None:
+            raise InstanceNotFound(instance_id)
+        return inst
+
+    def _append(self, db: Any, inst: Instance, events: list[dict]) -> None:
+        start = len(self.store.history(inst.instance_id))
+        self.store.append_history(db, inst.instance_id, start, events)
+
+    def raise_event(self, instance_id: str, name: str, input_text: str | None) -> None:
+        inst = self._require(instance_id)
+        if inst.status in TERMINAL:
+            raise InstanceGone(f"instance is {inst.status}")
+        with self.store.tx() as db:
+            self.store.post(db, instance_id, {"event": h.event(h.EVENT_RAISED, Name=name,
+                                                                Input=input_text)})
+        self.notify()
+
+    def terminate(self, instance_id: str, reason: str) -> None:
+        inst = self._require(instance_id)
+        if inst.status in TERMINAL:
+            raise InstanceGone(f"instance is {inst.status}")
+        inst.status = "Terminated"
+        inst.output = json.dumps(reason)
+        inst.last_updated_time = h.iso(h.utcnow())
+        with self.store.tx() as db:
+            self._append(db, inst, [h.event(h.EXECUTION_TERMINATED, Input=reason)])
+            self.store.save(db, inst)
+            self._finish(db, inst)
+        self.notify()
+
+    def suspend(self, instance_id: str, reason: str) -> None:
+        self._set_suspended(instance_id, reason, True)
+
+    def resume(self, instance_id: str, reason: str) -> None:
+        self._set_suspended(instance_id, reason, False)
+
+    def _set_suspended(self, instance_id: str, reason: str, suspend: bool) -> None:
+        inst = self._require(instance_id)
+        if inst.status in TERMINAL:
+            raise InstanceGone(f"instance is {inst.status}")
+        if suspend == (inst.status == "Suspended"):
+            return
+        inst.status = "Suspended" if suspend else "Running"
+        inst.last_updated_time = h.iso(h.utcnow())
+        kind = h.EXECUTION_SUSPENDED if suspend else h.EXECUTION_RESUMED
+        with self.store.tx() as db:
+            self._append(db, inst, [h.event(kind, Reason=reason)])
+            self.store.save(db, inst)
+        self.notify()
+
+    def purge(self, instance_id: str) -> int:
+        with self.store.tx() as db:
+            return self.store.delete_instance(db, instance_id)
+
+    def restart(self, instance_id: str, new_id: bool) -> Instance:
+        inst = self._require(instance_id)
+        return self.start_new(inst.name, uuid.uuid4().hex if new_id else instance_id, inst.input,
+                              inst.version)
+
+    def rewind(self, instance_id: str, reason: str) -> None:
+        """Resume a Failed instance from before the failure that ended it.
+
+        The history is cut at the episode that delivered the first failure which reached the
+        orchestrator; completions after that point are delivered again as new events, failed
+        activities run again, failed sub-orchestrations are rewound. Completed work is kept.
+        """
+        inst = self._require(instance_id)
+        if inst.status != "Failed":
+            raise InstanceGone(f"only Failed instances can be rewound (this one is {inst.status})")
+        events = self.store.history(instance_id)
+        scheduled = {e["EventId"]: e for e in events
+                     if e["EventType"] in (h.TASK_SCHEDULED, h.SUB_ORCHESTRATION_CREATED,
+                                           h.TIMER_CREATED)}
+        cut = len(events)
+        for i, e in enumerate(events):
+            if e["EventType"] in (h.TASK_FAILED, h.SUB_ORCHESTRATION_FAILED):
+                retry = scheduled.get(e["TaskScheduledId"], {}).get("HostRetry")
+                if retry is None or retry["attempt"] >= h.RetryPolicy.from_json(
+                        retry["policy"]).max_attempts:
+                    cut = i
+                    break
+            if e["EventType"] == h.EXECUTION_COMPLETED:
+                cut = i
+                break
+        boundary = max((i + 1 for i, e in enumerate(events[:cut])
+                        if e["EventType"] == h.ORCHESTRATOR_COMPLETED), default=0)
+        kept, rest = events[:boundary], events[boundary:]
+        kept_ids = {e["EventId"] for e in kept if e["EventType"] in (
+            h.TASK_SCHEDULED, h.SUB_ORCHESTRATION_CREATED, h.TIMER_CREATED)}
+        redeliver = [e for e in rest if (
+            e["EventType"] in (h.TASK_COMPLETED, h.SUB_ORCHESTRATION_COMPLETED)
+            and e["TaskScheduledId"] in kept_ids) or (
+            e["EventType"] == h.TIMER_FIRED and e["TimerId"] in kept_ids) or (
+            e["EventType"] == h.EVENT_RAISED)]
+        done = {e.get("TaskScheduledId", e.get("TimerId")) for e in kept + redeliver
+                if e["EventType"] in (h.TASK_COMPLETED, h.TASK_FAILED, h.TIMER_FIRED,
+                                      h.SUB_ORCHESTRATION_COMPLETED, h.SUB_ORCHESTRATION_FAILED)}
+        pending = [scheduled[i] for i in sorted(kept_ids - done)]
+        inst.status = "Running"
+        inst.output = None
+        inst.next_event_id = max(kept_ids, default=-1) + 1
+        inst.state["retries"] = {str(e["EventId"]): e["HostRetry"] for e in pending
+                                 if e["EventType"] != h.TIMER_CREATED and e.get("HostRetry")}
+        inst.state["retry_timers"] = {str(e["EventId"]): e["HostRetry"] for e in pending
+                                      if e["EventType"] == h.TIMER_CREATED and e.get("HostRetry")}
+        inst.state["rewinds"] = inst.state.get("rewinds", 0) + 1
+        state, _ = self._run_handler(inst, kept, [h.event(h.ORCHESTRATOR_STARTED)])
+        inst.actions_seen = len(h.flatten_actions(state.get("actions") or []))
+        inst.last_updated_time = h.iso(h.utcnow())
+        rewind_children: list[str] = []
+        with self.store.tx() as db:
+            self.store.replace_history(db, instance_id, kept)
+            db.execute("DELETE FROM inbox WHERE instance_id=?", (instance_id,))
+            db.execute("DELETE FROM work WHERE instance_id=?", (instance_id,))
+            self.store.save(db, inst)
+            for e in pending:
+                if e["EventType"] == h.TASK_SCHEDULED:
+                    self.store.add_work(db, instance_id, inst.execution_id, e["EventId"],
+                                        e["Name"], e.get("Input"))
+                elif e["EventType"] == h.TIMER_CREATED:
+                    self._post_event(db, inst, h.event(h.TIMER_FIRED, TimerId=e["EventId"],
+                                                       FireAt=e["FireAt"]),
+                                     h.parse_iso(e["FireAt"]).timestamp())
+                else:
+                    child = self.store.get(e["InstanceId"])
+                    if child is None:
+                        self._create(db, e["Name"], e["InstanceId"], e.get("Input"), None,
+                                     (instance_id, inst.execution_id, e["EventId"]))
+                    elif child.status == "Failed":
+                        child.state["parent_execution_id"] = inst.execution_id
+                        self.store.save(db, child)
+                        rewind_children.append(child.instance_id)
+                    elif child.status == "Completed":
+                        redeliver.append(h.event(h.SUB_ORCHESTRATION_COMPLETED,
+                                                 TaskScheduledId=e["EventId"], Result=child.output))
+            for e in redeliver:
+                self._post_event(db, inst, e)
+        for child_id in rewind_children:
+            self.rewind(child_id, reason)
+        log.info("Rewound instance %s (%s): %d task(s) to run again", instance_id, reason,
+                 len(pending))
+        self.notify()
+
+
+HTTP_ACTIVITY = "BuiltIn::HttpActivity"
+
+
+def describe_failure(name: str, exc: BaseException) -> tuple[str, str]:
+    """TaskFailed Reason and Details for an activity exception."""
+    reason = f"Activity function '{name}' failed: {type(exc).__name__}: {exc}"
+    details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    return reason, details
+
+
+def instance_status(inst: Instance, store: Store, show_input: bool = True,
+                    show_history: bool = False, show_history_output: bool = False) -> dict:
+    """The status JSON of the Durable HTTP API."""
+    body: dict[str, Any] = {
+        "name": inst.name, "instanceId": inst.instance_id, "runtimeStatus": inst.status,
+        "input": h.load_json(inst.input) if show_input else None,
+        "customStatus": h.load_json(inst.custom_status),
+        "output": h.load_json(inst.output),
+        "createdTime": inst.created_time[:19] + "Z",
+        "lastUpdatedTime": inst.last_updated_time[:19] + "Z",
+    }
+    if show_history:
+        body["historyEvents"] = list(h.status_events_view(store.history(inst.instance_id),
+                                                          show_history_output))
+    return body
+
+
+def parse_time_arg(text: str | None) -> str | None:
+    if not text:
+        return None
+    return h.iso(h.parse_iso(text))
+
+
+__all__ = ["Engine", "InstanceNotFound", "InstanceGone", "describe_failure", "instance_status",
+           "parse_time_arg", "HTTP_ACTIVITY", "datetime"]

@@ -1,0 +1,202 @@
+"""Pure Durable Task history logic: event construction, action flattening, retry delays.
+
+No I/O here. Event and action shapes follow DTFx and the Python SDK (see
+shared/docs/durable-protocol.md); the numbering rules are the SDK's own.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import Any, Iterator
+
+# DTFx EventType codes.
+EXECUTION_STARTED = 0
+EXECUTION_COMPLETED = 1
+EXECUTION_FAILED = 2
+EXECUTION_TERMINATED = 3
+TASK_SCHEDULED = 4
+TASK_COMPLETED = 5
+TASK_FAILED = 6
+SUB_ORCHESTRATION_CREATED = 7
+SUB_ORCHESTRATION_COMPLETED = 8
+SUB_ORCHESTRATION_FAILED = 9
+TIMER_CREATED = 10
+TIMER_FIRED = 11
+ORCHESTRATOR_STARTED = 12
+ORCHESTRATOR_COMPLETED = 13
+EVENT_SENT = 14
+EVENT_RAISED = 15
+CONTINUE_AS_NEW = 16
+GENERIC_EVENT = 17
+EXECUTION_SUSPENDED = 19
+EXECUTION_RESUMED = 20
+
+EVENT_NAMES = {
+    0: "ExecutionStarted", 1: "ExecutionCompleted", 2: "ExecutionFailed", 3: "ExecutionTerminated",
+    4: "TaskScheduled", 5: "TaskCompleted", 6: "TaskFailed", 7: "SubOrchestrationInstanceCreated",
+    8: "SubOrchestrationInstanceCompleted", 9: "SubOrchestrationInstanceFailed",
+    10: "TimerCreated", 11: "TimerFired", 12: "OrchestratorStarted", 13: "OrchestratorCompleted",
+    14: "EventSent", 15: "EventRaised", 16: "ContinueAsNew", 17: "GenericEvent",
+    19: "ExecutionSuspended", 20: "ExecutionResumed",
+}
+
+# SDK action types.
+CALL_ACTIVITY = 0
+CALL_ACTIVITY_WITH_RETRY = 1
+CALL_SUB_ORCHESTRATOR = 2
+CALL_SUB_ORCHESTRATOR_WITH_RETRY = 3
+CONTINUE_AS_NEW_ACTION = 4
+CREATE_TIMER = 5
+WAIT_FOR_EXTERNAL_EVENT = 6
+CALL_ENTITY = 7
+CALL_HTTP = 8
+SIGNAL_ENTITY = 9
+WHEN_ANY = 11
+WHEN_ALL = 12
+
+# Replay schema the host advertises: V3 without long-timer settings, as for DTS / MSSQL.
+UPPER_SCHEMA_VERSION = 1
+UPPER_SCHEMA_VERSION_NEW = 2
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def iso(ts: datetime) -> str:
+    """DTFx timestamp text: ISO 8601 in UTC with a trailing Z."""
+    return ts.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def parse_iso(text: str) -> datetime:
+    value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+def event(event_type: int, event_id: int = -1, ts: datetime | None = None, **fields: Any) -> dict:
+    """A history event as the SDK reads it (IsPlayed is set when the history is sent)."""
+    ev = {"EventType": event_type, "EventId": event_id, "IsPlayed": False,
+          "Timestamp": iso(ts or utcnow())}
+    ev.update(fields)
+    return ev
+
+
+@dataclass(frozen=True)
+class FlatAction:
+    """One atomic action in the order the SDK numbers its tasks."""
+
+    action: dict
+    consumes_id: bool
+
+
+def flatten_actions(actions: list) -> list[FlatAction]:
+    """Flatten the SDK's cumulative action list depth-first, the order `_add_to_open_tasks` uses.
+
+    V1 sends a list of lists; V2+ one flat list whose compound actions carry `compoundActions`.
+    External-event waits are keyed by name and take no sequence number; everything else does.
+    """
+    out: list[FlatAction] = []
+
+    def walk(item: Any) -> None:
+        if isinstance(item, list):
+            for sub in item:
+                walk(sub)
+            return
+        kind = item.get("actionType")
+        if kind in (WHEN_ALL, WHEN_ANY):
+            for sub in item.get("compoundActions", []):
+                walk(sub)
+            return
+        out.append(FlatAction(item, kind not in (WAIT_FOR_EXTERNAL_EVENT, CONTINUE_AS_NEW_ACTION)))
+
+    walk(actions)
+    return out
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """DTFx RetryOptions as they arrive in `retryOptions` (only two fields from the Python SDK)."""
+
+    first_interval_ms: int
+    max_attempts: int
+    backoff_coefficient: float = 1.0
+    max_interval_ms: int | None = None
+
+    @classmethod
+    def from_json(cls, data: dict) -> "RetryPolicy":
+        return cls(
+            first_interval_ms=int(data.get("firstRetryIntervalInMilliseconds", 1000)),
+            max_attempts=int(data.get("maxNumberOfAttempts", 1)),
+            backoff_coefficient=float(data.get("backoffCoefficient", 1.0) or 1.0),
+            max_interval_ms=(int(data["maxRetryIntervalInMilliseconds"])
+                             if data.get("maxRetryIntervalInMilliseconds") else None),
+        )
+
+    def delay(self, failed_attempt: int) -> timedelta:
+        """Delay before the attempt after `failed_attempt` (1-based), as DTFx computes it."""
+        ms = self.first_interval_ms * (self.backoff_coefficient ** (failed_attempt - 1))
+        if self.max_interval_ms is not None:
+            ms = min(ms, self.max_interval_ms)
+        return timedelta(milliseconds=ms)
+
+
+def json_text(value: Any) -> str | None:
+    return None if value is None else json.dumps(value)
+
+
+def load_json(text: str | None) -> Any:
+    if text is None or text == "":
+        return None
+    try:
+        return json.loads(text)
+    except (TypeError, ValueError):
+        return text
+
+
+OUT_OF_PROC_MARKER = "$OutOfProcData$:"
+
+
+def split_orchestrator_error(message: str) -> tuple[str, dict | None]:
+    """Split an SDK orchestrator exception into the user's message and the state JSON."""
+    if OUT_OF_PROC_MARKER not in message:
+        return message, None
+    text, _, state = message.partition(OUT_OF_PROC_MARKER)
+    try:
+        return text.strip(), json.loads(state)
+    except ValueError:
+        return text.strip(), None
+
+
+def status_events_view(events: list[dict], show_output: bool) -> Iterator[dict]:
+    """History events as the status API shows them (names, not codes; outputs on request)."""
+    for ev in events:
+        kind = ev["EventType"]
+        if kind in (ORCHESTRATOR_STARTED, ORCHESTRATOR_COMPLETED):
+            continue
+        view: dict[str, Any] = {"EventType": EVENT_NAMES.get(kind, str(kind)),
+                                "Timestamp": ev["Timestamp"]}
+        if kind in (TASK_SCHEDULED, SUB_ORCHESTRATION_CREATED, EVENT_RAISED, EXECUTION_STARTED):
+            view["FunctionName" if kind != EVENT_RAISED else "Name"] = ev.get("Name")
+        if kind in (TASK_SCHEDULED, TIMER_CREATED, SUB_ORCHESTRATION_CREATED):
+            view["EventId"] = ev["EventId"]
+        if kind in (TASK_COMPLETED, TASK_FAILED, SUB_ORCHESTRATION_COMPLETED,
+                    SUB_ORCHESTRATION_FAILED):
+            view["TaskScheduledId"] = ev.get("TaskScheduledId")
+        if kind in (TIMER_CREATED,):
+            view["FireAt"] = ev.get("FireAt")
+        if kind == TIMER_FIRED:
+            view["TimerId"] = ev.get("TimerId")
+            view["FireAt"] = ev.get("FireAt")
+        if kind in (TASK_FAILED, SUB_ORCHESTRATION_FAILED):
+            view["Reason"] = ev.get("Reason")
+            if show_output:
+                view["Details"] = ev.get("Details")
+        if kind == EXECUTION_COMPLETED:
+            view["OrchestrationStatus"] = ev.get("OrchestrationStatus")
+        if show_output and "Result" in ev:
+            view["Result"] = load_json(ev.get("Result"))
+        if show_output and kind in (EXECUTION_STARTED, TASK_SCHEDULED) and "Input" in ev:
+            view["Input"] = load_json(ev.get("Input"))
+        yield view

@@ -1,0 +1,240 @@
+"""The host process: dispatchers for orchestrations and activities, the worker, the listeners.
+
+Like Azure's split between the Functions host and the language worker, user code runs apart from
+the host's own loop: async functions on a dedicated worker event loop (one thread), sync functions
+on a thread pool bounded by host.json `maxConcurrentActivityFunctions`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import ipaddress
+import json
+import logging
+import os
+import threading
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Awaitable, Callable
+
+from azure.functions import meta
+from azure.functions.durable_functions import ActivityTriggerConverter
+
+from .app import FunctionInfo, LoadedApp, load_app
+from .engine import HTTP_ACTIVITY, Engine, describe_failure
+from .keys import Keys
+from .store import Store
+
+log = logging.getLogger("devhost")
+
+
+@dataclass
+class HostOptions:
+    app_dir: Path
+    port: int = 7071
+    host: str = "127.0.0.1"
+    data_dir: Path | None = None
+    rpc_port: int | None = None
+    require_keys: bool = False
+    blob_poll_seconds: float = 1.0
+
+    @property
+    def loopback(self) -> bool:
+        try:
+            return ipaddress.ip_address(self.host).is_loopback
+        except ValueError:
+            return self.host == "localhost"
+
+
+class Host:
+    """Everything one `python -m devhost start` runs."""
+
+    def __init__(self, options: HostOptions) -> None:
+        self.options = options
+        self.app: LoadedApp = load_app(options.app_dir)
+        self.data_dir = (options.data_dir or self.app.app_dir / ".devhost").resolve()
+        self.store = Store(self.data_dir / "durable.sqlite")
+        self.keys = Keys.load_or_create(self.data_dir)
+        self.enforce_keys = options.require_keys or not options.loopback
+        self.rpc_port = options.rpc_port or options.port + 10000
+        durable = self.app.durable_settings
+        default_concurrency = 10 * (os.cpu_count() or 1)
+        self.max_activities = int(durable.get("maxConcurrentActivityFunctions", default_concurrency))
+        self.pool = ThreadPoolExecutor(max_workers=self.max_activities,
+                                       thread_name_prefix="activity")
+        self.worker_loop = asyncio.new_event_loop()
+        self._worker_thread = threading.Thread(target=self.worker_loop.run_forever,
+                                               name="worker-loop", daemon=True)
+        self._wake_orch = asyncio.Event()
+        self._wake_work = asyncio.Event()
+        self._running_work: set[int] = set()
+        self.engine = Engine(self.store, self.app, self._notify)
+        self.stopping = asyncio.Event()
+
+    # -- wiring ---------------------------------------------------------------------------------
+    def _notify(self) -> None:
+        self._wake_orch.set()
+        self._wake_work.set()
+
+    @property
+    def public_base(self) -> str:
+        host = "127.0.0.1" if self.options.host in ("0.0.0.0", "::") else self.options.host
+        return f"http://{host}:{self.options.port}"
+
+    def client_binding(self, task_hub: str | None = None) -> str:
+        """The durable client binding JSON the extension hands to client functions."""
+        hub = task_hub or self.app.hub_name
+        base = f"{self.public_base}/runtime/webhooks/durabletask"
+        query = f"taskHub={hub}&connection=Storage"
+        if self.enforce_keys:
+            query += f"&code={self.keys.system}"
+        mgmt = f"{base}/instances/INSTANCEID"
+        return json.dumps({
+            "taskHubName": hub,
+            "creationUrls": {
+                "createNewInstancePostUri": f"{base}/orchestrators/{{functionName}}[/{{instanceId}}]?{query}",
+                "createAndWaitOnNewInstancePostUri": f"{base}/orchestrators/{{functionName}}[/{{instanceId}}]?timeout={{timeoutInSeconds}}&pollingInterval={{intervalInSeconds}}&{query}",
+            },
+            "managementUrls": {
+                "id": "INSTANCEID",
+                "statusQueryGetUri": f"{mgmt}?{query}",
+                "sendEventPostUri": f"{mgmt}/raiseEvent/{{eventName}}?{query}",
+                "terminatePostUri": f"{mgmt}/terminate?reason={{text}}&{query}",
+                "rewindPostUri": f"{mgmt}/rewind?reason={{text}}&{query}",
+                "purgeHistoryDeleteUri": f"{mgmt}?{query}",
+                "restartPostUri": f"{mgmt}/restart?{query}",
+                "suspendPostUri": f"{mgmt}/suspend?reason={{text}}&{query}",
+                "resumePostUri": f"{mgmt}/resume?reason={{text}}&{query}",
+            },
+            "baseUrl": base,
+            "requiredQueryStringParameters": query,
+            "rpcBaseUrl": f"http://127.0.0.1:{self.rpc_port}/durabletask/",
+            "httpBaseUrl": "",
+            "maxGrpcMessageSizeInBytes": 0,
+            "grpcHttpClientTimeout": "00:01:40",
+        })
+
+    def management_payload(self, instance_id: str, base_url: str | None = None) -> dict:
+        urls = json.loads(self.client_binding())["managementUrls"]
+        payload = {k: v.replace("INSTANCEID", instance_id) for k, v in urls.items()}
+        if base_url:
+            payload = {k: v.replace(self.public_base, base_url) for k, v in payload.items()}
+        return payload
+
+    # -- invoking user code ----------------------------------------------------------------------
+    async def call_user(self, fn: FunctionInfo, kwargs: dict[str, Any]) -> Any:
+        """Run a user function the way the worker does: async on the worker loop, sync on the pool."""
+        if fn.client_param:
+            kwargs[fn.client_param] = self.client_binding(fn.client_task_hub)
+        kwargs = {k: v for k, v in kwargs.items() if k in fn.parameters or k == fn.client_param}
+        if fn.is_async:
+            fut = asyncio.run_coroutine_threadsafe(fn.user_function(**kwargs), self.worker_loop)
+            return await asyncio.wrap_future(fut)
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.pool, functools.partial(fn.user_function, **kwargs))
+
+    # -- dispatchers ----------------------------------------------------------------------------
+    async def _orchestration_dispatcher(self) -> None:
+        while not self.stopping.is_set():
+            self._wake_orch.clear()
+            due = self.store.due_instances(time.time())
+            for instance_id in due:
+                try:
+                    result = self.engine.process(instance_id)
+                except Exception:
+                    log.exception("Episode of instance %s failed in the host", instance_id)
+                    result = None
+                if result is not None:
+                    outcome = result.status + (f" ({result.error})" if result.error else "")
+                    log.info("Executed 'Functions.%s' (orchestrator, instance=%s, %.1f ms, %s, "
+                             "%d new activities)", result.name, result.instance_id,
+                             result.duration_ms, outcome, result.new_work)
+                await asyncio.sleep(0)
+            if due:
+                continue
+            nxt = self.store.next_due()
+            timeout = None if nxt is None else max(0.0, nxt - time.time()) + 0.001
+            try:
+                await asyncio.wait_for(self._wake_orch.wait(), timeout)
+            except asyncio.TimeoutError:
+                pass
+
+    async def _activity_dispatcher(self) -> None:
+        while not self.stopping.is_set():
+            self._wake_work.clear()
+            free = self.max_activities - len(self._running_work)
+            if free > 0:
+                for row in self.store.pending_work(self._running_work, free):
+                    self._running_work.add(row["work_id"])
+                    asyncio.create_task(self._run_activity(row))
+            await self._wake_work.wait()
+
+    async def _run_activity(self, row: Any) -> None:
+        name, t0 = row["name"], time.perf_counter()
+        failure, result = None, None
+        try:
+            if name == HTTP_ACTIVITY:
+                result = await asyncio.get_running_loop().run_in_executor(
+                    self.pool, call_http, row["input"])
+            else:
+                fn = self.app.functions.get(name)
+                if fn is None or fn.trigger_type != "activityTrigger":
+                    raise LookupError(f"The function '{name}' doesn't exist, is disabled, or is "
+                                      "not an activity function.")
+                value = ActivityTriggerConverter.decode(
+                    meta.Datum(type="json", value=row["input"] or "null"), trigger_metadata=None)
+                out = await self.call_user(fn, {fn.trigger_param: value})
+                result = ActivityTriggerConverter.encode(out, expected_type=None).value
+        except Exception as exc:
+            failure = describe_failure(name, exc)
+        ms = (time.perf_counter() - t0) * 1000
+        recorded = self.engine.complete_work(row, result, failure)
+        outcome = "Succeeded" if failure is None else f"Failed: {failure[0]}"
+        log.info("Executed 'Functions.%s' (activity, instance=%s, task=%d, %.1f ms, %s%s)", name,
+                 row["instance_id"], row["task_id"], ms, outcome,
+                 "" if recorded else ", result dropped: instance gone")
+        self._running_work.discard(row["work_id"])
+        self._wake_work.set()
+
+    # -- lifecycle ------------------------------------------------------------------------------
+    async def run(self, ready: Callable[[], Awaitable[None]] | None = None) -> None:
+        from . import api, blobs
+
+        self._worker_thread.start()
+        runners = await api.start_servers(self)
+        tasks = [asyncio.create_task(self._orchestration_dispatcher()),
+                 asyncio.create_task(self._activity_dispatcher())]
+        tasks += blobs.start_pollers(self)
+        names = ", ".join(f"{f.name} [{f.trigger_type}]" for f in self.app.functions.values())
+        log.info("Host started on %s (rpc 127.0.0.1:%d, data %s, keys %s). Functions: %s",
+                 self.public_base, self.rpc_port, self.data_dir,
+                 "enforced" if self.enforce_keys else "not enforced on loopback", names)
+        if ready:
+            await ready()
+        await self.stopping.wait()
+        for task in tasks:
+            task.cancel()
+        for runner in runners:
+            await runner.cleanup()
+        self.worker_loop.call_soon_threadsafe(self.worker_loop.stop)
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.store.close()
+
+
+def call_http(request_json: str) -> str:
+    """The built-in activity behind `context.call_http` (a plain HTTP call, result as the SDK reads it)."""
+    req = json.loads(request_json)
+    data = req.get("content")
+    request = urllib.request.Request(req["uri"], method=req.get("method", "GET"),
+                                     data=data.encode() if isinstance(data, str) else None,
+                                     headers=req.get("headers") or {})
+    try:
+        with urllib.request.urlopen(request, timeout=100) as resp:
+            body, status, headers = resp.read().decode(), resp.status, dict(resp.headers)
+    except urllib.error.HTTPError as err:
+        body, status, headers = err.read().decode(), err.code, dict(err.headers)
+    return json.dumps({"statusCode": status, "content": body, "headers": headers})

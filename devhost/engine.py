@@ -14,6 +14,7 @@ import logging
 import time
 import traceback
 import uuid
+import warnings
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Callable
@@ -145,11 +146,21 @@ class Engine:
         }
         context = OrchestrationTriggerConverter.decode(
             meta.Datum(type="string", value=json.dumps(ctx)), trigger_metadata=None)
-        try:
-            out = fn.user_function(context)
-        except Exception as exc:  # the SDK's way of reporting an orchestrator failure
-            message, state = h.split_orchestrator_error(str(exc))
-            return state or {"isDone": False, "actions": []}, message or type(exc).__name__
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                out = fn.user_function(context)
+            except Exception as exc:  # the SDK's way of reporting an orchestrator failure
+                message, state = h.split_orchestrator_error(str(exc))
+                return state or {"isDone": False, "actions": []}, message or type(exc).__name__
+            finally:
+                for w in caught:
+                    if "duplicate Task completion" in str(w.message):
+                        # A completion that matches no task: the host's ids are out of step.
+                        log.error("Task id mismatch in %s (%s): %s", inst.name, inst.instance_id,
+                                  w.message)
+                    else:
+                        log.debug("SDK warning in %s: %s", inst.name, w.message)
         state = json.loads(out) if isinstance(out, str) else out
         return state, None
 

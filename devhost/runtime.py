@@ -149,7 +149,9 @@ class Host:
                     log.exception("Episode of instance %s failed in the host", instance_id)
                     result = None
                 if result is not None:
-                    outcome = result.status + (f" ({result.error})" if result.error else "")
+                    outcome = result.status
+                    if result.error:
+                        outcome += f" ({result.error.splitlines()[0]})"
                     log.info("Executed 'Functions.%s' (orchestrator, instance=%s, %.1f ms, %s, "
                              "%d new activities)", result.name, result.instance_id,
                              result.duration_ms, outcome, result.new_work)

@@ -165,9 +165,18 @@ def route_regex(template: str) -> re.Pattern[str]:
     return re.compile(f"^{pattern}/?$")
 
 
+def resolve_settings(text: str) -> str:
+    """Replace `%Name%` binding expressions with app settings, as the host does."""
+    def value(m: re.Match[str]) -> str:
+        if m.group(1) not in os.environ:
+            raise AppLoadError(f"binding expression %{m.group(1)}% names an app setting that is not set")
+        return os.environ[m.group(1)]
+    return re.sub(r"%([A-Za-z0-9_:.-]+)%", value, text)
+
+
 def blob_path_pattern(path: str) -> tuple[str, re.Pattern[str]]:
     """Split a blob trigger path `container/{name}` into the container and a name matcher."""
-    container, _, rest = path.partition("/")
+    container, _, rest = resolve_settings(path).partition("/")
     if not rest:
         rest = "{name}"
     pattern, pos = "", 0

@@ -1,0 +1,20 @@
+"""Session fixtures shared by every test folder: the local emulators (Azurite, Cosmos DB)."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import pytest
+
+from devstack import services
+
+
+@pytest.fixture(scope="session")
+def stack() -> Iterator[None]:
+    """Start the emulators unless running (make test starts them first); stop what we started."""
+    try:
+        started = services.up()
+    except services.StackError as exc:
+        pytest.fail(f"local stack unavailable: {exc}")
+    yield
+    services.down(tuple(started))

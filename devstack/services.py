@@ -1,0 +1,169 @@
+"""Install, start, check and stop the emulators. Used by `python -m devstack`, make and tests."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+STACK = Path(os.environ.get("DEVSTACK_DIR", REPO / ".stack"))
+
+# The well-known development credentials of both emulators (public, not secrets).
+AZURITE_CONNECTION = "UseDevelopmentStorage=true"
+COSMOS_KEY = ("C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/"
+              "Jw==")
+
+
+class StackError(Exception):
+    """A service cannot be installed or started; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class Service:
+    name: str
+    ports: tuple[int, ...]
+
+    @property
+    def pidfile(self) -> Path:
+        return STACK / "run" / f"{self.name}.pid"
+
+    @property
+    def logfile(self) -> Path:
+        return STACK / "logs" / f"{self.name}.log"
+
+    def command(self) -> list[str]:
+        modules = STACK / "node_modules"
+        if self.name == "azurite":
+            blob, queue, table = self.ports
+            return ["node", str(modules / "azurite" / "dist" / "src" / "azurite.js"),
+                    "--location", str(STACK / "azurite"), "--silent", "--skipApiVersionCheck",
+                    "--loose", "--disableTelemetry", "--blobHost", "127.0.0.1", "--blobPort",
+                    str(blob), "--queueHost", "127.0.0.1", "--queuePort", str(queue),
+                    "--tableHost", "127.0.0.1", "--tablePort", str(table)]
+        return ["node", str(modules / "@vercel" / "cosmosdb-server" / "lib" / "cli.js"),
+                "--host", "127.0.0.1", "-p", str(self.ports[0])]
+
+
+AZURITE = Service("azurite", (int(os.environ.get("AZURITE_BLOB_PORT", "10000")),
+                              int(os.environ.get("AZURITE_QUEUE_PORT", "10001")),
+                              int(os.environ.get("AZURITE_TABLE_PORT", "10002"))))
+COSMOS = Service("cosmos", (int(os.environ.get("COSMOS_EMULATOR_PORT", "8081")),))
+SERVICES = (AZURITE, COSMOS)
+
+
+def cosmos_endpoint() -> str:
+    return f"https://127.0.0.1:{COSMOS.ports[0]}/"
+
+
+def storage_connection() -> str:
+    blob, queue, table = AZURITE.ports
+    if (blob, queue, table) == (10000, 10001, 10002):
+        return AZURITE_CONNECTION
+    account = "devstoreaccount1"
+    key = ("Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==")
+    return (f"DefaultEndpointsProtocol=http;AccountName={account};AccountKey={key};"
+            f"BlobEndpoint=http://127.0.0.1:{blob}/{account};"
+            f"QueueEndpoint=http://127.0.0.1:{queue}/{account};"
+            f"TableEndpoint=http://127.0.0.1:{table}/{account};")
+
+
+def port_open(port: int) -> bool:
+    with socket.socket() as s:
+        s.settimeout(0.3)
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+def _pid(service: Service) -> int | None:
+    try:
+        pid = int(service.pidfile.read_text())
+        os.kill(pid, 0)
+        return pid
+    except (OSError, ValueError):
+        return None
+
+
+def install() -> None:
+    """npm ci into .stack from the committed lock file; skipped when nothing changed."""
+    if shutil.which("node") is None or shutil.which("npm") is None:
+        raise StackError("node and npm are needed for the emulators (apt-get install nodejs npm)")
+    lock = (HERE / "package-lock.json").read_bytes()
+    stamp = STACK / "node_modules" / ".devstack-lock-sha256"
+    digest = hashlib.sha256(lock).hexdigest()
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    STACK.mkdir(parents=True, exist_ok=True)
+    shutil.copy(HERE / "package.json", STACK / "package.json")
+    shutil.copy(HERE / "package-lock.json", STACK / "package-lock.json")
+    print("devstack: installing Azurite and the Cosmos DB emulator from npm ...", flush=True)
+    result = subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"],
+                            cwd=STACK, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise StackError(f"npm ci failed:\n{result.stderr[-2000:]}")
+    stamp.write_text(digest)
+
+
+def start(service: Service, timeout: float = 30) -> bool:
+    """Start `service` unless ours is already up. Returns True when this call started it."""
+    if _pid(service) and all(port_open(p) for p in service.ports):
+        return False
+    busy = [p for p in service.ports if port_open(p)]
+    if busy:
+        raise StackError(f"{service.name}: port(s) {busy} are in use by another process; stop it, "
+                         f"or choose other ports (AZURITE_*_PORT / COSMOS_EMULATOR_PORT)")
+    for d in (service.pidfile.parent, service.logfile.parent, STACK / "azurite"):
+        d.mkdir(parents=True, exist_ok=True)
+    with service.logfile.open("ab") as log:
+        proc = subprocess.Popen(service.command(), stdout=log, stderr=subprocess.STDOUT,
+                                stdin=subprocess.DEVNULL, start_new_session=True)
+    service.pidfile.write_text(str(proc.pid))
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise StackError(f"{service.name} exited with {proc.returncode}; see {service.logfile}")
+        if all(port_open(p) for p in service.ports):
+            return True
+        time.sleep(0.1)
+    raise StackError(f"{service.name} did not listen on {service.ports} within {timeout}s")
+
+
+def stop(service: Service) -> bool:
+    pid = _pid(service)
+    if pid is None:
+        service.pidfile.unlink(missing_ok=True)
+        return False
+    os.killpg(pid, signal.SIGTERM)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and _pid(service):
+        time.sleep(0.1)
+    if _pid(service):
+        os.killpg(pid, signal.SIGKILL)
+    service.pidfile.unlink(missing_ok=True)
+    return True
+
+
+def up(services: tuple[Service, ...] = SERVICES) -> list[Service]:
+    install()
+    return [s for s in services if start(s)]
+
+
+def down(services: tuple[Service, ...] = SERVICES) -> None:
+    for s in services:
+        stop(s)
+
+
+def status() -> dict[str, str]:
+    out = {}
+    for s in SERVICES:
+        pid = _pid(s)
+        listening = all(port_open(p) for p in s.ports)
+        out[s.name] = (f"running (pid {pid}, ports {s.ports})" if pid and listening else
+                       "ports in use by another process" if listening else "stopped")
+    return out

@@ -9,6 +9,7 @@ at the first retry-related event, so that no user action can be numbered after i
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import time
@@ -27,6 +28,24 @@ from .app import FunctionInfo, LoadedApp
 from .store import TERMINAL, Instance, Store
 
 log = logging.getLogger("devhost")
+
+
+def _memoize_sdk_timestamp_parser() -> None:
+    """Cache the SDK's history timestamp parser (dateutil's `parse`, a pure function).
+
+    Every episode replays the whole history and the SDK parses each event's Timestamp again, which
+    is most of an episode's cost. The cached function returns the same (immutable) datetimes, so the
+    SDK behaves identically; only replays get cheaper (O(new events) parses instead of O(history)).
+    """
+    import importlib
+
+    module = importlib.import_module("azure.durable_functions.models.history.HistoryEvent")
+
+    if not hasattr(module.dt_parse, "cache_info"):
+        module.dt_parse = functools.lru_cache(maxsize=200_000)(module.dt_parse)
+
+
+_memoize_sdk_timestamp_parser()
 
 
 class InstanceNotFound(Exception):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
+from collections import OrderedDict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -93,6 +94,8 @@ class Instance:
         return cls(**data)
 
 
+HISTORY_CACHE_INSTANCES = 2000
+
 TERMINAL = ("Completed", "Failed", "Terminated", "Canceled")
 
 
@@ -106,6 +109,8 @@ class Store:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(SCHEMA)
+        # Histories of recently active instances, kept in step with every write below.
+        self._histories: OrderedDict[str, list[dict]] = OrderedDict()
 
     def close(self) -> None:
         self.db.close()
@@ -117,6 +122,7 @@ class Store:
             yield self.db
         except BaseException:
             self.db.execute("ROLLBACK")
+            self._histories.clear()
             raise
         self.db.execute("COMMIT")
 
@@ -135,6 +141,7 @@ class Store:
              inst.actions_seen, inst.version, json.dumps(inst.state)))
 
     def delete_instance(self, db: sqlite3.Connection, instance_id: str) -> int:
+        self._histories.pop(instance_id, None)
         n = db.execute("DELETE FROM instances WHERE instance_id=?", (instance_id,)).rowcount
         for table in ("history", "inbox", "work"):
             db.execute(f"DELETE FROM {table} WHERE instance_id=?", (instance_id,))
@@ -164,17 +171,31 @@ class Store:
 
     # -- history ---------------------------------------------------------------------------
     def history(self, instance_id: str) -> list[dict]:
-        return [json.loads(r[0]) for r in self.db.execute(
-            "SELECT event FROM history WHERE instance_id=? ORDER BY seq", (instance_id,))]
+        """The instance's history (a copy of the list; events must not be mutated)."""
+        cached = self._histories.get(instance_id)
+        if cached is None:
+            cached = [json.loads(r[0]) for r in self.db.execute(
+                "SELECT event FROM history WHERE instance_id=? ORDER BY seq", (instance_id,))]
+            self._histories[instance_id] = cached
+            while len(self._histories) > HISTORY_CACHE_INSTANCES:
+                self._histories.popitem(last=False)
+        self._histories.move_to_end(instance_id)
+        return list(cached)
 
     def append_history(self, db: sqlite3.Connection, instance_id: str, start: int,
                        events: list[dict]) -> None:
         db.executemany("INSERT INTO history VALUES (?,?,?)",
                        [(instance_id, start + i, json.dumps(e)) for i, e in enumerate(events)])
+        cached = self._histories.get(instance_id)
+        if cached is not None and len(cached) == start:
+            cached.extend(events)
+        else:
+            self._histories.pop(instance_id, None)
 
     def replace_history(self, db: sqlite3.Connection, instance_id: str,
                         events: list[dict]) -> None:
         db.execute("DELETE FROM history WHERE instance_id=?", (instance_id,))
+        self._histories.pop(instance_id, None)
         self.append_history(db, instance_id, 0, events)
 
     # -- inbox -----------------------------------------------------------------------------

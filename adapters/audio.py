@@ -1,0 +1,133 @@
+"""Audio with PyAV (FFmpeg inside the wheel, no ffmpeg binary): probe, energy envelope, chunk files.
+
+Everything streams: the decoder yields frames that are resampled to 16 kHz mono and consumed at
+once, so memory does not grow with the length of the call.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+import av
+import numpy as np
+
+from core.chunking import FRAME_SECONDS, PlannedChunk
+from errors import InvalidAudioError
+from models.call import AudioInfo
+
+RATE = 16_000
+FRAME = int(RATE * FRAME_SECONDS)
+
+
+def _open(path: Path) -> "av.container.InputContainer":
+    try:
+        container = av.open(str(path))
+    except (av.error.FFmpegError, UnicodeDecodeError) as exc:
+        raise InvalidAudioError(f"The file could not be read as audio ({exc.__class__.__name__}: "
+                                f"{str(exc)[:160]}).") from exc
+    if not container.streams.audio:
+        container.close()
+        raise InvalidAudioError("The file has no audio stream.")
+    return container
+
+
+def probe(path: Path) -> AudioInfo:
+    """Format, codec, channels, sample rate and duration (decoding to be sure of the duration)."""
+    container = _open(path)
+    try:
+        stream = container.streams.audio[0]
+        info = AudioInfo(container_format=container.format.name, codec=stream.codec_context.name,
+                         channels=stream.codec_context.channels or 0,
+                         sample_rate=stream.codec_context.sample_rate or 0, duration_seconds=0.0)
+    finally:
+        container.close()
+    samples = sum(len(block) for block in _pcm_blocks(path))
+    info.duration_seconds = round(samples / RATE, 3)
+    if samples == 0:
+        raise InvalidAudioError("The file decodes to no audio samples.")
+    return info
+
+
+def _pcm_blocks(path: Path) -> Iterator[np.ndarray]:
+    """16 kHz mono float32 blocks of the whole file, streamed."""
+    container = _open(path)
+    resampler = av.AudioResampler(format="flt", layout="mono", rate=RATE)
+    try:
+        stream = container.streams.audio[0]
+        for packet in container.demux(stream):
+            try:
+                frames = packet.decode()
+            except av.error.FFmpegError as exc:
+                raise InvalidAudioError(f"The audio is corrupted and cannot be decoded "
+                                        f"({str(exc)[:160]}).") from exc
+            for frame in frames:
+                for out in resampler.resample(frame):
+                    yield out.to_ndarray().reshape(-1)
+        for out in resampler.resample(None):
+            yield out.to_ndarray().reshape(-1)
+    finally:
+        container.close()
+
+
+def envelope(path: Path) -> np.ndarray:
+    """RMS energy per 100 ms frame."""
+    values: list[float] = []
+    carry = np.zeros(0, dtype=np.float32)
+    for block in _pcm_blocks(path):
+        data = np.concatenate([carry, block]) if carry.size else block
+        n = len(data) // FRAME
+        if n:
+            frames = data[: n * FRAME].reshape(n, FRAME)
+            values.extend(np.sqrt(np.mean(frames.astype(np.float64) ** 2, axis=1)).tolist())
+        carry = data[n * FRAME:]
+    if carry.size:
+        values.append(float(np.sqrt(np.mean(carry.astype(np.float64) ** 2))))
+    return np.asarray(values, dtype=np.float32)
+
+
+class _FlacWriter:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.container = av.open(str(path), "w", format="flac")
+        self.stream = self.container.add_stream("flac", rate=RATE, layout="mono")
+        self.pts = 0
+
+    def write(self, samples: np.ndarray) -> None:
+        pcm = np.clip(samples * 32767.0, -32768, 32767).astype(np.int16).reshape(1, -1)
+        frame = av.AudioFrame.from_ndarray(pcm, format="s16", layout="mono")
+        frame.sample_rate = RATE
+        frame.pts = self.pts
+        self.pts += pcm.shape[1]
+        for packet in self.stream.encode(frame):
+            self.container.mux(packet)
+
+    def close(self) -> None:
+        for packet in self.stream.encode(None):
+            self.container.mux(packet)
+        self.container.close()
+
+
+def write_chunks(path: Path, chunks: list[PlannedChunk], out_dir: Path) -> list[Path]:
+    """Write each planned chunk as 16 kHz mono FLAC, in one streaming pass over the file."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    files = [out_dir / f"chunk-{c.index:04d}.flac" for c in chunks]
+    writers: dict[int, _FlacWriter] = {}
+    position = 0  # samples decoded so far
+    try:
+        for block in _pcm_blocks(path):
+            start, end = position, position + len(block)
+            for c in chunks:
+                a, b = int(c.start * RATE), int(c.end * RATE)
+                if b <= start or a >= end:
+                    continue
+                if c.index not in writers:
+                    writers[c.index] = _FlacWriter(files[c.index])
+                writers[c.index].write(block[max(a, start) - start: min(b, end) - start])
+            for index in [i for i in writers if int(chunks[i].end * RATE) <= end]:
+                writers.pop(index).close()
+            position = end
+    finally:
+        for writer in writers.values():
+            writer.close()
+    return [f for f in files if f.exists()]

@@ -1,0 +1,1 @@
+"""Pure logic of the pipeline: no Azure imports, no I/O, testable in microseconds."""

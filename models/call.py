@@ -1,0 +1,118 @@
+"""Contracts between the starter, the orchestrator and the activities."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+Stage = Literal["validate", "prepare", "transcribe", "extract", "persist"]
+
+
+class Failure(BaseModel):
+    """A failure a person can act on; `retryable` says whether a replay may succeed as is."""
+
+    stage: Stage
+    reason: str
+    retryable: bool = False
+    at: datetime | None = None
+
+
+class CallRef(BaseModel):
+    """An uploaded recording, by reference."""
+
+    call_id: str
+    blob_container: str
+    blob_name: str
+    size_bytes: int
+    content_sha256: str
+    etag: str | None = None
+    uploaded_at: datetime | None = None
+    extension: str = ""
+
+
+class ProcessCallInput(BaseModel):
+    call: CallRef
+    rejection: Failure | None = None
+    attempt: int = 1
+    received_at: datetime | None = None
+
+
+class AudioInfo(BaseModel):
+    container_format: str
+    codec: str
+    channels: int
+    sample_rate: int
+    duration_seconds: float
+
+
+class ChunkRef(BaseModel):
+    """One planned piece of the call, written as 16 kHz mono FLAC to the work container."""
+
+    index: int
+    blob_name: str
+    start_seconds: float
+    end_seconds: float
+    owned_from: float
+    owned_to: float
+    size_bytes: int = 0
+
+
+class PrepareInput(BaseModel):
+    call: CallRef
+
+
+class PrepareResult(BaseModel):
+    audio: AudioInfo | None = None
+    chunks: list[ChunkRef] = Field(default_factory=list)
+    failure: Failure | None = None
+    duration_ms: float = 0.0
+
+
+class Segment(BaseModel):
+    start: float
+    end: float
+    text: str
+    confidence: float = Field(ge=0.0, le=1.0)
+
+
+class ChunkTranscript(BaseModel):
+    chunk_index: int
+    segments: list[Segment]
+    language: str | None = None
+
+
+class TranscribeChunkInput(BaseModel):
+    call_id: str
+    chunk: ChunkRef
+
+
+class EngineInfo(BaseModel):
+    engine: str
+    model: str
+
+
+class Usage(BaseModel):
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    audio_seconds: float = 0.0
+
+
+class TranscribeChunkResult(BaseModel):
+    transcript: ChunkTranscript | None = None
+    failure: Failure | None = None
+    engine: EngineInfo | None = None
+    usage: Usage = Field(default_factory=Usage)
+    duration_ms: float = 0.0
+
+
+class Transcript(BaseModel):
+    text: str
+    segments: list[Segment]
+    language: str | None = None
+    confidence: float = 0.0
+
+
+class CleanupInput(BaseModel):
+    call_id: str

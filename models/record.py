@@ -1,0 +1,84 @@
+"""The call record stored in Cosmos DB: one document per call, id = callId = partition key."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from models.analysis import CallAnalysis, ExtractResult
+from models.call import AudioInfo, CallRef, Failure, PrepareResult, Transcript, Usage
+
+SCHEMA_VERSION = 1
+
+CallStatus = Literal["processing", "completed", "failed"]
+
+
+class StageTimings(BaseModel):
+    prepare_ms: float = 0.0
+    transcribe_ms: float = 0.0
+    extract_ms: float = 0.0
+    total_ms: float = 0.0
+
+
+class Engines(BaseModel):
+    transcription_engine: str = ""
+    transcription_model: str = ""
+    extraction_engine: str = ""
+    extraction_model: str = ""
+
+
+class ProcessingMetadata(BaseModel):
+    blob_container: str
+    blob_name: str
+    size_bytes: int
+    content_sha256: str
+    audio: AudioInfo | None = None
+    chunk_count: int = 0
+    language: str | None = None
+    engines: Engines = Field(default_factory=Engines)
+    timings: StageTimings = Field(default_factory=StageTimings)
+    usage: Usage = Field(default_factory=Usage)
+    call_date: datetime | None = None
+    processed_at: datetime | None = None
+
+
+class CallRecord(BaseModel):
+    """The document. `id` and `callId` are the same value; `callId` is the partition key."""
+
+    id: str
+    callId: str
+    schemaVersion: int = SCHEMA_VERSION
+    status: CallStatus
+    instanceId: str
+    attempts: int = 1
+    failure: Failure | None = None
+    failureHistory: list[Failure] = Field(default_factory=list)
+    metadata: ProcessingMetadata
+    analysis: CallAnalysis | None = None
+    transcript: Transcript | None = None
+    updatedAt: datetime | None = None
+
+
+class PersistInput(BaseModel):
+    """Everything persist needs; `failure` set means: record the call as failed."""
+
+    call: CallRef
+    instance_id: str
+    attempt: int = 1
+    processed_at: datetime
+    prepare: PrepareResult | None = None
+    transcript: Transcript | None = None
+    transcription_engine: str = ""
+    transcription_model: str = ""
+    transcribe_ms: float = 0.0
+    transcription_usage: Usage = Field(default_factory=Usage)
+    extract: ExtractResult | None = None
+    started_at: datetime | None = None
+    failure: Failure | None = None
+
+
+class PersistResult(BaseModel):
+    document_id: str
+    status: CallStatus

@@ -1,0 +1,92 @@
+"""The app's one settings class, fed by app settings (environment) or local.settings.json.
+
+Read through `get_settings()`, never at import time: the Functions host applies settings before
+the first invocation, and tests can clear the cache.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from errors import ConfigurationError
+
+Engine = Literal["local", "openai", "azure-openai"]
+
+SUPPORTED_EXTENSIONS = (".wav", ".mp3", ".m4a", ".mp4", ".ogg", ".oga", ".flac", ".webm",
+                        ".mpeg", ".mpga", ".aac", ".wma", ".opus", ".amr")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(extra="ignore", populate_by_name=True)
+
+    storage_connection: SecretStr = Field(SecretStr("UseDevelopmentStorage=true"),
+                                          alias="AzureWebJobsStorage")
+    calls_container: str = "calls"
+    work_container: str = "call-work"
+    max_upload_bytes: int = 500 * 1024 * 1024
+    supported_extensions: tuple[str, ...] = SUPPORTED_EXTENSIONS
+
+    chunk_max_seconds: float = 600.0
+    chunk_max_bytes: int = 24 * 1024 * 1024
+    chunk_overlap_seconds: float = 1.0
+    silence_search_seconds: float = 20.0
+
+    cosmos_endpoint: str = "https://127.0.0.1:8081/"
+    cosmos_key: SecretStr | None = None
+    cosmos_database: str = "callinsights"
+    cosmos_container: str = "calls"
+
+    transcription_engine: Engine = "local"
+    extraction_engine: Engine = "local"
+
+    local_whisper_model_path: str | None = None
+    local_whisper_beam_size: int = 5
+    local_whisper_threads: int = 2
+    local_whisper_model_name: str = "whisper-tiny.en"
+    product_catalog_path: str | None = None
+
+    openai_api_key: SecretStr | None = None
+    openai_base_url: str | None = None
+    openai_transcription_model: str = "whisper-1"
+    openai_extraction_model: str = "gpt-4o-mini"
+    openai_timeout_seconds: float = 120.0
+    openai_max_retries: int = 2
+
+    azure_openai_endpoint: str | None = None
+    azure_openai_api_key: SecretStr | None = None
+    azure_openai_api_version: str = "2024-10-21"
+    azure_openai_transcription_deployment: str | None = None
+    azure_openai_extraction_deployment: str | None = None
+
+    @model_validator(mode="after")
+    def _check_engines(self) -> "Settings":
+        problems = []
+        engines = {self.transcription_engine, self.extraction_engine}
+        if "openai" in engines and self.openai_api_key is None:
+            problems.append("OPENAI_API_KEY is required for the openai engine")
+        if "azure-openai" in engines:
+            if not self.azure_openai_endpoint:
+                problems.append("AZURE_OPENAI_ENDPOINT is required for the azure-openai engine")
+            if self.transcription_engine == "azure-openai" and \
+                    not self.azure_openai_transcription_deployment:
+                problems.append("AZURE_OPENAI_TRANSCRIPTION_DEPLOYMENT is required")
+            if self.extraction_engine == "azure-openai" and \
+                    not self.azure_openai_extraction_deployment:
+                problems.append("AZURE_OPENAI_EXTRACTION_DEPLOYMENT is required")
+        if self.chunk_max_seconds < 30:
+            problems.append("CHUNK_MAX_SECONDS must be at least 30")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    try:
+        return Settings()
+    except ValueError as exc:
+        raise ConfigurationError(f"invalid settings: {exc}") from exc

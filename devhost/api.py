@@ -195,21 +195,25 @@ class HttpTriggers:
             methods = {str(getattr(m, "value", m)).upper() for m in (fn.trigger.methods or [])}
             level = getattr(fn.trigger.auth_level, "value", fn.trigger.auth_level) or "function"
             self.table.append((route_regex(route), methods, str(level).lower(), fn))
+        # Literal segments win over parameters, as in ASP.NET routing (calls/replay before calls/{id}).
+        self.table.sort(key=lambda row: row[0].pattern.count("(?P<"))
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
         tail = request.path[len(self.prefix):].lstrip("/")
+        path_matched = False
         for pattern, methods, level, fn in self.table:
             m = pattern.match(tail)
             if not m:
                 continue
+            path_matched = True
             if methods and request.method not in methods:
-                return web.Response(status=405)
+                continue
             key = request.query.get("code") or request.headers.get("x-functions-key")
             if self.host.enforce_keys and not self.host.keys.allows(level, key):
                 return web.Response(status=401)
             return await self._invoke(fn, request, {k: v for k, v in m.groupdict().items()
                                                     if v is not None})
-        return web.Response(status=404)
+        return web.Response(status=405 if path_matched else 404)
 
     async def _invoke(self, fn: Any, request: web.Request, route_params: dict) -> web.StreamResponse:
         body = await request.read()

@@ -35,6 +35,7 @@ def setup(level: str, secrets: Iterable[str]) -> logging.Logger:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    for noisy in ("azure.core.pipeline.policies.http_logging_policy", "aiohttp.access"):
+    # The host's own lines at `level`; SDK chatter (HTTP headers of every request) only on warnings.
+    for noisy in ("azure", "aiohttp.access", "urllib3", "openai", "httpx", "faster_whisper"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     return logging.getLogger("devhost")

@@ -62,8 +62,9 @@ class CallRecord(BaseModel):
 
 
 class PersistInput(BaseModel):
-    """Everything persist needs; `failure` set means: record the call as failed."""
+    """Everything persist needs: `status` processing (registered), completed, or failed."""
 
+    status: CallStatus
     call: CallRef
     instance_id: str
     attempt: int = 1

@@ -1,0 +1,61 @@
+"""prepare_audio: download the recording, probe it, plan chunks at silence, write 16 kHz mono FLAC
+chunks to the work container."""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from pathlib import Path
+
+import azure.durable_functions as df
+
+from adapters import audio, factory
+from adapters.blob_store import BlobStore, safe_blob_path
+from core.chunking import is_silent, max_chunk_seconds, plan_chunks
+from errors import InvalidAudioError
+from models.call import ChunkRef, Failure, PrepareInput, PrepareResult
+from settings import Settings, get_settings
+
+bp = df.Blueprint()
+
+FLAC_BYTES_PER_SECOND = 16_000 * 2 * 1.05  # 16-bit mono; FLAC never much above raw
+
+
+def chunk_prefix(call_id: str) -> str:
+    return safe_blob_path(call_id) + "/"
+
+
+def prepare(inp: PrepareInput, blobs: BlobStore, settings: Settings) -> PrepareResult:
+    t0 = time.perf_counter()
+    call = inp.call
+    with tempfile.TemporaryDirectory(prefix="prepare-") as tmp:
+        source = Path(tmp) / ("recording" + (call.extension or ".bin"))
+        blobs.download_to(call.blob_container, call.blob_name, source)
+        try:
+            info = audio.probe(source)
+            env = audio.envelope(source)
+        except InvalidAudioError as exc:
+            return PrepareResult(failure=Failure(stage="prepare", reason=str(exc)))
+        if is_silent(env):
+            return PrepareResult(audio=info, failure=Failure(
+                stage="prepare", reason="The recording is silent: there is nothing to transcribe."))
+        longest = max_chunk_seconds(settings.chunk_max_seconds, settings.chunk_max_bytes,
+                                    FLAC_BYTES_PER_SECOND)
+        planned = plan_chunks(env, info.duration_seconds, longest, settings.silence_search_seconds,
+                              settings.chunk_overlap_seconds)
+        files = audio.write_chunks(source, planned, Path(tmp) / "chunks")
+        chunks = []
+        for plan, path in zip(planned, files):
+            name = chunk_prefix(call.call_id) + f"{call.content_sha256[:12]}/{path.name}"
+            size = blobs.upload_file(settings.work_container, name, path)
+            chunks.append(ChunkRef(index=plan.index, blob_name=name, start_seconds=plan.start,
+                                   end_seconds=plan.end, owned_from=plan.owned_from,
+                                   owned_to=plan.owned_to, size_bytes=size))
+    return PrepareResult(audio=info, chunks=chunks,
+                         duration_ms=round((time.perf_counter() - t0) * 1000, 1))
+
+
+@bp.activity_trigger(input_name="payload")
+def prepare_audio(payload: dict) -> dict:
+    result = prepare(PrepareInput.model_validate(payload), factory.blob_store(), get_settings())
+    return result.model_dump(mode="json")

@@ -1,0 +1,68 @@
+"""Adapters built once per worker process from settings (cached), so activities share clients."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from adapters.blob_store import BlobStore
+from adapters.cosmos_store import CallStore
+from adapters.extractors import Extractor, LocalExtractor, OpenAIExtractor
+from adapters.speech import LocalWhisper, OpenAIWhisper, SpeechEngine
+from settings import Settings, get_settings
+
+
+def _openai_client(s: Settings, azure: bool):  # type: ignore[no-untyped-def]
+    import openai
+
+    if azure:
+        kwargs = {"azure_endpoint": s.azure_openai_endpoint, "api_version": s.azure_openai_api_version,
+                  "timeout": s.openai_timeout_seconds, "max_retries": s.openai_max_retries}
+        if s.azure_openai_api_key is not None:
+            return openai.AzureOpenAI(api_key=s.azure_openai_api_key.get_secret_value(), **kwargs)
+        from azure.identity import DefaultAzureCredential, get_bearer_token_provider
+
+        token = get_bearer_token_provider(DefaultAzureCredential(),
+                                          "https://cognitiveservices.azure.com/.default")
+        return openai.AzureOpenAI(azure_ad_token_provider=token, **kwargs)
+    assert s.openai_api_key is not None
+    return openai.OpenAI(api_key=s.openai_api_key.get_secret_value(), base_url=s.openai_base_url,
+                         timeout=s.openai_timeout_seconds, max_retries=s.openai_max_retries)
+
+
+@lru_cache(maxsize=1)
+def blob_store() -> BlobStore:
+    return BlobStore(get_settings().storage_connection.get_secret_value())
+
+
+@lru_cache(maxsize=1)
+def call_store() -> CallStore:
+    s = get_settings()
+    key = s.cosmos_key.get_secret_value() if s.cosmos_key else None
+    return CallStore(s.cosmos_endpoint, key, s.cosmos_database, s.cosmos_container)
+
+
+@lru_cache(maxsize=1)
+def speech_engine() -> SpeechEngine:
+    s = get_settings()
+    if s.transcription_engine == "local":
+        return LocalWhisper(s.local_whisper_model_path, s.local_whisper_model_name,
+                            s.local_whisper_beam_size, s.local_whisper_threads)
+    azure = s.transcription_engine == "azure-openai"
+    model = s.azure_openai_transcription_deployment if azure else s.openai_transcription_model
+    return OpenAIWhisper(_openai_client(s, azure), s.transcription_engine, str(model))
+
+
+@lru_cache(maxsize=1)
+def extractor() -> Extractor:
+    s = get_settings()
+    if s.extraction_engine == "local":
+        return LocalExtractor(s.product_catalog_path)
+    azure = s.extraction_engine == "azure-openai"
+    model = s.azure_openai_extraction_deployment if azure else s.openai_extraction_model
+    return OpenAIExtractor(_openai_client(s, azure), s.extraction_engine, str(model))
+
+
+def reset() -> None:
+    """Forget cached adapters and settings (tests)."""
+    for fn in (blob_store, call_store, speech_engine, extractor, get_settings):
+        fn.cache_clear()

@@ -1,0 +1,15 @@
+"""The Functions app: one DFApp, one blueprint per concern. No logic lives here."""
+
+import azure.durable_functions as df
+import azure.functions as func
+
+from activities import cleanup_chunks, extract_call, persist_call, prepare_audio, transcribe_chunk
+from orchestrators import process_call
+from starters import blob_starter
+from support import http_api
+
+app = df.DFApp(http_auth_level=func.AuthLevel.FUNCTION)
+
+for blueprint in (blob_starter.bp, process_call.bp, prepare_audio.bp, transcribe_chunk.bp,
+                  extract_call.bp, persist_call.bp, cleanup_chunks.bp, http_api.bp):
+    app.register_functions(blueprint)

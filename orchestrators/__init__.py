@@ -1,0 +1,1 @@
+"""Orchestrators: deterministic workflow code (no I/O, clocks, randomness or settings)."""

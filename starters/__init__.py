@@ -1,0 +1,1 @@
+"""Starters: triggers that begin orchestrations."""

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 import phonenumbers
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz, process, utils
 
 from core.normalize import digits_from_speech, find_emails, split_sentences, without_instructions, \
     words_to_number
@@ -159,7 +159,8 @@ def match_catalog(items: list[str], catalog: list[str]) -> list[str]:
     """Map free-text product mentions to catalog names (for evaluation and display)."""
     out = []
     for item in items:
-        hit = process.extractOne(item, catalog, scorer=fuzz.token_set_ratio)
+        hit = process.extractOne(item, catalog, scorer=fuzz.token_set_ratio,
+                                 processor=utils.default_process)
         out.append(hit[0] if hit and hit[1] >= 70 else item)
     return out
 

@@ -17,7 +17,6 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
           "k": 1_000, "grand": 1_000}
 DIGIT_WORDS = {k: v for k, v in UNITS.items() if v < 10}
-_NUMBER_WORD = "|".join(sorted([*UNITS, *TENS, *SCALES, "and", "a"], key=len, reverse=True))
 
 
 def words_to_number(text: str) -> float | None:
@@ -89,14 +88,17 @@ def find_emails(text: str) -> list[tuple[str, str]]:
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     words = [t[0].lower() for t in tokens]
     for i, word in enumerate(words):
-        if word not in ("at", "@") or i == 0:
+        if word != "at" or i == 0:  # written addresses ("@") are found by the regex above
             continue
-        j, domain, best = i + 1, [], None
-        while j < len(words) and re.fullmatch(r"[a-z0-9-]+", words[j]):
-            domain.append(words[j])
-            if len(domain) >= 2 and domain[-1] in TLDS:
-                best = (list(domain), j)
-            if j + 1 < len(words) and _CONNECTORS.get(words[j + 1]) == ".":
+        j, domain, best = i + 1, "", None
+        while j < len(words) and re.fullmatch(r"[a-z0-9]+", words[j]):
+            domain += words[j]
+            labels = domain.split(".")
+            if len(labels) >= 2 and labels[-1] in TLDS:
+                best = (domain, j)
+            sep = _CONNECTORS.get(words[j + 1]) if j + 1 < len(words) else None
+            if sep in (".", "-"):
+                domain += sep
                 j += 2
                 continue
             break
@@ -104,12 +106,12 @@ def find_emails(text: str) -> list[tuple[str, str]]:
             continue
         k = i - 1
         local = [words[k]]
-        while k - 2 >= 0 and words[k - 1] in _CONNECTORS and words[k - 2] not in ("at", "@"):
+        while k - 2 >= 0 and words[k - 1] in _CONNECTORS and words[k - 2] != "at":
             local[:0] = [words[k - 2], _CONNECTORS[words[k - 1]]]
             k -= 2
         if not re.fullmatch(r"[a-z0-9]+", local[0]):
             continue
-        address = "".join(local) + "@" + ".".join(best[0])
+        address = "".join(local) + "@" + best[0]
         said = text[tokens[k][1]:tokens[best[1]][2]]
         if all(address != f for f, _ in found):
             found.append((address, said))

@@ -80,8 +80,10 @@ def _retry_key(ev: dict) -> str | None:
 class Engine:
     """Durable orchestration semantics over a `Store`; called from one thread."""
 
-    def __init__(self, store: Store, app: LoadedApp, notify: Callable[[], None]) -> None:
+    def __init__(self, store: Store, app: LoadedApp, notify: Callable[[], None],
+                 clock: Callable[[], float] = time.time) -> None:
         self.store = store
+        self.clock = clock
         self.app = app
         self.notify = notify
         self.orchestrators: dict[str, FunctionInfo] = {
@@ -119,7 +121,7 @@ class Engine:
     # -- episodes -------------------------------------------------------------------------------
     def process(self, instance_id: str) -> EpisodeResult | None:
         """Run one episode for `instance_id` if it has due messages."""
-        msgs = self.store.due_messages(instance_id, time.time())
+        msgs = self.store.due_messages(instance_id, self.clock())
         if not msgs:
             return None
         inst = self.store.get(instance_id)

@@ -1,0 +1,40 @@
+from datetime import datetime, timedelta, timezone
+
+from core.records import build_record
+from models.analysis import CallAnalysis, ExtractResult
+from models.call import CallRef, Failure, PrepareResult, Transcript
+from models.record import PersistInput
+
+T0 = datetime(2026, 11, 27, 12, 0, tzinfo=timezone.utc)
+CALL = CallRef(call_id="c-1", blob_container="calls", blob_name="a.mp3", size_bytes=10,
+               content_sha256="a" * 64, extension=".mp3")
+
+
+def _inp(status: str, **kw) -> PersistInput:  # type: ignore[no-untyped-def]
+    return PersistInput(status=status, call=CALL, instance_id="i-1", processed_at=T0,  # type: ignore[arg-type]
+                        started_at=T0 - timedelta(seconds=5), **kw)
+
+
+def test_registration_then_completion() -> None:
+    reg = build_record(_inp("processing"), None, T0)
+    assert reg.status == "processing" and reg.id == reg.callId == "c-1"
+    done = build_record(_inp("completed", prepare=PrepareResult(), transcript=Transcript(
+        text="hi", segments=[]), extract=ExtractResult(analysis=CallAnalysis(), engine="local",
+                                                        model="m", prompt_tokens=3)), reg, T0)
+    assert done.status == "completed" and done.analysis is not None
+    assert done.metadata.usage.prompt_tokens == 3 and done.metadata.timings.total_ms == 5000.0
+
+
+def test_failures_are_kept_once_across_attempts() -> None:
+    f1 = Failure(stage="prepare", reason="bad audio", at=T0)
+    failed = build_record(_inp("failed", failure=f1), None, T0)
+    again = build_record(_inp("failed", failure=f1), failed, T0)  # a retried mark_failed
+    assert again.failureHistory == [f1] and again.failure == f1
+    replay = build_record(_inp("processing", attempt=2), again, T0)
+    assert replay.status == "processing" and replay.failure is None
+    assert replay.attempts == 2 and replay.failureHistory == [f1]
+
+
+def test_late_registration_does_not_hide_a_completed_record() -> None:
+    done = build_record(_inp("completed", extract=ExtractResult(analysis=CallAnalysis())), None, T0)
+    assert build_record(_inp("processing"), done, T0) == done

@@ -9,6 +9,12 @@ import pytest
 from devstack import services
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "stack" in item.fixturenames:
+            item.add_marker(pytest.mark.stack)
+
+
 @pytest.fixture(scope="session")
 def stack() -> Iterator[None]:
     """Start the emulators unless running (make test starts them first); stop what we started."""

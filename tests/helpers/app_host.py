@@ -1,0 +1,62 @@
+"""The call-insights app under the local host, on the emulators, with names of its own."""
+
+from __future__ import annotations
+
+import re
+import time
+import uuid
+from pathlib import Path
+
+import requests
+from azure.storage.blob import BlobServiceClient
+
+from devhost.tests.hostproc import HostProcess
+from devstack import services
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+class AppHost(HostProcess):
+    def __init__(self, data: Path, **env: str) -> None:
+        self.tag = uuid.uuid4().hex[:8]
+        self.calls_container = f"calls-{self.tag}"
+        base_env = {
+            "AzureWebJobsStorage": services.storage_connection(),
+            "CALLS_CONTAINER": self.calls_container, "WORK_CONTAINER": f"work-{self.tag}",
+            "COSMOS_ENDPOINT": services.cosmos_endpoint(), "COSMOS_KEY": services.COSMOS_KEY,
+            "COSMOS_DATABASE": f"db{self.tag}", "COSMOS_CONTAINER": "calls",
+            "TRANSCRIPTION_ENGINE": "local", "EXTRACTION_ENGINE": "local",
+            "LOCAL_WHISPER_BEAM_SIZE": "1",
+        }
+        base_env.update(env)
+        super().__init__(REPO, data / "devhost", env=base_env,
+                         extra_args=["--blob-poll-seconds", "0.3"])
+        service = BlobServiceClient.from_connection_string(services.storage_connection())
+        self.blobs = service.get_container_client(self.calls_container)
+        self.work = service.get_container_client(f"work-{self.tag}")
+        self.blobs.create_container()
+
+    def upload(self, name: str, data: bytes, overwrite: bool = False) -> None:
+        self.blobs.upload_blob(name, data, overwrite=overwrite)
+
+    def call(self, blob: str) -> requests.Response:
+        return self.get("/api/calls", params={"blob": blob})
+
+    def wait_call(self, blob: str, timeout: float = 300) -> dict:
+        """The call's record and status once its orchestration has finished."""
+        deadline = time.monotonic() + timeout
+        body: dict = {}
+        while time.monotonic() < deadline:
+            r = self.call(blob)
+            if r.status_code == 200:
+                body = r.json()
+                if body["orchestration"]["runtimeStatus"] in ("Completed", "Failed") and \
+                        body["record"]["status"] != "processing":
+                    return body
+            time.sleep(0.3)
+        raise TimeoutError(f"{blob}: {body or 'no record'}\n{self.log()[-4000:]}")
+
+    def executions(self, function: str, instance_id: str) -> int:
+        pattern = re.compile(rf"Executed 'Functions\.{function}' \(activity, "
+                             rf"instance={re.escape(instance_id)},")
+        return len(pattern.findall(self.log()))

@@ -31,6 +31,11 @@ from .store import Store
 
 log = logging.getLogger("devhost")
 
+# Seconds a completion may wait while its fan-out still has activities running: at least
+# BATCH_WINDOW, three times the instance's last episode, at most MAX_BATCH_WINDOW.
+BATCH_WINDOW = 0.02
+MAX_BATCH_WINDOW = 0.5
+
 
 @dataclass
 class HostOptions:
@@ -139,15 +144,29 @@ class Host:
 
     # -- dispatchers ----------------------------------------------------------------------------
     async def _orchestration_dispatcher(self) -> None:
+        last_episode: dict[str, tuple[float, float]] = {}  # instance -> (ended at, took seconds)
         while not self.stopping.is_set():
             self._wake_orch.clear()
-            due = self.store.due_instances(time.time())
+            now = time.time()
+            due = self.store.due_instances(now)
+            deferred = 0.0
             for instance_id in due:
+                # While a fan-out still has activities running, gather their completions into
+                # fewer episodes (each replays the whole history) instead of one per completion.
+                # The window grows with the cost of a replay, so replays stay a small share.
+                ended, took = last_episode.get(instance_id, (0.0, 0.0))
+                window = min(MAX_BATCH_WINDOW, max(BATCH_WINDOW, 3 * took))
+                since = now - ended
+                if since < window and self.store.outstanding_work(instance_id):
+                    deferred = max(deferred, window - since)
+                    continue
+                t0 = time.perf_counter()
                 try:
                     result = self.engine.process(instance_id)
                 except Exception:
                     log.exception("Episode of instance %s failed in the host", instance_id)
                     result = None
+                last_episode[instance_id] = (time.time(), time.perf_counter() - t0)
                 if result is not None:
                     outcome = result.status
                     if result.error:
@@ -156,10 +175,14 @@ class Host:
                              "%d new activities)", result.name, result.instance_id,
                              result.duration_ms, outcome, result.new_work)
                 await asyncio.sleep(0)
-            if due:
+            if due and not deferred:
                 continue
+            if len(last_episode) > 10_000:
+                last_episode.clear()
             nxt = self.store.next_due()
             timeout = None if nxt is None else max(0.0, nxt - time.time()) + 0.001
+            if deferred:
+                timeout = deferred  # due messages of deferred instances must not spin the loop
             try:
                 await asyncio.wait_for(self._wake_orch.wait(), timeout)
             except asyncio.TimeoutError:

@@ -56,6 +56,7 @@ CREATE TABLE IF NOT EXISTS work (
     name TEXT NOT NULL,
     input TEXT
 );
+CREATE INDEX IF NOT EXISTS work_instance ON work(instance_id);
 CREATE TABLE IF NOT EXISTS blob_receipts (
     function TEXT NOT NULL,
     container TEXT NOT NULL,
@@ -234,6 +235,10 @@ class Store:
     def pending_work(self, exclude: set[int], limit: int) -> list[sqlite3.Row]:
         rows = self.db.execute("SELECT * FROM work ORDER BY work_id").fetchall()
         return [r for r in rows if r["work_id"] not in exclude][:limit]
+
+    def outstanding_work(self, instance_id: str) -> int:
+        return int(self.db.execute("SELECT COUNT(*) FROM work WHERE instance_id=?",
+                                   (instance_id,)).fetchone()[0])
 
     def finish_work(self, db: sqlite3.Connection, work_id: int) -> bool:
         return db.execute("DELETE FROM work WHERE work_id=?", (work_id,)).rowcount == 1

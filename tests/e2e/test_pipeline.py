@@ -103,9 +103,24 @@ def test_duplicate_delivery_and_overwrite(app: AppHost, audio_dir: Path) -> None
     assert [c["blob"] for c in listed].count("northwind.mp3") == 1
 
 
-def test_accounting_balances(app: AppHost) -> None:
+def test_accounting_balances_and_the_cli_reports_it(app: AppHost) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
     report = app.get("/api/accounting").json()
     assert report["blobs"] == report["records"] and report["balanced"], report
+    out = subprocess.run([sys.executable, "-m", "support.cli", "accounting"], capture_output=True,
+                         text=True, env=dict(os.environ, CALLINSIGHTS_URL=app.base), timeout=60,
+                         cwd=str(app.app_dir))
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) == report
+    failed = subprocess.run([sys.executable, "-m", "support.cli", "list", "--status", "failed"],
+                            capture_output=True, text=True, timeout=60, cwd=str(app.app_dir),
+                            env=dict(os.environ, CALLINSIGHTS_URL=app.base))
+    assert out.returncode == 0
+    assert {c["blob"] for c in json.loads(failed.stdout)} >= {"empty.mp3", "notes.txt"}
 
 
 @pytest.mark.slow

@@ -110,9 +110,37 @@ def install() -> None:
     stamp.write_text(digest)
 
 
+def speaks(service: Service) -> bool:
+    """Whether what listens on the service's first port answers like that emulator."""
+    import ssl
+    import urllib.error
+    import urllib.request
+
+    if service.name == "azurite":
+        url, context = f"http://127.0.0.1:{service.ports[0]}/devstoreaccount1?comp=list", None
+    else:
+        url = f"https://127.0.0.1:{service.ports[0]}/"
+        context = ssl.create_default_context()
+        context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
+    try:
+        with urllib.request.urlopen(url, timeout=2, context=context) as resp:
+            headers, body = resp.headers, resp.read(2000)
+    except urllib.error.HTTPError as err:
+        headers, body = err.headers, err.read(2000)
+    except (OSError, ValueError):
+        return False
+    if service.name == "azurite":
+        return "x-ms-request-id" in {k.lower() for k in headers}
+    return b"_self" in body or b"DatabaseAccount" in body or b"databaseAccount" in body
+
+
 def start(service: Service, timeout: float = 30) -> bool:
-    """Start `service` unless ours is already up. Returns True when this call started it."""
-    if _pid(service) and all(port_open(p) for p in service.ports):
+    """Start `service` unless it is already up. Returns True when this call started it.
+
+    An emulator already listening on the ports (ours, or another checkout's) is reused and left
+    running; anything else on those ports is an error with a clear message.
+    """
+    if all(port_open(p) for p in service.ports) and (_pid(service) or speaks(service)):
         return False
     busy = [p for p in service.ports if port_open(p)]
     if busy:

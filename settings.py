@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Literal
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, ValidationError, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from errors import ConfigurationError
@@ -88,5 +88,19 @@ class Settings(BaseSettings):
 def get_settings() -> Settings:
     try:
         return Settings()
-    except ValueError as exc:
-        raise ConfigurationError(f"invalid settings: {exc}") from exc
+    except ValidationError as exc:
+        problems = "; ".join(
+            (f"{'.'.join(map(str, e['loc']))}: " if e["loc"] else "")
+            + str(e["msg"]).removeprefix("Value error, ") for e in exc.errors())
+        raise ConfigurationError(f"invalid settings: {problems}") from exc
+
+
+def startup_problem() -> str | None:
+    """The configuration error, if any, for the start-up log (the app still loads)."""
+    try:
+        get_settings()
+    except ConfigurationError as exc:
+        get_settings.cache_clear()
+        return str(exc)
+    get_settings.cache_clear()
+    return None

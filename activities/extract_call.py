@@ -28,4 +28,9 @@ def extract(inp: ExtractInput, engine: Extractor) -> ExtractResult:
 
 @bp.activity_trigger(input_name="payload")
 def extract_call(payload: dict) -> dict:
-    return extract(ExtractInput.model_validate(payload), factory.extractor()).model_dump(mode="json")
+    inp = ExtractInput.model_validate(payload)
+    try:
+        engine = factory.extractor()
+    except PermanentError as exc:  # e.g. a missing setting: retrying cannot help
+        return ExtractResult(failure=Failure(stage="extract", reason=str(exc))).model_dump(mode="json")
+    return extract(inp, engine).model_dump(mode="json")

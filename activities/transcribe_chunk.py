@@ -39,6 +39,11 @@ def transcribe(inp: TranscribeChunkInput, blobs: BlobStore, engine: SpeechEngine
 
 @bp.activity_trigger(input_name="payload")
 def transcribe_chunk(payload: dict) -> dict:
-    result = transcribe(TranscribeChunkInput.model_validate(payload), factory.blob_store(),
-                        factory.speech_engine(), get_settings().work_container)
+    inp = TranscribeChunkInput.model_validate(payload)
+    try:
+        engine = factory.speech_engine()
+    except PermanentError as exc:  # e.g. a missing setting: retrying cannot help
+        return TranscribeChunkResult(failure=Failure(stage="transcribe", reason=str(exc))).model_dump(
+            mode="json")
+    result = transcribe(inp, factory.blob_store(), engine, get_settings().work_container)
     return result.model_dump(mode="json")

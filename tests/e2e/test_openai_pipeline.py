@@ -1,0 +1,101 @@
+"""The path a customer deploys: OpenAI Whisper and Azure OpenAI GPT selected by settings, through
+the local host, against the local OpenAI server, with faults on the way."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from tests.helpers.app_host import AppHost
+from tests.helpers.audio import conversation, write
+from tests.helpers.calls import CALLS
+from tests.helpers.openai_server import FakeOpenAI
+
+pytestmark = pytest.mark.usefixtures("stack")
+
+
+def cloud_env(server: FakeOpenAI) -> dict[str, str]:
+    return {"TRANSCRIPTION_ENGINE": "openai", "EXTRACTION_ENGINE": "azure-openai",
+            "OPENAI_API_KEY": server.key, "OPENAI_BASE_URL": f"{server.base_url}/v1",
+            "OPENAI_MAX_RETRIES": "1", "OPENAI_TIMEOUT_SECONDS": "5",
+            "AZURE_OPENAI_ENDPOINT": server.base_url, "AZURE_OPENAI_API_KEY": server.key,
+            "AZURE_OPENAI_TRANSCRIPTION_DEPLOYMENT": "whisper",
+            "AZURE_OPENAI_EXTRACTION_DEPLOYMENT": "gpt-extract"}
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[FakeOpenAI]:
+    srv = FakeOpenAI(transcript=CALLS[1].text).start()
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory, server: FakeOpenAI, stack: None) -> Iterator[AppHost]:
+    host = AppHost(tmp_path_factory.mktemp("cloud"), **cloud_env(server))
+    host.start()
+    yield host
+    host.stop()
+
+
+@pytest.fixture(scope="module")
+def recording(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    return write(conversation(CALLS[1].lines[:2]),
+                 tmp_path_factory.mktemp("rec") / "r.mp3").read_bytes()
+
+
+def test_cloud_engines_produce_the_same_record_schema(app: AppHost, server: FakeOpenAI,
+                                                     recording: bytes) -> None:
+    app.upload("cloud.mp3", recording)
+    record = app.wait_call("cloud.mp3")["record"]
+    assert record["status"] == "completed", record.get("failure")
+    engines = record["metadata"]["engines"]
+    assert engines == {"transcription_engine": "openai", "transcription_model": "whisper-1",
+                       "extraction_engine": "azure-openai", "extraction_model": "gpt-extract"}
+    usage = record["metadata"]["usage"]
+    assert usage["prompt_tokens"] > 0 and usage["completion_tokens"] > 0
+    assert usage["audio_seconds"] > 5
+    assert record["analysis"]["customer_name"]["value"] == "Daniel Kim"
+    assert record["transcript"]["text"] == CALLS[1].text
+    local_keys = {"customer_name", "company", "location", "products_of_interest", "budget",
+                  "timeline", "contact_email", "contact_phone", "buying_intent", "sentiment",
+                  "summary", "next_steps"}
+    assert set(record["analysis"]) == local_keys
+
+
+def test_throttling_outlasting_the_sdk_is_retried_by_the_orchestrator(
+        app: AppHost, server: FakeOpenAI, recording: bytes) -> None:
+    # the SDK tries twice (OPENAI_MAX_RETRIES=1), fails; the orchestrator retries after 5 s
+    server.inject("transcriptions", "429", times=2, retry_after=0.2)
+    app.upload("throttled.mp3", recording[:-1000])
+    body = app.wait_call("throttled.mp3")
+    record = body["record"]
+    assert record["status"] == "completed", record.get("failure")
+    instance = body["orchestration"]["instanceId"]
+    assert app.executions("transcribe_chunk", instance) == 2
+    assert app.executions("persist_call", instance) == 2  # registration + final: once each
+    assert server.requests["transcriptions:fault:429"] == 2
+
+
+def test_content_filter_fails_the_call_with_a_reason(app: AppHost, server: FakeOpenAI,
+                                                     recording: bytes) -> None:
+    server.inject("chat", "content_filter")
+    app.upload("filtered.mp3", recording[:-2000])
+    record = app.wait_call("filtered.mp3")["record"]
+    assert record["status"] == "failed"
+    assert record["failure"]["stage"] == "extract" and not record["failure"]["retryable"]
+    assert "content filter" in record["failure"]["reason"]
+
+
+def test_missing_cloud_setting_is_one_clear_error(tmp_path: Path, server: FakeOpenAI,
+                                                 stack: None) -> None:
+    env = cloud_env(server)
+    del env["AZURE_OPENAI_EXTRACTION_DEPLOYMENT"]
+    host = AppHost(tmp_path, **env)
+    host.start()
+    host.stop()
+    lines = [line for line in host.log().splitlines() if "Configuration:" in line]
+    assert len(lines) == 1 and "AZURE_OPENAI_EXTRACTION_DEPLOYMENT is required" in lines[0]
+    assert "Traceback" not in host.log()

@@ -94,6 +94,8 @@ class CallStore:
         except exceptions.CosmosHttpResponseError as exc:
             if exc.status_code in (409, 412):
                 raise TransientError("the call record changed meanwhile; retrying") from exc
+            if exc.status_code == 404:  # the container itself is missing
+                raise self._transient(exc) from exc
             raise self._transient(exc) from exc
         except (ServiceRequestError, AzureError) as exc:
             raise self._transient(exc) from exc
@@ -134,7 +136,9 @@ class CallStore:
         return self._query("SELECT c.id, c.metadata.blob_name, c.metadata.blob_container, "
                            "c.status, c.updatedAt FROM c", [])
 
-    @staticmethod
-    def _transient(exc: Exception) -> TransientError:
+    def _transient(self, exc: Exception) -> TransientError:
+        # After a failure, look the database and container up again on the next attempt: they
+        # may be gone (an emulator restarted empty, a container deleted and recreated).
+        self._container = None
         status = getattr(exc, "status_code", None)
         return TransientError(f"Cosmos DB request failed ({status or exc.__class__.__name__})")

@@ -51,3 +51,16 @@ def test_list_filters_and_pages(call_store: CallStore) -> None:
     since = datetime(2026, 11, 1, 12, 3, tzinfo=timezone.utc)
     recent, _ = call_store.list("failed", since, None, 50, None)
     assert sorted(r.id for r in recent) == ["f3", "f4"]
+
+
+def test_store_recovers_when_the_emulator_restarts_empty(call_store: CallStore) -> None:
+    from devstack import services
+
+    call_store.upsert(_record("before"), None)
+    services.stop(services.COSMOS)
+    with pytest.raises(TransientError):
+        call_store.get("before")
+    services.start(services.COSMOS)  # in memory: database and container are gone
+    assert call_store.get("before") is None
+    call_store.upsert(_record("after"), None)  # recreated on the way
+    assert call_store.get("after") is not None

@@ -40,7 +40,7 @@ class AppHost(HostProcess):
         self.blobs.upload_blob(name, data, overwrite=overwrite)
 
     def call(self, blob: str) -> requests.Response:
-        return self.get("/api/calls", params={"blob": blob})
+        return self.get("/api/calls", params={"blob": blob, **self.params})
 
     def wait_call(self, blob: str, timeout: float = 300) -> dict:
         """The call's record and status once its orchestration has finished."""

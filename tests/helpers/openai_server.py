@@ -42,7 +42,7 @@ class Fault:
 
 @dataclass
 class FakeOpenAI:
-    key: str = "test-key"
+    key: str = "sk-local-test-5f0c2a9e1b7d4c3a"
     models: tuple[str, ...] = ("whisper-1", "gpt-4o-mini")
     deployments: tuple[str, ...] = ("whisper", "gpt-extract")
     transcript: str = "Hello, this is a test call."

@@ -32,8 +32,7 @@ def prepare(inp: PrepareInput, blobs: BlobStore, settings: Settings) -> PrepareR
         source = Path(tmp) / ("recording" + (call.extension or ".bin"))
         blobs.download_to(call.blob_container, call.blob_name, source)
         try:
-            info = audio.probe(source)
-            env = audio.envelope(source)
+            info, env = audio.analyse(source)
         except InvalidAudioError as exc:
             return PrepareResult(failure=Failure(stage="prepare", reason=str(exc)))
         if is_silent(env):

@@ -34,6 +34,11 @@ def _open(path: Path) -> "av.container.InputContainer":
 
 def probe(path: Path) -> AudioInfo:
     """Format, codec, channels, sample rate and duration (decoding to be sure of the duration)."""
+    return analyse(path)[0]
+
+
+def analyse(path: Path) -> tuple[AudioInfo, np.ndarray]:
+    """Probe and energy envelope in one decoding pass (the duration is what decodes)."""
     container = _open(path)
     try:
         stream = container.streams.audio[0]
@@ -42,11 +47,11 @@ def probe(path: Path) -> AudioInfo:
                          sample_rate=stream.codec_context.sample_rate or 0, duration_seconds=0.0)
     finally:
         container.close()
-    samples = sum(len(block) for block in _pcm_blocks(path))
-    info.duration_seconds = round(samples / RATE, 3)
+    env, samples = _envelope(path)
     if samples == 0:
         raise InvalidAudioError("The file decodes to no audio samples.")
-    return info
+    info.duration_seconds = round(samples / RATE, 3)
+    return info, env
 
 
 def _pcm_blocks(path: Path) -> Iterator[np.ndarray]:
@@ -72,9 +77,15 @@ def _pcm_blocks(path: Path) -> Iterator[np.ndarray]:
 
 def envelope(path: Path) -> np.ndarray:
     """RMS energy per 100 ms frame."""
+    return _envelope(path)[0]
+
+
+def _envelope(path: Path) -> tuple[np.ndarray, int]:
     values: list[float] = []
+    total = 0
     carry = np.zeros(0, dtype=np.float32)
     for block in _pcm_blocks(path):
+        total += len(block)
         data = np.concatenate([carry, block]) if carry.size else block
         n = len(data) // FRAME
         if n:
@@ -83,7 +94,7 @@ def envelope(path: Path) -> np.ndarray:
         carry = data[n * FRAME:]
     if carry.size:
         values.append(float(np.sqrt(np.mean(carry.astype(np.float64) ** 2))))
-    return np.asarray(values, dtype=np.float32)
+    return np.asarray(values, dtype=np.float32), total
 
 
 class _FlacWriter:

@@ -103,31 +103,36 @@ def _company(text: str, sentences: list[str], ner: Ner | None, places: set[str],
     return None
 
 
+def _ngrams(text: str, longest: int = 4) -> list[tuple[int, str]]:
+    """(position, lower-case phrase) for every run of 1..longest words, in text order."""
+    words = [(m.start(), m.group(0).lower()) for m in re.finditer(r"[A-Za-z][A-Za-z.'-]*", text)]
+    out = []
+    for i in range(len(words)):
+        for n in range(1, longest + 1):
+            if i + n <= len(words):
+                out.append((words[i][0], " ".join(w.strip(".") for _, w in words[i:i + n])))
+    return out
+
+
 def _location(text: str, sentences: list[str], gaz: Gazetteer) -> Evidence[Location] | None:
-    low = text.lower()
-    best: tuple[int, Location, str] | None = None
-    for name, (city, region, country) in gaz.cities.items():
-        m = re.search(rf"\b{re.escape(name)}\b", low)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), Location(city=city, region=region, country=country), name)
-    region_hit = None
-    for name, (region, country) in gaz.regions.items():
-        m = re.search(rf"\b{re.escape(name)}\b", low)
-        if m:
-            region_hit = (m.start(), region, country, name)
-            break
-    if best:
-        loc = best[1]
-        if region_hit and (loc.region is None or loc.region == region_hit[1]):
-            loc.region, loc.country = region_hit[1], region_hit[2]
-        return Evidence[Location](value=loc, quote=_sentence_with(sentences, best[2]))
-    if region_hit:
-        return Evidence[Location](value=Location(region=region_hit[1], country=region_hit[2]),
-                                  quote=_sentence_with(sentences, region_hit[3]))
-    for name, country in gaz.countries.items():
-        if re.search(rf"\b{re.escape(name)}\b", low):
-            return Evidence[Location](value=Location(country=country),
-                                      quote=_sentence_with(sentences, name))
+    """The first city, region or country named, by dictionary look-up of word n-grams."""
+    grams = _ngrams(text)
+    city = next(((pos, g) for pos, g in grams if g in gaz.cities), None)
+    region = next(((pos, g) for pos, g in grams if g in gaz.regions), None)
+    if city:
+        name, reg, country = gaz.cities[city[1]]
+        loc = Location(city=name, region=reg, country=country)
+        if region and (loc.region is None or loc.region == gaz.regions[region[1]][0]):
+            loc.region, loc.country = gaz.regions[region[1]]
+        return Evidence[Location](value=loc, quote=_sentence_with(sentences, city[1]))
+    if region:
+        reg, country = gaz.regions[region[1]]
+        return Evidence[Location](value=Location(region=reg, country=country),
+                                  quote=_sentence_with(sentences, region[1]))
+    country_hit = next((g for _, g in grams if g in gaz.countries), None)
+    if country_hit:
+        return Evidence[Location](value=Location(country=gaz.countries[country_hit]),
+                                  quote=_sentence_with(sentences, country_hit))
     return None
 
 

@@ -46,19 +46,22 @@ def _variant(data: bytes, i: int) -> bytes:
 
 
 def _wait_all(app: AppHost, names: list[str], timeout: float) -> dict[str, dict]:
-    deadline, done = time.monotonic() + timeout, {}
-    while time.monotonic() < deadline and len(done) < len(names):
-        for name in names:
-            if name in done:
-                continue
-            r = app.call(name)
-            if r.status_code == 200:
-                body = r.json()
-                if body["orchestration"]["runtimeStatus"] in ("Completed", "Failed") and \
-                        body["record"]["status"] != "processing":
-                    done[name] = body
-        time.sleep(0.5)
-    missing = [n for n in names if n not in done]
+    """Wait on the Durable list API (one request a poll), then read every call's record once."""
+    deadline = time.monotonic() + timeout
+    finished = 0
+    while time.monotonic() < deadline:
+        r = requests.get(f"{app.durable}/instances/", timeout=30,
+                         params={"runtimeStatus": "Completed,Failed", **app.params})
+        finished = len(r.json()) if r.ok else 0
+        if finished >= len(names):
+            break
+        time.sleep(1.0)
+    done, missing = {}, []
+    for name in names:
+        try:
+            done[name] = app.wait_call(name, timeout=max(5.0, deadline - time.monotonic()))
+        except TimeoutError:
+            missing.append(name)
     assert not missing, f"{len(missing)} calls unfinished, e.g. {missing[:3]}\n{app.log()[-3000:]}"
     return done
 

@@ -57,7 +57,8 @@ def test_store_recovers_when_the_emulator_restarts_empty(call_store: CallStore) 
     from devstack import services
 
     call_store.upsert(_record("before"), None)
-    services.stop(services.COSMOS)
+    if not services.stop(services.COSMOS):
+        pytest.skip("the Cosmos emulator running belongs to another checkout; not ours to stop")
     with pytest.raises(TransientError):
         call_store.get("before")
     services.start(services.COSMOS)  # in memory: database and container are gone

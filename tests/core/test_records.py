@@ -38,3 +38,16 @@ def test_failures_are_kept_once_across_attempts() -> None:
 def test_late_registration_does_not_hide_a_completed_record() -> None:
     done = build_record(_inp("completed", extract=ExtractResult(analysis=CallAnalysis())), None, T0)
     assert build_record(_inp("processing"), done, T0) == done
+
+
+def test_cost_of_a_cloud_call() -> None:
+    from core.costs import Prices, call_cost
+    from models.call import Usage
+    from models.record import Engines
+
+    record = build_record(_inp("completed"), None, T0)
+    record.metadata.usage = Usage(prompt_tokens=1_000_000, completion_tokens=500_000,
+                                  audio_seconds=600)
+    assert call_cost(record, Prices()) == 0.0  # local engines cost nothing per call
+    record.metadata.engines = Engines(transcription_engine="openai", extraction_engine="openai")
+    assert abs(call_cost(record, Prices(0.006, 0.15, 0.60)) - (0.06 + 0.15 + 0.30)) < 1e-9

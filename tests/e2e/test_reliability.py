@@ -104,8 +104,8 @@ def test_cosmos_and_azurite_going_down_and_back(tmp_path: Path, server: FakeOpen
         for i, name in enumerate(names):
             app.upload(name, _variant(short_call, 1000 + i))
         time.sleep(2.0)
-        services.stop(services.COSMOS)
-        services.stop(services.AZURITE)
+        if not (services.stop(services.COSMOS) and services.stop(services.AZURITE)):
+            pytest.skip("the emulators running belong to another checkout; not ours to stop")
         time.sleep(4.0)
         services.start(services.AZURITE)
         services.start(services.COSMOS)  # in memory: it comes back empty

@@ -38,6 +38,7 @@ class HostProcess:
         self.params: dict[str, str] = {}
 
     def start(self, timeout: float = 30) -> "HostProcess":
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
         log = self.log_path.open("ab")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "devhost", "start", "--app-dir", str(self.app_dir),

@@ -42,7 +42,7 @@ unit: setup
 	@$(PY) -m pytest -m "not stack" -q
 
 bench: setup
-	@$(PY) -m bench.orchestration
+	@$(PY) -m bench
 
 clean: down
 	rm -rf .stack .devhost

@@ -30,7 +30,7 @@ class Settings(BaseSettings):
     max_upload_bytes: int = 500 * 1024 * 1024
     supported_extensions: tuple[str, ...] = SUPPORTED_EXTENSIONS
 
-    chunk_max_seconds: float = 600.0
+    chunk_max_seconds: float = 300.0
     chunk_max_bytes: int = 24 * 1024 * 1024
     chunk_overlap_seconds: float = 1.0
     silence_search_seconds: float = 20.0
@@ -46,6 +46,7 @@ class Settings(BaseSettings):
     local_whisper_model_path: str | None = None
     local_whisper_beam_size: int = 5
     local_whisper_threads: int = 2
+    local_whisper_parallel: int = 2
     local_whisper_model_name: str = "whisper-tiny.en"
     product_catalog_path: str | None = None
 

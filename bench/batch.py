@@ -70,11 +70,17 @@ def main(argv: list[str]) -> int:
             server.stop()
         services.down(tuple(started))
     done = [r for r in records if r.status == "completed"]
+    reasons = {r.failure.reason for r in records if r.failure}
+    if reasons:
+        print("failures:", "; ".join(sorted(reasons))[:600])
+    if not done:
+        return 1
     audio_min = sum(r.metadata.audio.duration_seconds for r in done if r.metadata.audio) / 60
     print(f"{len(done)}/{len(records)} completed in {wall:.1f} s: "
           f"{len(records) / wall * 60:.1f} calls/min, {audio_min:.1f} audio minutes "
           f"({audio_min * 60 / wall:.1f} audio s per wall s), engines {args.engines}")
-    print("\n| stage | mean ms | median ms | share of stage time |\n|---|---|---|---|")
+    print("\n| stage (wall time in the orchestration, incl. waiting for a worker) | mean ms | "
+          "median ms | share |\n|---|---|---|---|")
     stages = {"prepare": [r.metadata.timings.prepare_ms for r in done],
               "transcribe": [r.metadata.timings.transcribe_ms for r in done],
               "extract": [r.metadata.timings.extract_ms for r in done]}

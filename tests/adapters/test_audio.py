@@ -67,3 +67,21 @@ def test_truncated_file_still_decodes_what_is_there(tmp_path: Path, speech: np.n
 def test_silence_envelope(tmp_path: Path) -> None:
     env = audio.envelope(write(silence(3.0), tmp_path / "quiet.wav"))
     assert env.size == 30 and float(env.max()) < 1e-3
+
+
+def test_a_damaged_tail_costs_only_the_damaged_packet(tmp_path: Path, speech: np.ndarray) -> None:
+    src = write(speech, tmp_path / "ok.mp3")
+    damaged = tmp_path / "damaged.mp3"
+    damaged.write_bytes(src.read_bytes() + b"#1234")
+    assert abs(audio.probe(damaged).duration_seconds - audio.probe(src).duration_seconds) < 0.1
+
+
+def test_mostly_garbage_is_refused(tmp_path: Path, speech: np.ndarray) -> None:
+    src = write(speech, tmp_path / "ok.mp3").read_bytes()
+    mangled = bytearray(src)
+    for i in range(0, len(mangled), 3):  # a third of all bytes flipped, headers included
+        mangled[i] ^= 0x5A
+    path = tmp_path / "mangled.mp3"
+    path.write_bytes(bytes(mangled))
+    with pytest.raises(InvalidAudioError):
+        audio.probe(path)

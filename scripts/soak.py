@@ -42,6 +42,7 @@ def main(argv: list[str]) -> int:
             app = AppHost(Path(tmp), **cloud_env(server))
             app.start()
             deadline = time.monotonic() + args.minutes * 60
+            results: dict[str, dict] = {}
             while time.monotonic() < deadline:
                 batch = [f"soak/{len(names) + i:05d}.mp3" for i in range(args.batch)]
                 for i, name in enumerate(batch):
@@ -56,8 +57,8 @@ def main(argv: list[str]) -> int:
                     time.sleep(rng.uniform(1, 4))
                     services.start(services.COSMOS)
                     outages += 1
-                print(f"{len(names)} uploaded, {kills} kills, {outages} Cosmos outages", flush=True)
-            results = _wait_all(app, names, timeout=1800)
+                results.update(_wait_all(app, batch, timeout=900))  # a bounded backlog
+                print(f"{len(names)} done, {kills} kills, {outages} Cosmos outages", flush=True)
             app.stop()
             runs = _chunk_runs(app.log())
     finally:

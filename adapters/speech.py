@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Protocol
 
 from core.stitching import confidence_from_logprob
-from errors import ConfigurationError, InvalidAudioError, PermanentError, TransientError
+from errors import ConfigurationError, InvalidAudioError
 from models.call import Segment, Usage
 
 
@@ -106,6 +106,3 @@ class OpenAIWhisper:
         language = getattr(resp, "language", None)
         return SpeechResult(segments, language, Usage(audio_seconds=duration_seconds))
 
-
-__all__ = ["SpeechEngine", "SpeechResult", "LocalWhisper", "OpenAIWhisper", "PermanentError",
-           "TransientError"]

@@ -102,8 +102,8 @@ def main(argv: list[str]) -> int:
                       flush=True)
     finally:
         services.down(tuple(started))
-    print(f"\n| call | chunks | bare model (s) | pipeline (s) | pipeline / bare | audio s per "
-          f"wall s (pipeline) | peak RSS bare | peak RSS host |")
+    print("\n| call | chunks | bare model (s) | pipeline (s) | pipeline / bare | audio s per "
+          "wall s (pipeline) | peak RSS bare | peak RSS host |")
     print("|---|---|---|---|---|---|---|---|")
     for minutes, b, p in rows:
         print(f"| {minutes:g} min | {p['chunks']} | {b['wall']:.1f} | {p['wall']:.1f} | "

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 import azure.functions as func
 from aiohttp import web
 
-from . import history as h
 from .app import route_regex
 from .engine import InstanceGone, InstanceNotFound, instance_status, parse_time_arg
 from .store import TERMINAL
@@ -273,5 +272,3 @@ async def start_servers(host: "Host") -> list[web.AppRunner]:
         runners.append(runner)
     return runners
 
-
-__all__ = ["start_servers", "h"]

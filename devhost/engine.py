@@ -17,7 +17,6 @@ import traceback
 import uuid
 import warnings
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any, Callable
 
 from azure.functions import meta
@@ -553,6 +552,3 @@ def parse_time_arg(text: str | None) -> str | None:
         return None
     return h.iso(h.parse_iso(text))
 
-
-__all__ = ["Engine", "InstanceNotFound", "InstanceGone", "describe_failure", "instance_status",
-           "parse_time_arg", "HTTP_ACTIVITY", "datetime"]

@@ -11,7 +11,6 @@ from adapters.blob_store import BlobStore
 from adapters.cosmos_store import CallStore
 from core.ids import instance_id_for
 from models.call import ProcessCallInput
-from models.record import CallRecord
 
 
 class NotFound(Exception):
@@ -105,5 +104,3 @@ def accounting(blobs: BlobStore, store: CallStore, container: str, since: dateti
             "recordsWithoutBlob": orphan_records,
             "balanced": not missing_records and not orphan_records}
 
-
-__all__ = ["describe", "replay", "replay_many", "accounting", "NotFound", "Conflict", "CallRecord"]

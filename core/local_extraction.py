@@ -184,9 +184,6 @@ def _budget(sentences: list[str]) -> Evidence[Budget] | None:
         if not m:
             continue
         said = m.group(0).strip()
-        if not re.search(r"budget|spend|afford|price|cost|up to|around|about|[$€£]|dollars|euros|"
-                         r"pounds", sentence, re.I):
-            continue
         amount = words_to_number(re.sub(r"[$€£]|dollars?|euros?|pounds?|usd|eur|gbp|bucks", "",
                                         said, flags=re.I))
         currency = next((code for pat, code in CURRENCIES if re.search(pat, said, re.I)), None)

@@ -12,6 +12,7 @@ import json
 import os
 import re
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -89,6 +90,32 @@ def apply_local_settings(app_dir: Path) -> list[str]:
     return applied
 
 
+HOST_OVERRIDE_PREFIX = "AzureFunctionsJobHost__"
+
+
+def apply_host_overrides(host_json: dict, environ: Mapping[str, str]) -> dict:
+    """host.json with app settings named `AzureFunctionsJobHost__path__to__setting` applied, as the
+    Functions host does (`__` separates levels; keys match case-insensitively; values stay strings).
+    """
+    merged = json.loads(json.dumps(host_json))
+    for name in sorted(environ):
+        if not name.startswith(HOST_OVERRIDE_PREFIX):
+            continue
+        path = [part for part in name[len(HOST_OVERRIDE_PREFIX):].split("__") if part]
+        if not path:
+            continue
+        node = merged
+        for i, part in enumerate(path):
+            key = next((k for k in node if k.lower() == part.lower()), part)
+            if i == len(path) - 1:
+                node[key] = environ[name]
+            else:
+                if not isinstance(node.get(key), dict):
+                    node[key] = {}
+                node = node[key]
+    return merged
+
+
 def _find_app_object(module: Any) -> Any:
     for value in vars(module).values():
         if isinstance(value, func.FunctionRegister):
@@ -102,8 +129,8 @@ def load_app(app_dir: Path) -> LoadedApp:
     entry = app_dir / "function_app.py"
     if not entry.exists():
         raise AppLoadError(f"no function_app.py in {app_dir}")
-    host_json = read_json_file(app_dir / "host.json")
     apply_local_settings(app_dir)
+    host_json = apply_host_overrides(read_json_file(app_dir / "host.json"), os.environ)
     if str(app_dir) not in sys.path:
         sys.path.insert(0, str(app_dir))
     module_name = "function_app"

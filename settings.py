@@ -32,6 +32,7 @@ class Settings(BaseSettings):
 
     chunk_max_seconds: float = 300.0
     chunk_max_bytes: int = 24 * 1024 * 1024
+    chunk_min_seconds: float = 45.0
     chunk_overlap_seconds: float = 1.0
     silence_search_seconds: float = 20.0
 
@@ -80,9 +81,17 @@ class Settings(BaseSettings):
                 problems.append("AZURE_OPENAI_EXTRACTION_DEPLOYMENT is required")
         if self.chunk_max_seconds < 30:
             problems.append("CHUNK_MAX_SECONDS must be at least 30")
+        if self.chunk_min_seconds > self.chunk_max_seconds:
+            problems.append("CHUNK_MIN_SECONDS must not exceed CHUNK_MAX_SECONDS")
         if problems:
             raise ValueError("; ".join(problems))
         return self
+
+    @property
+    def chunk_parallelism(self) -> int:
+        """How many chunks of one call are worth transcribing at once: the local engine's workers.
+        Cloud engines split only what exceeds the chunk limit (each request costs a quota share)."""
+        return self.local_whisper_parallel if self.transcription_engine == "local" else 1
 
 
 @lru_cache(maxsize=1)

@@ -1,5 +1,5 @@
-"""prepare_audio: download the recording, probe it, plan chunks at silence, write 16 kHz mono FLAC
-chunks to the work container."""
+"""prepare_audio: download the recording, probe it, plan chunks at silence (near-equal parts, one
+share per local Whisper worker), write 16 kHz mono FLAC chunks to the work container."""
 
 from __future__ import annotations
 
@@ -41,7 +41,8 @@ def prepare(inp: PrepareInput, blobs: BlobStore, settings: Settings) -> PrepareR
         longest = max_chunk_seconds(settings.chunk_max_seconds, settings.chunk_max_bytes,
                                     FLAC_BYTES_PER_SECOND)
         planned = plan_chunks(env, info.duration_seconds, longest, settings.silence_search_seconds,
-                              settings.chunk_overlap_seconds)
+                              settings.chunk_overlap_seconds, settings.chunk_parallelism,
+                              settings.chunk_min_seconds)
         files = audio.write_chunks(source, planned, Path(tmp) / "chunks")
         chunks = []
         for plan, path in zip(planned, files):

@@ -1,6 +1,7 @@
 import numpy as np
 
-from core.chunking import FRAME_SECONDS, is_silent, max_chunk_seconds, plan_chunks, plan_cuts
+from core.chunking import (FRAME_SECONDS, chunk_count, is_silent, max_chunk_seconds, plan_chunks,
+                           plan_cuts)
 from core.stitching import confidence_from_logprob, stitch
 from models.call import ChunkRef, ChunkTranscript, Segment
 
@@ -13,17 +14,31 @@ def _envelope(seconds: float, quiet_at: list[float]) -> np.ndarray:
     return env
 
 
-def test_cuts_land_on_silence_before_the_limit() -> None:
-    env = _envelope(1500, [550.0, 1120.0])
-    cuts = plan_cuts(env, 1500, 600, 60)
+def test_cuts_land_on_silence_near_even_positions() -> None:
+    env = _envelope(1500, [488.0, 1013.0, 700.0])
+    cuts = plan_cuts(env, 1500, 3, 598, 30)
     assert len(cuts) == 2
-    assert abs(cuts[0] - 550.0) < 0.5 and abs(cuts[1] - 1120.0) < 0.5
-    assert all(b - a <= 600 for a, b in zip([0.0, *cuts], [*cuts, 1500]))
+    assert abs(cuts[0] - 488.0) < 0.5 and abs(cuts[1] - 1013.0) < 0.5
 
 
-def test_cut_without_silence_falls_at_most_at_the_limit() -> None:
-    cuts = plan_cuts(np.full(12000, 0.1, dtype=np.float32), 1200, 600, 20)
-    assert all(0 < c <= 600 * (i + 1) for i, c in enumerate(cuts))
+def test_cuts_without_silence_stay_within_the_limit() -> None:
+    env = np.full(12000, 0.1, dtype=np.float32)
+    cuts = plan_cuts(env, 1200, 5, 240, 40)  # 240 s each exactly: no room to move
+    assert cuts == [240.0, 480.0, 720.0, 960.0]
+    cuts = plan_cuts(env, 1200, 6, 298, 20)
+    spans = np.diff([0.0, *cuts, 1200])
+    assert len(cuts) == 5 and spans.max() <= 298 and all(abs(c - 200 * (i + 1)) <= 10
+                                                          for i, c in enumerate(cuts))
+
+
+def test_chunk_count_gives_each_worker_a_share_of_calls_long_enough() -> None:
+    assert chunk_count(120, 298, parallel=2, min_seconds=45) == 2  # 2-minute call: two halves
+    assert chunk_count(60, 298, parallel=2, min_seconds=45) == 1  # halves would be too short
+    assert chunk_count(120, 298, parallel=1, min_seconds=45) == 1
+    assert chunk_count(1200, 298, parallel=2, min_seconds=45) == 6  # 5 needed, rounded up to 6
+    assert chunk_count(1200, 298, parallel=1) == 5
+    assert chunk_count(3600, 298, parallel=4, min_seconds=45) == 16
+    assert chunk_count(500, 298, parallel=4, min_seconds=200) == 2  # the limit wins over min
 
 
 def test_chunks_overlap_and_own_disjoint_spans() -> None:
@@ -33,6 +48,13 @@ def test_chunks_overlap_and_own_disjoint_spans() -> None:
         assert a.owned_to == b.owned_from
         assert a.end - b.start == 2.0  # one second either side of the cut
     assert all(c.end - c.start <= 600 for c in chunks)
+
+
+def test_a_short_call_is_halved_at_its_quietest_moment_for_two_workers() -> None:
+    chunks = plan_chunks(_envelope(120, [57.0]), 120, 300, 20, 1.0, parallel=2, min_seconds=45)
+    assert len(chunks) == 2 and abs(chunks[0].owned_to - 57.0) < 0.5
+    assert chunks[1].owned_from == chunks[0].owned_to and chunks[1].owned_to == 120
+    assert plan_chunks(_envelope(120, [57.0]), 120, 300, 20, 1.0)[0].owned_to == 120
 
 
 def test_size_limit_shortens_chunks() -> None:

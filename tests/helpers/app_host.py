@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import time
 import uuid
 from pathlib import Path
@@ -10,6 +9,7 @@ from pathlib import Path
 import requests
 from azure.storage.blob import BlobServiceClient
 
+from devhost import logs
 from devhost.tests.hostproc import HostProcess
 from devstack import services
 
@@ -57,6 +57,5 @@ class AppHost(HostProcess):
         raise TimeoutError(f"{blob}: {body or 'no record'}\n{self.log()[-4000:]}")
 
     def executions(self, function: str, instance_id: str) -> int:
-        pattern = re.compile(rf"Executed 'Functions\.{function}' \(activity, "
-                             rf"instance={re.escape(instance_id)},")
-        return len(pattern.findall(self.log()))
+        return sum(1 for e in logs.executions(self.log(), instance_id)
+                   if e.kind == "activity" and e.name == function)

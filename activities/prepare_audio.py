@@ -32,7 +32,7 @@ def prepare(inp: PrepareInput, blobs: BlobStore, settings: Settings) -> PrepareR
         source = Path(tmp) / ("recording" + (call.extension or ".bin"))
         blobs.download_to(call.blob_container, call.blob_name, source)
         try:
-            info, env = audio.analyse(source)
+            info, env = audio.decode(source, Path(tmp) / "audio.pcm")
         except InvalidAudioError as exc:
             return PrepareResult(failure=Failure(stage="prepare", reason=str(exc)))
         if is_silent(env):
@@ -43,7 +43,7 @@ def prepare(inp: PrepareInput, blobs: BlobStore, settings: Settings) -> PrepareR
         planned = plan_chunks(env, info.duration_seconds, longest, settings.silence_search_seconds,
                               settings.chunk_overlap_seconds, settings.chunk_parallelism,
                               settings.chunk_min_seconds)
-        files = audio.write_chunks(source, planned, Path(tmp) / "chunks")
+        files = audio.write_chunks(Path(tmp) / "audio.pcm", planned, Path(tmp) / "chunks")
         chunks = []
         for plan, path in zip(planned, files):
             name = chunk_prefix(call.call_id) + f"{call.content_sha256[:12]}/{path.name}"

@@ -1,13 +1,14 @@
 """Audio with PyAV (FFmpeg inside the wheel, no ffmpeg binary): probe, energy envelope, chunk files.
 
 Everything streams: the decoder yields frames that are resampled to 16 kHz mono and consumed at
-once, so memory does not grow with the length of the call.
+once, so memory does not grow with the length of the call. `decode` makes the one decoding pass a
+call needs (info, envelope, 16-bit PCM on disk); `write_chunks` cuts FLAC chunks from that PCM.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterator
+from typing import BinaryIO, Iterator
 
 import av
 import numpy as np
@@ -39,6 +40,17 @@ def probe(path: Path) -> AudioInfo:
 
 def analyse(path: Path) -> tuple[AudioInfo, np.ndarray]:
     """Probe and energy envelope in one decoding pass (the duration is what decodes)."""
+    return _analyse(path, None)
+
+
+def decode(path: Path, pcm_out: Path) -> tuple[AudioInfo, np.ndarray]:
+    """Probe, energy envelope, and the audio as raw 16 kHz mono 16-bit PCM in `pcm_out` (32 KB per
+    second), all in one decoding pass."""
+    with pcm_out.open("wb") as sink:
+        return _analyse(path, sink)
+
+
+def _analyse(path: Path, sink: BinaryIO | None) -> tuple[AudioInfo, np.ndarray]:
     container = _open(path)
     try:
         stream = container.streams.audio[0]
@@ -47,7 +59,7 @@ def analyse(path: Path) -> tuple[AudioInfo, np.ndarray]:
                          sample_rate=stream.codec_context.sample_rate or 0, duration_seconds=0.0)
     finally:
         container.close()
-    env, samples = _envelope(path)
+    env, samples = _envelope(path, sink)
     if samples == 0:
         raise InvalidAudioError("The file decodes to no audio samples.")
     info.duration_seconds = round(samples / RATE, 3)
@@ -97,21 +109,42 @@ def envelope(path: Path) -> np.ndarray:
     return _envelope(path)[0]
 
 
-def _envelope(path: Path) -> tuple[np.ndarray, int]:
-    values: list[float] = []
+def _envelope(path: Path, sink: BinaryIO | None = None) -> tuple[np.ndarray, int]:
+    values: list[np.ndarray] = []
     total = 0
     carry = np.zeros(0, dtype=np.float32)
-    for block in _pcm_blocks(path):
+    for block in _seconds(_pcm_blocks(path)):
         total += len(block)
+        if sink is not None:
+            sink.write(_to_int16(block).tobytes())
         data = np.concatenate([carry, block]) if carry.size else block
         n = len(data) // FRAME
         if n:
-            frames = data[: n * FRAME].reshape(n, FRAME)
-            values.extend(np.sqrt(np.mean(frames.astype(np.float64) ** 2, axis=1)).tolist())
+            frames = data[: n * FRAME].reshape(n, FRAME).astype(np.float64)
+            values.append(np.sqrt(np.mean(frames ** 2, axis=1)))
         carry = data[n * FRAME:]
     if carry.size:
-        values.append(float(np.sqrt(np.mean(carry.astype(np.float64) ** 2))))
-    return np.asarray(values, dtype=np.float32), total
+        values.append(np.sqrt(np.mean(carry.astype(np.float64) ** 2, keepdims=True)))
+    return (np.concatenate(values).astype(np.float32) if values
+            else np.zeros(0, dtype=np.float32)), total
+
+
+def _seconds(blocks: Iterator[np.ndarray]) -> Iterator[np.ndarray]:
+    """The decoder's small blocks (a codec frame each, ~50 ms) gathered into ~1 s blocks."""
+    pending: list[np.ndarray] = []
+    size = 0
+    for block in blocks:
+        pending.append(block)
+        size += len(block)
+        if size >= RATE:
+            yield np.concatenate(pending)
+            pending, size = [], 0
+    if pending:
+        yield np.concatenate(pending)
+
+
+def _to_int16(samples: np.ndarray) -> np.ndarray:
+    return np.clip(samples * 32767.0, -32768, 32767).astype(np.int16)
 
 
 class _FlacWriter:
@@ -121,8 +154,8 @@ class _FlacWriter:
         self.stream = self.container.add_stream("flac", rate=RATE, layout="mono")
         self.pts = 0
 
-    def write(self, samples: np.ndarray) -> None:
-        pcm = np.clip(samples * 32767.0, -32768, 32767).astype(np.int16).reshape(1, -1)
+    def write(self, pcm16: np.ndarray) -> None:
+        pcm = pcm16.reshape(1, -1)
         frame = av.AudioFrame.from_ndarray(pcm, format="s16", layout="mono")
         frame.sample_rate = RATE
         frame.pts = self.pts
@@ -136,26 +169,26 @@ class _FlacWriter:
         self.container.close()
 
 
-def write_chunks(path: Path, chunks: list[PlannedChunk], out_dir: Path) -> list[Path]:
-    """Write each planned chunk as 16 kHz mono FLAC, in one streaming pass over the file."""
+def write_chunks(pcm: Path, chunks: list[PlannedChunk], out_dir: Path,
+                 block_seconds: float = 10.0) -> list[Path]:
+    """Write each planned chunk as 16 kHz mono FLAC, cut from the PCM that `decode` wrote (read in
+    blocks, so memory stays flat)."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    files = [out_dir / f"chunk-{c.index:04d}.flac" for c in chunks]
-    writers: dict[int, _FlacWriter] = {}
-    position = 0  # samples decoded so far
-    try:
-        for block in _pcm_blocks(path):
-            start, end = position, position + len(block)
-            for c in chunks:
-                a, b = int(c.start * RATE), int(c.end * RATE)
-                if b <= start or a >= end:
-                    continue
-                if c.index not in writers:
-                    writers[c.index] = _FlacWriter(files[c.index])
-                writers[c.index].write(block[max(a, start) - start: min(b, end) - start])
-            for index in [i for i in writers if int(chunks[i].end * RATE) <= end]:
-                writers.pop(index).close()
-            position = end
-    finally:
-        for writer in writers.values():
-            writer.close()
-    return [f for f in files if f.exists()]
+    files = []
+    block = int(block_seconds * RATE)
+    with pcm.open("rb") as source:
+        for c in chunks:
+            path = out_dir / f"chunk-{c.index:04d}.flac"
+            first, last = int(c.start * RATE), int(c.end * RATE)
+            source.seek(first * 2)
+            writer = _FlacWriter(path)
+            try:
+                for at in range(first, last, block):
+                    samples = np.fromfile(source, dtype=np.int16, count=min(block, last - at))
+                    if samples.size == 0:
+                        break
+                    writer.write(samples)
+            finally:
+                writer.close()
+            files.append(path)
+    return files

@@ -1,11 +1,17 @@
 """The pipeline against the bare model, side by side in one run, per call length.
 
 For each length: the same MP3 transcribed by faster-whisper alone (same model, beam, threads; in a
-subprocess, to read its peak memory), then processed by the whole pipeline through the local host
-on the emulators (upload to record). Prints wall times, their ratio, audio seconds per wall second,
-and the peak resident memory of each.
+subprocess, to read its peak memory) and processed by the whole pipeline through the local host
+on the emulators (upload to completed orchestration), alternately, `--repeat` times for calls of
+up to 5 minutes (medians are reported; these machines are shared and noisy), once for longer ones.
 
-Usage: python -m bench.pipeline [--minutes 2 20] [--beam 5] [--threads 2]
+Prints two tables:
+- speed and memory: wall times, their ratio, audio seconds per wall second, peak resident memory;
+- the host's own overhead per call, read from its execution log: blob trigger (upload to the first
+  orchestrator episode), time inside activities, and the rest of the orchestration's wall time,
+  which is the host's (dispatch, episodes, state writes).
+
+Usage: python -m bench.pipeline [--minutes 1 2 5 20] [--repeat 3] [--beam 5] [--threads 2]
 """
 
 from __future__ import annotations
@@ -13,14 +19,17 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from devhost import logs
 from devstack import services
 from tests.helpers.app_host import AppHost
 from tests.helpers.audio import conversation, write
@@ -42,6 +51,19 @@ print(json.dumps({"wall": wall, "words": words, "duration": info.duration, "peak
 """
 
 
+@dataclass(frozen=True)
+class CallRun:
+    """One call through the host, from upload to the episode that completed the orchestration."""
+    wall: float
+    trigger: float  # upload to the start of the first orchestrator episode
+    busy: float  # time during which at least one of the call's activities was running
+    host: float  # the rest of the orchestration's wall time: the host's own
+    episodes: int
+    episodes_ms: float
+    chunks: int
+    words: int
+
+
 def make_call(minutes: float, path: Path) -> Path:
     parts = [conversation(CALLS[0].lines)]
     filler = conversation(FILLER)
@@ -52,40 +74,60 @@ def make_call(minutes: float, path: Path) -> Path:
     return write(audio, path)
 
 
+def covered(intervals: list[tuple[float, float]]) -> float:
+    """Total length of the union of intervals."""
+    total, reach = 0.0, float("-inf")
+    for start, end in sorted(intervals):
+        if end > reach:
+            total += end - max(start, reach)
+            reach = end
+    return total
+
+
 def bare(path: Path, beam: int, threads: int) -> dict:
     out = subprocess.run([sys.executable, "-c", BARE, str(path), str(beam), str(threads)],
                          capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def pipeline(path: Path, beam: int, threads: int, work: Path) -> dict:
+def start_host(work: Path, beam: int, threads: int, **env: str) -> AppHost:
+    """A host on the emulators, warmed (model, spaCy, gazetteer, clients) by one short call."""
     host = AppHost(work, LOCAL_WHISPER_BEAM_SIZE=str(beam), LOCAL_WHISPER_THREADS=str(threads),
-                   DEVHOST_LOG_LEVEL="INFO")
+                   DEVHOST_LOG_LEVEL="INFO", **env)
     host.start()
-    try:
-        # warm the worker (model, spaCy, gazetteer, clients) with a short call first
-        warm = write(conversation(CALLS[1].lines[:1]), work / "warm.mp3")
-        host.upload("warm.mp3", warm.read_bytes())
-        host.wait_call("warm.mp3", timeout=600)
-        t0 = time.perf_counter()
-        host.upload(path.name, path.read_bytes())
-        body = host.wait_call(path.name, timeout=7200)
-        wall = time.perf_counter() - t0
-        assert host.proc is not None
-        status = Path(f"/proc/{host.proc.pid}/status").read_text()
-        peak = int(re.search(r"VmHWM:\s+(\d+)", status).group(1))  # type: ignore[union-attr]
-    finally:
-        host.stop()
-    record = body["record"]
+    warm = write(conversation(CALLS[1].lines[:1]), work / "warm.mp3")
+    host.upload("warm.mp3", warm.read_bytes())
+    host.wait_call("warm.mp3", timeout=600)
+    return host
+
+
+def run_call(host: AppHost, path: Path, name: str) -> CallRun:
+    data = path.read_bytes()
+    t0 = time.time()
+    host.upload(name, data)
+    record = host.wait_call(name, timeout=7200, poll=2.0)["record"]
     assert record["status"] == "completed", record.get("failure")
-    return {"wall": wall, "chunks": record["metadata"]["chunk_count"], "peak_kb": peak,
-            "timings": record["metadata"]["timings"],
-            "words": len(record["transcript"]["text"].split())}
+    runs = list(logs.executions(host.log(), record["instanceId"]))
+    episodes = [e for e in runs if e.kind == "orchestrator"]
+    busy = covered([(e.start, e.end) for e in runs if e.kind == "activity"])
+    started, ended = episodes[0].start, episodes[-1].end
+    return CallRun(wall=ended - t0, trigger=started - t0, busy=busy,
+                   host=(ended - started) - busy, episodes=len(episodes),
+                   episodes_ms=sum(e.end - e.start for e in episodes) * 1000,
+                   chunks=record["metadata"]["chunk_count"],
+                   words=len(record["transcript"]["text"].split()))
+
+
+def peak_rss_mb(host: AppHost) -> float:
+    assert host.proc is not None
+    status = Path(f"/proc/{host.proc.pid}/status").read_text()
+    return int(re.search(r"VmHWM:\s+(\d+)", status).group(1)) / 1024  # type: ignore[union-attr]
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--minutes", type=float, nargs="+", default=[2, 20])
+    parser.add_argument("--minutes", type=float, nargs="+", default=[1, 2, 5, 20])
+    parser.add_argument("--repeat", type=int, default=3, help="runs per call of up to 5 minutes")
     parser.add_argument("--beam", type=int, default=5)
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args(argv)
@@ -95,20 +137,44 @@ def main(argv: list[str]) -> int:
         with tempfile.TemporaryDirectory() as tmp:
             for minutes in args.minutes:
                 path = make_call(minutes, Path(tmp) / f"call-{minutes:g}min.mp3")
-                b = bare(path, args.beam, args.threads)
-                p = pipeline(path, args.beam, args.threads, Path(tmp) / f"work-{minutes:g}")
-                rows.append((minutes, b, p))
-                print(f"{minutes:g} min: bare {b['wall']:.1f} s, pipeline {p['wall']:.1f} s",
-                      flush=True)
+                host = start_host(Path(tmp) / f"work-{minutes:g}", args.beam, args.threads)
+                bares, calls = [], []
+                try:
+                    for i in range(args.repeat if minutes <= 5 else 1):
+                        bares.append(bare(path, args.beam, args.threads))
+                        calls.append(run_call(host, path, f"{minutes:g}min-{i}.mp3"))
+                        print(f"{minutes:g} min, run {i + 1}: bare {bares[-1]['wall']:.1f} s, "
+                              f"pipeline {calls[-1].wall:.1f} s", flush=True)
+                    peak = peak_rss_mb(host)
+                finally:
+                    host.stop()
+                rows.append((minutes, bares, calls, peak))
     finally:
         services.down(tuple(started))
-    print("\n| call | chunks | bare model (s) | pipeline (s) | pipeline / bare | audio s per "
-          "wall s (pipeline) | peak RSS bare | peak RSS host |")
+
+    def med(values: list[float]) -> float:
+        return statistics.median(values)
+
+    print(f"\nbeam {args.beam}, {args.threads} threads; medians of the runs\n")
+    print("| call | chunks | runs | bare model (s) | pipeline (s) | pipeline / bare | audio s per "
+          "wall s, bare | audio s per wall s, pipeline | peak RSS bare | peak RSS host |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for minutes, bares, calls, peak in rows:
+        b, p = med([x["wall"] for x in bares]), med([c.wall for c in calls])
+        print(f"| {minutes:g} min | {calls[0].chunks} | {len(calls)} | {b:.1f} | {p:.1f} | "
+              f"{p / b:.2f} | {minutes * 60 / b:.1f} | {minutes * 60 / p:.1f} | "
+              f"{max(x['peak_kb'] for x in bares) / 1024:.0f} MB | {peak:.0f} MB |")
+    print("\nThe host's own time per call (from its execution log; medians):\n")
+    print("| call | upload to completed (s) | in activities (s) | blob trigger (s) | host, "
+          "outside activities (ms) | share of wall | orchestrator episodes | in episodes (ms) |")
     print("|---|---|---|---|---|---|---|---|")
-    for minutes, b, p in rows:
-        print(f"| {minutes:g} min | {p['chunks']} | {b['wall']:.1f} | {p['wall']:.1f} | "
-              f"{p['wall'] / b['wall']:.2f} | {minutes * 60 / p['wall']:.1f} | "
-              f"{b['peak_kb'] / 1024:.0f} MB | {p['peak_kb'] / 1024:.0f} MB |")
+    for minutes, _, calls, _ in rows:
+        host_ms = med([c.host for c in calls]) * 1000
+        wall = med([c.wall for c in calls])
+        print(f"| {minutes:g} min | {wall:.2f} | {med([c.busy for c in calls]):.2f} | "
+              f"{med([c.trigger for c in calls]):.2f} | {host_ms:.0f} | "
+              f"{host_ms / 10 / wall:.1f}% | {calls[0].episodes} | "
+              f"{med([c.episodes_ms for c in calls]):.0f} |")
     return 0
 
 

@@ -33,10 +33,13 @@ def test_telephone_quality_8khz(tmp_path: Path, speech: np.ndarray) -> None:
 
 def test_chunks_are_16k_mono_flac_covering_the_call(tmp_path: Path, speech: np.ndarray) -> None:
     src = write(np.concatenate([speech, silence(1.0), speech]), tmp_path / "long.mp3")
-    env = audio.envelope(src)
-    duration = audio.probe(src).duration_seconds
+    info, env = audio.decode(src, tmp_path / "audio.pcm")
+    duration = info.duration_seconds
+    assert abs((tmp_path / "audio.pcm").stat().st_size - duration * 16000 * 2) <= 32
+    assert np.array_equal(env, audio.envelope(src))
     planned = plan_chunks(env, duration, 15.0, 6.0, 0.5)
-    files = audio.write_chunks(src, planned, tmp_path / "chunks")
+    files = audio.write_chunks(tmp_path / "audio.pcm", planned, tmp_path / "chunks",
+                               block_seconds=2.0)
     assert len(files) == len(planned) >= 2
     total = 0.0
     for plan, path in zip(planned, files):

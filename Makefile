@@ -42,7 +42,7 @@ unit: setup
 	@$(PY) -m pytest -m "not stack" -q
 
 bench: setup
-	@$(PY) -m bench
+	@$(PY) -m bench $(ARGS)
 
 clean: down
 	rm -rf .stack .devhost

@@ -2,26 +2,51 @@
 
 Each compares side by side in the same run; absolute times depend on the machine.
   orchestration  devhost against durabletask.testing (activities/s, latency)
-  pipeline       whole pipeline against faster-whisper alone, per call length, with peak memory
+  pipeline       whole pipeline against faster-whisper alone, per call length (1, 2, 5, 20 min),
+                 with peak memory and the host's own time per call (outside the activities)
+  scaling        one 10-minute call with 1, 2, 4 concurrent activities
   batch          N short calls through the local stack: calls/min, stage breakdown, cost
   quality        word error rate and field accuracy of the local engines
-Usage: python -m bench [--quick] [--long]   (--quick: smaller sizes; --long: adds a 60-minute call)
+Usage: python -m bench [--quick] [--long]
+  --quick: smaller sizes (minutes instead of about half an hour)
+  --long:  adds a 60-minute call to the pipeline table (about 10 more minutes)
 """
 
 from __future__ import annotations
 
+import os
+import platform
+import re
 import sys
+import time
+from importlib.metadata import version
+from pathlib import Path
 
-from bench import batch, orchestration, pipeline, quality
+from bench import batch, orchestration, pipeline, quality, scaling
+
+
+def machine() -> str:
+    """The machine and versions the numbers below come from."""
+    cpu = re.search(r"model name\s*:\s*(.+)", Path("/proc/cpuinfo").read_text())
+    mem = re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text())
+    return (f"{time.strftime('%Y-%m-%d')}: {cpu.group(1).strip() if cpu else platform.machine()}, "
+            f"{os.cpu_count()} cores, {int(mem.group(1)) // 1024 ** 2 if mem else '?'} GB, "
+            f"{platform.system()} {platform.release()}, Python {platform.python_version()}, "
+            f"faster-whisper {version('faster-whisper')}, ctranslate2 {version('ctranslate2')}, "
+            f"azure-functions-durable {version('azure-functions-durable')}")
 
 
 def main(argv: list[str]) -> int:
     quick, long = "--quick" in argv, "--long" in argv
+    print(f"Machine: {machine()}\n", flush=True)
     print("## Orchestration overhead\n", flush=True)
     orchestration.main(["--seq", "50", "--par", "200", "--latency", "5"] if quick else [])
     print("\n## Pipeline against the bare model\n", flush=True)
-    minutes = ["2"] if quick else ["2", "20"] + (["60"] if long else [])
-    pipeline.main(["--minutes", *minutes])
+    minutes = ["1", "2"] if quick else ["1", "2", "5", "20"]
+    pipeline.main(["--minutes", *minutes, *(["60"] if long else []),
+                   *(["--repeat", "1"] if quick else [])])
+    print("\n## Scaling with concurrent activities\n", flush=True)
+    scaling.main(["--minutes", "3", "--workers", "1", "2"] if quick else [])
     print("\n## Batch\n", flush=True)
     batch.main(["--calls", "20" if quick else "100"])
     print("\n## Quality of the local engines\n", flush=True)

@@ -5,7 +5,8 @@ Each compares side by side in the same run; absolute times depend on the machine
   pipeline       whole pipeline against faster-whisper alone, per call length (1, 2, 5, 20 min),
                  with peak memory and the host's own time per call (outside the activities)
   scaling        one 10-minute call with 1, 2, 4 concurrent activities
-  batch          N short calls through the local stack: calls/min, stage breakdown, cost
+  batch          N short calls through the local stack: calls/min, stage breakdown; again on the
+                 OpenAI engines (local server) for the cost model
   quality        word error rate and field accuracy of the local engines
 Usage: python -m bench [--quick] [--long]
   --quick: smaller sizes (minutes instead of about half an hour)
@@ -49,6 +50,9 @@ def main(argv: list[str]) -> int:
     scaling.main(["--minutes", "3", "--workers", "1", "2"] if quick else [])
     print("\n## Batch\n", flush=True)
     batch.main(["--calls", "20" if quick else "100"])
+    print("\n## Batch on the cloud engines (local OpenAI-speaking server): throughput and cost\n",
+          flush=True)
+    batch.main(["--calls", "20" if quick else "100", "--engines", "fake-cloud"])
     print("\n## Quality of the local engines\n", flush=True)
     quality.main()
     return 0

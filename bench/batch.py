@@ -91,6 +91,10 @@ def main(argv: list[str]) -> int:
     totals = [r.metadata.timings.total_ms for r in done]
     print(f"| upload-to-record (per call, incl. queueing) | {statistics.mean(totals):.0f} | "
           f"{statistics.median(totals):.0f} | |")
+    if args.engines == "local":
+        print("\ncost: the local engines bill nothing (`--engines fake-cloud` prices the recorded "
+              "usage of the OpenAI engines)")
+        return 0
     cost = sum(call_cost(r, prices) for r in done)
     print(f"\ncost at ${prices.transcription_per_minute}/audio min, ${prices.input_per_million_tokens}"
           f"/M input and ${prices.output_per_million_tokens}/M output tokens: ${cost:.4f} for the "

@@ -9,8 +9,8 @@ Each compares side by side in the same run; absolute times depend on the machine
                  OpenAI engines (local server) for the cost model
   quality        word error rate and field accuracy of the local engines
 Usage: python -m bench [--quick] [--long]
-  --quick: smaller sizes (minutes instead of about half an hour)
-  --long:  adds a 60-minute call to the pipeline table (about 10 more minutes)
+  --quick: smaller sizes (about 6 minutes instead of 20)
+  --long:  adds a 60-minute call to the pipeline table (about 9 more minutes)
 """
 
 from __future__ import annotations

@@ -65,20 +65,8 @@ class Settings(BaseSettings):
     azure_openai_extraction_deployment: str | None = None
 
     @model_validator(mode="after")
-    def _check_engines(self) -> "Settings":
+    def _check_chunking(self) -> "Settings":
         problems = []
-        engines = {self.transcription_engine, self.extraction_engine}
-        if "openai" in engines and self.openai_api_key is None:
-            problems.append("OPENAI_API_KEY is required for the openai engine")
-        if "azure-openai" in engines:
-            if not self.azure_openai_endpoint:
-                problems.append("AZURE_OPENAI_ENDPOINT is required for the azure-openai engine")
-            if self.transcription_engine == "azure-openai" and \
-                    not self.azure_openai_transcription_deployment:
-                problems.append("AZURE_OPENAI_TRANSCRIPTION_DEPLOYMENT is required")
-            if self.extraction_engine == "azure-openai" and \
-                    not self.azure_openai_extraction_deployment:
-                problems.append("AZURE_OPENAI_EXTRACTION_DEPLOYMENT is required")
         if self.chunk_max_seconds < 30:
             problems.append("CHUNK_MAX_SECONDS must be at least 30")
         if self.chunk_min_seconds > self.chunk_max_seconds:
@@ -86,6 +74,28 @@ class Settings(BaseSettings):
         if problems:
             raise ValueError("; ".join(problems))
         return self
+
+    def engine_problems(self, step: Literal["transcription", "extraction"]) -> list[str]:
+        """What the engine chosen for `step` lacks. Checked when that engine is built, not when
+        settings load, so a missing OpenAI setting fails that step of each call (recorded, and
+        replayable once fixed) while uploads, records and the support API keep working."""
+        engine = self.transcription_engine if step == "transcription" else self.extraction_engine
+        deployment = (self.azure_openai_transcription_deployment if step == "transcription"
+                      else self.azure_openai_extraction_deployment)
+        problems = []
+        if engine == "openai" and self.openai_api_key is None:
+            problems.append("OPENAI_API_KEY is required for the openai engine")
+        if engine == "azure-openai":
+            if not self.azure_openai_endpoint:
+                problems.append("AZURE_OPENAI_ENDPOINT is required for the azure-openai engine")
+            if not deployment:
+                problems.append(f"AZURE_OPENAI_{step.upper()}_DEPLOYMENT is required")
+        return problems
+
+    def require_engine(self, step: Literal["transcription", "extraction"]) -> None:
+        problems = self.engine_problems(step)
+        if problems:
+            raise ConfigurationError(f"invalid settings: {'; '.join(problems)}")
 
     @property
     def chunk_parallelism(self) -> int:
@@ -106,11 +116,13 @@ def get_settings() -> Settings:
 
 
 def startup_problem() -> str | None:
-    """The configuration error, if any, for the start-up log (the app still loads)."""
+    """The configuration problems, if any, for the start-up log (the app still loads)."""
     try:
-        get_settings()
+        s = get_settings()
     except ConfigurationError as exc:
         get_settings.cache_clear()
         return str(exc)
     get_settings.cache_clear()
-    return None
+    problems = list(dict.fromkeys(s.engine_problems("transcription") +
+                                  s.engine_problems("extraction")))
+    return f"invalid settings: {'; '.join(problems)}" if problems else None

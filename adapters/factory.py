@@ -44,6 +44,7 @@ def call_store() -> CallStore:
 @lru_cache(maxsize=1)
 def speech_engine() -> SpeechEngine:
     s = get_settings()
+    s.require_engine("transcription")
     if s.transcription_engine == "local":
         return LocalWhisper(s.local_whisper_model_path, s.local_whisper_model_name,
                             s.local_whisper_beam_size, s.local_whisper_threads,
@@ -56,6 +57,7 @@ def speech_engine() -> SpeechEngine:
 @lru_cache(maxsize=1)
 def extractor() -> Extractor:
     s = get_settings()
+    s.require_engine("extraction")
     if s.extraction_engine == "local":
         return LocalExtractor(s.product_catalog_path)
     azure = s.extraction_engine == "azure-openai"

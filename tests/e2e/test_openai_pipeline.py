@@ -3,6 +3,7 @@ the local host, against the local OpenAI server, with faults on the way."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Iterator
 
@@ -89,13 +90,38 @@ def test_content_filter_fails_the_call_with_a_reason(app: AppHost, server: FakeO
     assert "content filter" in record["failure"]["reason"]
 
 
-def test_missing_cloud_setting_is_one_clear_error(tmp_path: Path, server: FakeOpenAI,
-                                                 stack: None) -> None:
+def test_missing_cloud_setting_fails_that_step_and_the_call_replays_once_fixed(
+        tmp_path: Path, server: FakeOpenAI, recording: bytes, stack: None) -> None:
     env = cloud_env(server)
     del env["AZURE_OPENAI_EXTRACTION_DEPLOYMENT"]
     host = AppHost(tmp_path, **env)
     host.start()
-    host.stop()
+    try:
+        host.upload("misconfigured.mp3", recording)
+        record = host.wait_call("misconfigured.mp3")["record"]
+    finally:
+        host.stop()
     lines = [line for line in host.log().splitlines() if "Configuration:" in line]
     assert len(lines) == 1 and "AZURE_OPENAI_EXTRACTION_DEPLOYMENT is required" in lines[0]
     assert "Traceback" not in host.log()
+    # the upload was taken, transcribed, and stopped where the setting was needed, with the reason
+    assert record["status"] == "failed" and record["failure"]["stage"] == "extract"
+    assert "AZURE_OPENAI_EXTRACTION_DEPLOYMENT is required" in record["failure"]["reason"]
+    assert record["transcript"]["text"]  # the work done so far is kept
+
+    host.env["AZURE_OPENAI_EXTRACTION_DEPLOYMENT"] = "gpt-extract"  # the operator fixes it
+    host.start()
+    try:
+        r = host.post(f"/api/calls/{record['id']}/replay")
+        assert r.status_code == 202 and r.json()["mode"] == "new-attempt", r.text
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            record = host.call("misconfigured.mp3").json()["record"]
+            if record["instanceId"] == r.json()["instanceId"] and record["status"] != "processing":
+                break
+            time.sleep(0.5)
+    finally:
+        host.stop()
+    assert record["status"] == "completed", record
+    assert record["analysis"]["customer_name"]["value"]
+    assert record["attempts"] == 2 and record["failureHistory"][0]["stage"] == "extract"

@@ -1,0 +1,44 @@
+"""One settings class: engine settings are checked by the step that needs them."""
+
+from __future__ import annotations
+
+import pytest
+
+import settings
+from errors import ConfigurationError
+from settings import Settings
+
+
+def test_a_missing_engine_setting_fails_only_that_step() -> None:
+    s = Settings(TRANSCRIPTION_ENGINE="local", EXTRACTION_ENGINE="azure-openai",
+                 AZURE_OPENAI_ENDPOINT="https://example.openai.azure.com")
+    assert s.cosmos_container == "calls"  # the rest of the app is configured
+    assert s.engine_problems("transcription") == []
+    assert s.engine_problems("extraction") == ["AZURE_OPENAI_EXTRACTION_DEPLOYMENT is required"]
+    s.require_engine("transcription")
+    with pytest.raises(ConfigurationError, match="AZURE_OPENAI_EXTRACTION_DEPLOYMENT"):
+        s.require_engine("extraction")
+
+
+def test_openai_engines_need_their_key_and_azure_its_endpoint() -> None:
+    s = Settings(TRANSCRIPTION_ENGINE="openai", EXTRACTION_ENGINE="azure-openai",
+                 AZURE_OPENAI_EXTRACTION_DEPLOYMENT="gpt")
+    assert s.engine_problems("transcription") == ["OPENAI_API_KEY is required for the openai engine"]
+    assert s.engine_problems("extraction") == [
+        "AZURE_OPENAI_ENDPOINT is required for the azure-openai engine"]
+
+
+def test_startup_problem_names_every_problem_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name, value in {"TRANSCRIPTION_ENGINE": "azure-openai", "EXTRACTION_ENGINE": "azure-openai",
+                        "AZURE_OPENAI_TRANSCRIPTION_DEPLOYMENT": "whisper"}.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("AZURE_OPENAI_ENDPOINT", raising=False)
+    monkeypatch.delenv("AZURE_OPENAI_EXTRACTION_DEPLOYMENT", raising=False)
+    problem = settings.startup_problem()
+    assert problem == ("invalid settings: AZURE_OPENAI_ENDPOINT is required for the azure-openai "
+                       "engine; AZURE_OPENAI_EXTRACTION_DEPLOYMENT is required")
+    monkeypatch.setenv("CHUNK_MAX_SECONDS", "10")
+    assert "CHUNK_MAX_SECONDS must be at least 30" in (settings.startup_problem() or "")
+    with pytest.raises(ConfigurationError):
+        settings.get_settings()
+    settings.get_settings.cache_clear()

@@ -35,6 +35,15 @@ def test_failures_are_kept_once_across_attempts() -> None:
     assert replay.attempts == 2 and replay.failureHistory == [f1]
 
 
+def test_a_failed_record_keeps_the_transcript_made_before_the_failure() -> None:
+    transcript = Transcript(text="hello there", segments=[])
+    failed = build_record(_inp("failed", transcript=transcript,
+                               failure=Failure(stage="extract", reason="no deployment", at=T0)),
+                          None, T0)
+    assert failed.transcript == transcript and failed.analysis is None
+    assert build_record(_inp("processing", attempt=2), failed, T0).transcript is None
+
+
 def test_late_registration_does_not_hide_a_completed_record() -> None:
     done = build_record(_inp("completed", extract=ExtractResult(analysis=CallAnalysis())), None, T0)
     assert build_record(_inp("processing"), done, T0) == done

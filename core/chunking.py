@@ -56,11 +56,15 @@ def plan_cuts(envelope: np.ndarray, duration: float, count: int, max_span: float
     for i in range(1, count):
         even = i * duration / count
         lo = max(even - search_seconds / 2, prev + 1.0, duration - (count - i) * max_span)
-        hi = min(even + search_seconds / 2, prev + max_span)
-        a, b = int(math.ceil(lo / FRAME_SECONDS)), int(hi / FRAME_SECONDS) + 1
-        window = smooth[a:min(b, smooth.size)]
-        cut = (a + int(np.argmin(window))) * FRAME_SECONDS if window.size else even
-        cut = round(min(max(cut, lo), hi), 3)
+        hi = min(even + search_seconds / 2, prev + max_span, duration - 1.0)
+        if hi < lo:  # parts shorter than a second: no room to search
+            cut = even
+        else:
+            a, b = int(math.ceil(lo / FRAME_SECONDS)), int(hi / FRAME_SECONDS) + 1
+            window = smooth[a:min(b, smooth.size)]
+            cut = (a + int(np.argmin(window))) * FRAME_SECONDS if window.size else even
+            cut = min(max(cut, lo), hi)
+        cut = round(cut, 3)
         cuts.append(cut)
         prev = cut
     return cuts

@@ -31,6 +31,13 @@ def test_cuts_without_silence_stay_within_the_limit() -> None:
                                                           for i, c in enumerate(cuts))
 
 
+def test_very_short_parts_stay_inside_the_call() -> None:
+    for duration, count in [(3.0, 2), (1.5, 2), (12.0, 4)]:
+        cuts = plan_cuts(_envelope(duration, []), duration, count, 28, 20)
+        bounds = [0.0, *cuts, duration]
+        assert len(cuts) == count - 1 and all(a < b for a, b in zip(bounds, bounds[1:])), cuts
+
+
 def test_chunk_count_gives_each_worker_a_share_of_calls_long_enough() -> None:
     assert chunk_count(120, 298, parallel=2, min_seconds=45) == 2  # 2-minute call: two halves
     assert chunk_count(60, 298, parallel=2, min_seconds=45) == 1  # halves would be too short

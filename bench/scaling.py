@@ -35,7 +35,7 @@ def main(argv: list[str]) -> int:
     rows = []
     try:
         with tempfile.TemporaryDirectory() as tmp:
-            path = make_call(args.minutes, Path(tmp) / f"call-{args.minutes:g}min.mp3")
+            path, _ = make_call(args.minutes, Path(tmp) / f"call-{args.minutes:g}min.mp3")
             for n in args.workers:
                 host = start_host(Path(tmp) / f"work-{n}", args.beam, args.threads,
                                   LOCAL_WHISPER_PARALLEL=str(n), **{OVERRIDE: str(n)})
@@ -48,7 +48,6 @@ def main(argv: list[str]) -> int:
                 print(f"{n} concurrent: {run.wall:.1f} s, {run.chunks} chunks", flush=True)
     finally:
         services.down(tuple(started))
-    audio = args.minutes * 60
     base = rows[0][1].wall
     print(f"\n{args.minutes:g}-minute call, beam {args.beam}, {args.threads} threads per chunk, "
           f"{os.cpu_count()} cores\n")
@@ -56,7 +55,7 @@ def main(argv: list[str]) -> int:
           f"against {rows[0][0]} | peak RSS host |")
     print("|---|---|---|---|---|---|")
     for n, run, peak in rows:
-        print(f"| {n} | {run.chunks} | {run.wall:.1f} | {audio / run.wall:.1f} | "
+        print(f"| {n} | {run.chunks} | {run.wall:.1f} | {run.seconds / run.wall:.1f} | "
               f"{base / run.wall:.2f}× | {peak:.0f} MB |")
     return 0
 

@@ -94,9 +94,7 @@ class CallStore:
         except exceptions.CosmosHttpResponseError as exc:
             if exc.status_code in (409, 412):
                 raise TransientError("the call record changed meanwhile; retrying") from exc
-            if exc.status_code == 404:  # the container itself is missing
-                raise self._transient(exc) from exc
-            raise self._transient(exc) from exc
+            raise self._transient(exc) from exc  # incl. 404: the container itself is missing
         except (ServiceRequestError, AzureError) as exc:
             raise self._transient(exc) from exc
 

@@ -35,12 +35,7 @@ def _open(path: Path) -> "av.container.InputContainer":
 
 def probe(path: Path) -> AudioInfo:
     """Format, codec, channels, sample rate and duration (decoding to be sure of the duration)."""
-    return analyse(path)[0]
-
-
-def analyse(path: Path) -> tuple[AudioInfo, np.ndarray]:
-    """Probe and energy envelope in one decoding pass (the duration is what decodes)."""
-    return _analyse(path, None)
+    return _analyse(path, None)[0]
 
 
 def decode(path: Path, pcm_out: Path) -> tuple[AudioInfo, np.ndarray]:

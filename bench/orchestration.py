@@ -119,7 +119,8 @@ def main(argv: list[str]) -> int:
     for label, key, higher_better in rows:
         ratio = dev[key] / ref[key] if higher_better else ref[key] / dev[key]
         print(f"| {label} | {dev[key]:.1f} | {ref[key]:.1f} | {ratio:.2f}× |")
-    print("\nPublished Azure Storage backend: ~5 sequential, ~100 parallel activities/s per instance.")
+    print("\nPublished Azure Storage backend: ~5 sequential, ~100 parallel activities/s per "
+          "instance.")
     return 0
 
 

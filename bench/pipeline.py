@@ -21,12 +21,12 @@ import argparse
 import itertools
 import json
 import re
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from dataclasses import dataclass
+from statistics import median
 from pathlib import Path
 
 import numpy as np
@@ -140,12 +140,17 @@ def peak_rss_mb(host: AppHost) -> float:
     return int(re.search(r"VmHWM:\s+(\d+)", status).group(1)) / 1024  # type: ignore[union-attr]
 
 
+def add_model_options(parser: argparse.ArgumentParser) -> None:
+    """Beam and threads of local Whisper, the same for every benchmark that transcribes."""
+    parser.add_argument("--beam", type=int, default=5)
+    parser.add_argument("--threads", type=int, default=2)
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--minutes", type=float, nargs="+", default=[1, 2, 5, 20])
     parser.add_argument("--repeat", type=int, default=3, help="runs per call of up to 5 minutes")
-    parser.add_argument("--beam", type=int, default=5)
-    parser.add_argument("--threads", type=int, default=2)
+    add_model_options(parser)
     args = parser.parse_args(argv)
     started = services.up()
     rows = []
@@ -168,9 +173,6 @@ def main(argv: list[str]) -> int:
     finally:
         services.down(tuple(started))
 
-    def med(values: list[float]) -> float:
-        return statistics.median(values)
-
     print(f"\nbeam {args.beam}, {args.threads} threads; medians of the runs; word error rate "
           "against the script (both sides hear the same file)\n")
     print("| call | chunks | runs | bare model (s) | pipeline (s) | pipeline / bare | audio s per "
@@ -178,7 +180,7 @@ def main(argv: list[str]) -> int:
           "| peak RSS host |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for minutes, script, bares, calls, peak in rows:
-        b, p = med([x["wall"] for x in bares]), med([c.wall for c in calls])
+        b, p = median([x["wall"] for x in bares]), median([c.wall for c in calls])
         seconds = bares[0]["duration"]
         print(f"| {minutes:g} min | {calls[0].chunks} | {len(calls)} | {b:.1f} | {p:.1f} | "
               f"{p / b:.2f} | {seconds / b:.1f} | {seconds / p:.1f} | "
@@ -189,12 +191,12 @@ def main(argv: list[str]) -> int:
           "outside activities (ms) | share of wall | orchestrator episodes | in episodes (ms) |")
     print("|---|---|---|---|---|---|---|---|")
     for minutes, _, _, calls, _ in rows:
-        host_ms = med([c.host for c in calls]) * 1000
-        wall = med([c.wall for c in calls])
-        print(f"| {minutes:g} min | {wall:.2f} | {med([c.busy for c in calls]):.2f} | "
-              f"{med([c.trigger for c in calls]):.2f} | {host_ms:.0f} | "
+        host_ms = median([c.host for c in calls]) * 1000
+        wall = median([c.wall for c in calls])
+        print(f"| {minutes:g} min | {wall:.2f} | {median([c.busy for c in calls]):.2f} | "
+              f"{median([c.trigger for c in calls]):.2f} | {host_ms:.0f} | "
               f"{host_ms / 10 / wall:.1f}% | {calls[0].episodes} | "
-              f"{med([c.episodes_ms for c in calls]):.0f} |")
+              f"{median([c.episodes_ms for c in calls]):.0f} |")
     return 0
 
 

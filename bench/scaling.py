@@ -18,7 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench.pipeline import make_call, peak_rss_mb, run_call, start_host
+from bench.pipeline import add_model_options, make_call, peak_rss_mb, run_call, start_host
 from devstack import services
 
 OVERRIDE = "AzureFunctionsJobHost__extensions__durableTask__maxConcurrentActivityFunctions"
@@ -28,8 +28,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--minutes", type=float, default=10)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2, 4])
-    parser.add_argument("--beam", type=int, default=5)
-    parser.add_argument("--threads", type=int, default=2)
+    add_model_options(parser)
     args = parser.parse_args(argv)
     started = services.up()
     rows = []

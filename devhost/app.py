@@ -6,6 +6,7 @@ the same index the Python worker builds, and invoked through the worker's own co
 
 from __future__ import annotations
 
+import copy
 import importlib.util
 import inspect
 import json
@@ -97,7 +98,7 @@ def apply_host_overrides(host_json: dict, environ: Mapping[str, str]) -> dict:
     """host.json with app settings named `AzureFunctionsJobHost__path__to__setting` applied, as the
     Functions host does (`__` separates levels; keys match case-insensitively; values stay strings).
     """
-    merged = json.loads(json.dumps(host_json))
+    merged = copy.deepcopy(host_json)
     for name in sorted(environ):
         if not name.startswith(HOST_OVERRIDE_PREFIX):
             continue
@@ -105,15 +106,17 @@ def apply_host_overrides(host_json: dict, environ: Mapping[str, str]) -> dict:
         if not path:
             continue
         node = merged
-        for i, part in enumerate(path):
-            key = next((k for k in node if k.lower() == part.lower()), part)
-            if i == len(path) - 1:
-                node[key] = environ[name]
-            else:
-                if not isinstance(node.get(key), dict):
-                    node[key] = {}
-                node = node[key]
+        for part in path[:-1]:
+            key = _existing_key(node, part)
+            if not isinstance(node.get(key), dict):
+                node[key] = {}
+            node = node[key]
+        node[_existing_key(node, path[-1])] = environ[name]
     return merged
+
+
+def _existing_key(node: dict, name: str) -> str:
+    return next((k for k in node if k.lower() == name.lower()), name)
 
 
 def _find_app_object(module: Any) -> Any:

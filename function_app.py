@@ -5,8 +5,8 @@ import logging
 import azure.durable_functions as df
 import azure.functions as func
 
-from activities import cleanup_chunks, extract_call, persist_call, prepare_audio, transcribe_chunk
 import settings
+from activities import cleanup_chunks, extract_call, persist_call, prepare_audio, transcribe_chunk
 from orchestrators import process_call
 from starters import blob_starter
 from support import http_api

@@ -65,7 +65,7 @@ class Settings(BaseSettings):
     azure_openai_extraction_deployment: str | None = None
 
     @model_validator(mode="after")
-    def _check_chunking(self) -> "Settings":
+    def _check_chunking(self) -> Settings:
         problems = []
         if self.chunk_max_seconds < 30:
             problems.append("CHUNK_MAX_SECONDS must be at least 30")

@@ -6,7 +6,7 @@ writer makes the write fail with a transient error and the retry merges again.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import azure.durable_functions as df
 
@@ -21,7 +21,7 @@ bp = df.Blueprint()
 def persist(inp: PersistInput, store: CallStore) -> PersistResult:
     found = store.get(inp.call.call_id)
     existing, etag = found if found else (None, None)
-    record = build_record(inp, existing, datetime.now(timezone.utc))
+    record = build_record(inp, existing, datetime.now(UTC))
     if existing is None or record != existing:
         store.upsert(record, etag)
     return PersistResult(document_id=record.id, status=record.status)

@@ -12,8 +12,13 @@ from adapters import factory
 from adapters.blob_store import BlobStore
 from adapters.speech import SpeechEngine
 from errors import PermanentError
-from models.call import (ChunkTranscript, EngineInfo, Failure, TranscribeChunkInput,
-                         TranscribeChunkResult)
+from models.call import (
+    ChunkTranscript,
+    EngineInfo,
+    Failure,
+    TranscribeChunkInput,
+    TranscribeChunkResult,
+)
 from settings import get_settings
 
 bp = df.Blueprint()

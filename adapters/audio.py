@@ -7,8 +7,9 @@ call needs (info, envelope, 16-bit PCM on disk); `write_chunks` cuts FLAC chunks
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import BinaryIO
 
 import av
 import numpy as np
@@ -21,7 +22,7 @@ RATE = 16_000
 FRAME = int(RATE * FRAME_SECONDS)
 
 
-def _open(path: Path) -> "av.container.InputContainer":
+def _open(path: Path) -> av.container.InputContainer:
     try:
         container = av.open(str(path))
     except (av.error.FFmpegError, UnicodeDecodeError) as exc:

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from azure.core.exceptions import (AzureError, HttpResponseError, ResourceExistsError,
-                                   ResourceNotFoundError, ServiceRequestError)
+from azure.core.exceptions import (
+    AzureError,
+    HttpResponseError,
+    ResourceExistsError,
+    ResourceNotFoundError,
+    ServiceRequestError,
+)
 from azure.storage.blob import BlobServiceClient
 
 from errors import InvalidAudioError, TransientError

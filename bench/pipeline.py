@@ -26,15 +26,15 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
-from statistics import median
 from pathlib import Path
+from statistics import median
 
 import numpy as np
 
+from bench.quality import wer
 from devhost import logs
 from devstack import services
 from tests.helpers.app_host import AppHost
-from bench.quality import wer
 from tests.helpers.audio import RATE, conversation, silence, speak, write
 from tests.helpers.calls import CALLS, FILLER
 

@@ -12,7 +12,7 @@ def call_id_for(container: str, blob_name: str) -> str:
     The hash makes two different paths never collide (even with the same slug); the same path
     always gives the same id, so an overwritten blob updates its record instead of adding one.
     """
-    digest = hashlib.sha256(f"{container}/{blob_name}".encode("utf-8")).hexdigest()[:20]
+    digest = hashlib.sha256(f"{container}/{blob_name}".encode()).hexdigest()[:20]
     stem = blob_name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     slug = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")[:40] or "call"
     return f"{slug}-{digest}"

@@ -7,14 +7,19 @@ like sentences are removed before anything is read, so they can fill no field.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 import phonenumbers
 from rapidfuzz import fuzz, process, utils
 
-from core.normalize import digits_from_speech, find_emails, split_sentences, without_instructions, \
-    words_to_number
+from core.normalize import (
+    digits_from_speech,
+    find_emails,
+    split_sentences,
+    without_instructions,
+    words_to_number,
+)
 from models.analysis import Budget, CallAnalysis, Evidence, Location
 
 Ner = Callable[[str], list[tuple[str, str]]]  # text -> [(entity text, label)]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from models.record import CallRecord, Engines, PersistInput, ProcessingMetadata, StageTimings
 from models.call import Usage
+from models.record import CallRecord, Engines, PersistInput, ProcessingMetadata, StageTimings
 
 
 def build_record(inp: PersistInput, existing: CallRecord | None, now: datetime) -> CallRecord:

@@ -53,7 +53,7 @@ def _decode_body(text: str) -> str | None:
 class DurableApi:
     """Handlers shared by the public and the RPC listener."""
 
-    def __init__(self, host: "Host", public: bool) -> None:
+    def __init__(self, host: Host, public: bool) -> None:
         self.host = host
         self.public = public
 
@@ -185,7 +185,7 @@ class DurableApi:
 class HttpTriggers:
     """The app's HTTP-triggered functions under /{routePrefix}/."""
 
-    def __init__(self, host: "Host") -> None:
+    def __init__(self, host: Host) -> None:
         self.host = host
         self.prefix = "/" + host.app.route_prefix if host.app.route_prefix else ""
         self.table = []
@@ -242,7 +242,7 @@ class HttpTriggers:
         return resp
 
 
-async def start_servers(host: "Host") -> list[web.AppRunner]:
+async def start_servers(host: Host) -> list[web.AppRunner]:
     public_api, rpc_api = DurableApi(host, public=True), DurableApi(host, public=False)
     public = web.Application(middlewares=[public_api.guard], client_max_size=1024**3)
     public.add_routes(public_api.routes(DURABLE_PUBLIC))

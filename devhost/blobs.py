@@ -38,7 +38,7 @@ def connection_string(setting: str | None) -> str:
 
 
 class BlobPoller:
-    def __init__(self, host: "Host", fn: FunctionInfo) -> None:
+    def __init__(self, host: Host, fn: FunctionInfo) -> None:
         from azure.storage.blob import BlobServiceClient
 
         self.host, self.fn = host, fn
@@ -145,7 +145,7 @@ class BlobPoller:
                   MAX_DEQUEUE, self.fn.name, POISON_QUEUE)
 
 
-def start_pollers(host: "Host") -> list[asyncio.Task]:
+def start_pollers(host: Host) -> list[asyncio.Task]:
     tasks = []
     for fn in host.app.of_type("blobTrigger"):
         try:

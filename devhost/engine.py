@@ -16,8 +16,9 @@ import time
 import traceback
 import uuid
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from azure.functions import meta
 from azure.functions.durable_functions import OrchestrationTriggerConverter

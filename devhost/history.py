@@ -7,9 +7,10 @@ shared/docs/durable-protocol.md); the numbering rules are the SDK's own.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
-from typing import Any, Iterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 # DTFx EventType codes.
 EXECUTION_STARTED = 0
@@ -62,17 +63,17 @@ UPPER_SCHEMA_VERSION_NEW = 2
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def iso(ts: datetime) -> str:
     """DTFx timestamp text: ISO 8601 in UTC with a trailing Z."""
-    return ts.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return ts.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def parse_iso(text: str) -> datetime:
     value = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def event(event_type: int, event_id: int = -1, ts: datetime | None = None, **fields: Any) -> dict:
@@ -125,7 +126,7 @@ class RetryPolicy:
     max_interval_ms: int | None = None
 
     @classmethod
-    def from_json(cls, data: dict) -> "RetryPolicy":
+    def from_json(cls, data: dict) -> RetryPolicy:
         return cls(
             first_interval_ms=int(data.get("firstRetryIntervalInMilliseconds", 1000)),
             max_attempts=int(data.get("maxNumberOfAttempts", 1)),

@@ -15,7 +15,7 @@ class Keys:
     system: str
 
     @classmethod
-    def load_or_create(cls, data_dir: Path) -> "Keys":
+    def load_or_create(cls, data_dir: Path) -> Keys:
         path = data_dir / "keys.json"
         if path.exists():
             data = json.loads(path.read_text())

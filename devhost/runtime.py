@@ -16,10 +16,11 @@ import os
 import threading
 import time
 import urllib.request
+from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Awaitable, Callable
+from typing import Any
 
 from azure.functions import meta
 from azure.functions.durable_functions import ActivityTriggerConverter
@@ -185,7 +186,7 @@ class Host:
                 timeout = deferred  # due messages of deferred instances must not spin the loop
             try:
                 await asyncio.wait_for(self._wake_orch.wait(), timeout)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 pass
 
     async def _activity_dispatcher(self) -> None:

@@ -11,10 +11,11 @@ import json
 import sqlite3
 import time
 from collections import OrderedDict
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS instances (
@@ -89,7 +90,7 @@ class Instance:
     state: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
-    def from_row(cls, row: sqlite3.Row) -> "Instance":
+    def from_row(cls, row: sqlite3.Row) -> Instance:
         data = dict(row)
         data["state"] = json.loads(data["state"] or "{}")
         return cls(**data)

@@ -7,14 +7,25 @@ arrive as exceptions. Both are recorded by `mark_failed` and end the orchestrati
 
 from __future__ import annotations
 
-from typing import Any, Generator
+from collections.abc import Generator
+from typing import Any
 
 import azure.durable_functions as df
 
 from core.stitching import stitch
 from models.analysis import ExtractInput, ExtractResult
-from models.call import (ChunkTranscript, CleanupInput, Failure, PrepareInput, PrepareResult,
-                         ProcessCallInput, Stage, TranscribeChunkInput, TranscribeChunkResult, Usage)
+from models.call import (
+    ChunkTranscript,
+    CleanupInput,
+    Failure,
+    PrepareInput,
+    PrepareResult,
+    ProcessCallInput,
+    Stage,
+    TranscribeChunkInput,
+    TranscribeChunkResult,
+    Usage,
+)
 from models.record import PersistInput
 from orchestrators import retry_policies
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import azure.durable_functions as df
 import azure.functions as func
@@ -50,7 +50,7 @@ async def on_recording_uploaded(recording: func.InputStream, client: df.DurableO
         return
     rejection = validate_upload(call, settings.supported_extensions, settings.max_upload_bytes)
     payload = ProcessCallInput(call=call, rejection=rejection,
-                               received_at=datetime.now(timezone.utc))
+                               received_at=datetime.now(UTC))
     await client.start_new("process_call", instance_id, payload.model_dump(mode="json"))
     log.info("Started process_call %s for %s (%d bytes)%s", instance_id, call.blob_name,
              call.size_bytes, f", rejected: {rejection.reason}" if rejection else "")

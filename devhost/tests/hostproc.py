@@ -37,7 +37,7 @@ class HostProcess:
         self.durable = f"{self.base}/runtime/webhooks/durabletask"
         self.params: dict[str, str] = {}
 
-    def start(self, timeout: float = 30) -> "HostProcess":
+    def start(self, timeout: float = 30) -> HostProcess:
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         log = self.log_path.open("ab")
         self.proc = subprocess.Popen(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -15,7 +15,7 @@ def _record(call_id: str, status: str = "completed", when: int = 0) -> CallRecor
     return CallRecord(id=call_id, callId=call_id, status=status, instanceId=f"i-{call_id}",  # type: ignore[arg-type]
                       metadata=ProcessingMetadata(blob_container="calls", blob_name=f"{call_id}.mp3",
                                                   size_bytes=1, content_sha256="0" * 64),
-                      updatedAt=datetime(2026, 11, 1, 12, when, tzinfo=timezone.utc))
+                      updatedAt=datetime(2026, 11, 1, 12, when, tzinfo=UTC))
 
 
 def test_missing_item_is_none_not_an_error(call_store: CallStore) -> None:
@@ -48,7 +48,7 @@ def test_list_filters_and_pages(call_store: CallStore) -> None:
         if not token:
             break
     assert sorted(seen) == [f"f{i}" for i in range(5)] and pages >= 3
-    since = datetime(2026, 11, 1, 12, 3, tzinfo=timezone.utc)
+    since = datetime(2026, 11, 1, 12, 3, tzinfo=UTC)
     recent, _ = call_store.list("failed", since, None, 50, None)
     assert sorted(r.id for r in recent) == ["f3", "f4"]
 

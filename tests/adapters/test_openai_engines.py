@@ -3,8 +3,8 @@ each fault with its decided outcome (retry inside the SDK, transient, or permane
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import numpy as np
 import openai

@@ -1,7 +1,13 @@
 import numpy as np
 
-from core.chunking import (FRAME_SECONDS, chunk_count, is_silent, max_chunk_seconds, plan_chunks,
-                           plan_cuts)
+from core.chunking import (
+    FRAME_SECONDS,
+    chunk_count,
+    is_silent,
+    max_chunk_seconds,
+    plan_chunks,
+    plan_cuts,
+)
 from core.stitching import confidence_from_logprob, stitch
 from models.call import ChunkRef, ChunkTranscript, Segment
 

@@ -1,11 +1,11 @@
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from core.records import build_record
 from models.analysis import CallAnalysis, ExtractResult
 from models.call import CallRef, Failure, PrepareResult, Transcript
 from models.record import PersistInput
 
-T0 = datetime(2026, 11, 27, 12, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
 CALL = CallRef(call_id="c-1", blob_container="calls", blob_name="a.mp3", size_bytes=10,
                content_sha256="a" * 64, extension=".mp3")
 

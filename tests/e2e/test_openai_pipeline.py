@@ -4,8 +4,8 @@ the local host, against the local OpenAI server, with faults on the way."""
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 

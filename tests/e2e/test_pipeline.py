@@ -4,8 +4,8 @@ engines, records read back from the Cosmos emulator, status over the Durable HTT
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import numpy as np
 import pytest

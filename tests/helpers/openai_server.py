@@ -51,7 +51,7 @@ class FakeOpenAI:
     port: int = 0
 
     # -- lifecycle -----------------------------------------------------------------------------
-    def start(self) -> "FakeOpenAI":
+    def start(self) -> FakeOpenAI:
         ready = threading.Event()
 
         def run() -> None:

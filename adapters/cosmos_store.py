@@ -84,7 +84,7 @@ class CallStore:
 
     def upsert(self, record: CallRecord, etag: str | None) -> None:
         """Replace if unchanged since read (etag), create if new; conflicts raise TransientError."""
-        body = record.model_dump(mode="json")
+        body = record.model_dump(mode="json", by_alias=True)
         try:
             if etag:
                 self.container.upsert_item(body, etag=etag,
@@ -131,7 +131,7 @@ class CallStore:
         return [CallRecord.model_validate(i) for i in items], token
 
     def all_ids(self) -> list[dict]:
-        return self._query("SELECT c.id, c.metadata.blob_name, c.metadata.blob_container, "
+        return self._query("SELECT c.id, c.metadata.blobName, c.metadata.blobContainer, "
                            "c.status, c.updatedAt FROM c", [])
 
     def _transient(self, exc: Exception) -> TransientError:

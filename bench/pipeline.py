@@ -129,8 +129,8 @@ def run_call(host: AppHost, path: Path, name: str) -> CallRun:
     return CallRun(wall=ended - t0, trigger=started - t0, busy=busy,
                    host=(ended - started) - busy, episodes=len(episodes),
                    episodes_ms=sum(e.end - e.start for e in episodes) * 1000,
-                   chunks=record["metadata"]["chunk_count"],
-                   seconds=record["metadata"]["audio"]["duration_seconds"],
+                   chunks=record["metadata"]["chunkCount"],
+                   seconds=record["metadata"]["audio"]["durationSeconds"],
                    text=record["transcript"]["text"])
 
 

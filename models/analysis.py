@@ -4,27 +4,28 @@ from __future__ import annotations
 
 from typing import Generic, Literal, TypeVar
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
+from models.base import Contract
 from models.call import Failure
 
 T = TypeVar("T")
 
 
-class Evidence(BaseModel, Generic[T]):
+class Evidence(Contract, Generic[T]):
     """A value with the transcript quote that supports it, so a person can check it."""
 
     value: T
     quote: str = Field(description="verbatim words from the transcript that support the value")
 
 
-class Location(BaseModel):
+class Location(Contract):
     city: str | None = None
     region: str | None = None
     country: str | None = None
 
 
-class Budget(BaseModel):
+class Budget(Contract):
     amount: float | None = None
     currency: str | None = None
     as_said: str = Field(description="the budget as the customer said it")
@@ -34,7 +35,7 @@ Intent = Literal["high", "medium", "low", "none"]
 Sentiment = Literal["positive", "neutral", "negative"]
 
 
-class CallAnalysis(BaseModel):
+class CallAnalysis(Contract):
     customer_name: Evidence[str] | None = None
     company: Evidence[str] | None = None
     location: Evidence[Location] | None = None
@@ -50,12 +51,12 @@ class CallAnalysis(BaseModel):
     next_steps: list[str] = Field(default_factory=list)
 
 
-class ExtractInput(BaseModel):
+class ExtractInput(Contract):
     call_id: str
     transcript_text: str
 
 
-class ExtractResult(BaseModel):
+class ExtractResult(Contract):
     analysis: CallAnalysis | None = None
     failure: Failure | None = None
     engine: str = ""

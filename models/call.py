@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import Field
+
+from models.base import Contract
 
 Stage = Literal["validate", "prepare", "transcribe", "extract", "persist"]
 
 
-class Failure(BaseModel):
+class Failure(Contract):
     """A failure a person can act on; `retryable` says whether a replay may succeed as is."""
 
     stage: Stage
@@ -19,7 +21,7 @@ class Failure(BaseModel):
     at: datetime | None = None
 
 
-class CallRef(BaseModel):
+class CallRef(Contract):
     """An uploaded recording, by reference."""
 
     call_id: str
@@ -32,14 +34,14 @@ class CallRef(BaseModel):
     extension: str = ""
 
 
-class ProcessCallInput(BaseModel):
+class ProcessCallInput(Contract):
     call: CallRef
     rejection: Failure | None = None
     attempt: int = 1
     received_at: datetime | None = None
 
 
-class AudioInfo(BaseModel):
+class AudioInfo(Contract):
     container_format: str
     codec: str
     channels: int
@@ -47,7 +49,7 @@ class AudioInfo(BaseModel):
     duration_seconds: float
 
 
-class ChunkRef(BaseModel):
+class ChunkRef(Contract):
     """One planned piece of the call, written as 16 kHz mono FLAC to the work container."""
 
     index: int
@@ -59,47 +61,61 @@ class ChunkRef(BaseModel):
     size_bytes: int = 0
 
 
-class PrepareInput(BaseModel):
+class PrepareInput(Contract):
     call: CallRef
 
 
-class PrepareResult(BaseModel):
+class PrepareResult(Contract):
     audio: AudioInfo | None = None
     chunks: list[ChunkRef] = Field(default_factory=list)
     failure: Failure | None = None
     duration_ms: float = 0.0
 
 
-class Segment(BaseModel):
+SpeakerRole = Literal["rep", "customer", "unknown"]
+
+
+class Speaker(Contract):
+    """One party of the call. Segments name it by `label`; `channel` is set for stereo recordings,
+    where each channel is one party; `cue` says what the role was decided from."""
+
+    label: str
+    role: SpeakerRole = "unknown"
+    channel: Literal["left", "right"] | None = None
+    cue: str = ""
+
+
+class Segment(Contract):
     start: float
     end: float
     text: str
     confidence: float = Field(ge=0.0, le=1.0)
+    speaker: str | None = None
 
 
-class ChunkTranscript(BaseModel):
+class ChunkTranscript(Contract):
     chunk_index: int
     segments: list[Segment]
     language: str | None = None
 
 
-class TranscribeChunkInput(BaseModel):
+class TranscribeChunkInput(Contract):
     call_id: str
     chunk: ChunkRef
 
 
-class EngineInfo(BaseModel):
+class EngineInfo(Contract):
     engine: str
     model: str
 
 
-class Usage(BaseModel):
+class Usage(Contract):
     prompt_tokens: int = 0
     completion_tokens: int = 0
     audio_seconds: float = 0.0
 
 
-class TranscribeChunkResult(BaseModel):
+class TranscribeChunkResult(Contract):
     transcript: ChunkTranscript | None = None
     failure: Failure | None = None
     engine: EngineInfo | None = None
@@ -107,12 +123,13 @@ class TranscribeChunkResult(BaseModel):
     duration_ms: float = 0.0
 
 
-class Transcript(BaseModel):
+class Transcript(Contract):
     text: str
     segments: list[Segment]
     language: str | None = None
     confidence: float = 0.0
+    speakers: list[Speaker] = Field(default_factory=list)
 
 
-class CleanupInput(BaseModel):
+class CleanupInput(Contract):
     call_id: str

@@ -1,35 +1,40 @@
-"""The call record stored in Cosmos DB: one document per call, id = callId = partition key."""
+"""The call record stored in Cosmos DB: one document per call, id = callId = partition key.
+
+Stored with `model_dump(mode="json", by_alias=True)`: camelCase keys throughout (schema version 2).
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from models.analysis import CallAnalysis, ExtractResult
+from models.base import Contract
 from models.call import AudioInfo, CallRef, Failure, PrepareResult, Transcript, Usage
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""1: snake_case nested fields. 2: camelCase throughout (read back from either, see models.base)."""
 
 CallStatus = Literal["processing", "completed", "failed"]
 
 
-class StageTimings(BaseModel):
+class StageTimings(Contract):
     prepare_ms: float = 0.0
     transcribe_ms: float = 0.0
     extract_ms: float = 0.0
     total_ms: float = 0.0
 
 
-class Engines(BaseModel):
+class Engines(Contract):
     transcription_engine: str = ""
     transcription_model: str = ""
     extraction_engine: str = ""
     extraction_model: str = ""
 
 
-class ProcessingMetadata(BaseModel):
+class ProcessingMetadata(Contract):
     blob_container: str
     blob_name: str
     size_bytes: int
@@ -44,7 +49,7 @@ class ProcessingMetadata(BaseModel):
     processed_at: datetime | None = None
 
 
-class CallRecord(BaseModel):
+class CallRecord(Contract):
     """The document. `id` and `callId` are the same value; `callId` is the partition key."""
 
     id: str
@@ -61,7 +66,7 @@ class CallRecord(BaseModel):
     updatedAt: datetime | None = None
 
 
-class PersistInput(BaseModel):
+class PersistInput(Contract):
     """Everything persist needs: `status` processing (registered), completed, or failed."""
 
     status: CallStatus
@@ -80,6 +85,6 @@ class PersistInput(BaseModel):
     failure: Failure | None = None
 
 
-class PersistResult(BaseModel):
+class PersistResult(Contract):
     document_id: str
     status: CallStatus

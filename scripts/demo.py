@@ -90,20 +90,20 @@ def follow(base: str, blob: str, timeout: float = 1800) -> dict:
 
 def show(body: dict) -> None:
     record = body["record"]
-    print(f"\n=== {record['metadata']['blob_name']}  [{record['status']}]")
+    print(f"\n=== {record['metadata']['blobName']}  [{record['status']}]")
     if record.get("failure"):
         print(f"failure ({record['failure']['stage']}): {record['failure']['reason']}")
     analysis = record.get("analysis") or {}
     view = {k: (v["value"] if isinstance(v, dict) and "value" in v else v)
             for k, v in analysis.items() if v not in (None, [], "")}
-    if "products_of_interest" in view:
-        view["products_of_interest"] = [p["value"] for p in analysis["products_of_interest"]]
+    if "productsOfInterest" in view:
+        view["productsOfInterest"] = [p["value"] for p in analysis["productsOfInterest"]]
     print(json.dumps(view, indent=2))
     if record.get("transcript"):
         print("transcript:", record["transcript"]["text"][:400])
     meta = record["metadata"]
-    print(f"duration {meta['audio']['duration_seconds'] if meta.get('audio') else '?'} s, "
-          f"{meta['chunk_count']} chunk(s), engines {meta['engines']}, "
+    print(f"duration {meta['audio']['durationSeconds'] if meta.get('audio') else '?'} s, "
+          f"{meta['chunkCount']} chunk(s), engines {meta['engines']}, "
           f"timings {meta['timings']}")
     print("status URL:", body["orchestration"]["statusQueryGetUri"])
 

@@ -66,7 +66,7 @@ async def list_calls(req: func.HttpRequest, client: df.DurableOrchestrationClien
                                                    size, req.params.get("continuation"))
         return _json({"calls": [{"callId": r.id, "status": r.status, "blob": r.metadata.blob_name,
                                  "updatedAt": r.updatedAt, "attempts": r.attempts,
-                                 "failure": r.failure.model_dump(mode="json") if r.failure else None}
+                                 "failure": r.failure.model_dump(mode="json", by_alias=True) if r.failure else None}
                                 for r in records], "continuation": token})
     return await _guard(run())
 

@@ -28,7 +28,7 @@ async def describe(call_id: str, store: CallStore, client: df.DurableOrchestrati
     record = found[0]
     status = await client.get_status(record.instanceId)
     urls = client.create_http_management_payload(record.instanceId)
-    return {"record": record.model_dump(mode="json"),
+    return {"record": record.model_dump(mode="json", by_alias=True),
             "orchestration": {
                 "instanceId": record.instanceId,
                 "runtimeStatus": status.runtime_status.value if status and status.runtime_status
@@ -90,7 +90,7 @@ def accounting(blobs: BlobStore, store: CallStore, container: str, since: dateti
 
     blob_ids = {call_id_for(container, name): name for name, modified in
                 blobs.list_names(container) if in_range(modified)}
-    records = {r["id"]: r for r in store.all_ids() if r.get("blob_container") == container}
+    records = {r["id"]: r for r in store.all_ids() if r.get("blobContainer") == container}
     missing_records = sorted(name for cid, name in blob_ids.items() if cid not in records)
     orphan_records = sorted(cid for cid, r in records.items()
                             if cid not in blob_ids and (since is None and until is None))

@@ -53,16 +53,16 @@ def test_cloud_engines_produce_the_same_record_schema(app: AppHost, server: Fake
     record = app.wait_call("cloud.mp3")["record"]
     assert record["status"] == "completed", record.get("failure")
     engines = record["metadata"]["engines"]
-    assert engines == {"transcription_engine": "openai", "transcription_model": "whisper-1",
-                       "extraction_engine": "azure-openai", "extraction_model": "gpt-extract"}
+    assert engines == {"transcriptionEngine": "openai", "transcriptionModel": "whisper-1",
+                       "extractionEngine": "azure-openai", "extractionModel": "gpt-extract"}
     usage = record["metadata"]["usage"]
-    assert usage["prompt_tokens"] > 0 and usage["completion_tokens"] > 0
-    assert usage["audio_seconds"] > 5
-    assert record["analysis"]["customer_name"]["value"] == "Daniel Kim"
+    assert usage["promptTokens"] > 0 and usage["completionTokens"] > 0
+    assert usage["audioSeconds"] > 5
+    assert record["analysis"]["customerName"]["value"] == "Daniel Kim"
     assert record["transcript"]["text"] == CALLS[1].text
-    local_keys = {"customer_name", "company", "location", "products_of_interest", "budget",
-                  "timeline", "contact_email", "contact_phone", "buying_intent", "sentiment",
-                  "summary", "next_steps"}
+    local_keys = {"customerName", "company", "location", "productsOfInterest", "budget",
+                  "timeline", "contactEmail", "contactPhone", "buyingIntent", "sentiment",
+                  "summary", "nextSteps"}
     assert set(record["analysis"]) == local_keys
 
 
@@ -123,5 +123,5 @@ def test_missing_cloud_setting_fails_that_step_and_the_call_replays_once_fixed(
     finally:
         host.stop()
     assert record["status"] == "completed", record
-    assert record["analysis"]["customer_name"]["value"]
+    assert record["analysis"]["customerName"]["value"]
     assert record["attempts"] == 2 and record["failureHistory"][0]["stage"] == "extract"

@@ -60,14 +60,14 @@ def test_calls_and_bad_input_each_end_with_a_record(app: AppHost, audio_dir: Pat
     record = acme["record"]
     assert record["status"] == "completed", record
     analysis = record["analysis"]
-    assert analysis["customer_name"]["value"] == "Maria Lopez"
+    assert analysis["customerName"]["value"] == "Maria Lopez"
     assert analysis["location"]["value"]["city"] == "Denver"
     assert analysis["budget"]["value"]["amount"] == 25000
-    assert analysis["customer_name"]["quote"] in record["transcript"]["text"]
+    assert analysis["customerName"]["quote"] in record["transcript"]["text"]
     meta = record["metadata"]
-    assert meta["chunk_count"] == 1 and meta["language"] == "en"
-    assert meta["engines"]["transcription_engine"] == "local"
-    assert meta["audio"]["duration_seconds"] > 10
+    assert meta["chunkCount"] == 1 and meta["language"] == "en"
+    assert meta["engines"]["transcriptionEngine"] == "local"
+    assert meta["audio"]["durationSeconds"] > 10
     status = requests.get(acme["orchestration"]["statusQueryGetUri"], timeout=10)
     assert status.status_code == 200 and status.json()["runtimeStatus"] == "Completed"
     assert status.json()["customStatus"]["stage"] == "completed"
@@ -138,12 +138,12 @@ def test_long_recording_is_split_and_fanned_out(app: AppHost, audio_dir: Path) -
     app.upload("long call.mp3", path.read_bytes())
     record = app.wait_call("long call.mp3", timeout=900)["record"]
     assert record["status"] == "completed", record.get("failure")
-    assert record["metadata"]["chunk_count"] >= 2
-    assert record["metadata"]["audio"]["duration_seconds"] > 600
+    assert record["metadata"]["chunkCount"] >= 2
+    assert record["metadata"]["audio"]["durationSeconds"] > 600
     text = record["transcript"]["text"].lower()
     assert "maria" in text and "acme" in text  # from the first chunk
     assert "proposal" in text  # from the last chunk
     starts = [s["start"] for s in record["transcript"]["segments"]]
     assert starts == sorted(starts) and starts[-1] > 600
     instance = record["instanceId"]
-    assert app.executions("transcribe_chunk", instance) == record["metadata"]["chunk_count"]
+    assert app.executions("transcribe_chunk", instance) == record["metadata"]["chunkCount"]

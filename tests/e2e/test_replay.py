@@ -35,7 +35,7 @@ def test_failed_extraction_is_replayed_by_rewind(tmp_path: Path, stack: None) ->
         done = host.wait_call("replay me.mp3", timeout=240)["record"]
         assert done["status"] == "completed"
         assert done["attempts"] == 2 and done["failureHistory"][0]["stage"] == "extract"
-        assert [p["value"] for p in done["analysis"]["products_of_interest"]] == [
+        assert [p["value"] for p in done["analysis"]["productsOfInterest"]] == [
             "Analytics Dashboard", "Data Export Module"]
         assert host.executions("transcribe_chunk", instance) == 1  # not transcribed again
         assert host.post(f"/api/calls/{record['id']}/replay").status_code == 409

@@ -7,18 +7,20 @@ writer makes the write fail with a transient error and the retry merges again.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 import azure.durable_functions as df
 
+from activities.ports import Records
+from activities.runner import run_step
 from adapters import factory
-from adapters.cosmos_store import CallStore
 from core.records import build_record
 from models.record import PersistInput, PersistResult
 
 bp = df.Blueprint()
 
 
-def persist(inp: PersistInput, store: CallStore) -> PersistResult:
+def persist(inp: PersistInput, store: Records) -> PersistResult:
     found = store.get(inp.call.call_id)
     existing, etag = found if found else (None, None)
     record = build_record(inp, existing, datetime.now(UTC))
@@ -27,13 +29,20 @@ def persist(inp: PersistInput, store: CallStore) -> PersistResult:
     return PersistResult(document_id=record.id, status=record.status)
 
 
-@bp.activity_trigger(input_name="payload")
-def persist_call(payload: dict) -> dict:
-    return persist(PersistInput.model_validate(payload), factory.call_store()).model_dump()
+def persist_failure(inp: PersistInput, store: Records) -> PersistResult:
+    if inp.status != "failed" or inp.failure is None:
+        raise ValueError(f"mark_failed needs status 'failed' and a failure, got {inp.status!r} "
+                         f"and {inp.failure!r}")
+    return persist(inp, store)
 
 
 @bp.activity_trigger(input_name="payload")
-def mark_failed(payload: dict) -> dict:
-    inp = PersistInput.model_validate(payload)
-    assert inp.status == "failed" and inp.failure is not None
-    return persist(inp, factory.call_store()).model_dump()
+def persist_call(payload: dict[str, Any]) -> dict[str, Any]:
+    return run_step("persist", lambda f: PersistResult(failure=f), lambda: persist(
+        PersistInput.model_validate(payload), factory.call_store()))
+
+
+@bp.activity_trigger(input_name="payload")
+def mark_failed(payload: dict[str, Any]) -> dict[str, Any]:
+    return run_step("persist", lambda f: PersistResult(failure=f), lambda: persist_failure(
+        PersistInput.model_validate(payload), factory.call_store()))

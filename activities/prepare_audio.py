@@ -6,13 +6,15 @@ from __future__ import annotations
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import azure.durable_functions as df
 
+from activities.ports import Blobs
+from activities.runner import run_step
 from adapters import audio, factory
-from adapters.blob_store import BlobStore, safe_blob_path
+from adapters.blob_store import safe_blob_path
 from core.chunking import is_silent, max_chunk_seconds, plan_chunks
-from errors import InvalidAudioError
 from models.call import ChunkRef, Failure, PrepareInput, PrepareResult
 from settings import Settings, get_settings
 
@@ -25,16 +27,15 @@ def chunk_prefix(call_id: str) -> str:
     return safe_blob_path(call_id) + "/"
 
 
-def prepare(inp: PrepareInput, blobs: BlobStore, settings: Settings) -> PrepareResult:
+def prepare(inp: PrepareInput, blobs: Blobs, settings: Settings) -> PrepareResult:
+    """Raises InvalidAudioError (permanent) for what cannot be processed, TransientError for
+    storage outages; `run_step` turns the first into a failure value."""
     t0 = time.perf_counter()
     call = inp.call
     with tempfile.TemporaryDirectory(prefix="prepare-") as tmp:
         source = Path(tmp) / ("recording" + (call.extension or ".bin"))
         blobs.download_to(call.blob_container, call.blob_name, source)
-        try:
-            info, env = audio.decode(source, Path(tmp) / "audio.pcm")
-        except InvalidAudioError as exc:
-            return PrepareResult(failure=Failure(stage="prepare", reason=str(exc)))
+        info, env = audio.decode(source, Path(tmp) / "audio.pcm")
         if is_silent(env):
             return PrepareResult(audio=info, failure=Failure(
                 stage="prepare", reason="The recording is silent: there is nothing to transcribe."))
@@ -45,7 +46,7 @@ def prepare(inp: PrepareInput, blobs: BlobStore, settings: Settings) -> PrepareR
                               settings.chunk_min_seconds)
         files = audio.write_chunks(Path(tmp) / "audio.pcm", planned, Path(tmp) / "chunks")
         chunks = []
-        for plan, path in zip(planned, files):
+        for plan, path in zip(planned, files, strict=True):
             name = chunk_prefix(call.call_id) + f"{call.content_sha256[:12]}/{path.name}"
             size = blobs.upload_file(settings.work_container, name, path)
             chunks.append(ChunkRef(index=plan.index, blob_name=name, start_seconds=plan.start,
@@ -56,6 +57,6 @@ def prepare(inp: PrepareInput, blobs: BlobStore, settings: Settings) -> PrepareR
 
 
 @bp.activity_trigger(input_name="payload")
-def prepare_audio(payload: dict) -> dict:
-    result = prepare(PrepareInput.model_validate(payload), factory.blob_store(), get_settings())
-    return result.model_dump(mode="json")
+def prepare_audio(payload: dict[str, Any]) -> dict[str, Any]:
+    return run_step("prepare", lambda f: PrepareResult(failure=f), lambda: prepare(
+        PrepareInput.model_validate(payload), factory.blob_store(), get_settings()))

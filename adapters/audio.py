@@ -26,8 +26,9 @@ def _open(path: Path) -> av.container.InputContainer:
     try:
         container = av.open(str(path))
     except (av.error.FFmpegError, UnicodeDecodeError) as exc:
-        raise InvalidAudioError(f"The file could not be read as audio ({exc.__class__.__name__}: "
-                                f"{str(exc)[:160]}).") from exc
+        # strerror, not str(exc): that names the worker's temporary file
+        detail = getattr(exc, "strerror", None) or exc.__class__.__name__
+        raise InvalidAudioError(f"The file could not be read as audio ({detail}).") from exc
     if not container.streams.audio:
         container.close()
         raise InvalidAudioError("The file has no audio stream.")
@@ -80,8 +81,9 @@ def _pcm_blocks(path: Path) -> Iterator[np.ndarray]:
             except av.error.FFmpegError as exc:
                 bad += 1
                 if bad > 20 and bad > good:
+                    detail = getattr(exc, "strerror", None) or exc.__class__.__name__
                     raise InvalidAudioError(f"The audio is corrupted and cannot be decoded "
-                                            f"({str(exc)[:160]}).") from exc
+                                            f"({detail}).") from exc
                 continue
             for frame in frames:
                 try:

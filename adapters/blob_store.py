@@ -6,10 +6,8 @@ from pathlib import Path
 
 from azure.core.exceptions import (
     AzureError,
-    HttpResponseError,
     ResourceExistsError,
     ResourceNotFoundError,
-    ServiceRequestError,
 )
 from azure.storage.blob import BlobServiceClient
 
@@ -41,7 +39,7 @@ class BlobStore:
                 client.create_container()
             except ResourceExistsError:
                 pass
-            except (ServiceRequestError, HttpResponseError) as exc:
+            except AzureError as exc:  # a refused connection, a 5xx, a dropped response
                 raise TransientError(f"Blob Storage unavailable: {exc.__class__.__name__}") from exc
             self._ensured.add(name)
         return client

@@ -106,7 +106,7 @@ class OpenAIExtractor:
         self.client, self.engine, self.model, self.attempts = client, engine, model, attempts
 
     def extract(self, transcript: str) -> Extraction:
-        from adapters.openai_errors import translate
+        from adapters.openai_errors import LIBRARY_ERRORS, translate
 
         messages = build_messages(transcript)
         prompt_tokens = completion_tokens = 0
@@ -119,7 +119,7 @@ class OpenAIExtractor:
             except (ValidationError, json.JSONDecodeError) as exc:
                 last_error = f"the model's answer did not match the schema: {str(exc)[:200]}"
                 continue
-            except Exception as exc:
+            except LIBRARY_ERRORS as exc:
                 raise translate(exc, "extraction") from exc
             if completion.usage:
                 prompt_tokens += completion.usage.prompt_tokens

@@ -83,14 +83,14 @@ class OpenAIWhisper:
         self.client, self.engine, self.model = client, engine, model
 
     def transcribe(self, audio: Path, duration_seconds: float) -> SpeechResult:
-        from adapters.openai_errors import translate
+        from adapters.openai_errors import LIBRARY_ERRORS, translate
 
         try:
             with audio.open("rb") as f:
                 resp = self.client.audio.transcriptions.create(
                     model=self.model, file=(audio.name, f, "audio/flac"),
                     response_format="verbose_json", timestamp_granularities=["segment"])
-        except Exception as exc:
+        except LIBRARY_ERRORS as exc:
             raise translate(exc, "transcription") from exc
         raw_segments = getattr(resp, "segments", None) or []
         segments = []

@@ -29,11 +29,14 @@ def build_record(inp: PersistInput, existing: CallRecord | None, now: datetime) 
         completion_tokens=ext.completion_tokens if ext else 0,
         audio_seconds=inp.transcription_usage.audio_seconds)
     started = inp.started_at or inp.processed_at
+    transcript = inp.transcript
+    if transcript is None and inp.transcript_stored and existing is not None:
+        transcript = existing.transcript  # stored by an earlier write of this attempt
     metadata = ProcessingMetadata(
         blob_container=inp.call.blob_container, blob_name=inp.call.blob_name,
         size_bytes=inp.call.size_bytes, content_sha256=inp.call.content_sha256,
         audio=prep.audio if prep else None, chunk_count=len(prep.chunks) if prep else 0,
-        language=inp.transcript.language if inp.transcript else None,
+        language=transcript.language if transcript else None,
         engines=Engines(transcription_engine=inp.transcription_engine,
                         transcription_model=inp.transcription_model,
                         extraction_engine=ext.engine if ext else "",
@@ -49,4 +52,4 @@ def build_record(inp: PersistInput, existing: CallRecord | None, now: datetime) 
         instanceId=inp.instance_id, attempts=attempts,
         failure=inp.failure if inp.status == "failed" else None, failureHistory=history,
         metadata=metadata, analysis=ext.analysis if ext and inp.status == "completed" else None,
-        transcript=inp.transcript if inp.status != "processing" else None, updatedAt=now)
+        transcript=transcript, updatedAt=now)

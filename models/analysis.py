@@ -7,7 +7,7 @@ from typing import Generic, Literal, TypeVar
 from pydantic import Field
 
 from models.base import Contract
-from models.call import Failure
+from models.call import Failure, Transcript
 
 T = TypeVar("T")
 
@@ -52,8 +52,13 @@ class CallAnalysis(Contract):
 
 
 class ExtractInput(Contract):
+    """The whole transcript (segments with speakers, `speakers`), inline while small; above the
+    orchestrator's inline limit it is stored in the call record first and `transcript` is None
+    (`transcript_in_record`), so the history does not carry it once more."""
+
     call_id: str
-    transcript_text: str
+    transcript: Transcript | None = None
+    transcript_in_record: bool = False
 
 
 class ExtractResult(Contract):

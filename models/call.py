@@ -9,7 +9,8 @@ from pydantic import Field
 
 from models.base import Contract
 
-Stage = Literal["validate", "prepare", "transcribe", "extract", "persist"]
+Stage = Literal["validate", "prepare", "transcribe", "extract", "persist", "cleanup"]
+"""Where a call failed; "cleanup" failures are logged, never recorded (they fail no call)."""
 
 
 class Failure(Contract):
@@ -133,3 +134,8 @@ class Transcript(Contract):
 
 class CleanupInput(Contract):
     call_id: str
+
+
+class CleanupResult(Contract):
+    deleted: int = 0
+    failure: Failure | None = None

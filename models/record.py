@@ -83,8 +83,12 @@ class PersistInput(Contract):
     extract: ExtractResult | None = None
     started_at: datetime | None = None
     failure: Failure | None = None
+    transcript_stored: bool = False
+    """True once an earlier write of this attempt stored the transcript: `transcript` is then
+    left None (the orchestration history need not carry it again) and the stored one is kept."""
 
 
 class PersistResult(Contract):
-    document_id: str
-    status: CallStatus
+    document_id: str = ""
+    status: CallStatus | None = None
+    failure: Failure | None = None

@@ -1,22 +1,32 @@
-"""`process_call`: prepare -> transcribe (fan-out / fan-in) -> extract -> persist.
+"""`process_call`: register -> prepare -> transcribe (fan-out / fan-in) -> extract -> persist.
 
 Deterministic: only the input, activity results and `context.current_utc_datetime` are read.
-Permanent failures arrive as values (models.Failure); transient ones that outlast their retries
-arrive as exceptions. Both are recorded by `mark_failed` and end the orchestration Failed.
+Every step goes through `CallFlow.step`: the activity with its retry policy; a permanent failure
+comes back as a value (`failure` on the result), a transient one that outlasts its retries as an
+exception; both are recorded by `mark_failed` and end the orchestration Failed. Removing the
+chunk files (`cleanup_chunks`) never fails a call: a cleanup that fails is logged and its files are
+left to a later cleanup (the work container's retention).
+
+A long call's stitched transcript is stored in the call record once (a `persist_call` of the
+"processing" record) and the extract and final persist inputs refer to it, instead of carrying it
+through the history twice more (`INLINE_TRANSCRIPT_MAX_BYTES`).
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Generator
-from typing import Any
+from datetime import datetime
+from typing import Any, NoReturn, TypeVar
 
 import azure.durable_functions as df
 
 from core.stitching import stitch
 from models.analysis import ExtractInput, ExtractResult
+from models.base import Contract
 from models.call import (
-    ChunkTranscript,
     CleanupInput,
+    CleanupResult,
     Failure,
     PrepareInput,
     PrepareResult,
@@ -26,89 +36,131 @@ from models.call import (
     TranscribeChunkResult,
     Usage,
 )
-from models.record import PersistInput
+from models.record import PersistInput, PersistResult
 from orchestrators import retry_policies
 
 bp = df.Blueprint()
+log = logging.getLogger("call-insights")
+
+INLINE_TRANSCRIPT_MAX_BYTES = 32_000
+"""Above this (the transcript as JSON), it is stored in the record and passed by reference.
+About 12 minutes of speech; measured in the README's Reliability section."""
+
+R = TypeVar("R", PrepareResult, TranscribeChunkResult, ExtractResult, PersistResult)
+Steps = Generator[Any, Any, R]
 
 
 class CallFailed(Exception):
     """Ends the orchestration Failed after the failure was recorded."""
 
 
-def _exhausted(stage: Stage, exc: Exception, when: Any) -> Failure:
+def exhausted(stage: Stage, exc: Exception, when: datetime) -> Failure:
+    """The failure of a step whose transient errors outlasted its retry policy."""
     reason = str(exc).split("\n")[0].strip() or exc.__class__.__name__
     return Failure(stage=stage, reason=f"{reason} (gave up after retries)", retryable=True, at=when)
 
 
-@bp.orchestration_trigger(context_name="context")
-def process_call(context: df.DurableOrchestrationContext) -> Generator[Any, Any, dict]:
-    inp = ProcessCallInput.model_validate(context.get_input())
-    call = inp.call
-    started = context.current_utc_datetime
-    record = PersistInput(status="processing", call=call, instance_id=context.instance_id,
-                          attempt=inp.attempt, processed_at=started, started_at=started)
+class CallFlow:
+    """One call's orchestration state: the record so far, status updates, steps and failure."""
 
-    def status(stage: str, **extra: Any) -> None:
-        context.set_custom_status({"stage": stage, "callId": call.call_id,
-                                   "attempt": inp.attempt, **extra})
+    def __init__(self, context: df.DurableOrchestrationContext, inp: ProcessCallInput) -> None:
+        self.context, self.inp, self.call = context, inp, inp.call
+        started = context.current_utc_datetime
+        self.record = PersistInput(status="processing", call=inp.call,
+                                   instance_id=context.instance_id, attempt=inp.attempt,
+                                   processed_at=started, started_at=started)
 
-    def fail(failure: Failure) -> Generator[Any, Any, None]:
-        failure = failure.model_copy(update={"at": failure.at or context.current_utc_datetime})
-        status("failed", failedStage=failure.stage, reason=failure.reason)
-        failed = record.model_copy(update={"status": "failed", "failure": failure,
-                                           "processed_at": context.current_utc_datetime})
-        yield context.call_activity_with_retry("mark_failed", retry_policies.PERSIST,
-                                               failed.model_dump(mode="json"))
-        yield context.call_activity_with_retry("cleanup_chunks", retry_policies.STORAGE,
-                                               CleanupInput(call_id=call.call_id).model_dump())
+    def status(self, stage: str, **extra: Any) -> None:
+        self.context.set_custom_status({"stage": stage, "callId": self.call.call_id,
+                                        "attempt": self.inp.attempt, **extra})
+
+    def step(self, activity: str, policy: df.RetryOptions, payload: Contract, stage: Stage,
+             result: type[R]) -> Steps[R]:
+        """Call `activity` with retries; its result, or the failure recorded (raises CallFailed)."""
+        try:
+            raw = yield self.context.call_activity_with_retry(activity, policy,
+                                                              payload.model_dump(mode="json"))
+        except Exception as exc:
+            raw = exc
+        return (yield from self.settle(stage, result, raw))
+
+    def settle(self, stage: Stage, result: type[R], raw: Any) -> Steps[R]:
+        """A finished activity's outcome: its result, or (exception or failure value) the end."""
+        if isinstance(raw, Exception):
+            yield from self.fail(exhausted(stage, raw, self.context.current_utc_datetime))
+        out = result.model_validate(raw)
+        if out.failure is not None:
+            yield from self.fail(out.failure)
+        return out
+
+    def fail(self, failure: Failure) -> Generator[Any, Any, NoReturn]:
+        now = self.context.current_utc_datetime
+        failure = failure.model_copy(update={"at": failure.at or now})
+        self.status("failed", failedStage=failure.stage, reason=failure.reason)
+        failed = self.record.model_copy(update={"status": "failed", "failure": failure,
+                                                "processed_at": now})
+        yield self.context.call_activity_with_retry("mark_failed", retry_policies.PERSIST,
+                                                    failed.model_dump(mode="json"))
+        if not failure.retryable:  # a rewind of a retryable failure may need the chunk files
+            yield from self.cleanup()
         raise CallFailed(f"{failure.stage}: {failure.reason}")
 
-    status("registering")
-    try:
-        yield context.call_activity_with_retry("persist_call", retry_policies.PERSIST,
-                                               record.model_dump(mode="json"))
-    except Exception as exc:
-        yield from fail(_exhausted("persist", exc, context.current_utc_datetime))
-    if inp.rejection is not None:
-        yield from fail(inp.rejection)
+    def cleanup(self) -> Generator[Any, Any, bool]:
+        """Remove the chunk files; whether that worked. Never a reason to fail the call."""
+        try:
+            raw = yield self.context.call_activity_with_retry(
+                "cleanup_chunks", retry_policies.STORAGE,
+                CleanupInput(call_id=self.call.call_id).model_dump(mode="json"))
+        except Exception as exc:
+            reason = str(exc).split("\n")[0].strip() or exc.__class__.__name__
+        else:
+            out = CleanupResult.model_validate(raw)
+            if out.failure is None:
+                return True
+            reason = out.failure.reason
+        if not self.context.is_replaying:
+            log.warning("Chunk files of call %s were not removed (%s); they are left to the work "
+                        "container's retention", self.call.call_id, reason)
+        return False
 
-    status("preparing")
-    try:
-        prepared = PrepareResult.model_validate((yield context.call_activity_with_retry(
-            "prepare_audio", retry_policies.STORAGE, PrepareInput(call=call).model_dump(mode="json"))))
-    except Exception as exc:
-        yield from fail(_exhausted("prepare", exc, context.current_utc_datetime))
-    if prepared.failure is not None:
-        yield from fail(prepared.failure)
-    record = record.model_copy(update={"prepare": prepared})
+
+@bp.orchestration_trigger(context_name="context")
+def process_call(context: df.DurableOrchestrationContext) -> Generator[Any, Any, dict[str, Any]]:
+    inp = ProcessCallInput.model_validate(context.get_input())
+    flow = CallFlow(context, inp)
+    call = inp.call
+
+    flow.status("registering")
+    yield from flow.step("persist_call", retry_policies.PERSIST, flow.record, "persist",
+                         PersistResult)
+    if inp.rejection is not None:
+        yield from flow.fail(inp.rejection)
+
+    flow.status("preparing")
+    prepared = yield from flow.step("prepare_audio", retry_policies.STORAGE,
+                                    PrepareInput(call=call), "prepare", PrepareResult)
+    flow.record = flow.record.model_copy(update={"prepare": prepared})
 
     total = len(prepared.chunks)
-    status("transcribing", chunksDone=0, chunksTotal=total)
+    flow.status("transcribing", chunksDone=0, chunksTotal=total)
     t0 = context.current_utc_datetime
-    tasks = [context.call_activity_with_retry(
+    pending = [context.call_activity_with_retry(
         "transcribe_chunk", retry_policies.SPEECH,
         TranscribeChunkInput(call_id=call.call_id, chunk=chunk).model_dump(mode="json"))
         for chunk in prepared.chunks]
-    pending = list(tasks)
     results: list[TranscribeChunkResult] = []
     while pending:
         finished = yield context.task_any(pending)
         pending.remove(finished)
-        if isinstance(finished.result, Exception):
-            yield from fail(_exhausted("transcribe", finished.result, context.current_utc_datetime))
-        result = TranscribeChunkResult.model_validate(finished.result)
-        if result.failure is not None:
-            yield from fail(result.failure)
-        results.append(result)
-        status("transcribing", chunksDone=len(results), chunksTotal=total)
-    transcripts: list[ChunkTranscript] = [r.transcript for r in results if r.transcript]
-    transcript = stitch(prepared.chunks, transcripts)
+        results.append((yield from flow.settle("transcribe", TranscribeChunkResult,
+                                               finished.result)))
+        flow.status("transcribing", chunksDone=len(results), chunksTotal=total)
+    transcript = stitch(prepared.chunks, [r.transcript for r in results if r.transcript])
     if not transcript.text.strip():
-        yield from fail(Failure(stage="transcribe", reason="No speech was recognised in the "
-                                "recording (silent or not speech)."))
-    engine = results[0].engine if results and results[0].engine else None
-    record = record.model_copy(update={
+        yield from flow.fail(Failure(stage="transcribe", reason="No speech was recognised in the "
+                                     "recording (silent or not speech)."))
+    engine = next((r.engine for r in results if r.engine), None)
+    flow.record = flow.record.model_copy(update={
         "transcript": transcript,
         "transcription_engine": engine.engine if engine else "",
         "transcription_model": engine.model if engine else "",
@@ -116,26 +168,24 @@ def process_call(context: df.DurableOrchestrationContext) -> Generator[Any, Any,
         "transcription_usage": Usage(audio_seconds=sum(r.usage.audio_seconds for r in results)),
     })
 
-    status("extracting", chunksDone=total, chunksTotal=total)
-    try:
-        extracted = ExtractResult.model_validate((yield context.call_activity_with_retry(
-            "extract_call", retry_policies.EXTRACTION,
-            ExtractInput(call_id=call.call_id, transcript_text=transcript.text).model_dump())))
-    except Exception as exc:
-        yield from fail(_exhausted("extract", exc, context.current_utc_datetime))
-    if extracted.failure is not None:
-        yield from fail(extracted.failure)
+    flow.status("extracting", chunksDone=total, chunksTotal=total)
+    if len(transcript.model_dump_json()) > INLINE_TRANSCRIPT_MAX_BYTES:
+        yield from flow.step("persist_call", retry_policies.PERSIST, flow.record, "persist",
+                             PersistResult)
+        flow.record = flow.record.model_copy(update={"transcript": None,
+                                                     "transcript_stored": True})
+        extract_input = ExtractInput(call_id=call.call_id, transcript_in_record=True)
+    else:
+        extract_input = ExtractInput(call_id=call.call_id, transcript=transcript)
+    extracted = yield from flow.step("extract_call", retry_policies.EXTRACTION, extract_input,
+                                     "extract", ExtractResult)
 
-    status("persisting", chunksDone=total, chunksTotal=total)
-    done = record.model_copy(update={"status": "completed", "extract": extracted,
-                                     "processed_at": context.current_utc_datetime})
-    try:
-        yield context.call_activity_with_retry("persist_call", retry_policies.PERSIST,
-                                               done.model_dump(mode="json"))
-    except Exception as exc:
-        yield from fail(_exhausted("persist", exc, context.current_utc_datetime))
-    yield context.call_activity_with_retry("cleanup_chunks", retry_policies.STORAGE,
-                                           CleanupInput(call_id=call.call_id).model_dump())
-    status("completed", chunksDone=total, chunksTotal=total)
+    flow.status("persisting", chunksDone=total, chunksTotal=total)
+    done = flow.record.model_copy(update={"status": "completed", "extract": extracted,
+                                          "processed_at": context.current_utc_datetime})
+    yield from flow.step("persist_call", retry_policies.PERSIST, done, "persist", PersistResult)
+    flow.status("completed", chunksDone=total, chunksTotal=total)
+    cleaned = yield from flow.cleanup()
     return {"callId": call.call_id, "status": "completed", "chunks": total,
-            "durationSeconds": prepared.audio.duration_seconds if prepared.audio else None}
+            "durationSeconds": prepared.audio.duration_seconds if prepared.audio else None,
+            "chunksRemoved": cleaned}

@@ -28,11 +28,12 @@ upload: setup
 	@test -n "$(FILE)" || (echo "usage: make upload FILE=path/to/recording.mp3" >&2; exit 2)
 	@$(PY) -m scripts.demo --port $(PORT) --upload-only "$(FILE)"
 
-down:
-	@-pkill -f "devhost start --app-dir" || true
+down:  # only what this checkout started: its host (.devhost/host.pid), its emulators (.stack/run)
+	@$(PY) -m scripts.host down
 	@$(PY) -m devstack down
 
 status:
+	@$(PY) -m scripts.host status
 	@$(PY) -m devstack status
 
 test: setup

@@ -6,6 +6,7 @@ import azure.durable_functions as df
 import azure.functions as func
 
 import settings
+import startup
 from activities import cleanup_chunks, extract_call, persist_call, prepare_audio, transcribe_chunk
 from orchestrators import process_call
 from starters import blob_starter
@@ -20,3 +21,4 @@ for blueprint in (blob_starter.bp, process_call.bp, prepare_audio.bp, transcribe
 problem = settings.startup_problem()
 if problem:  # one clear line in the start-up log; the calls themselves fail with the same reason
     logging.getLogger("call-insights").error("Configuration: %s", problem)
+startup.start()  # the recordings and work containers, in the background

@@ -27,6 +27,7 @@ class Settings(BaseSettings):
                                           alias="AzureWebJobsStorage")
     calls_container: str = "calls"
     work_container: str = "call-work"
+    create_containers: bool = True  # at start-up (startup.py); off where infrastructure owns them
     max_upload_bytes: int = 500 * 1024 * 1024
     supported_extensions: tuple[str, ...] = SUPPORTED_EXTENSIONS
 

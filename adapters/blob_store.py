@@ -44,6 +44,11 @@ class BlobStore:
             self._ensured.add(name)
         return client
 
+    def ensure_containers(self, names: list[str]) -> None:
+        """Create these containers unless they exist (TransientError when storage is down)."""
+        for name in names:
+            self._container(name)
+
     def download_to(self, container: str, name: str, target: Path) -> int:
         try:
             with target.open("wb") as f:

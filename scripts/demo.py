@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -20,6 +19,7 @@ from pathlib import Path
 import requests
 
 from devstack import services
+from scripts import host
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((REPO / "samples").glob("*.mp3"))
@@ -34,19 +34,14 @@ def host_up(base: str) -> bool:
 
 
 def start_host(port: int) -> subprocess.Popen[bytes]:
-    log = (REPO / ".devhost").resolve()
-    log.mkdir(exist_ok=True)
     env = dict(os.environ, PYTHONPATH=str(REPO),
                COSMOS_ENDPOINT=services.cosmos_endpoint(),
                AzureWebJobsStorage=services.storage_connection())
-    proc = subprocess.Popen([sys.executable, "-m", "devhost", "start", "--app-dir", str(REPO),
-                             "--port", str(port)], env=env, cwd=REPO,
-                            stdout=(log / "host.log").open("ab"), stderr=subprocess.STDOUT,
-                            start_new_session=True)
+    proc = host.start(port, env)
     base = f"http://127.0.0.1:{port}"
     for _ in range(300):
         if proc.poll() is not None:
-            sys.exit(f"the local host exited; see {log / 'host.log'}")
+            sys.exit(f"the local host exited; see {host.state_dir() / 'host.log'}")
         if host_up(base):
             return proc
         time.sleep(0.1)
@@ -124,9 +119,9 @@ def main(argv: list[str]) -> int:
     if services.COSMOS in started and not host_up(base):
         # The Cosmos emulator keeps data in memory: a fresh one has no records, so the host's
         # memory of processed blobs must go too, or nothing would be processed again.
-        for stale in (REPO / ".devhost").glob("durable.sqlite*"):
+        for stale in host.state_dir().glob("durable.sqlite*"):
             stale.unlink()
-    host = None
+    started_host = None
     if host_up(base):
         print(f"reusing the local host on {base}")
     elif services.port_open(args.port):
@@ -135,7 +130,7 @@ def main(argv: list[str]) -> int:
         return 1
     else:
         print(f"starting the local Functions host on {base} (log: .devhost/host.log)")
-        host = start_host(args.port)
+        started_host = start_host(args.port)
     keep = args.keep_up or args.upload_only is not None
     try:
         files = [args.upload_only] if args.upload_only else SAMPLES
@@ -152,9 +147,8 @@ def main(argv: list[str]) -> int:
                   f"{services.cosmos_endpoint()}.\nUpload your own: make upload FILE=path.mp3   "
                   f"Status: curl '{base}/api/calls?status=completed'   Stop: make down")
         else:
-            if host is not None:
-                os.killpg(host.pid, signal.SIGTERM)
-                host.wait(15)
+            if started_host is not None:
+                host.stop()
             services.down(tuple(started))
     return 0
 

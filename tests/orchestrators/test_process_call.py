@@ -33,7 +33,8 @@ M = TypeVar("M", bound=BaseModel)
 
 
 @pytest.fixture
-def h(tmp_path: Path) -> Harness:
+def h(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Harness:
+    monkeypatch.setenv("CREATE_CONTAINERS", "false")  # the app loads here without storage
     return Harness(REPO, tmp_path)
 
 

@@ -11,7 +11,7 @@ from devstack import services
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if "stack" in item.fixturenames:
+        if "stack" in getattr(item, "fixturenames", ()):  # test functions have them
             item.add_marker(pytest.mark.stack)
 
 

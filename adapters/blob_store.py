@@ -9,7 +9,7 @@ from azure.core.exceptions import (
     ResourceExistsError,
     ResourceNotFoundError,
 )
-from azure.storage.blob import BlobServiceClient
+from azure.storage.blob import BlobServiceClient, ContainerClient
 
 from errors import InvalidAudioError, TransientError
 
@@ -32,7 +32,7 @@ class BlobStore:
         self.service = BlobServiceClient.from_connection_string(connection_string)
         self._ensured: set[str] = set()
 
-    def _container(self, name: str):  # type: ignore[no-untyped-def]
+    def _container(self, name: str) -> ContainerClient:
         client = self.service.get_container_client(name)
         if name not in self._ensured:
             try:

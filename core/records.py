@@ -44,7 +44,8 @@ def build_record(inp: PersistInput, existing: CallRecord | None, now: datetime) 
         timings=StageTimings(prepare_ms=prep.duration_ms if prep else 0.0,
                              transcribe_ms=inp.transcribe_ms,
                              extract_ms=ext.duration_ms if ext else 0.0,
-                             total_ms=round((inp.processed_at - started).total_seconds() * 1000, 1)),
+                             total_ms=round((inp.processed_at - started).total_seconds() * 1000,
+                                            1)),
         usage=usage, call_date=inp.call.uploaded_at,
         processed_at=inp.processed_at if inp.status != "processing" else None)
     return CallRecord(

@@ -68,7 +68,8 @@ def storage_connection() -> str:
     if (blob, queue, table) == (10000, 10001, 10002):
         return AZURITE_CONNECTION
     account = "devstoreaccount1"
-    key = ("Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==")
+    key = ("Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/"
+           "KBHBeksoGMGw==")
     return (f"DefaultEndpointsProtocol=http;AccountName={account};AccountKey={key};"
             f"BlobEndpoint=http://127.0.0.1:{blob}/{account};"
             f"QueueEndpoint=http://127.0.0.1:{queue}/{account};"

@@ -37,7 +37,8 @@ def call_from_blob(full_name: str, data: bytes, properties: dict | None) -> Call
 @bp.blob_trigger(arg_name="recording", path="%CALLS_CONTAINER%/{name}",
                  connection="AzureWebJobsStorage")
 @bp.durable_client_input(client_name="client")
-async def on_recording_uploaded(recording: func.InputStream, client: df.DurableOrchestrationClient) -> None:
+async def on_recording_uploaded(recording: func.InputStream,
+                                client: df.DurableOrchestrationClient) -> None:
     settings = get_settings()
     data = recording.read()
     props = getattr(recording, "blob_properties", None)

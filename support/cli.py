@@ -21,7 +21,8 @@ import requests
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m support.cli", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m support.cli",
+                                     description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
     show = sub.add_parser("show")
     show.add_argument("call_id", nargs="?")
@@ -42,7 +43,8 @@ def main(argv: list[str]) -> int:
                                 ("to", getattr(args, "until", None))) if v}
     if args.command == "show":
         if args.blob:
-            r = requests.get(f"{base}/calls", params={"blob": args.blob}, headers=headers, timeout=30)
+            r = requests.get(f"{base}/calls", params={"blob": args.blob}, headers=headers,
+                             timeout=30)
         elif args.call_id:
             r = requests.get(f"{base}/calls/{args.call_id}", headers=headers, timeout=30)
         else:

@@ -58,7 +58,8 @@ async def _guard(coro: Awaitable[func.HttpResponse]) -> func.HttpResponse:
 
 @bp.route(route="calls/{callId}", methods=["GET"])
 @bp.durable_client_input(client_name="client")
-async def get_call(req: func.HttpRequest, client: df.DurableOrchestrationClient) -> func.HttpResponse:
+async def get_call(req: func.HttpRequest,
+                   client: df.DurableOrchestrationClient) -> func.HttpResponse:
     async def run() -> func.HttpResponse:
         return _json(await service.describe(req.route_params["callId"], await _store(), client))
     return await _guard(run())
@@ -66,7 +67,8 @@ async def get_call(req: func.HttpRequest, client: df.DurableOrchestrationClient)
 
 @bp.route(route="calls", methods=["GET"])
 @bp.durable_client_input(client_name="client")
-async def list_calls(req: func.HttpRequest, client: df.DurableOrchestrationClient) -> func.HttpResponse:
+async def list_calls(req: func.HttpRequest,
+                     client: df.DurableOrchestrationClient) -> func.HttpResponse:
     async def run() -> func.HttpResponse:
         blob = req.params.get("blob")
         if blob:
@@ -90,7 +92,8 @@ async def list_calls(req: func.HttpRequest, client: df.DurableOrchestrationClien
 
 @bp.route(route="calls/{callId}/replay", methods=["POST"])
 @bp.durable_client_input(client_name="client")
-async def replay_call(req: func.HttpRequest, client: df.DurableOrchestrationClient) -> func.HttpResponse:
+async def replay_call(req: func.HttpRequest,
+                      client: df.DurableOrchestrationClient) -> func.HttpResponse:
     async def run() -> func.HttpResponse:
         result = await service.replay(req.route_params["callId"], await _store(), client,
                                       req.params.get("reason", "replayed by support"))
@@ -100,7 +103,8 @@ async def replay_call(req: func.HttpRequest, client: df.DurableOrchestrationClie
 
 @bp.route(route="calls/replay", methods=["POST"])
 @bp.durable_client_input(client_name="client")
-async def replay_calls(req: func.HttpRequest, client: df.DurableOrchestrationClient) -> func.HttpResponse:
+async def replay_calls(req: func.HttpRequest,
+                       client: df.DurableOrchestrationClient) -> func.HttpResponse:
     async def run() -> func.HttpResponse:
         results = await service.replay_many(await _store(), client,
                                             req.params.get("status", "failed"), _time(req, "from"),

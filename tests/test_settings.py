@@ -10,8 +10,9 @@ from settings import Settings
 
 
 def test_a_missing_engine_setting_fails_only_that_step() -> None:
-    s = Settings(TRANSCRIPTION_ENGINE="local", EXTRACTION_ENGINE="azure-openai",
-                 AZURE_OPENAI_ENDPOINT="https://example.openai.azure.com")
+    s = Settings.model_validate({"TRANSCRIPTION_ENGINE": "local",
+                                 "EXTRACTION_ENGINE": "azure-openai",
+                                 "AZURE_OPENAI_ENDPOINT": "https://example.openai.azure.com"})
     assert s.cosmos_container == "calls"  # the rest of the app is configured
     assert s.engine_problems("transcription") == []
     assert s.engine_problems("extraction") == ["AZURE_OPENAI_EXTRACTION_DEPLOYMENT is required"]
@@ -21,9 +22,11 @@ def test_a_missing_engine_setting_fails_only_that_step() -> None:
 
 
 def test_openai_engines_need_their_key_and_azure_its_endpoint() -> None:
-    s = Settings(TRANSCRIPTION_ENGINE="openai", EXTRACTION_ENGINE="azure-openai",
-                 AZURE_OPENAI_EXTRACTION_DEPLOYMENT="gpt")
-    assert s.engine_problems("transcription") == ["OPENAI_API_KEY is required for the openai engine"]
+    s = Settings.model_validate({"TRANSCRIPTION_ENGINE": "openai",
+                                 "EXTRACTION_ENGINE": "azure-openai",
+                                 "AZURE_OPENAI_EXTRACTION_DEPLOYMENT": "gpt"})
+    assert s.engine_problems("transcription") == [
+        "OPENAI_API_KEY is required for the openai engine"]
     assert s.engine_problems("extraction") == [
         "AZURE_OPENAI_ENDPOINT is required for the azure-openai engine"]
 

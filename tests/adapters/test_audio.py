@@ -42,7 +42,7 @@ def test_chunks_are_16k_mono_flac_covering_the_call(tmp_path: Path, speech: np.n
                                block_seconds=2.0)
     assert len(files) == len(planned) >= 2
     total = 0.0
-    for plan, path in zip(planned, files):
+    for plan, path in zip(planned, files, strict=True):
         info = audio.probe(path)
         assert (info.sample_rate, info.channels, info.codec) == (16000, 1, "flac")
         assert abs(info.duration_seconds - (plan.end - plan.start)) < 0.1

@@ -13,7 +13,8 @@ from models.record import CallRecord, ProcessingMetadata
 
 def _record(call_id: str, status: str = "completed", when: int = 0) -> CallRecord:
     return CallRecord(id=call_id, callId=call_id, status=status, instanceId=f"i-{call_id}",  # type: ignore[arg-type]
-                      metadata=ProcessingMetadata(blob_container="calls", blob_name=f"{call_id}.mp3",
+                      metadata=ProcessingMetadata(blob_container="calls",
+                                                  blob_name=f"{call_id}.mp3",
                                                   size_bytes=1, content_sha256="0" * 64),
                       updatedAt=datetime(2026, 11, 1, 12, when, tzinfo=UTC))
 

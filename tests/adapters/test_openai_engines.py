@@ -105,7 +105,8 @@ def test_wrong_key_model_or_deployment_is_configuration(server: FakeOpenAI, chun
         OpenAIWhisper(_azure(server), "azure-openai", "no-such-deployment").transcribe(chunk, 8)
 
 
-def test_oversized_and_unsupported_uploads_are_permanent(server: FakeOpenAI, tmp_path: Path) -> None:
+def test_oversized_and_unsupported_uploads_are_permanent(server: FakeOpenAI,
+                                                         tmp_path: Path) -> None:
     big = tmp_path / "big.flac"
     big.write_bytes(b"\0" * (26 * 1024 * 1024))
     with pytest.raises(PermanentError, match="too large"):

@@ -1,3 +1,5 @@
+from itertools import pairwise
+
 import numpy as np
 
 from core.chunking import (
@@ -41,7 +43,7 @@ def test_very_short_parts_stay_inside_the_call() -> None:
     for duration, count in [(3.0, 2), (1.5, 2), (12.0, 4)]:
         cuts = plan_cuts(_envelope(duration, []), duration, count, 28, 20)
         bounds = [0.0, *cuts, duration]
-        assert len(cuts) == count - 1 and all(a < b for a, b in zip(bounds, bounds[1:])), cuts
+        assert len(cuts) == count - 1 and all(a < b for a, b in pairwise(bounds)), cuts
 
 
 def test_chunk_count_gives_each_worker_a_share_of_calls_long_enough() -> None:
@@ -57,7 +59,7 @@ def test_chunk_count_gives_each_worker_a_share_of_calls_long_enough() -> None:
 def test_chunks_overlap_and_own_disjoint_spans() -> None:
     chunks = plan_chunks(_envelope(1300, [590.0, 1180.0]), 1300, 600, 30, 1.0)
     assert chunks[0].start == 0 and chunks[-1].end == 1300
-    for a, b in zip(chunks, chunks[1:]):
+    for a, b in pairwise(chunks):
         assert a.owned_to == b.owned_from
         assert a.end - b.start == 2.0  # one second either side of the cut
     assert all(c.end - c.start <= 600 for c in chunks)

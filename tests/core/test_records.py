@@ -1,4 +1,5 @@
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from core.records import build_record
 from models.analysis import CallAnalysis, ExtractResult
@@ -10,7 +11,7 @@ CALL = CallRef(call_id="c-1", blob_container="calls", blob_name="a.mp3", size_by
                content_sha256="a" * 64, extension=".mp3")
 
 
-def _inp(status: str, **kw) -> PersistInput:  # type: ignore[no-untyped-def]
+def _inp(status: str, **kw: Any) -> PersistInput:
     return PersistInput(status=status, call=CALL, instance_id="i-1", processed_at=T0,  # type: ignore[arg-type]
                         started_at=T0 - timedelta(seconds=5), **kw)
 

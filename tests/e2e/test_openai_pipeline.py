@@ -34,7 +34,8 @@ def server() -> Iterator[FakeOpenAI]:
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory: pytest.TempPathFactory, server: FakeOpenAI, stack: None) -> Iterator[AppHost]:
+def app(tmp_path_factory: pytest.TempPathFactory, server: FakeOpenAI,
+        stack: None) -> Iterator[AppHost]:
     host = AppHost(tmp_path_factory.mktemp("cloud"), **cloud_env(server))
     host.start()
     yield host

@@ -41,7 +41,7 @@ def short_call(tmp_path_factory: pytest.TempPathFactory) -> bytes:
 
 
 def _variant(data: bytes, i: int) -> bytes:
-    """The same audio with a distinct tail (an ID3-like comment) so each blob has its own content."""
+    """The same audio with a distinct tail (an ID3-like comment): each blob has its own content."""
     return data + f"TAG{i:06d}".encode()
 
 

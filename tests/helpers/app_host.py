@@ -17,7 +17,9 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 class AppHost(HostProcess):
-    def __init__(self, data: Path, create_container: bool = True, **env: str) -> None:
+    create_container = True  # False: left to the app, which creates it at start-up
+
+    def __init__(self, data: Path, **env: str) -> None:
         self.tag = uuid.uuid4().hex[:8]
         self.calls_container = f"calls-{self.tag}"
         base_env = {
@@ -34,7 +36,7 @@ class AppHost(HostProcess):
         service = BlobServiceClient.from_connection_string(services.storage_connection())
         self.blobs = service.get_container_client(self.calls_container)
         self.work = service.get_container_client(f"work-{self.tag}")
-        if create_container:  # else left to the app, which creates it at start-up
+        if self.create_container:
             self.blobs.create_container()
 
     def upload(self, name: str, data: bytes, overwrite: bool = False) -> None:

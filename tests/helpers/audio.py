@@ -52,6 +52,7 @@ def write(samples: np.ndarray, path: Path, rate: int = RATE) -> Path:
         rate = 48000
     out = av.open(str(path), "w", format=fmt)
     stream = out.add_stream(codec, rate=rate, layout="mono")
+    assert isinstance(stream, av.AudioStream)
     data = samples
     if rate != RATE:
         idx = np.arange(0, len(samples), RATE / rate)

@@ -28,6 +28,8 @@ from typing import Any
 import av
 from aiohttp import web
 
+from core.local_extraction import Gazetteer
+
 SUPPORTED = {"flac", "m4a", "mp3", "mp4", "mpeg", "mpga", "oga", "ogg", "wav", "webm"}
 LIMIT = 25 * 1024 * 1024
 
@@ -61,7 +63,8 @@ class FakeOpenAI:
             app.add_routes([
                 web.post("/v1/audio/transcriptions", self.transcriptions),
                 web.post("/v1/chat/completions", self.chat),
-                web.post("/openai/deployments/{deployment}/audio/transcriptions", self.transcriptions),
+                web.post("/openai/deployments/{deployment}/audio/transcriptions",
+                         self.transcriptions),
                 web.post("/openai/deployments/{deployment}/chat/completions", self.chat),
             ])
             self.runner = web.AppRunner(app, access_log=None)
@@ -92,7 +95,8 @@ class FakeOpenAI:
             self.faults.append(Fault(route, kind, **kw))
 
     # -- checks shared by both routes ------------------------------------------------------------
-    def _error(self, status: int, message: str, code: str, headers: dict | None = None) -> web.Response:
+    def _error(self, status: int, message: str, code: str,
+               headers: dict[str, str] | None = None) -> web.Response:
         return web.json_response({"error": {"message": message, "type": "invalid_request_error",
                                             "code": code}}, status=status, headers=headers)
 
@@ -115,7 +119,8 @@ class FakeOpenAI:
             return self._error(404, f"The model `{model}` does not exist.", "model_not_found")
         return None
 
-    async def _fault(self, request: web.Request, route: str) -> tuple[web.StreamResponse | None, str | None]:
+    async def _fault(self, request: web.Request,
+                     route: str) -> tuple[web.StreamResponse | None, str | None]:
         """The response of the next queued fault for `route`, or the kind of a body-level fault."""
         fault = next((f for f in self.faults if f.route == route), None)
         if fault is None:
@@ -145,7 +150,7 @@ class FakeOpenAI:
         if denied is not None:
             return denied
         upload = form.get("file")
-        if upload is None or not hasattr(upload, "file"):
+        if not isinstance(upload, web.FileField):
             return self._error(400, "you must provide a file", "invalid_request_error")
         data = upload.file.read()
         name = upload.filename or ""
@@ -160,7 +165,8 @@ class FakeOpenAI:
         duration = _duration(data)
         words = self.transcript.split()
         per = max(1, len(words) // max(1, int(duration // 5) or 1))
-        segments, t = [], 0.0
+        segments: list[dict[str, Any]] = []
+        t = 0.0
         step = duration / max(1, (len(words) + per - 1) // per)
         for i in range(0, len(words), per):
             segments.append({"id": len(segments), "start": round(t, 2), "end": round(t + step, 2),
@@ -205,17 +211,19 @@ def _completion(model: str, content: str, prompt: str) -> dict:
             "created": int(time.time()), "model": model,
             "choices": [{"index": 0, "finish_reason": "stop",
                          "message": {"role": "assistant", "content": content, "refusal": None}}],
-            "usage": {"prompt_tokens": len(prompt) // 4 + 200, "completion_tokens": len(content) // 4,
+            "usage": {"prompt_tokens": len(prompt) // 4 + 200,
+                      "completion_tokens": len(content) // 4,
                       "total_tokens": (len(prompt) + len(content)) // 4 + 200}}
 
 
 def _duration(data: bytes) -> float:
     try:
-        with av.open(io.BytesIO(data)) as container:
+        with av.open(io.BytesIO(data), "r") as container:
             stream = container.streams.audio[0]
             if stream.duration and stream.time_base:
                 return float(stream.duration * stream.time_base)
-            return sum(f.samples for f in container.decode(audio=0)) / float(stream.rate or 16000)
+            frames = container.decode(audio=0)
+            return sum(int(f.samples) for f in frames) / float(stream.rate or 16000)
     except (av.error.FFmpegError, IndexError):
         return 1.0
 
@@ -231,4 +239,4 @@ def _extract(prompt: str) -> dict:
     return extract_local(text, [], _GAZ).model_dump(mode="json")
 
 
-_GAZ = None
+_GAZ: Gazetteer | None = None

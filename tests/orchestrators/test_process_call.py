@@ -151,8 +151,8 @@ def test_internal_error_value_is_recorded_without_retry(h: Harness) -> None:
     reason = "Internal error in the extract step (reference abc): the app failed"
     h.complete(_only(rest, "extract_call"), {"failure": {"stage": "extract", "reason": reason}})
     failure = _input(_only(h.run(), "mark_failed"), PersistInput).failure
-    assert failure == Failure(stage="extract", reason=reason, retryable=False, at=failure.at)
     assert failure is not None and failure.at is not None
+    assert failure == Failure(stage="extract", reason=reason, retryable=False, at=failure.at)
 
 
 def test_transient_chunk_failure_retries_then_records_a_retryable_failure(h: Harness) -> None:
@@ -162,7 +162,7 @@ def test_transient_chunk_failure_retries_then_records_a_retryable_failure(h: Har
     first, second = sorted(work, key=lambda w: w["task_id"])
     h.complete(first, _transcribed(0))
     attempts = 0
-    pending = second
+    pending: dict | None = second
     while pending is not None:
         attempts += 1
         h.fail(pending, "TransientError: speech service throttled")

@@ -37,7 +37,7 @@ LIMIT = 25 * 1024 * 1024
 @dataclass
 class Fault:
     route: str  # "transcriptions" or "chat"
-    kind: str  # 429, 500, 503, stall, drop, truncated, invalid_schema, content_filter
+    kind: str  # 429, 500, 503, stall, drop, truncated, invalid_schema, content_filter, odd_segments
     retry_after: float | None = None
     stall_seconds: float = 5.0
 
@@ -50,6 +50,7 @@ class FakeOpenAI:
     transcript: str = "Hello, this is a test call."
     faults: deque = field(default_factory=deque)
     requests: Counter = field(default_factory=Counter)
+    prompts: list[str] = field(default_factory=list)  # every chat request's messages, as sent
     port: int = 0
 
     # -- lifecycle -----------------------------------------------------------------------------
@@ -140,7 +141,7 @@ class FakeOpenAI:
         if fault.kind == "content_filter":
             return self._error(400, "The response was filtered due to the prompt triggering "
                                "Azure OpenAI's content management policy.", "content_filter"), None
-        return None, fault.kind  # truncated / invalid_schema: applied to the body
+        return None, fault.kind  # truncated / invalid_schema / odd_segments: applied to the body
 
     # -- handlers ------------------------------------------------------------------------------
     async def transcriptions(self, request: web.Request) -> web.StreamResponse:
@@ -174,6 +175,8 @@ class FakeOpenAI:
                              "no_speech_prob": 0.01, "temperature": 0.0, "tokens": [],
                              "seek": 0, "compression_ratio": 1.2})
             t += step
+        if body_fault == "odd_segments":  # a shape the adapter does not expect
+            segments = [dict(s, start="soon") for s in segments]
         answer = json.dumps({"task": "transcribe", "language": "english", "duration": duration,
                              "text": self.transcript, "segments": segments})
         if body_fault == "truncated":
@@ -195,6 +198,7 @@ class FakeOpenAI:
         fault, body_fault = await self._fault(request, "chat")
         if fault is not None:
             return fault
+        self.prompts.append("\n".join(str(m.get("content", "")) for m in body["messages"]))
         transcript = body["messages"][-1]["content"]
         content = json.dumps(_extract(transcript))
         if body_fault == "invalid_schema":

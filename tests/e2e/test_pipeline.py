@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 import requests
 
+from models.call import Failure
 from tests.helpers.app_host import AppHost
 from tests.helpers.audio import conversation, silence, write
 from tests.helpers.calls import CALLS
@@ -53,7 +54,9 @@ def test_calls_and_bad_input_each_end_with_a_record(app: AppHost, audio_dir: Pat
     for name, (_, reason) in bad.items():
         body = app.wait_call(name)
         assert body["record"]["status"] == "failed", name
-        assert reason in body["record"]["failure"]["reason"], body["record"]["failure"]
+        failure = Failure.model_validate(body["record"]["failure"])
+        assert reason in failure.reason and not failure.retryable, failure
+        assert "/tmp" not in failure.reason and "recording." not in failure.reason  # no temp path
         assert body["orchestration"]["runtimeStatus"] == "Failed"
 
     acme = app.wait_call("acme call.mp3")
@@ -119,7 +122,7 @@ def test_accounting_balances_and_the_cli_reports_it(app: AppHost) -> None:
     failed = subprocess.run([sys.executable, "-m", "support.cli", "list", "--status", "failed"],
                             capture_output=True, text=True, timeout=60, cwd=str(app.app_dir),
                             env=dict(os.environ, CALLINSIGHTS_URL=app.base))
-    assert out.returncode == 0
+    assert failed.returncode == 0, failed.stderr
     assert {c["blob"] for c in json.loads(failed.stdout)} >= {"empty.mp3", "notes.txt"}
 
 

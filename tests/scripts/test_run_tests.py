@@ -16,8 +16,13 @@ def test_findings_fail_the_run_before_pytest(tmp_path: Path, monkeypatch: pytest
     bad = tmp_path / "bad.py"
     bad.write_text("import os\n\n\ndef f(x: int) -> str:\n    return x\n")
     monkeypatch.setattr(run_tests, "REPO", tmp_path)  # the checks run on this folder only
-    ran: list[list[str]] = []
-    monkeypatch.setattr(run_tests.services, "up", lambda: ran.append(["up"]) or [])
+    ran: list[str] = []
+
+    def up() -> list[object]:
+        ran.append("up")
+        return []
+
+    monkeypatch.setattr(run_tests.services, "up", up)
     assert run_tests.main([]) == 1
     assert ran == []  # neither the emulators nor pytest were started
     assert "ruff and mypy found problems" in capsys.readouterr().err

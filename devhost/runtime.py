@@ -172,9 +172,10 @@ class Host:
                     outcome = result.status
                     if result.error:
                         outcome += f" ({result.error.splitlines()[0]})"
-                    log.info("Executed 'Functions.%s' (orchestrator, instance=%s, %.1f ms, %s, "
-                             "%d new activities)", result.name, result.instance_id,
-                             result.duration_ms, outcome, result.new_work)
+                    log.info("Executed 'Functions.%s' (%s, instance=%s, %.1f ms, %s, %d %s)",
+                             result.name, result.kind, result.instance_id, result.duration_ms,
+                             outcome, result.new_work, "new activities"
+                             if result.kind == "orchestrator" else "operations")
                 await asyncio.sleep(0)
             if due and not deferred:
                 continue
@@ -207,8 +208,8 @@ class Host:
                 result = await asyncio.get_running_loop().run_in_executor(
                     self.pool, call_http, row["input"])
             else:
-                fn = self.app.functions.get(name)
-                if fn is None or fn.trigger_type != "activityTrigger":
+                fn = self.engine.activities.get(name)
+                if fn is None:
                     raise LookupError(f"The function '{name}' doesn't exist, is disabled, or is "
                                       "not an activity function.")
                 value = ActivityTriggerConverter.decode(

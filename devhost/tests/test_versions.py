@@ -1,0 +1,47 @@
+"""Orchestration versions.
+
+Azure: host.json `extensions.durableTask.defaultVersion` is the version of every new orchestration
+started without one (ExecutionStarted `Version`, read by the SDK as `context.version` from the
+ExecutionStarted event: `DurableOrchestrationContext._extract_version_from_history`), also of
+sub-orchestrations started without one; an explicit version (`start_new(..., version)`, the
+client's `?version=`, `call_sub_orchestrator(..., version=)`) is kept. Checked against the docs
+"Orchestration versioning in Durable Functions" (learn.microsoft.com) and the SDK 1.7's
+`DurableOrchestrationClient.start_new` ("If not specified, the defaultVersion from host.json will be
+used") and `CallSubOrchestratorAction` (`version`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+import requests
+
+from devhost.tests.conftest import APPS
+from devhost.tests.hostproc import HostProcess
+
+
+@pytest.fixture(scope="module")
+def host(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HostProcess]:
+    proc = HostProcess(APPS / "versions", tmp_path_factory.mktemp("versions-data"))
+    proc.start()
+    yield proc
+    proc.stop()
+
+
+def test_default_version_from_host_json(host: HostProcess) -> None:
+    r = requests.post(f"{host.base}/api/start", timeout=10)
+    body = host.wait(r.json()["id"])
+    assert body["runtimeStatus"] == "Completed", body
+    assert body["output"] == {"self": "2.0", "pinned_child": "1.5", "default_child": "2.0",
+                              "path": "new"}
+
+
+def test_explicit_version_from_the_client_is_kept(host: HostProcess) -> None:
+    r = requests.post(f"{host.base}/api/start", params={"version": "1.0"}, timeout=10)
+    body = host.wait(r.json()["id"])
+    assert body["output"] == {"self": "1.0", "pinned_child": "1.5", "default_child": "2.0",
+                              "path": "old"}
+    direct = requests.post(f"{host.durable}/orchestrators/versioned", params={"version": "3.1"},
+                           timeout=10)
+    assert host.wait(direct.json()["id"])["output"]["self"] == "3.1"

@@ -12,7 +12,10 @@ used") and `CallSubOrchestratorAction` (`version`).
 
 from __future__ import annotations
 
+import json
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import requests
@@ -45,3 +48,32 @@ def test_explicit_version_from_the_client_is_kept(host: HostProcess) -> None:
     direct = requests.post(f"{host.durable}/orchestrators/versioned", params={"version": "3.1"},
                            timeout=10)
     assert host.wait(direct.json()["id"])["output"]["self"] == "3.1"
+
+
+def test_instance_keeps_its_version_across_a_default_version_change(tmp_path: Path) -> None:
+    """The SDK's samples-v2/orchestration_versioning README: start under defaultVersion 1.0,
+    stop the app while the instance waits, change defaultVersion to 2.0, start again, raise the
+    event: the instance still reports 1.0 (and keeps its code path), its new sub-orchestration
+    reports 2.0."""
+    app = tmp_path / "app"
+    shutil.copytree(APPS / "versions", app)
+    host_json = app / "host.json"
+    config = json.loads(host_json.read_text())
+    config["extensions"]["durableTask"]["defaultVersion"] = "1.0"
+    host_json.write_text(json.dumps(config))
+    proc = HostProcess(app, tmp_path / "data")
+    proc.start()
+    try:
+        iid = proc.start_orchestration("versioned_waiting")
+        proc.wait(iid, ("Running",))
+        proc.stop()
+        config["extensions"]["durableTask"]["defaultVersion"] = "2.0"
+        host_json.write_text(json.dumps(config))
+        proc.start()
+        r = proc.post(f"/runtime/webhooks/durabletask/instances/{iid}/raiseEvent/Continue",
+                      json=True)
+        assert r.status_code == 202
+        body = proc.wait(iid)
+    finally:
+        proc.stop()
+    assert body["output"] == {"self": "1.0", "path": "old", "default_child": "2.0"}

@@ -28,3 +28,13 @@ def versioned(context: df.DurableOrchestrationContext):
 @app.orchestration_trigger(context_name="context")
 def report_version(context: df.DurableOrchestrationContext):
     return context.version
+
+
+@app.orchestration_trigger(context_name="context")
+def versioned_waiting(context: df.DurableOrchestrationContext):
+    """The SDK sample's deployment story: the instance keeps the version it was created with;
+    a sub-orchestration created after a `defaultVersion` change gets the new default."""
+    path = "old" if context.version == "1.0" else "new"
+    yield context.wait_for_external_event("Continue")
+    default = yield context.call_sub_orchestrator("report_version")
+    return {"self": context.version, "path": path, "default_child": default}

@@ -326,6 +326,8 @@ class Engine:
         durable = app.durable_settings
         self.default_version: str | None = (str(durable["defaultVersion"])
                                             if durable.get("defaultVersion") else None)
+        self.version_match = str(durable.get("versionMatchStrategy", "CurrentOrOlder")).lower()
+        self.version_failure = str(durable.get("versionFailureStrategy", "Reject")).lower()
         self.entities = entities.EntityDispatcher(store, app, notify)
 
     # -- creating instances -------------------------------------------------------------------
@@ -390,7 +392,32 @@ class Engine:
             with self.store.tx() as db:
                 self.store.delete_messages(db, stale)
             return None
-        return self._episode(inst, batch, stale)
+        mismatch = self._version_mismatch(inst)
+        if mismatch and self.version_failure != "fail":
+            # Reject: the work item goes back to the queue for a worker of a matching version.
+            log.warning("Instance %s not processed: %s; retrying in %.0f s", instance_id,
+                        mismatch, VERSION_REJECT_DELAY)
+            with self.store.tx() as db:
+                self.store.delete_messages(db, stale)
+                self.store.defer_messages(db, [m for m, _ in batch],
+                                          self.clock() + VERSION_REJECT_DELAY)
+            return None
+        return self._episode(inst, batch, stale, mismatch)
+
+    def _version_mismatch(self, inst: Instance) -> str | None:
+        """Why this host may not run the instance under host.json `versionMatchStrategy`
+        (`None`, `Strict`, `CurrentOrOlder`: the default), or None when it may. Applies once a
+        `defaultVersion` is set, as the extension's version check compares against it."""
+        if self.default_version is None or self.version_match == "none":
+            return None
+        order = h.compare_versions(inst.version, self.default_version)
+        if self.version_match == "strict" and order != 0:
+            return (f"the orchestration version '{inst.version or ''}' does not match the "
+                    f"worker version '{self.default_version}'")
+        if self.version_match == "currentorolder" and order > 0:
+            return (f"the orchestration version '{inst.version}' is greater than the worker "
+                    f"version '{self.default_version}'")
+        return None
 
     def _run_handler(self, inst: Instance, past: list[Json],
                      new: list[Json]) -> tuple[Json, str | None]:
@@ -449,13 +476,16 @@ class Engine:
         ep.events += _follow_up_retry(ep, last)
         return ep
 
-    def _episode(self, inst: Instance, batch: list[tuple[int, Json]],
-                 stale: list[int]) -> EpisodeResult:
+    def _episode(self, inst: Instance, batch: list[tuple[int, Json]], stale: list[int],
+                 refused: str | None = None) -> EpisodeResult:
         t0 = time.perf_counter()
         now = h.utcnow()
         past = self.store.history(inst.instance_id)
         new_events = [h.event(h.ORCHESTRATOR_STARTED, ts=now)] + [ev for _, ev in batch]
-        state, error = self._run_handler(inst, past, new_events)
+        if refused is None:
+            state, error = self._run_handler(inst, past, new_events)
+        else:  # versionFailureStrategy Fail: the instance fails without running
+            state, error = {"isDone": False, "actions": []}, refused[0].upper() + refused[1:]
         ep = self._decide(inst, state, error, batch[-1][1], now)
         error = ep.error
 
@@ -704,6 +734,9 @@ class Engine:
 
 
 HTTP_ACTIVITY = "BuiltIn::HttpActivity"
+
+# Seconds before a work item refused for its version is offered again.
+VERSION_REJECT_DELAY = 5.0
 
 
 def describe_failure(name: str, exc: BaseException) -> tuple[str, str]:

@@ -145,6 +145,27 @@ class RetryPolicy:
         return timedelta(milliseconds=ms)
 
 
+def _system_version(text: str) -> tuple[int, ...] | None:
+    """`System.Version.TryParse`: two to four dot-separated non-negative integers."""
+    parts = text.split(".")
+    if not 2 <= len(parts) <= 4 or not all(p.isdigit() for p in parts):
+        return None
+    return tuple(int(p) for p in parts)
+
+
+def compare_versions(a: str | None, b: str | None) -> int:
+    """Order two orchestration versions as the Durable extension does (-1, 0, 1): empty versions
+    are equal and older than any other; two `System.Version`s compare by component; otherwise
+    case-insensitive string order."""
+    if not a or not b:
+        return (1 if a else 0) - (1 if b else 0)
+    va, vb = _system_version(a), _system_version(b)
+    if va is not None and vb is not None:
+        return (va > vb) - (va < vb)
+    la, lb = a.lower(), b.lower()
+    return (la > lb) - (la < lb)
+
+
 def json_text(value: Any) -> str | None:
     return None if value is None else json.dumps(value)
 

@@ -255,6 +255,11 @@ class Store:
             "WHERE i.status IS NULL OR i.status!='Suspended'").fetchone()
         return float(row[0]) if row[0] is not None else None
 
+    def defer_messages(self, db: sqlite3.Connection, ids: list[int], visible_at: float) -> None:
+        """Put messages back, visible again at `visible_at` (an abandoned work item)."""
+        db.executemany("UPDATE inbox SET visible_at=? WHERE msg_id=?",
+                       [(visible_at, i) for i in ids])
+
     def delete_messages(self, db: sqlite3.Connection, ids: list[int]) -> None:
         db.executemany("DELETE FROM inbox WHERE msg_id=?", [(i,) for i in ids])
 

@@ -153,7 +153,8 @@ class EntityDispatcher:
         self.notify()
         failed = sum(1 for r in results if r.get("isError"))
         status = "Succeeded" if not failed else f"{failed} operation(s) failed"
-        return EpisodeResult(entity_id, name, status, (time.perf_counter() - t0) * 1000,
+        return EpisodeResult(entity_id, fn.name if fn else name, status,
+                             (time.perf_counter() - t0) * 1000,
                              len(requests), error, kind="entity")
 
     def _run_batch(self, fn: FunctionInfo, name: str, key: str, state: str | None,

@@ -141,3 +141,9 @@ def test_entity_state_survives_a_restart(tmp_path: Path) -> None:
         assert entity_state(proc, "counter", "keep").json() == 9
     finally:
         proc.stop()
+
+
+def test_call_to_an_entity_without_a_function_fails_in_the_orchestration(host: HostProcess) -> None:
+    body = host.wait(host.start_orchestration("call_missing_entity"))
+    assert body["runtimeStatus"] == "Completed"
+    assert body["output"] == "failed: No entity function named 'nosuch' was found."

@@ -80,3 +80,12 @@ async def counter_client(req: func.HttpRequest, client) -> func.HttpResponse:
     return func.HttpResponse(json.dumps({"exists": state.entity_exists,
                                          "state": state.entity_state}),
                              mimetype="application/json")
+
+
+@app.orchestration_trigger(context_name="context")
+def call_missing_entity(context: df.DurableOrchestrationContext):
+    try:
+        yield context.call_entity(df.EntityId("nosuch", "k"), "get")
+    except Exception as exc:
+        return f"failed: {exc}"
+    return "answered"

@@ -72,11 +72,28 @@ def request(operation: str, input_text: str | None, signal: bool, parent: str | 
 
 
 @dataclass
-class EntityResult:
+class EntityBatch:
+    """Requests taken from an entity's inbox, with the state they start from."""
+
     entity_id: str
-    operations: int
-    failed: int
-    duration_ms: float
+    name: str
+    key: str
+    msg_ids: list[int]
+    requests: list[Json]
+    state: str | None
+    fn: FunctionInfo | None
+    started: float
+
+
+@dataclass
+class BatchOutcome:
+    """What the entity function made of a batch: whether the entity exists afterwards, its
+    state (JSON text), one result per request, and a batch-level error if the SDK raised."""
+
+    exists: bool
+    state: str | None
+    results: list[Json]
+    error: str | None
 
 
 def _entity_name(fn: FunctionInfo) -> str:
@@ -112,27 +129,38 @@ class EntityDispatcher:
 
     # -- batches -------------------------------------------------------------------------------
     def process(self, entity_id: str, now: float) -> EpisodeResult | None:
-        """Run one batch of the entity's due requests."""
-        from .engine import EpisodeResult
+        """Run one batch of the entity's due requests, all on the calling thread."""
+        batch = self.take(entity_id, now)
+        return None if batch is None else self.commit(batch, self.run(batch))
 
+    def take(self, entity_id: str, now: float) -> EntityBatch | None:
+        """The next batch of due requests with the entity's state (store thread)."""
         msgs = self.store.due_messages(entity_id, now)[:self.batch_size]
         if not msgs:
             return None
-        t0 = time.perf_counter()
         name, key = split_id(entity_id)
-        requests = [body["request"] for _, body in msgs]
         row = self.store.get_entity(entity_id)
-        state = row.state if row else None
-        fn = self.functions.get(name)
-        error: str | None
-        if fn is None:
-            error = f"No entity function named '{name}' was found."
-            results = [{"isError": True, "result": json.dumps(error)} for _ in requests]
-            exists = state is not None
-        else:
-            exists, state, results, error = self._run_batch(fn, name, key, state, requests)
+        return EntityBatch(entity_id, name, key, [m for m, _ in msgs],
+                           [body["request"] for _, body in msgs], row.state if row else None,
+                           self.functions.get(name), time.perf_counter())
+
+    def run(self, batch: EntityBatch) -> BatchOutcome:
+        """The user's entity function over the batch: touches no host state, so it may run on a
+        worker thread while the host goes on serving."""
+        if batch.fn is None:
+            error = f"No entity function named '{batch.name}' was found."
+            return BatchOutcome(batch.state is not None, batch.state,
+                                [{"isError": True, "result": json.dumps(error)}
+                                 for _ in batch.requests], error)
+        return self._run_batch(batch.fn, batch.name, batch.key, batch.state, batch.requests)
+
+    def commit(self, batch: EntityBatch, outcome: BatchOutcome) -> EpisodeResult:
+        """New state, consumed requests and answers to callers in one transaction (store
+        thread)."""
+        from .engine import EpisodeResult
+
         responses = []
-        for req, res in zip(requests, results, strict=True):
+        for req, res in zip(batch.requests, outcome.results, strict=True):
             if req.get("signal") or not req.get("parent"):
                 continue
             answer: Json = {"result": res.get("result")}
@@ -141,24 +169,24 @@ class EntityDispatcher:
             responses.append((req, h.event(h.EVENT_RAISED, Name=req["id"],
                                            Input=json.dumps(answer))))
         with self.store.tx() as db:
-            self.store.delete_messages(db, [m for m, _ in msgs])
-            if exists:
-                self.store.save_entity(db, EntityRow(entity_id, name, key, state,
-                                                     h.iso(h.utcnow())))
+            self.store.delete_messages(db, batch.msg_ids)
+            if outcome.exists:
+                self.store.save_entity(db, EntityRow(batch.entity_id, batch.name, batch.key,
+                                                     outcome.state, h.iso(h.utcnow())))
             else:
-                self.store.delete_entity(db, entity_id)
+                self.store.delete_entity(db, batch.entity_id)
             for req, ev in responses:
                 self.store.post(db, req["parent"],
                                 {"execution_id": req.get("parentExecution"), "event": ev})
         self.notify()
-        failed = sum(1 for r in results if r.get("isError"))
+        failed = sum(1 for r in outcome.results if r.get("isError"))
         status = "Succeeded" if not failed else f"{failed} operation(s) failed"
-        return EpisodeResult(entity_id, fn.name if fn else name, status,
-                             (time.perf_counter() - t0) * 1000,
-                             len(requests), error, kind="entity")
+        return EpisodeResult(batch.entity_id, batch.fn.name if batch.fn else batch.name, status,
+                             (time.perf_counter() - batch.started) * 1000, len(batch.requests),
+                             outcome.error, kind="entity")
 
     def _run_batch(self, fn: FunctionInfo, name: str, key: str, state: str | None,
-                   requests: list[Json]) -> tuple[bool, str | None, list[Json], str | None]:
+                   requests: list[Json]) -> BatchOutcome:
         ctx = {"self": {"name": name, "key": key}, "state": state, "exists": state is not None,
                "batch": [{"name": r["op"], "signal": bool(r.get("signal")),
                           "input": json.dumps(r["input"] if r.get("input") is not None
@@ -170,12 +198,13 @@ class EntityDispatcher:
         except Exception as exc:  # the SDK lets only its internal errors escape a batch
             message = f"{type(exc).__name__}: {exc}"
             log.error("Entity %s@%s: the batch failed in the SDK: %s", name, key, message)
-            return (state is not None, state,
-                    [{"isError": True, "result": json.dumps(message)} for _ in requests], message)
+            return BatchOutcome(state is not None, state,
+                                [{"isError": True, "result": json.dumps(message)}
+                                 for _ in requests], message)
         data = json.loads(out) if isinstance(out, str) else out
         exists = bool(data.get("entityExists"))
         new_state = data.get("entityState") if exists else None
-        return exists, new_state, list(data.get("results") or []), None
+        return BatchOutcome(exists, new_state, list(data.get("results") or []), None)
 
 
 class EntityApi:

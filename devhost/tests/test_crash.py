@@ -66,9 +66,9 @@ def test_sigkill_during_entity_operations_applies_each_signal_once(tmp_path: Pat
     host.start()
     url = f"{host.durable}/entities/Counter/crash"
     total = 24
-    for i in range(total):
-        r = requests.post(url, params={"op": "slow_append"}, json=i, timeout=10)
-        assert r.status_code == 202
+    # one orchestration sends every signal in one episode, so none can be applied before all
+    # are queued
+    sender = host.start_orchestration("signal_many", {"key": "crash", "n": total})
     log = state / "slow_append.log"
     deadline = time.monotonic() + 30
     while len(_count_lines(log)) < 6 and time.monotonic() < deadline:
@@ -89,6 +89,7 @@ def test_sigkill_during_entity_operations_applies_each_signal_once(tmp_path: Pat
             time.sleep(0.05)
         time.sleep(0.5)  # nothing more may arrive
         final = requests.get(url, timeout=10).json()
+        assert host.wait(sender)["output"] == total
     finally:
         host.stop()
     assert value == final == list(range(total))

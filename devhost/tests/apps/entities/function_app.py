@@ -89,3 +89,13 @@ def call_missing_entity(context: df.DurableOrchestrationContext):
     except Exception as exc:
         return f"failed: {exc}"
     return "answered"
+
+
+@app.orchestration_trigger(context_name="context")
+def signal_many(context: df.DurableOrchestrationContext):
+    """Signals 0..n-1 to Counter(key) `slow_append`, all sent in one episode."""
+    spec = context.get_input()
+    entity = df.EntityId("Counter", spec["key"])
+    for i in range(spec["n"]):
+        context.signal_entity(entity, "slow_append", i)
+    return spec["n"]

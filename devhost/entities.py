@@ -135,7 +135,7 @@ class EntityDispatcher:
 
     def take(self, entity_id: str, now: float) -> EntityBatch | None:
         """The next batch of due requests with the entity's state (store thread)."""
-        msgs = self.store.due_messages(entity_id, now)[:self.batch_size]
+        msgs = self.store.due_messages(entity_id, now, self.batch_size)
         if not msgs:
             return None
         name, key = split_id(entity_id)

@@ -244,10 +244,12 @@ class Store:
             "WHERE m.visible_at<=? AND (i.status IS NULL OR i.status!='Suspended') "
             "GROUP BY m.instance_id ORDER BY MIN(m.msg_id)", (now,))]
 
-    def due_messages(self, instance_id: str, now: float) -> list[tuple[int, Json]]:
+    def due_messages(self, instance_id: str, now: float,
+                     limit: int = -1) -> list[tuple[int, Json]]:
+        """Messages due now, oldest first (at most `limit`; -1: all)."""
         return [(r[0], json.loads(r[1])) for r in self.db.execute(
-            "SELECT msg_id, body FROM inbox WHERE instance_id=? AND visible_at<=? ORDER BY msg_id",
-            (instance_id, now))]
+            "SELECT msg_id, body FROM inbox WHERE instance_id=? AND visible_at<=? ORDER BY msg_id "
+            "LIMIT ?", (instance_id, now, limit))]
 
     def next_due(self) -> float | None:
         row = self.db.execute(

@@ -14,6 +14,7 @@ from aiohttp import web
 
 from .app import route_regex
 from .engine import InstanceGone, InstanceNotFound, instance_status, parse_time_arg
+from .entities import EntityApi
 from .store import TERMINAL
 
 if TYPE_CHECKING:
@@ -75,6 +76,7 @@ class DurableApi:
             web.delete(prefix + "/instances/{instance_id}", self.purge),
             web.post(prefix + "/instances/{instance_id}/raiseEvent/{event}", self.raise_event),
             web.post(prefix + "/instances/{instance_id}/{op}", self.operation),
+            *EntityApi(self.host.engine.entities, _decode_body).routes(prefix),
         ]
 
     @web.middleware

@@ -1,10 +1,13 @@
 """The orchestration engine: runs episodes of the SDK's orchestrator handler and records them.
 
 One episode = load history, append OrchestratorStarted and a batch of new events, call the
-handler, turn the new actions into history events and work, commit. Task ids are allocated in the
-order the SDK allocates them (`_sequence_number`): actions in yield order, and retry timers /
-rescheduled attempts at the point their failure or timer event is processed. A batch therefore ends
-at the first retry-related event, so that no user action can be numbered after it by mistake.
+handler, turn the new actions into history events and work, commit. Each SDK action type has a
+small handler (`ACTION_HANDLERS`) that schedules what the action asks for and returns the events
+it adds; retry state lives in `RetryBook`/`RetryState`; all SQL is in `store.py`. Task ids are
+allocated in the order the SDK allocates them (`_sequence_number`): actions in yield order, and
+retry timers / rescheduled attempts at the point their failure or timer event is processed. A
+batch therefore ends at the first retry-related event, so that no user action can be numbered
+after it by mistake.
 """
 
 from __future__ import annotations
@@ -16,15 +19,18 @@ import time
 import traceback
 import uuid
 import warnings
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import asdict, dataclass, field, replace
+from datetime import datetime
 from typing import Any
 
 from azure.functions import meta
 from azure.functions.durable_functions import OrchestrationTriggerConverter
 
+from . import entities
 from . import history as h
 from .app import FunctionInfo, LoadedApp
+from .history import Json
 from .store import TERMINAL, Instance, Store
 
 log = logging.getLogger("devhost")
@@ -41,8 +47,9 @@ def _memoize_sdk_timestamp_parser() -> None:
 
     module = importlib.import_module("azure.durable_functions.models.history.HistoryEvent")
 
-    if not hasattr(module.dt_parse, "cache_info"):
-        module.dt_parse = functools.lru_cache(maxsize=200_000)(module.dt_parse)
+    parse = module.dt_parse
+    if not hasattr(parse, "cache_info"):
+        module.dt_parse = functools.lru_cache(maxsize=200_000)(parse)  # type: ignore[attr-defined]
 
 
 _memoize_sdk_timestamp_parser()
@@ -65,16 +72,244 @@ class EpisodeResult:
     new_work: int = 0
     error: str | None = None
     notes: list[str] = field(default_factory=list)
+    kind: str = "orchestrator"
 
 
-def _retry_key(ev: dict) -> str | None:
-    kind = ev["EventType"]
-    if kind in (h.TASK_FAILED, h.SUB_ORCHESTRATION_FAILED, h.TASK_COMPLETED,
-                h.SUB_ORCHESTRATION_COMPLETED):
-        return str(ev.get("TaskScheduledId"))
+class FunctionIndex(Mapping[str, FunctionInfo]):
+    """Functions by name, looked up ignoring case as the Durable extension does (its registry of
+    orchestrator, activity and entity functions compares names with OrdinalIgnoreCase)."""
+
+    def __init__(self, functions: list[FunctionInfo],
+                 name_of: Callable[[FunctionInfo], str] = lambda f: f.name) -> None:
+        self._by_name = {name_of(f).lower(): f for f in functions}
+
+    def __getitem__(self, name: str) -> FunctionInfo:
+        return self._by_name[name.lower()]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_name)
+
+    def __len__(self) -> int:
+        return len(self._by_name)
+
+
+@dataclass
+class RetryState:
+    """One call made with a retry policy: what to call again, with which policy, which attempt."""
+
+    kind: str  # "activity" or "orchestration"
+    name: str
+    input: str | None
+    policy: Json
+    attempt: int = 1
+    child_id: str | None = None
+    version: str | None = None
+
+    @classmethod
+    def from_json(cls, data: Json) -> RetryState:
+        return cls(kind=data["kind"], name=data["name"], input=data.get("input"),
+                   policy=data.get("policy") or {}, attempt=int(data.get("attempt", 1)),
+                   child_id=data.get("child_id"), version=data.get("version"))
+
+    def to_json(self) -> Json:
+        return asdict(self)
+
+    @property
+    def rules(self) -> h.RetryPolicy:
+        return h.RetryPolicy.from_json(self.policy)
+
+    @property
+    def exhausted(self) -> bool:
+        return self.attempt >= self.rules.max_attempts
+
+    def next_attempt(self) -> RetryState:
+        return replace(self, attempt=self.attempt + 1)
+
+
+class RetryBook:
+    """An instance's retry state, kept in `Instance.state` (so it is saved with the instance):
+    calls awaiting their outcome by task id, and retry timers awaiting their fire by timer id."""
+
+    def __init__(self, state: Json) -> None:
+        self._calls: dict[str, Json] = state.setdefault("retries", {})
+        self._timers: dict[str, Json] = state.setdefault("retry_timers", {})
+
+    def track_call(self, task_id: int, retry: RetryState) -> None:
+        self._calls[str(task_id)] = retry.to_json()
+
+    def pop_call(self, task_id: Any) -> RetryState | None:
+        data = self._calls.pop(str(task_id), None)
+        return RetryState.from_json(data) if data else None
+
+    def track_timer(self, timer_id: int, retry: RetryState) -> None:
+        self._timers[str(timer_id)] = retry.to_json()
+
+    def pop_timer(self, timer_id: Any) -> RetryState | None:
+        data = self._timers.pop(str(timer_id), None)
+        return RetryState.from_json(data) if data else None
+
+    def ends_batch(self, ev: Json) -> bool:
+        """A failure of a retried call or the fire of a retry timer: the host numbers new tasks
+        at this event, so no later event may be delivered in the same episode."""
+        kind = ev["EventType"]
+        if kind in (h.TASK_FAILED, h.SUB_ORCHESTRATION_FAILED):
+            return str(ev.get("TaskScheduledId")) in self._calls
+        if kind == h.TIMER_FIRED:
+            return str(ev.get("TimerId")) in self._timers
+        return False
+
+    def reset(self, calls: dict[int, RetryState], timers: dict[int, RetryState]) -> None:
+        self._calls.clear()
+        self._calls.update({str(k): v.to_json() for k, v in calls.items()})
+        self._timers.clear()
+        self._timers.update({str(k): v.to_json() for k, v in timers.items()})
+
+
+@dataclass
+class ChildStart:
+    instance_id: str
+    name: str
+    input: str | None
+    task_id: int
+    version: str | None
+
+
+@dataclass
+class Episode:
+    """What one episode decides: the history events it adds and the work they imply."""
+
+    inst: Instance
+    now: datetime
+    retries: RetryBook
+    default_version: str | None
+    events: list[Json] = field(default_factory=list)
+    work: list[tuple[int, str, str | None]] = field(default_factory=list)
+    timers: list[Json] = field(default_factory=list)
+    children: list[ChildStart] = field(default_factory=list)
+    entity_requests: list[tuple[str, Json]] = field(default_factory=list)
+    continue_as_new: Json | None = None
+    error: str | None = None
+
+    def alloc(self) -> int:
+        tid = self.inst.next_event_id
+        self.inst.next_event_id += 1
+        return tid
+
+
+# -- action handlers: each schedules what its action asks for and returns the events it adds ----
+def _schedule_activity(ep: Episode, tid: int, name: str, input_text: str | None,
+                       retry: RetryState | None = None) -> list[Json]:
+    extra = {"HostRetry": retry.to_json()} if retry else {}
+    ep.work.append((tid, name, input_text))
+    if retry:
+        ep.retries.track_call(tid, retry)
+    return [h.event(h.TASK_SCHEDULED, tid, ep.now, Name=name, Input=input_text, **extra)]
+
+
+def _schedule_child(ep: Episode, tid: int, name: str, input_text: str | None,
+                    child_id: str | None, version: str | None,
+                    retry: RetryState | None = None) -> list[Json]:
+    child_id = child_id or f"{ep.inst.instance_id}:{tid}"
+    if retry:
+        if retry.attempt > 1 and retry.child_id:
+            child_id = f"{retry.child_id}:{retry.attempt}"
+        if retry.child_id is None:
+            retry = replace(retry, child_id=child_id)
+        ep.retries.track_call(tid, retry)
+    version = version or ep.default_version
+    extra = {"HostRetry": retry.to_json()} if retry else {}
+    ep.children.append(ChildStart(child_id, name, input_text, tid, version))
+    return [h.event(h.SUB_ORCHESTRATION_CREATED, tid, ep.now, Name=name, Input=input_text,
+                    InstanceId=child_id, Version=version or "", **extra)]
+
+
+def _retry_of(kind: str, action: Json) -> RetryState:
+    return RetryState(kind=kind, name=action["functionName"], input=action.get("input"),
+                      policy=action.get("retryOptions") or {}, version=action.get("version"))
+
+
+def _on_call_activity(ep: Episode, tid: int, action: Json) -> list[Json]:
+    return _schedule_activity(ep, tid, action["functionName"], action.get("input"))
+
+
+def _on_call_activity_with_retry(ep: Episode, tid: int, action: Json) -> list[Json]:
+    return _schedule_activity(ep, tid, action["functionName"], action.get("input"),
+                              _retry_of("activity", action))
+
+
+def _on_call_http(ep: Episode, tid: int, action: Json) -> list[Json]:
+    return _schedule_activity(ep, tid, HTTP_ACTIVITY, json.dumps(action.get("httpRequest")))
+
+
+def _on_create_timer(ep: Episode, tid: int, action: Json) -> list[Json]:
+    fire_at = action["fireAt"]
+    ep.timers.append({"TimerId": tid, "FireAt": fire_at})
+    return [h.event(h.TIMER_CREATED, tid, ep.now, FireAt=fire_at)]
+
+
+def _on_call_sub_orchestrator(ep: Episode, tid: int, action: Json) -> list[Json]:
+    return _schedule_child(ep, tid, action["functionName"], action.get("input"),
+                           action.get("instanceId"), action.get("version"))
+
+
+def _on_call_sub_orchestrator_with_retry(ep: Episode, tid: int, action: Json) -> list[Json]:
+    return _schedule_child(ep, tid, action["functionName"], action.get("input"),
+                           action.get("instanceId"), action.get("version"),
+                           _retry_of("orchestration", action))
+
+
+def _on_entity_operation(ep: Episode, tid: int, action: Json) -> list[Json]:
+    """CallEntity / SignalEntity: an EventSent whose Input holds the request; the SDK re-keys a
+    call's task by the request id, and the entity's answer comes back as EventRaised(Name=id)."""
+    signal = action.get("actionType") == h.SIGNAL_ENTITY
+    request = entities.request(action["operation"], action.get("input"), signal,
+                               ep.inst.instance_id, ep.inst.execution_id)
+    ep.entity_requests.append((action["instanceId"], request))
+    return [h.event(h.EVENT_SENT, tid, ep.now, InstanceId=action["instanceId"], Name="op",
+                    Input=json.dumps(request))]
+
+
+ActionHandler = Callable[[Episode, int, Json], list[Json]]
+
+ACTION_HANDLERS: dict[int, ActionHandler] = {
+    h.CALL_ACTIVITY: _on_call_activity,
+    h.CALL_ACTIVITY_WITH_RETRY: _on_call_activity_with_retry,
+    h.CALL_HTTP: _on_call_http,
+    h.CREATE_TIMER: _on_create_timer,
+    h.CALL_SUB_ORCHESTRATOR: _on_call_sub_orchestrator,
+    h.CALL_SUB_ORCHESTRATOR_WITH_RETRY: _on_call_sub_orchestrator_with_retry,
+    h.CALL_ENTITY: _on_entity_operation,
+    h.SIGNAL_ENTITY: _on_entity_operation,
+}
+
+
+def _follow_up_retry(ep: Episode, last: Json) -> list[Json]:
+    """Retry bookkeeping for the last event of a batch, numbered after the episode's actions:
+    a failed attempt gets a retry timer; a fired retry timer schedules the next attempt."""
+    kind = last["EventType"]
+    if kind in (h.TASK_COMPLETED, h.SUB_ORCHESTRATION_COMPLETED):
+        ep.retries.pop_call(last.get("TaskScheduledId"))
+        return []
+    if kind in (h.TASK_FAILED, h.SUB_ORCHESTRATION_FAILED):
+        retry = ep.retries.pop_call(last.get("TaskScheduledId"))
+        if retry is None:
+            return []
+        timer_id = ep.alloc()
+        fire_at = h.iso(ep.now + retry.rules.delay(retry.attempt))
+        ep.timers.append({"TimerId": timer_id, "FireAt": fire_at})
+        ep.retries.track_timer(timer_id, retry)
+        return [h.event(h.TIMER_CREATED, timer_id, ep.now, FireAt=fire_at,
+                        HostRetry=retry.to_json())]
     if kind == h.TIMER_FIRED:
-        return str(ev.get("TimerId"))
-    return None
+        retry = ep.retries.pop_timer(last.get("TimerId"))
+        if retry is None or retry.exhausted or ep.error:
+            return []
+        retry = retry.next_attempt()
+        tid = ep.alloc()
+        if retry.kind == "activity":
+            return _schedule_activity(ep, tid, retry.name, retry.input, retry)
+        return _schedule_child(ep, tid, retry.name, retry.input, None, retry.version, retry)
+    return []
 
 
 class Engine:
@@ -86,8 +321,14 @@ class Engine:
         self.clock = clock
         self.app = app
         self.notify = notify
-        self.orchestrators: dict[str, FunctionInfo] = {
-            f.name: f for f in app.of_type("orchestrationTrigger")}
+        self.orchestrators = FunctionIndex(app.of_type("orchestrationTrigger"))
+        self.activities = FunctionIndex(app.of_type("activityTrigger"))
+        durable = app.durable_settings
+        self.default_version: str | None = (str(durable["defaultVersion"])
+                                            if durable.get("defaultVersion") else None)
+        self.version_match = str(durable.get("versionMatchStrategy", "CurrentOrOlder")).lower()
+        self.version_failure = str(durable.get("versionFailureStrategy", "Reject")).lower()
+        self.entities = entities.EntityDispatcher(store, app, notify)
 
     # -- creating instances -------------------------------------------------------------------
     def start_new(self, name: str, instance_id: str | None, input_text: str | None,
@@ -95,7 +336,8 @@ class Engine:
         instance_id = instance_id or uuid.uuid4().hex
         with self.store.tx() as db:
             self.store.delete_instance(db, instance_id)
-            inst = self._create(db, name, instance_id, input_text, version, None)
+            inst = self._create(db, name, instance_id, input_text,
+                                version or self.default_version, None)
         self.notify()
         return inst
 
@@ -114,13 +356,16 @@ class Engine:
                                            ParentInstance=parent[0] if parent else None))
         return inst
 
-    def _post_event(self, db: Any, inst: Instance, ev: dict, at: float | None = None) -> None:
+    def _post_event(self, db: Any, inst: Instance, ev: Json, at: float | None = None) -> None:
         self.store.post(db, inst.instance_id, {"execution_id": inst.execution_id, "event": ev},
                         at)
 
     # -- episodes -------------------------------------------------------------------------------
     def process(self, instance_id: str) -> EpisodeResult | None:
-        """Run one episode for `instance_id` if it has due messages."""
+        """Run one episode for `instance_id` (an orchestration or an entity) if it has due
+        messages."""
+        if entities.is_entity_id(instance_id):
+            return self.entities.process(instance_id, self.clock())
         msgs = self.store.due_messages(instance_id, self.clock())
         if not msgs:
             return None
@@ -129,10 +374,9 @@ class Engine:
             with self.store.tx() as db:
                 self.store.delete_messages(db, [m for m, _ in msgs])
             return None
-        batch: list[tuple[int, dict]] = []
+        batch: list[tuple[int, Json]] = []
         stale: list[int] = []
-        retries = inst.state.setdefault("retries", {})
-        retry_timers = inst.state.setdefault("retry_timers", {})
+        retries = RetryBook(inst.state)
         for msg_id, body in msgs:
             exec_id = body.get("execution_id")
             if exec_id and exec_id != inst.execution_id:
@@ -142,24 +386,49 @@ class Engine:
             if ev["EventType"] == h.TIMER_FIRED:
                 ev["Timestamp"] = h.iso(h.utcnow())
             batch.append((msg_id, ev))
-            key = _retry_key(ev)
-            if (ev["EventType"] in (h.TASK_FAILED, h.SUB_ORCHESTRATION_FAILED) and key in retries) \
-                    or (ev["EventType"] == h.TIMER_FIRED and key in retry_timers):
+            if retries.ends_batch(ev):
                 break
         if not batch:
             with self.store.tx() as db:
                 self.store.delete_messages(db, stale)
             return None
-        return self._episode(inst, batch, stale)
+        mismatch = self._version_mismatch(inst)
+        if mismatch and self.version_failure != "fail":
+            # Reject: the work item goes back to the queue for a worker of a matching version.
+            log.warning("Instance %s not processed: %s; retrying in %.0f s", instance_id,
+                        mismatch, VERSION_REJECT_DELAY)
+            with self.store.tx() as db:
+                self.store.delete_messages(db, stale)
+                self.store.defer_messages(db, [m for m, _ in batch],
+                                          self.clock() + VERSION_REJECT_DELAY)
+            return None
+        return self._episode(inst, batch, stale, mismatch)
 
-    def _run_handler(self, inst: Instance, past: list[dict], new: list[dict]) -> tuple[dict, str | None]:
+    def _version_mismatch(self, inst: Instance) -> str | None:
+        """Why this host may not run the instance under host.json `versionMatchStrategy`
+        (`None`, `Strict`, `CurrentOrOlder`: the default), or None when it may. Applies once a
+        `defaultVersion` is set, as the extension's version check compares against it."""
+        if self.default_version is None or self.version_match == "none":
+            return None
+        order = h.compare_versions(inst.version, self.default_version)
+        if self.version_match == "strict" and order != 0:
+            return (f"the orchestration version '{inst.version or ''}' does not match the "
+                    f"worker version '{self.default_version}'")
+        if self.version_match == "currentorolder" and order > 0:
+            return (f"the orchestration version '{inst.version}' is greater than the worker "
+                    f"version '{self.default_version}'")
+        return None
+
+    def _run_handler(self, inst: Instance, past: list[Json],
+                     new: list[Json]) -> tuple[Json, str | None]:
         fn = self.orchestrators.get(inst.name)
         if fn is None:
             return {"isDone": False, "actions": []}, (
                 f"The function '{inst.name}' doesn't exist, is disabled, or is not an "
                 "orchestrator function.")
         ctx = {
-            "history": [dict(e, IsPlayed=True) for e in past] + [dict(e, IsPlayed=False) for e in new],
+            "history": [dict(e, IsPlayed=True) for e in past]
+            + [dict(e, IsPlayed=False) for e in new],
             "input": inst.input, "instanceId": inst.instance_id, "isReplaying": False,
             "parentInstanceId": inst.parent_instance_id,
             "upperSchemaVersion": h.UPPER_SCHEMA_VERSION,
@@ -185,111 +454,51 @@ class Engine:
         state = json.loads(out) if isinstance(out, str) else out
         return state, None
 
-    def _episode(self, inst: Instance, batch: list[tuple[int, dict]], stale: list[int]) -> EpisodeResult:
+    def _decide(self, inst: Instance, state: Json, error: str | None, last: Json,
+                now: datetime) -> Episode:
+        """Turn the handler's new actions (and the batch's retry follow-up) into an `Episode`."""
+        ep = Episode(inst, now, RetryBook(inst.state), self.default_version, error=error)
+        flat = h.flatten_actions(state.get("actions") or [])
+        for fa in flat[inst.actions_seen:]:
+            kind = fa.action.get("actionType")
+            if kind == h.CONTINUE_AS_NEW_ACTION:
+                ep.continue_as_new = fa.action
+                continue
+            if not fa.consumes_id:
+                continue
+            tid = ep.alloc()
+            handler = ACTION_HANDLERS.get(kind)  # type: ignore[arg-type]
+            if handler is None:
+                ep.error = ep.error or f"devhost does not support action type {kind}"
+                continue
+            ep.events += handler(ep, tid, fa.action)
+        inst.actions_seen = len(flat)
+        ep.events += _follow_up_retry(ep, last)
+        return ep
+
+    def _episode(self, inst: Instance, batch: list[tuple[int, Json]], stale: list[int],
+                 refused: str | None = None) -> EpisodeResult:
         t0 = time.perf_counter()
         now = h.utcnow()
         past = self.store.history(inst.instance_id)
         new_events = [h.event(h.ORCHESTRATOR_STARTED, ts=now)] + [ev for _, ev in batch]
-        state, error = self._run_handler(inst, past, new_events)
-        retries: dict = inst.state.setdefault("retries", {})
-        retry_timers: dict = inst.state.setdefault("retry_timers", {})
-        out: list[dict] = []
-        work: list[tuple[int, str, str | None]] = []
-        timers: list[dict] = []
-        children: list[tuple[str, str, str | None, int, dict | None]] = []
-        continue_as_new: dict | None = None
-
-        def alloc() -> int:
-            tid = inst.next_event_id
-            inst.next_event_id += 1
-            return tid
-
-        def schedule_activity(tid: int, name: str, input_text: str | None,
-                              retry: dict | None) -> None:
-            extra = {"HostRetry": retry} if retry else {}
-            out.append(h.event(h.TASK_SCHEDULED, tid, now, Name=name, Input=input_text, **extra))
-            work.append((tid, name, input_text))
-            if retry:
-                retries[str(tid)] = retry
-
-        def schedule_child(tid: int, name: str, input_text: str | None, child_id: str | None,
-                           retry: dict | None) -> None:
-            child_id = child_id or f"{inst.instance_id}:{tid}"
-            if retry and retry["attempt"] > 1:
-                child_id = f"{retry['child_id']}:{retry['attempt']}"
-            if retry:
-                retry.setdefault("child_id", child_id)
-                retries[str(tid)] = retry
-            extra = {"HostRetry": retry} if retry else {}
-            out.append(h.event(h.SUB_ORCHESTRATION_CREATED, tid, now, Name=name,
-                               Input=input_text, InstanceId=child_id, **extra))
-            children.append((child_id, name, input_text, tid, None))
-
-        flat = h.flatten_actions(state.get("actions") or [])
-        for fa in flat[inst.actions_seen:]:
-            action = fa.action
-            kind = action.get("actionType")
-            if kind == h.CONTINUE_AS_NEW_ACTION:
-                continue_as_new = action
-                continue
-            if not fa.consumes_id:
-                continue
-            tid = alloc()
-            retry = None
-            if kind in (h.CALL_ACTIVITY_WITH_RETRY, h.CALL_SUB_ORCHESTRATOR_WITH_RETRY):
-                retry = {"name": action.get("functionName"), "input": action.get("input"),
-                         "policy": action.get("retryOptions") or {}, "attempt": 1,
-                         "kind": "activity" if kind == h.CALL_ACTIVITY_WITH_RETRY else "orchestration"}
-            if kind in (h.CALL_ACTIVITY, h.CALL_ACTIVITY_WITH_RETRY):
-                schedule_activity(tid, action["functionName"], action.get("input"), retry)
-            elif kind == h.CALL_HTTP:
-                schedule_activity(tid, HTTP_ACTIVITY, json.dumps(action.get("httpRequest")), None)
-            elif kind == h.CREATE_TIMER:
-                fire_at = action["fireAt"]
-                out.append(h.event(h.TIMER_CREATED, tid, now, FireAt=fire_at))
-                timers.append({"TimerId": tid, "FireAt": fire_at})
-            elif kind in (h.CALL_SUB_ORCHESTRATOR, h.CALL_SUB_ORCHESTRATOR_WITH_RETRY):
-                schedule_child(tid, action["functionName"], action.get("input"),
-                               action.get("instanceId"), retry)
-            else:
-                error = error or (f"devhost does not support action type {kind} "
-                                  "(durable entities are not implemented)")
-        inst.actions_seen = len(flat)
-
-        # Retry bookkeeping for the last event of the batch, numbered after the actions above.
-        last = batch[-1][1]
-        key = _retry_key(last)
-        if last["EventType"] in (h.TASK_COMPLETED, h.SUB_ORCHESTRATION_COMPLETED):
-            retries.pop(str(key), None)
-        elif last["EventType"] in (h.TASK_FAILED, h.SUB_ORCHESTRATION_FAILED) and key in retries:
-            retry = retries.pop(str(key))
-            policy = h.RetryPolicy.from_json(retry["policy"])
-            timer_id = alloc()
-            fire_at = h.iso(now + policy.delay(retry["attempt"]))
-            out.append(h.event(h.TIMER_CREATED, timer_id, now, FireAt=fire_at, HostRetry=retry))
-            timers.append({"TimerId": timer_id, "FireAt": fire_at})
-            retry_timers[str(timer_id)] = retry
-        elif last["EventType"] == h.TIMER_FIRED and key in retry_timers:
-            retry = retry_timers.pop(str(key))
-            policy = h.RetryPolicy.from_json(retry["policy"])
-            if retry["attempt"] < policy.max_attempts and not error:
-                retry = dict(retry, attempt=retry["attempt"] + 1)
-                tid = alloc()
-                if retry["kind"] == "activity":
-                    schedule_activity(tid, retry["name"], retry["input"], retry)
-                else:
-                    schedule_child(tid, retry["name"], retry["input"], None, retry)
+        if refused is None:
+            state, error = self._run_handler(inst, past, new_events)
+        else:  # versionFailureStrategy Fail: the instance fails without running
+            state, error = {"isDone": False, "actions": []}, refused[0].upper() + refused[1:]
+        ep = self._decide(inst, state, error, batch[-1][1], now)
+        error = ep.error
 
         custom = state.get("customStatus")
         if custom is not None:
             inst.custom_status = json.dumps(custom)
-        terminal_event: dict | None = None
+        terminal_event: Json | None = None
         if error is not None:
             inst.status = "Failed"
             inst.output = json.dumps(f"Orchestrator function '{inst.name}' failed: {error}")
             terminal_event = h.event(h.EXECUTION_COMPLETED, ts=now, OrchestrationStatus="Failed",
                                      Result=inst.output, FailureDetails={"ErrorMessage": error})
-        elif state.get("isDone") and continue_as_new is not None:
+        elif state.get("isDone") and ep.continue_as_new is not None:
             inst.status = "Running"
         elif state.get("isDone"):
             inst.status = "Completed"
@@ -299,32 +508,34 @@ class Engine:
         else:
             inst.status = "Running"
         inst.last_updated_time = h.iso(h.utcnow())
-        episode = new_events + out + [h.event(h.ORCHESTRATOR_COMPLETED, ts=h.utcnow())]
+        episode = new_events + ep.events + [h.event(h.ORCHESTRATOR_COMPLETED, ts=h.utcnow())]
         if terminal_event:
             episode.insert(-1, terminal_event)
 
         with self.store.tx() as db:
             self.store.delete_messages(db, [m for m, _ in batch] + stale)
-            if continue_as_new is not None and error is None:
-                self._continue_as_new(db, inst, continue_as_new.get("input"))
+            if ep.continue_as_new is not None and error is None:
+                self._continue_as_new(db, inst, ep.continue_as_new.get("input"))
             else:
                 self.store.append_history(db, inst.instance_id, len(past), episode)
                 self.store.save(db, inst)
-                for tid, name, input_text in work:
+                for tid, name, input_text in ep.work:
                     self.store.add_work(db, inst.instance_id, inst.execution_id, tid, name,
                                         input_text)
-                for timer in timers:
+                for timer in ep.timers:
                     fire = h.parse_iso(timer["FireAt"]).timestamp()
                     self._post_event(db, inst, h.event(h.TIMER_FIRED, **timer), fire)
-                for child_id, name, input_text, tid, _ in children:
-                    self.store.delete_instance(db, child_id)
-                    self._create(db, name, child_id, input_text, None,
-                                 (inst.instance_id, inst.execution_id, tid))
+                for child in ep.children:
+                    self.store.delete_instance(db, child.instance_id)
+                    self._create(db, child.name, child.instance_id, child.input, child.version,
+                                 (inst.instance_id, inst.execution_id, child.task_id))
+                for entity_id, request in ep.entity_requests:
+                    self.entities.post(db, entity_id, request)
                 if inst.status in TERMINAL:
                     self._finish(db, inst)
         self.notify()
         return EpisodeResult(inst.instance_id, inst.name, inst.status,
-                             (time.perf_counter() - t0) * 1000, len(work), error)
+                             (time.perf_counter() - t0) * 1000, len(ep.work), error)
 
     def _continue_as_new(self, db: Any, inst: Instance, input_text: str | None) -> None:
         inst.execution_id = uuid.uuid4().hex
@@ -333,15 +544,15 @@ class Engine:
         inst.actions_seen = 0
         inst.state = {k: v for k, v in inst.state.items() if k == "parent_execution_id"}
         self.store.replace_history(db, inst.instance_id, [])
-        db.execute("DELETE FROM work WHERE instance_id=?", (inst.instance_id,))
+        self.store.delete_work(db, inst.instance_id)
         self.store.save(db, inst)
         self._post_event(db, inst, h.event(h.EXECUTION_STARTED, Name=inst.name, Input=input_text,
                                            Version=inst.version or ""))
 
     def _finish(self, db: Any, inst: Instance) -> None:
         """A terminal instance: drop its pending work and tell its parent."""
-        db.execute("DELETE FROM work WHERE instance_id=?", (inst.instance_id,))
-        db.execute("DELETE FROM inbox WHERE instance_id=?", (inst.instance_id,))
+        self.store.delete_work(db, inst.instance_id)
+        self.store.delete_inbox(db, inst.instance_id)
         if not inst.parent_instance_id:
             return
         parent = self.store.get(inst.parent_instance_id)
@@ -381,7 +592,7 @@ class Engine:
             raise InstanceNotFound(instance_id)
         return inst
 
-    def _append(self, db: Any, inst: Instance, events: list[dict]) -> None:
+    def _append(self, db: Any, inst: Instance, events: list[Json]) -> None:
         start = len(self.store.history(inst.instance_id))
         self.store.append_history(db, inst.instance_id, start, events)
 
@@ -454,8 +665,7 @@ class Engine:
         for i, e in enumerate(events):
             if e["EventType"] in (h.TASK_FAILED, h.SUB_ORCHESTRATION_FAILED):
                 retry = scheduled.get(e["TaskScheduledId"], {}).get("HostRetry")
-                if retry is None or retry["attempt"] >= h.RetryPolicy.from_json(
-                        retry["policy"]).max_attempts:
+                if retry is None or RetryState.from_json(retry).exhausted:
                     cut = i
                     break
             if e["EventType"] == h.EXECUTION_COMPLETED:
@@ -478,10 +688,11 @@ class Engine:
         inst.status = "Running"
         inst.output = None
         inst.next_event_id = max(kept_ids, default=-1) + 1
-        inst.state["retries"] = {str(e["EventId"]): e["HostRetry"] for e in pending
-                                 if e["EventType"] != h.TIMER_CREATED and e.get("HostRetry")}
-        inst.state["retry_timers"] = {str(e["EventId"]): e["HostRetry"] for e in pending
-                                      if e["EventType"] == h.TIMER_CREATED and e.get("HostRetry")}
+        RetryBook(inst.state).reset(
+            calls={e["EventId"]: RetryState.from_json(e["HostRetry"]) for e in pending
+                   if e["EventType"] != h.TIMER_CREATED and e.get("HostRetry")},
+            timers={e["EventId"]: RetryState.from_json(e["HostRetry"]) for e in pending
+                    if e["EventType"] == h.TIMER_CREATED and e.get("HostRetry")})
         inst.state["rewinds"] = inst.state.get("rewinds", 0) + 1
         state, _ = self._run_handler(inst, kept, [h.event(h.ORCHESTRATOR_STARTED)])
         inst.actions_seen = len(h.flatten_actions(state.get("actions") or []))
@@ -489,8 +700,8 @@ class Engine:
         rewind_children: list[str] = []
         with self.store.tx() as db:
             self.store.replace_history(db, instance_id, kept)
-            db.execute("DELETE FROM inbox WHERE instance_id=?", (instance_id,))
-            db.execute("DELETE FROM work WHERE instance_id=?", (instance_id,))
+            self.store.delete_inbox(db, instance_id)
+            self.store.delete_work(db, instance_id)
             self.store.save(db, inst)
             for e in pending:
                 if e["EventType"] == h.TASK_SCHEDULED:
@@ -503,7 +714,8 @@ class Engine:
                 else:
                     child = self.store.get(e["InstanceId"])
                     if child is None:
-                        self._create(db, e["Name"], e["InstanceId"], e.get("Input"), None,
+                        self._create(db, e["Name"], e["InstanceId"], e.get("Input"),
+                                     e.get("Version") or None,
                                      (instance_id, inst.execution_id, e["EventId"]))
                     elif child.status == "Failed":
                         child.state["parent_execution_id"] = inst.execution_id
@@ -523,6 +735,9 @@ class Engine:
 
 HTTP_ACTIVITY = "BuiltIn::HttpActivity"
 
+# Seconds before a work item refused for its version is offered again.
+VERSION_REJECT_DELAY = 5.0
+
 
 def describe_failure(name: str, exc: BaseException) -> tuple[str, str]:
     """TaskFailed Reason and Details for an activity exception."""
@@ -532,9 +747,9 @@ def describe_failure(name: str, exc: BaseException) -> tuple[str, str]:
 
 
 def instance_status(inst: Instance, store: Store, show_input: bool = True,
-                    show_history: bool = False, show_history_output: bool = False) -> dict:
+                    show_history: bool = False, show_history_output: bool = False) -> Json:
     """The status JSON of the Durable HTTP API."""
-    body: dict[str, Any] = {
+    body: Json = {
         "name": inst.name, "instanceId": inst.instance_id, "runtimeStatus": inst.status,
         "input": h.load_json(inst.input) if show_input else None,
         "customStatus": h.load_json(inst.custom_status),
@@ -543,8 +758,8 @@ def instance_status(inst: Instance, store: Store, show_input: bool = True,
         "lastUpdatedTime": inst.last_updated_time[:19] + "Z",
     }
     if show_history:
-        body["historyEvents"] = list(h.status_events_view(store.history(inst.instance_id),
-                                                          show_history_output))
+        body["historyEvents"] = h.status_events_view(store.history(inst.instance_id),
+                                                     show_history_output, show_input)
     return body
 
 

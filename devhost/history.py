@@ -7,10 +7,12 @@ shared/docs/durable-protocol.md); the numbering rules are the SDK's own.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
+
+Json = dict[str, Any]
+"""A JSON object: a history event, an action, a request message."""
 
 # DTFx EventType codes.
 EXECUTION_STARTED = 0
@@ -76,7 +78,7 @@ def parse_iso(text: str) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-def event(event_type: int, event_id: int = -1, ts: datetime | None = None, **fields: Any) -> dict:
+def event(event_type: int, event_id: int = -1, ts: datetime | None = None, **fields: Any) -> Json:
     """A history event as the SDK reads it (IsPlayed is set when the history is sent)."""
     ev = {"EventType": event_type, "EventId": event_id, "IsPlayed": False,
           "Timestamp": iso(ts or utcnow())}
@@ -88,11 +90,11 @@ def event(event_type: int, event_id: int = -1, ts: datetime | None = None, **fie
 class FlatAction:
     """One atomic action in the order the SDK numbers its tasks."""
 
-    action: dict
+    action: Json
     consumes_id: bool
 
 
-def flatten_actions(actions: list) -> list[FlatAction]:
+def flatten_actions(actions: list[Any]) -> list[FlatAction]:
     """Flatten the SDK's cumulative action list depth-first, the order `_add_to_open_tasks` uses.
 
     V1 sends a list of lists; V2+ one flat list whose compound actions carry `compoundActions`.
@@ -126,7 +128,7 @@ class RetryPolicy:
     max_interval_ms: int | None = None
 
     @classmethod
-    def from_json(cls, data: dict) -> RetryPolicy:
+    def from_json(cls, data: Json) -> RetryPolicy:
         return cls(
             first_interval_ms=int(data.get("firstRetryIntervalInMilliseconds", 1000)),
             max_attempts=int(data.get("maxNumberOfAttempts", 1)),
@@ -141,6 +143,27 @@ class RetryPolicy:
         if self.max_interval_ms is not None:
             ms = min(ms, self.max_interval_ms)
         return timedelta(milliseconds=ms)
+
+
+def _system_version(text: str) -> tuple[int, ...] | None:
+    """`System.Version.TryParse`: two to four dot-separated non-negative integers."""
+    parts = text.split(".")
+    if not 2 <= len(parts) <= 4 or not all(p.isdigit() for p in parts):
+        return None
+    return tuple(int(p) for p in parts)
+
+
+def compare_versions(a: str | None, b: str | None) -> int:
+    """Order two orchestration versions as the Durable extension does (-1, 0, 1): empty versions
+    are equal and older than any other; two `System.Version`s compare by component; otherwise
+    case-insensitive string order."""
+    if not a or not b:
+        return (1 if a else 0) - (1 if b else 0)
+    va, vb = _system_version(a), _system_version(b)
+    if va is not None and vb is not None:
+        return (va > vb) - (va < vb)
+    la, lb = a.lower(), b.lower()
+    return (la > lb) - (la < lb)
 
 
 def json_text(value: Any) -> str | None:
@@ -159,7 +182,7 @@ def load_json(text: str | None) -> Any:
 OUT_OF_PROC_MARKER = "$OutOfProcData$:"
 
 
-def split_orchestrator_error(message: str) -> tuple[str, dict | None]:
+def split_orchestrator_error(message: str) -> tuple[str, Json | None]:
     """Split an SDK orchestrator exception into the user's message and the state JSON."""
     if OUT_OF_PROC_MARKER not in message:
         return message, None
@@ -170,34 +193,70 @@ def split_orchestrator_error(message: str) -> tuple[str, dict | None]:
         return text.strip(), None
 
 
-def status_events_view(events: list[dict], show_output: bool) -> Iterator[dict]:
-    """History events as the status API shows them (names, not codes; outputs on request)."""
+def status_events_view(events: list[Json], show_output: bool,
+                       show_input: bool = True) -> list[Json]:
+    """History events as Azure's status API shows them (`showHistory=true`).
+
+    As the Durable extension's status conversion does (`DurableClient`
+    `GetDurableOrchestrationStatusAsync`): event types by name; OrchestratorStarted/Completed
+    dropped; a TaskScheduled or SubOrchestrationInstanceCreated folded into its completed or failed
+    event, which gains `FunctionName` and `ScheduledTime` (one still running stays, with its
+    `Name`); `EventId`, `IsPlayed`, `TaskScheduledId`, `TimerId` dropped; inputs dropped and
+    results shown only with `showHistoryOutput`, parsed as JSON. Newer extensions also carry the
+    scheduled call's `Input` onto the completion event with `showHistoryOutput` (and `showInput`,
+    which defaults to true). Host-internal fields (retry state) never appear.
+    """
+    scheduled: dict[tuple[int, int], tuple[int, Json]] = {}
+    folded: set[int] = set()
+    out: list[Json | None] = []
+    opener = {TASK_COMPLETED: TASK_SCHEDULED, TASK_FAILED: TASK_SCHEDULED,
+              SUB_ORCHESTRATION_COMPLETED: SUB_ORCHESTRATION_CREATED,
+              SUB_ORCHESTRATION_FAILED: SUB_ORCHESTRATION_CREATED}
     for ev in events:
         kind = ev["EventType"]
         if kind in (ORCHESTRATOR_STARTED, ORCHESTRATOR_COMPLETED):
             continue
-        view: dict[str, Any] = {"EventType": EVENT_NAMES.get(kind, str(kind)),
+        view: Json = {"EventType": EVENT_NAMES.get(kind, str(kind)),
                                 "Timestamp": ev["Timestamp"]}
-        if kind in (TASK_SCHEDULED, SUB_ORCHESTRATION_CREATED, EVENT_RAISED, EXECUTION_STARTED):
-            view["FunctionName" if kind != EVENT_RAISED else "Name"] = ev.get("Name")
-        if kind in (TASK_SCHEDULED, TIMER_CREATED, SUB_ORCHESTRATION_CREATED):
-            view["EventId"] = ev["EventId"]
-        if kind in (TASK_COMPLETED, TASK_FAILED, SUB_ORCHESTRATION_COMPLETED,
-                    SUB_ORCHESTRATION_FAILED):
-            view["TaskScheduledId"] = ev.get("TaskScheduledId")
-        if kind in (TIMER_CREATED,):
-            view["FireAt"] = ev.get("FireAt")
-        if kind == TIMER_FIRED:
-            view["TimerId"] = ev.get("TimerId")
-            view["FireAt"] = ev.get("FireAt")
-        if kind in (TASK_FAILED, SUB_ORCHESTRATION_FAILED):
-            view["Reason"] = ev.get("Reason")
-            if show_output:
+        if kind in (TASK_SCHEDULED, SUB_ORCHESTRATION_CREATED):
+            scheduled[(kind, ev["EventId"])] = (len(out), ev)
+            view["Name"] = ev.get("Name")
+            if kind == SUB_ORCHESTRATION_CREATED:
+                view["InstanceId"] = ev.get("InstanceId")
+        elif kind in opener:
+            match = scheduled.get((opener[kind], ev.get("TaskScheduledId", -1)))
+            if match is not None:
+                index, start = match
+                folded.add(index)
+                view["FunctionName"] = start.get("Name")
+                view["ScheduledTime"] = start["Timestamp"]
+                if show_output and show_input and start.get("Input") is not None:
+                    view["Input"] = load_json(start.get("Input"))
+            if kind in (TASK_FAILED, SUB_ORCHESTRATION_FAILED):
+                view["Reason"] = ev.get("Reason")
                 view["Details"] = ev.get("Details")
-        if kind == EXECUTION_COMPLETED:
+            elif show_output:
+                view["Result"] = load_json(ev.get("Result"))
+        elif kind == EXECUTION_STARTED:
+            view["FunctionName"] = ev.get("Name")
+            if show_output and show_input and ev.get("Input") is not None:
+                view["Input"] = load_json(ev.get("Input"))
+        elif kind == EXECUTION_COMPLETED:
             view["OrchestrationStatus"] = ev.get("OrchestrationStatus")
-        if show_output and "Result" in ev:
-            view["Result"] = load_json(ev.get("Result"))
-        if show_output and kind in (EXECUTION_STARTED, TASK_SCHEDULED) and "Input" in ev:
-            view["Input"] = load_json(ev.get("Input"))
-        yield view
+            if ev.get("FailureDetails"):
+                view["FailureDetails"] = ev["FailureDetails"]
+            if show_output:
+                view["Result"] = load_json(ev.get("Result"))
+        elif kind in (TIMER_CREATED, TIMER_FIRED):
+            view["FireAt"] = ev.get("FireAt")
+        elif kind == EVENT_RAISED:
+            view["Name"] = ev.get("Name")
+        elif kind == EVENT_SENT:
+            view["InstanceId"] = ev.get("InstanceId")
+            view["Name"] = ev.get("Name")
+            if show_output:
+                view["Input"] = ev.get("Input")
+        elif kind in (EXECUTION_SUSPENDED, EXECUTION_RESUMED):
+            view["Reason"] = ev.get("Reason")
+        out.append(view)
+    return [v for i, v in enumerate(out) if i not in folded and v is not None]

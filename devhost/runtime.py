@@ -26,7 +26,8 @@ from azure.functions import meta
 from azure.functions.durable_functions import ActivityTriggerConverter
 
 from .app import FunctionInfo, LoadedApp, load_app
-from .engine import HTTP_ACTIVITY, Engine, describe_failure
+from .engine import HTTP_ACTIVITY, Engine, EpisodeResult, describe_failure
+from .entities import is_entity_id
 from .keys import Keys
 from .store import Store
 
@@ -163,7 +164,10 @@ class Host:
                     continue
                 t0 = time.perf_counter()
                 try:
-                    result = self.engine.process(instance_id)
+                    if is_entity_id(instance_id):
+                        result = await self._entity_episode(instance_id)
+                    else:
+                        result = self.engine.process(instance_id)
                 except Exception:
                     log.exception("Episode of instance %s failed in the host", instance_id)
                     result = None
@@ -172,9 +176,10 @@ class Host:
                     outcome = result.status
                     if result.error:
                         outcome += f" ({result.error.splitlines()[0]})"
-                    log.info("Executed 'Functions.%s' (orchestrator, instance=%s, %.1f ms, %s, "
-                             "%d new activities)", result.name, result.instance_id,
-                             result.duration_ms, outcome, result.new_work)
+                    log.info("Executed 'Functions.%s' (%s, instance=%s, %.1f ms, %s, %d %s)",
+                             result.name, result.kind, result.instance_id, result.duration_ms,
+                             outcome, result.new_work, "new activities"
+                             if result.kind == "orchestrator" else "operations")
                 await asyncio.sleep(0)
             if due and not deferred:
                 continue
@@ -188,6 +193,16 @@ class Host:
                 await asyncio.wait_for(self._wake_orch.wait(), timeout)
             except TimeoutError:
                 pass
+
+    async def _entity_episode(self, entity_id: str) -> EpisodeResult | None:
+        """An entity batch: the store read and the commit here, the user's entity function on
+        the worker pool, so the host keeps serving while a slow operation runs."""
+        entities = self.engine.entities
+        batch = entities.take(entity_id, time.time())
+        if batch is None:
+            return None
+        outcome = await asyncio.get_running_loop().run_in_executor(self.pool, entities.run, batch)
+        return entities.commit(batch, outcome)
 
     async def _activity_dispatcher(self) -> None:
         while not self.stopping.is_set():
@@ -207,8 +222,8 @@ class Host:
                 result = await asyncio.get_running_loop().run_in_executor(
                     self.pool, call_http, row["input"])
             else:
-                fn = self.app.functions.get(name)
-                if fn is None or fn.trigger_type != "activityTrigger":
+                fn = self.engine.activities.get(name)
+                if fn is None:
                     raise LookupError(f"The function '{name}' doesn't exist, is disabled, or is "
                                       "not an activity function.")
                 value = ActivityTriggerConverter.decode(

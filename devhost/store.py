@@ -1,4 +1,6 @@
-"""SQLite store for instances, histories, the orchestration inbox, activity work and blob receipts.
+"""SQLite store for instances, histories, the inbox, activity work, entity state and blob receipts.
+
+The only module that speaks SQL: the engine and the entity dispatcher call the methods below.
 
 Every state change of an orchestration is one transaction, so a host killed at any point resumes
 from the last committed episode: completed activities are recorded with their results, in-flight
@@ -16,6 +18,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+Json = dict[str, Any]
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS instances (
@@ -58,6 +62,13 @@ CREATE TABLE IF NOT EXISTS work (
     input TEXT
 );
 CREATE INDEX IF NOT EXISTS work_instance ON work(instance_id);
+CREATE TABLE IF NOT EXISTS entities (
+    entity_id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    key TEXT NOT NULL,
+    state TEXT,
+    last_operation_time TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS blob_receipts (
     function TEXT NOT NULL,
     container TEXT NOT NULL,
@@ -87,13 +98,25 @@ class Instance:
     next_event_id: int
     actions_seen: int
     version: str | None
-    state: dict[str, Any] = field(default_factory=dict)
+    state: Json = field(default_factory=dict)
 
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> Instance:
         data = dict(row)
         data["state"] = json.loads(data["state"] or "{}")
         return cls(**data)
+
+
+@dataclass
+class EntityRow:
+    """A durable entity: `@name@key` (name in lower case, as the SDK's scheduler id), its state
+    as JSON text (None: the entity does not exist) and when an operation last ran on it."""
+
+    entity_id: str
+    name: str
+    key: str
+    state: str | None
+    last_operation_time: str
 
 
 HISTORY_CACHE_INSTANCES = 2000
@@ -112,7 +135,7 @@ class Store:
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(SCHEMA)
         # Histories of recently active instances, kept in step with every write below.
-        self._histories: OrderedDict[str, list[dict]] = OrderedDict()
+        self._histories: OrderedDict[str, list[Json]] = OrderedDict()
 
     def close(self) -> None:
         self.db.close()
@@ -149,10 +172,18 @@ class Store:
             db.execute(f"DELETE FROM {table} WHERE instance_id=?", (instance_id,))
         return n
 
+    def delete_work(self, db: sqlite3.Connection, instance_id: str) -> None:
+        """Drop an instance's pending activity work (terminated, finished, continued as new)."""
+        db.execute("DELETE FROM work WHERE instance_id=?", (instance_id,))
+
+    def delete_inbox(self, db: sqlite3.Connection, instance_id: str) -> None:
+        db.execute("DELETE FROM inbox WHERE instance_id=?", (instance_id,))
+
     def query(self, statuses: list[str] | None, created_from: str | None,
               created_to: str | None, prefix: str | None, offset: int,
               limit: int | None) -> list[Instance]:
-        sql, args = "SELECT * FROM instances WHERE 1=1", []  # type: ignore[var-annotated]
+        sql = "SELECT * FROM instances WHERE 1=1"
+        args: list[str | int] = []
         if statuses:
             sql += f" AND status IN ({','.join('?' * len(statuses))})"
             args += statuses
@@ -172,7 +203,7 @@ class Store:
         return [Instance.from_row(r) for r in self.db.execute(sql, args)]
 
     # -- history ---------------------------------------------------------------------------
-    def history(self, instance_id: str) -> list[dict]:
+    def history(self, instance_id: str) -> list[Json]:
         """The instance's history (a copy of the list; events must not be mutated)."""
         cached = self._histories.get(instance_id)
         if cached is None:
@@ -185,7 +216,7 @@ class Store:
         return list(cached)
 
     def append_history(self, db: sqlite3.Connection, instance_id: str, start: int,
-                       events: list[dict]) -> None:
+                       events: list[Json]) -> None:
         db.executemany("INSERT INTO history VALUES (?,?,?)",
                        [(instance_id, start + i, json.dumps(e)) for i, e in enumerate(events)])
         cached = self._histories.get(instance_id)
@@ -195,13 +226,13 @@ class Store:
             self._histories.pop(instance_id, None)
 
     def replace_history(self, db: sqlite3.Connection, instance_id: str,
-                        events: list[dict]) -> None:
+                        events: list[Json]) -> None:
         db.execute("DELETE FROM history WHERE instance_id=?", (instance_id,))
         self._histories.pop(instance_id, None)
         self.append_history(db, instance_id, 0, events)
 
     # -- inbox -----------------------------------------------------------------------------
-    def post(self, db: sqlite3.Connection, instance_id: str, body: dict,
+    def post(self, db: sqlite3.Connection, instance_id: str, body: Json,
              visible_at: float | None = None) -> None:
         db.execute("INSERT INTO inbox(instance_id, visible_at, body) VALUES (?,?,?)",
                    (instance_id, visible_at or 0.0, json.dumps(body)))
@@ -213,16 +244,23 @@ class Store:
             "WHERE m.visible_at<=? AND (i.status IS NULL OR i.status!='Suspended') "
             "GROUP BY m.instance_id ORDER BY MIN(m.msg_id)", (now,))]
 
-    def due_messages(self, instance_id: str, now: float) -> list[tuple[int, dict]]:
+    def due_messages(self, instance_id: str, now: float,
+                     limit: int = -1) -> list[tuple[int, Json]]:
+        """Messages due now, oldest first (at most `limit`; -1: all)."""
         return [(r[0], json.loads(r[1])) for r in self.db.execute(
-            "SELECT msg_id, body FROM inbox WHERE instance_id=? AND visible_at<=? ORDER BY msg_id",
-            (instance_id, now))]
+            "SELECT msg_id, body FROM inbox WHERE instance_id=? AND visible_at<=? ORDER BY msg_id "
+            "LIMIT ?", (instance_id, now, limit))]
 
     def next_due(self) -> float | None:
         row = self.db.execute(
             "SELECT MIN(m.visible_at) FROM inbox m LEFT JOIN instances i USING (instance_id) "
             "WHERE i.status IS NULL OR i.status!='Suspended'").fetchone()
-        return row[0]
+        return float(row[0]) if row[0] is not None else None
+
+    def defer_messages(self, db: sqlite3.Connection, ids: list[int], visible_at: float) -> None:
+        """Put messages back, visible again at `visible_at` (an abandoned work item)."""
+        db.executemany("UPDATE inbox SET visible_at=? WHERE msg_id=?",
+                       [(visible_at, i) for i in ids])
 
     def delete_messages(self, db: sqlite3.Connection, ids: list[int]) -> None:
         db.executemany("DELETE FROM inbox WHERE msg_id=?", [(i,) for i in ids])
@@ -244,11 +282,44 @@ class Store:
     def finish_work(self, db: sqlite3.Connection, work_id: int) -> bool:
         return db.execute("DELETE FROM work WHERE work_id=?", (work_id,)).rowcount == 1
 
+    # -- entities --------------------------------------------------------------------------
+    def get_entity(self, entity_id: str) -> EntityRow | None:
+        row = self.db.execute("SELECT * FROM entities WHERE entity_id=?", (entity_id,)).fetchone()
+        return EntityRow(**dict(row)) if row else None
+
+    def save_entity(self, db: sqlite3.Connection, entity: EntityRow) -> None:
+        db.execute("INSERT OR REPLACE INTO entities VALUES (?,?,?,?,?)",
+                   (entity.entity_id, entity.name, entity.key, entity.state,
+                    entity.last_operation_time))
+
+    def delete_entity(self, db: sqlite3.Connection, entity_id: str) -> None:
+        db.execute("DELETE FROM entities WHERE entity_id=?", (entity_id,))
+
+    def query_entities(self, name: str | None, time_from: str | None, time_to: str | None,
+                       offset: int, limit: int | None) -> list[EntityRow]:
+        sql = "SELECT * FROM entities WHERE 1=1"
+        args: list[str | int] = []
+        if name:
+            sql += " AND name=?"
+            args.append(name)
+        if time_from:
+            sql += " AND last_operation_time >= ?"
+            args.append(time_from)
+        if time_to:
+            sql += " AND last_operation_time <= ?"
+            args.append(time_to)
+        sql += " ORDER BY entity_id"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            args += [limit, offset]
+        return [EntityRow(**dict(r)) for r in self.db.execute(sql, args)]
+
     # -- blob receipts ---------------------------------------------------------------------
     def receipt(self, function: str, container: str, blob: str, etag: str) -> sqlite3.Row | None:
-        return self.db.execute(
+        row: sqlite3.Row | None = self.db.execute(
             "SELECT * FROM blob_receipts WHERE function=? AND container=? AND blob_name=? "
             "AND etag=?", (function, container, blob, etag)).fetchone()
+        return row
 
     def set_receipt(self, function: str, container: str, blob: str, etag: str, status: str,
                     failures: int) -> None:

@@ -33,3 +33,12 @@ def test_orchestrator_error_is_split_from_its_state() -> None:
     message, state = h.split_orchestrator_error('boom\n\n$OutOfProcData$:{"isDone": false}')
     assert message == "boom" and state == {"isDone": False}
     assert h.split_orchestrator_error("plain") == ("plain", None)
+
+
+def test_versions_compare_as_the_extension_does() -> None:
+    assert h.compare_versions("1.10", "1.9") == 1  # System.Version, not string order
+    assert h.compare_versions("2.0", "2.0.0") == -1  # System.Version: an absent part is lower
+    assert h.compare_versions("", None) == 0
+    assert h.compare_versions(None, "1.0") == -1
+    assert h.compare_versions("v2-Beta", "V2-beta") == 0  # case-insensitive strings
+    assert h.compare_versions("2025-01-02", "2025-01-01") == 1

@@ -170,7 +170,8 @@ def load_app(app_dir: Path) -> LoadedApp:
             if binding.type == "durableClient":
                 info.client_param = binding.name
                 info.client_task_hub = getattr(binding, "task_hub", None)
-            elif binding.name != trigger.name and _plain(binding.direction) == "IN":
+            elif binding.name != trigger.name and _plain(binding.get_dict_repr()).get(
+                    "direction") == "IN":
                 info.inputs.append(_plain(binding.get_dict_repr()))
         target = getattr(info.user_function, "client_function", info.user_function)
         info.parameters = list(inspect.signature(target).parameters)

@@ -31,6 +31,7 @@ from .engine import HTTP_ACTIVITY, Engine, describe_failure
 from .keys import Keys
 from .store import Store
 from .triggers.blob import BlobTriggers
+from .triggers.queue import start_queues
 from .triggers.timer import start_timers
 
 log = logging.getLogger("devhost")
@@ -248,6 +249,7 @@ class Host:
                  asyncio.create_task(self._activity_dispatcher())]
         tasks += blob_triggers.start()
         tasks += start_timers(self.app.of_type("timerTrigger"), self, self.data_dir / "timers")
+        tasks += start_queues(self.app.of_type("queueTrigger"), self, self.app.host_json)
         names = ", ".join(f"{f.name} [{f.trigger_type}]" for f in self.app.functions.values())
         log.info("Host started on %s (rpc 127.0.0.1:%d, data %s, keys %s). Functions: %s",
                  self.public_base, self.rpc_port, self.data_dir,

@@ -20,7 +20,7 @@ from typing import Any
 import azure.functions as func
 from azure.functions import meta
 
-from .app import FunctionInfo
+from .app import FunctionInfo, resolve_settings
 
 BLOB_EXTENSION_SOURCE = "AzureStorageBlobs"
 
@@ -123,8 +123,6 @@ _EXPR = re.compile(r"\{([^{}]+)\}")
 def resolve_path(path: str, binding_data: Mapping[str, Any]) -> str:
     """Fill `{name}` expressions of a binding path from the trigger's binding data
     (the blob trigger's path parameters, an HTTP request's route and query values)."""
-    from .app import resolve_settings
-
     lowered = {k.lower(): v for k, v in binding_data.items()}
 
     def value(m: re.Match[str]) -> str:

@@ -162,3 +162,32 @@ def test_webhook_handshake_events_keys_and_poison(inbox: tuple) -> None:
     assert [(m["BlobName"], m["FunctionId"]) for m in mine] == [
         ("bad-1.txt", "Host.Functions.on_blob")]
     assert blob_key not in host.log()
+
+
+def test_a_version_delivered_by_the_webhook_is_not_detected_again(tmp_path: Path) -> None:
+    """Locally both the webhook and detection see a new version; it runs once (in Azure only
+    Event Grid would have delivered it)."""
+    container = f"egin{uuid.uuid4().hex[:8]}"
+    conn = services.storage_connection()
+    blobs = BlobServiceClient.from_connection_string(conn).get_container_client(container)
+    blobs.create_container()
+    state = tmp_path / "state"
+    state.mkdir()
+    host = HostProcess(APPS / "blob_eventgrid", tmp_path / "data",
+                       extra_args=["--blob-poll-seconds", "2"],
+                       env={"BLOB_STATE_DIR": str(state), "INBOX_CONTAINER": container,
+                            "AzureWebJobsStorage": conn})
+    host.start()
+    try:
+        time.sleep(0.5)  # the first listing (empty container) is done
+        etag = blobs.upload_blob("x.txt", b"once").get_blob_properties().etag
+        r = requests.post(f"{host.base}/runtime/webhooks/blobs", timeout=10,
+                          params={"functionName": "Host.Functions.on_blob"},
+                          json=[blob_created(blobs, "x.txt", etag)],
+                          headers={"aeg-event-type": "Notification"})
+        assert r.status_code == 202
+        wait_for(lambda: len(invocations(state)) == 1)
+        time.sleep(4.5)  # two more listings
+    finally:
+        host.stop()
+    assert [r["content"] for r in invocations(state)] == ["once"]

@@ -39,6 +39,7 @@ from ..bindings import (
     connection_string,
     sdk_converter,
     sdk_value,
+    unwrap_optional,
 )
 from . import Invoker, ReceiptStore
 
@@ -127,7 +128,7 @@ class BlobTrigger:
         self.service = BlobServiceClient.from_connection_string(
             connection_string(fn.setting.get("connection")))
         self.client = self.service.get_container_client(self.container)
-        self.annotation = fn.annotations.get(fn.trigger_param)
+        self.annotation = unwrap_optional(fn.annotations.get(fn.trigger_param))
         self.sdk_type = sdk_converter("blobTrigger", self.annotation) is not None
         self.inflight: set[tuple[str, str]] = set()
         self._tasks: set[asyncio.Task[None]] = set()

@@ -13,6 +13,7 @@ import json
 import os
 import re
 import sys
+import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,15 @@ class FunctionInfo:
     client_param: str | None = None
     client_task_hub: str | None = None
     parameters: list[str] = field(default_factory=list)
+    # input bindings other than the trigger and the durable client, as function.json writes them
+    inputs: list[dict[str, Any]] = field(default_factory=list)
+    annotations: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def setting(self) -> dict[str, Any]:
+        """The trigger as function.json writes it (`type`, `name`, `path`, `source`, ...)."""
+        setting: dict[str, Any] = _plain(self.trigger.get_dict_repr())
+        return setting
 
     @property
     def is_async(self) -> bool:
@@ -44,15 +54,16 @@ class FunctionInfo:
 @dataclass
 class LoadedApp:
     app_dir: Path
-    host_json: dict
+    host_json: dict[str, Any]
     functions: dict[str, FunctionInfo]
 
     def of_type(self, trigger_type: str) -> list[FunctionInfo]:
         return [f for f in self.functions.values() if f.trigger_type == trigger_type]
 
     @property
-    def durable_settings(self) -> dict:
-        return self.host_json.get("extensions", {}).get("durableTask", {})
+    def durable_settings(self) -> dict[str, Any]:
+        settings: dict[str, Any] = self.host_json.get("extensions", {}).get("durableTask", {})
+        return settings
 
     @property
     def hub_name(self) -> str:
@@ -64,7 +75,7 @@ class LoadedApp:
         return str(prefix).strip("/")
 
 
-def read_json_file(path: Path) -> dict:
+def read_json_file(path: Path) -> dict[str, Any]:
     if not path.exists():
         return {}
     try:
@@ -94,7 +105,8 @@ def apply_local_settings(app_dir: Path) -> list[str]:
 HOST_OVERRIDE_PREFIX = "AzureFunctionsJobHost__"
 
 
-def apply_host_overrides(host_json: dict, environ: Mapping[str, str]) -> dict:
+def apply_host_overrides(host_json: dict[str, Any],
+                         environ: Mapping[str, str]) -> dict[str, Any]:
     """host.json with app settings named `AzureFunctionsJobHost__path__to__setting` applied, as the
     Functions host does (`__` separates levels; keys match case-insensitively; values stay strings).
     """
@@ -115,7 +127,7 @@ def apply_host_overrides(host_json: dict, environ: Mapping[str, str]) -> dict:
     return merged
 
 
-def _existing_key(node: dict, name: str) -> str:
+def _existing_key(node: dict[str, Any], name: str) -> str:
     return next((k for k in node if k.lower() == name.lower()), name)
 
 
@@ -161,10 +173,34 @@ def load_app(app_dir: Path) -> LoadedApp:
             if binding.type == "durableClient":
                 info.client_param = binding.name
                 info.client_task_hub = getattr(binding, "task_hub", None)
+            elif binding.name != trigger.name and _plain(binding.get_dict_repr()).get(
+                    "direction") == "IN":
+                info.inputs.append(_plain(binding.get_dict_repr()))
         target = getattr(info.user_function, "client_function", info.user_function)
         info.parameters = list(inspect.signature(target).parameters)
+        info.annotations = _annotations(target)
         functions[info.name] = info
     return LoadedApp(app_dir=app_dir, host_json=host_json, functions=functions)
+
+
+def _plain(value: Any) -> Any:
+    """A binding's dict representation with enums as their names / values, as in function.json."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if hasattr(value, "name") and hasattr(value, "value") and not isinstance(value, str):
+        return str(value.value) if isinstance(value.value, str) else str(value.name)
+    return value
+
+
+def _annotations(target: Callable[..., Any]) -> dict[str, Any]:
+    """Parameter annotations resolved as the worker resolves them (string annotations too)."""
+    try:
+        return dict(typing.get_type_hints(target))
+    except Exception:
+        return {name: p.annotation for name, p in inspect.signature(target).parameters.items()
+                if p.annotation is not inspect.Parameter.empty}
 
 
 _ROUTE_PARAM = re.compile(r"\{(\*?)([A-Za-z_][A-Za-z0-9_]*)(?::([A-Za-z]+))?(\?)?\}")
@@ -192,14 +228,15 @@ def route_regex(template: str) -> re.Pattern[str]:
             pattern += group
         pos = m.end()
     pattern += re.escape(template[pos:])
-    return re.compile(f"^{pattern}/?$")
+    return re.compile(f"^{pattern}/?$", re.IGNORECASE)  # ASP.NET routes ignore case
 
 
 def resolve_settings(text: str) -> str:
     """Replace `%Name%` binding expressions with app settings, as the host does."""
     def value(m: re.Match[str]) -> str:
         if m.group(1) not in os.environ:
-            raise AppLoadError(f"binding expression %{m.group(1)}% names an app setting that is not set")
+            raise AppLoadError(f"binding expression %{m.group(1)}% names an app setting that is "
+                               "not set")
         return os.environ[m.group(1)]
     return re.sub(r"%([A-Za-z0-9_:.-]+)%", value, text)
 

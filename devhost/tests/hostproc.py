@@ -52,7 +52,7 @@ class HostProcess:
             try:
                 if requests.get(f"{self.base}/admin/host/status", timeout=1).ok:
                     return self
-            except (requests.ConnectionError, requests.Timeout):
+            except (requests.ConnectionError, requests.Timeout):  # not listening yet, or busy
                 time.sleep(0.1)
         raise TimeoutError(f"host not ready: {self.log()[-3000:]}")
 

@@ -14,7 +14,8 @@ from tests.helpers.app_host import AppHost
 
 
 def test_table_aligns_and_fits_the_width() -> None:
-    rows = [{"a": "short", "b": 3}, {"a": "a much longer value than the others", "b": None}]
+    rows: list[dict[str, object]] = [{"a": "short", "b": 3},
+                                     {"a": "a much longer value than the others", "b": None}]
     out = cli.table(rows, (("a", "name"), ("b", "n")), width=20).splitlines()
     assert out[0].split() == ["name", "n"] and set(out[1].replace(" ", "")) == {"-"}
     assert out[2].startswith("short ") and out[3] == "a much longer va…"

@@ -65,6 +65,7 @@ EXPORT_MAX_ROWS = 100_000
 AUDIO_PART_BYTES = 4 * 1024 * 1024
 AUDIO_WHOLE_MAX_BYTES = 64 * 1024 * 1024
 FACET_SAMPLE = 500
+FACET_CANDIDATES = 24
 TOP_FACETS = 8
 RUNNING = ("Running", "Pending", "Suspended")
 
@@ -267,8 +268,10 @@ def _parallel(tasks: list[cq.Sql], w: Workspace) -> list[int]:
 
 def insights(query: CallQuery, ws: Workspace | None = None) -> Insights:
     """Aggregates for the query's calls, each a COUNT or SUM query (the index answers them on
-    the real service) rather than a read of every document; the top products and places are
-    chosen among the values of the newest FACET_SAMPLE matching calls, then counted exactly."""
+    the real service) rather than a read of every document. The top products and places: the
+    FACET_CANDIDATES commonest values among the newest FACET_SAMPLE matching calls are counted
+    exactly over all matching calls, and the TOP_FACETS largest shown (exact whenever the
+    sample holds every value, as with a product catalogue of a few dozen names)."""
     w = _ws(ws)
     q = query.model_copy(update={"continuation": None, "sort": "updatedAt", "order": "desc"})
     try:
@@ -325,8 +328,8 @@ def insights(query: CallQuery, ws: Workspace | None = None) -> Insights:
             places[row["cityKey"]] += 1
             place_names.setdefault(row["cityKey"], _place(row.get("city"), None,
                                                           row.get("country")) or "")
-    top_p = [k for k, _ in products.most_common(TOP_FACETS)]
-    top_c = [k for k, _ in places.most_common(TOP_FACETS)]
+    top_p = [k for k, _ in products.most_common(FACET_CANDIDATES)]
+    top_c = [k for k, _ in places.most_common(FACET_CANDIDATES)]
     p_counts = counts("ARRAY_CONTAINS(c.listing.productKeys, @xProduct)", "xProduct", top_p)
     c_counts = counts("c.listing.cityKey = @xCity", "xCity", top_c)
 
@@ -359,7 +362,7 @@ def insights(query: CallQuery, ws: Workspace | None = None) -> Insights:
 
     def ranked(keys: list[str], values: list[int], names: dict[str, str]) -> list[Count]:
         pairs = sorted(zip(keys, values, strict=True), key=lambda kv: (-kv[1], kv[0]))
-        return [Count(key=names.get(k, k), count=n) for k, n in pairs if n]
+        return [Count(key=names.get(k, k), count=n) for k, n in pairs if n][:TOP_FACETS]
 
     return Insights(
         total=total, by_status=[Count(key=s, count=n) for s, n in zip(statuses, by_status,

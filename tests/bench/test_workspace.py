@@ -19,6 +19,7 @@ from workspace import service
 from workspace.service import Workspace
 
 N = 1000
+pytestmark = pytest.mark.stack  # starts an emulator of its own (needs .stack installed)
 
 
 @pytest.fixture(scope="module")

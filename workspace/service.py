@@ -55,7 +55,8 @@ if TYPE_CHECKING:
     from settings import Settings
 
 __all__ = ["AudioPart", "BadRequest", "Conflict", "NotFound", "Workspace", "audio", "correct",
-           "delete_call", "export", "get_call", "insights", "list_calls", "parse_query", "upload"]
+           "delete_call", "export", "get_call", "insights", "list_calls", "parse_query",
+           "retention_sweep", "upload"]
 
 log = logging.getLogger("call-insights.workspace")
 audit_log = logging.getLogger("call-insights.audit")
@@ -536,3 +537,26 @@ async def delete_call(call_id: str, actor: str, client: df.DurableOrchestrationC
                    report.recording_deleted, report.chunks_deleted,
                    ",".join(report.instances_purged) or "-", report.record_deleted)
     return report
+
+
+RETENTION_BATCH = 500
+"""Calls deleted per retention run at most (a run stays well inside the function timeout; the
+next run goes on)."""
+
+
+async def retention_sweep(days: int, client: df.DurableOrchestrationClient, now: datetime,
+                          ws: Workspace | None = None, limit: int = RETENTION_BATCH
+                          ) -> list[DeleteReport]:
+    """Delete everywhere every finished call dated more than `days` days before `now`, as
+    `delete_call` does (actor "retention"), oldest first, at most `limit` per run."""
+    w = _ws(ws)
+    cutoff = now - timedelta(days=days)
+    ids = [row["id"] for row in w.queries.rows(cq.retention_sql(cutoff, limit))]
+    reports = []
+    for call_id in ids:
+        try:
+            reports.append(await delete_call(call_id, "retention", client, w))
+        except (NotFound, Conflict) as exc:  # deleted meanwhile, or replayed and running
+            log.info("retention skipped %s: %s", call_id, exc)
+    log.info("retention: %d calls dated before %s deleted", len(reports), cutoff.isoformat())
+    return reports

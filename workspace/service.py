@@ -56,7 +56,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AudioPart", "BadRequest", "Conflict", "NotFound", "Workspace", "audio", "correct",
            "delete_call", "export", "get_call", "insights", "list_calls", "parse_query",
-           "retention_sweep", "upload"]
+           "replay", "replay_failed", "retention_sweep", "upload"]
 
 log = logging.getLogger("call-insights.workspace")
 audit_log = logging.getLogger("call-insights.audit")
@@ -560,3 +560,36 @@ async def retention_sweep(days: int, client: df.DurableOrchestrationClient, now:
             log.info("retention skipped %s: %s", call_id, exc)
     log.info("retention: %d calls dated before %s deleted", len(reports), cutoff.isoformat())
     return reports
+
+
+async def replay(call_id: str, client: df.DurableOrchestrationClient, reason: str,
+                 ws: Workspace | None = None) -> dict[str, Any]:
+    """Replay one failed call with the support logic (rewind when transient, else a new
+    attempt): {callId, mode, instanceId, attempt}."""
+    from support import service as support
+
+    return await support.replay(call_id, _ws(ws).store, client, reason)
+
+
+async def replay_failed(query: CallQuery, client: df.DurableOrchestrationClient, reason: str,
+                        ws: Workspace | None = None, limit: int = 500) -> list[dict[str, Any]]:
+    """Replay every failed call the query matches (its status filter replaced by failed), at
+    most `limit`; calls that cannot be replayed are listed with the reason they were skipped."""
+    w = _ws(ws)
+    q = query.model_copy(update={"status": "failed", "continuation": None, "page_size": 100})
+    try:
+        sql = cq.list_sql(q)
+    except cq.QueryError as exc:
+        raise BadRequest(str(exc)) from exc
+    ids = []
+    for row in w.queries.rows(sql, 100):  # collected first: a replay changes what matches
+        ids.append(row["id"])
+        if len(ids) >= limit:
+            break
+    out: list[dict[str, Any]] = []
+    for call_id in ids:
+        try:
+            out.append(await replay(call_id, client, reason, w))
+        except (NotFound, Conflict) as exc:
+            out.append({"callId": call_id, "skipped": str(exc)})
+    return out

@@ -113,6 +113,15 @@ def test_list_and_insights_over_http(app: AppHost) -> None:
     assert csv.status_code == 200 and csv.headers["Content-Type"].startswith("text/csv")
     assert csv.text.splitlines()[1].startswith(f"{call_id},listed.mp3,failed,")
 
+    batch = app.post("/api/v1/calls/replay", params={"q": "listed", "actor": "sam"})
+    assert batch.status_code == 202, batch.text
+    [replayed] = batch.json()["replayed"]
+    assert (replayed["callId"], replayed["mode"], replayed["attempt"]) == (call_id,
+                                                                          "new-attempt", 2)
+    time.sleep(0.5)
+    assert wait_view(app, call_id).record.attempts == 2
+    assert app.post("/api/v1/calls/nope/replay").status_code == 404
+
 
 @pytest.mark.parametrize(("method", "path", "kw", "message"), [
     ("get", "/api/v1/calls", {"params": {"colour": "red"}}, "unknown parameter 'colour'"),

@@ -4,6 +4,7 @@ keeps the retention run for the master key, and no answer carries a key or a con
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -44,5 +45,37 @@ def test_the_api_needs_a_key_and_never_shows_one(tmp_path: Path) -> None:
         secrets = [function, master, keys["systemKeys"]["durabletask_extension"],
                    services.COSMOS_KEY, "AccountKey", "sig="]
         assert not [s for s in secrets for a in answers if s in a]
+    finally:
+        host.stop()
+
+
+def test_behind_app_service_authentication_the_signed_in_user_is_required_and_recorded(
+        tmp_path: Path) -> None:
+    host = AppHost(tmp_path, WORKSPACE_AUTH="platform")
+    host.start()
+    try:
+        user = {"X-MS-CLIENT-PRINCIPAL-ID": "00000000-1111", "X-MS-CLIENT-PRINCIPAL-NAME":
+                "sam@example.com"}
+        assert requests.get(f"{host.base}/api/v1/calls", timeout=30).status_code == 401
+        up = requests.post(f"{host.base}/api/v1/uploads", params={"name": "p.mp3"},
+                           data=b"x" * 99, headers=user, timeout=30)
+        assert up.status_code == 201, up.text
+        call_id = up.json()["callId"]
+        deadline, view = time.monotonic() + 240, {}
+        while time.monotonic() < deadline:
+            r = requests.get(f"{host.base}/api/v1/calls/{call_id}", headers=user, timeout=30)
+            view = r.json() if r.status_code == 200 else {}
+            if view and view["record"]["status"] == "failed" and \
+                    view["orchestration"]["runtimeStatus"] == "Failed":
+                break
+            time.sleep(0.3)
+        assert view and view["record"]["status"] == "failed", (view, host.log()[-2000:])
+        fix = requests.post(f"{host.base}/api/v1/calls/{call_id}/corrections", headers=user,
+                            json={"field": "company", "value": "Acme", "by": "someone else"},
+                            timeout=30)
+        assert fix.status_code == 200, fix.text
+        assert [c["by"] for c in fix.json()["corrections"]] == ["sam@example.com"]
+        gone = requests.delete(f"{host.base}/api/v1/calls/{call_id}", headers=user, timeout=60)
+        assert gone.status_code == 200 and gone.json()["actor"] == "sam@example.com"
     finally:
         host.stop()

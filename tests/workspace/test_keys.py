@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 import requests
@@ -61,7 +62,8 @@ def test_behind_app_service_authentication_the_signed_in_user_is_required_and_re
                            data=b"x" * 99, headers=user, timeout=30)
         assert up.status_code == 201, up.text
         call_id = up.json()["callId"]
-        deadline, view = time.monotonic() + 240, {}
+        deadline = time.monotonic() + 240
+        view: dict[str, Any] = {}
         while time.monotonic() < deadline:
             r = requests.get(f"{host.base}/api/v1/calls/{call_id}", headers=user, timeout=30)
             view = r.json() if r.status_code == 200 else {}

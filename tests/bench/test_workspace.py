@@ -68,7 +68,7 @@ def test_search_and_insights_agree_with_the_generator(
     assert got.total == N
     assert {c.key: c.count for c in got.by_status} == {
         s: sum(r.status == s for r in records) for s in ("processing", "completed", "failed")}
-    intents = Counter(r.analysis.buying_intent.value for r in records if r.analysis)
+    intents: Counter[str] = Counter(r.analysis.buying_intent.value for r in records if r.analysis)
     assert {c.key: c.count for c in got.intent_mix} == {i: intents[i] for i in bench.INTENTS}
     products = Counter(p.value for r in records if r.analysis
                        for p in r.analysis.products_of_interest)

@@ -4,6 +4,7 @@
     ├── TransientError              worth retrying: throttling, 5xx, timeouts, a service down
     └── PermanentError              retrying cannot help: bad audio, bad input, bad config
         ├── InvalidAudioError       undecodable, silent or unsupported recording
+        ├── MissingBlobError        a recording or chunk file deleted before its step read it
         ├── ExtractionError         the model's output stayed invalid after re-asking
         └── ConfigurationError      a setting is missing or inconsistent
 
@@ -29,6 +30,10 @@ class PermanentError(CallInsightsError):
 
 class InvalidAudioError(PermanentError):
     """The recording cannot be decoded, is silent, or is not audio."""
+
+
+class MissingBlobError(PermanentError):
+    """A blob a step needs is gone (deleted after upload, or cleaned up)."""
 
 
 class ExtractionError(PermanentError):

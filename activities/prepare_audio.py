@@ -15,6 +15,7 @@ from activities.runner import run_step
 from adapters import audio, factory
 from adapters.blob_store import safe_blob_path
 from core.chunking import is_silent, max_chunk_seconds, plan_chunks
+from errors import MissingBlobError
 from models.call import ChunkRef, Failure, PrepareInput, PrepareResult
 from settings import Settings, get_settings
 
@@ -34,7 +35,12 @@ def prepare(inp: PrepareInput, blobs: Blobs, settings: Settings) -> PrepareResul
     call = inp.call
     with tempfile.TemporaryDirectory(prefix="prepare-") as tmp:
         source = Path(tmp) / ("recording" + (call.extension or ".bin"))
-        blobs.download_to(call.blob_container, call.blob_name, source)
+        try:
+            blobs.download_to(call.blob_container, call.blob_name, source)
+        except MissingBlobError as exc:
+            raise MissingBlobError(
+                f"The recording {call.blob_container}/{call.blob_name} was deleted before it "
+                "could be processed; upload it again to process it.") from exc
         info, env = audio.decode(source, Path(tmp) / "audio.pcm")
         if is_silent(env):
             return PrepareResult(audio=info, failure=Failure(

@@ -11,7 +11,7 @@ from azure.core.exceptions import (
 )
 from azure.storage.blob import BlobServiceClient, ContainerClient
 
-from errors import InvalidAudioError, TransientError
+from errors import MissingBlobError, TransientError
 
 
 def safe_blob_path(*parts: str) -> str:
@@ -55,7 +55,7 @@ class BlobStore:
                 return int(self._container(container).download_blob(name, max_concurrency=2)
                            .readinto(f))
         except ResourceNotFoundError as exc:
-            raise InvalidAudioError(f"The blob {container}/{name} no longer exists.") from exc
+            raise MissingBlobError(f"The blob {container}/{name} no longer exists.") from exc
         except AzureError as exc:
             raise TransientError(f"Blob download failed: {exc.__class__.__name__}: "
                                  f"{str(exc)[:200]}") from exc

@@ -39,7 +39,10 @@ class CallStore:
             from azure.identity import DefaultAzureCredential
 
             credential = DefaultAzureCredential()
-        self.client = CosmosClient(endpoint, credential=credential, **kwargs)
+        try:  # the client asks the account for its endpoints here
+            self.client = CosmosClient(endpoint, credential=credential, **kwargs)
+        except AzureError as exc:
+            raise TransientError(f"Cosmos DB unavailable: {exc.__class__.__name__}") from exc
         self.database_name, self.container_name = database, container
         self._container: ContainerProxy | None = None
         self._lock = threading.Lock()

@@ -14,11 +14,14 @@ from collections.abc import Callable
 from typing import Any
 
 import openai
+from azure.core.exceptions import AzureError, ClientAuthenticationError
 
 from errors import CallInsightsError, ConfigurationError, PermanentError, TransientError
 
-LIBRARY_ERRORS: tuple[type[Exception], ...] = (openai.OpenAIError, json.JSONDecodeError)
-"""What the adapters catch around an SDK call and hand to `translate`."""
+LIBRARY_ERRORS: tuple[type[Exception], ...] = (openai.OpenAIError, json.JSONDecodeError,
+                                               AzureError)
+"""What the adapters catch around an SDK call and hand to `translate` (AzureError: the Entra ID
+token provider of the Azure OpenAI client, from azure-identity)."""
 
 
 def _throttled(exc: openai.RateLimitError, what: str) -> CallInsightsError:
@@ -63,6 +66,10 @@ TABLE: tuple[tuple[type[Exception], Callable[[Any, str], CallInsightsError]], ..
     (json.JSONDecodeError, lambda e, w: TransientError(f"OpenAI {w} returned malformed JSON")),
     (openai.OpenAIError, lambda e, w: PermanentError(
         f"OpenAI {w} failed: {e.__class__.__name__}: {str(e)[:200]}")),
+    (ClientAuthenticationError, lambda e, w: ConfigurationError(
+        f"OpenAI {w}: no Entra ID token ({e.__class__.__name__}); check the managed identity")),
+    (AzureError, lambda e, w: TransientError(
+        f"OpenAI {w}: the Entra ID token request failed ({e.__class__.__name__})")),
 )
 
 

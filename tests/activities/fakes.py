@@ -13,7 +13,7 @@ import pytest
 from adapters import factory
 from adapters.extractors import Extraction
 from adapters.speech import SpeechResult
-from errors import InvalidAudioError
+from errors import MissingBlobError
 from models.analysis import CallAnalysis
 from models.call import Segment, Usage
 from models.record import CallRecord
@@ -34,7 +34,7 @@ class FakeBlobs:
         if self.fail_with is not None:
             raise self.fail_with
         if (container, name) not in self.files:  # as the real adapter says it
-            raise InvalidAudioError(f"The blob {container}/{name} no longer exists.")
+            raise MissingBlobError(f"The blob {container}/{name} no longer exists.")
         target.write_bytes(self.files[(container, name)])
         return len(self.files[(container, name)])
 

@@ -46,7 +46,8 @@ def test_recording_deleted_before_processing_is_a_permanent_failure(
     out = _run(FakeBlobs(), monkeypatch)
     assert out.failure is not None
     assert (out.failure.stage, out.failure.retryable) == ("prepare", False)
-    assert out.failure.reason == "The blob calls/in/a.wav no longer exists."
+    assert out.failure.reason == ("The recording calls/in/a.wav was deleted before it could be "
+                                  "processed; upload it again to process it.")
 
 
 def test_not_audio_names_no_temporary_path(monkeypatch: pytest.MonkeyPatch) -> None:

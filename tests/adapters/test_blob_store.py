@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from adapters.blob_store import BlobStore, safe_blob_path
-from errors import InvalidAudioError
+from errors import MissingBlobError
 
 
 def test_safe_blob_path_never_climbs() -> None:
@@ -31,5 +31,5 @@ def test_upload_download_and_cleanup(blob_store: BlobStore, tmp_path: Path) -> N
     assert out.read_bytes() == src.read_bytes()
     assert blob_store.delete_prefix(container, "c-1/") == 3
     assert [n for n, _ in blob_store.list_names(container)] == ["c-10/h/chunk-0.flac"]
-    with pytest.raises(InvalidAudioError, match="no longer exists"):
+    with pytest.raises(MissingBlobError, match="no longer exists"):
         blob_store.download_to(container, "c-1/h/chunk-0.flac", out)

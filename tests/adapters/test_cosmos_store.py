@@ -66,3 +66,12 @@ def test_store_recovers_when_the_emulator_restarts_empty(call_store: CallStore) 
     assert call_store.get("before") is None
     call_store.upsert(_record("after"), None)  # recreated on the way
     assert call_store.get("after") is not None
+
+
+def test_an_unreachable_account_is_transient_from_the_first_call() -> None:
+    # CosmosClient asks the account for its endpoints when it is built: that failure is a
+    # storage outage (retried), not a bug
+    from devstack.services import COSMOS_KEY
+
+    with pytest.raises(TransientError, match="Cosmos DB unavailable"):
+        CallStore("https://127.0.0.1:1/", COSMOS_KEY, "db", "calls")

@@ -7,6 +7,7 @@ import json
 import httpx2 as httpx  # the HTTP library the pinned openai SDK is built on
 import openai
 import pytest
+from azure.core.exceptions import ClientAuthenticationError, ServiceRequestError
 
 from adapters.openai_errors import LIBRARY_ERRORS, translate
 from errors import ConfigurationError, PermanentError, TransientError
@@ -39,6 +40,11 @@ def _status(code: int, message: str = "boom", headers: dict[str, str] | None = N
      "OpenAI extraction was blocked by the content filter"),
     (json.JSONDecodeError("Expecting value", "{", 1), TransientError,
      "OpenAI extraction returned malformed JSON"),
+    (ClientAuthenticationError("no identity"), ConfigurationError,
+     "OpenAI extraction: no Entra ID token (ClientAuthenticationError); check the managed "
+     "identity"),
+    (ServiceRequestError("IMDS unreachable"), TransientError,
+     "OpenAI extraction: the Entra ID token request failed (ServiceRequestError)"),
 ])
 def test_library_errors_by_the_table(exc: Exception, kind: type[Exception], reason: str) -> None:
     assert isinstance(exc, LIBRARY_ERRORS)

@@ -67,7 +67,9 @@ def test_recording_deleted_after_upload_fails_once_not_retryable(app: AppHost) -
     record = _record(body)
     assert record.status == "failed" and record.failure is not None
     assert (record.failure.stage, record.failure.retryable) == ("prepare", False)
-    assert record.failure.reason == (f"The blob {app.calls_container}/{name} no longer exists.")
+    assert record.failure.reason == (f"The recording {app.calls_container}/{name} was deleted "
+                                     "before it could be processed; upload it again to process "
+                                     "it.")
     assert body["orchestration"]["runtimeStatus"] == "Failed"
     assert app.executions("prepare_audio", instance) == 1  # not five attempts
 

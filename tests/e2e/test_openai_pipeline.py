@@ -126,3 +126,37 @@ def test_missing_cloud_setting_fails_that_step_and_the_call_replays_once_fixed(
     assert record["status"] == "completed", record
     assert record["analysis"]["customerName"]["value"]
     assert record["attempts"] == 2 and record["failureHistory"][0]["stage"] == "extract"
+
+
+def test_a_long_transcript_is_stored_once_and_extracted_from_the_record(
+        tmp_path: Path, recording: bytes, stack: None) -> None:
+    from models.analysis import ExtractInput
+    from models.record import CallRecord, PersistInput
+    from orchestrators.process_call import INLINE_TRANSCRIPT_MAX_BYTES
+
+    long_text = " ".join([CALLS[0].text] + [" ".join(CALLS[i % 4].lines) for i in range(120)])
+    assert len(long_text) > INLINE_TRANSCRIPT_MAX_BYTES  # an hour's worth of words, quickly
+    srv = FakeOpenAI(transcript=long_text).start()
+    host = AppHost(tmp_path, **cloud_env(srv))
+    host.start()
+    try:
+        host.upload("long transcript.mp3", recording)
+        body = host.wait_call("long transcript.mp3", timeout=180)
+        instance = body["orchestration"]["instanceId"]
+        history = host.status(instance, showHistory=True, showHistoryOutput=True,
+                              showInput=True).json()["historyEvents"]
+    finally:
+        host.stop()
+        srv.stop()
+    record = CallRecord.model_validate(body["record"])
+    assert record.status == "completed", record.failure
+    assert record.transcript is not None and record.transcript.text == long_text
+    assert record.analysis is not None and record.analysis.customer_name is not None
+    assert record.analysis.customer_name.value == "Maria Lopez"
+    scheduled = [(e["FunctionName"], e.get("Input")) for e in history
+                 if e.get("EventType") == "TaskScheduled"]
+    extract = [ExtractInput.model_validate(i) for n, i in scheduled if n == "extract_call"]
+    assert extract == [ExtractInput(call_id=record.id, transcript_in_record=True)]
+    persists = [PersistInput.model_validate(i) for n, i in scheduled if n == "persist_call"]
+    assert [(p.status, p.transcript is not None, p.transcript_stored) for p in persists] == [
+        ("processing", False, False), ("processing", True, False), ("completed", False, True)]

@@ -25,6 +25,10 @@ class Settings(BaseSettings):
 
     storage_connection: SecretStr = Field(SecretStr("UseDevelopmentStorage=true"),
                                           alias="AzureWebJobsStorage")
+    # Identity-based storage, as in Azure (no connection string): the host's own settings, read by
+    # the app's blob client too. When the URI is set it wins over AzureWebJobsStorage.
+    storage_blob_service_uri: str | None = Field(None, alias="AzureWebJobsStorage__blobServiceUri")
+    storage_client_id: str | None = Field(None, alias="AzureWebJobsStorage__clientId")
     calls_container: str = "calls"
     work_container: str = "call-work"
     max_upload_bytes: int = 500 * 1024 * 1024
@@ -107,7 +111,7 @@ class Settings(BaseSettings):
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
     try:
-        return Settings()
+        return Settings()  # type: ignore[call-arg]  # aliased fields have defaults
     except ValidationError as exc:
         problems = "; ".join(
             (f"{'.'.join(map(str, e['loc']))}: " if e["loc"] else "")

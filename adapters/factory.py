@@ -31,7 +31,13 @@ def _openai_client(s: Settings, azure: bool):  # type: ignore[no-untyped-def]
 
 @lru_cache(maxsize=1)
 def blob_store() -> BlobStore:
-    return BlobStore(get_settings().storage_connection.get_secret_value())
+    s = get_settings()
+    if s.storage_blob_service_uri:  # Azure: the managed identity, no key
+        from azure.identity import DefaultAzureCredential
+
+        credential = DefaultAzureCredential(managed_identity_client_id=s.storage_client_id)
+        return BlobStore.with_credential(s.storage_blob_service_uri, credential)
+    return BlobStore(s.storage_connection.get_secret_value())
 
 
 @lru_cache(maxsize=1)

@@ -1,5 +1,6 @@
 // Cosmos DB for NoSQL, serverless, keys disabled: the app writes with the built-in data-plane role
-// "Cosmos DB Built-in Data Contributor" granted to its identity on this one account.
+// "Cosmos DB Built-in Data Contributor" granted to its identity on this one account. The database
+// and container are created here: with Entra ID the app may read them, not create them.
 param name string
 param location string
 param tags object = {}
@@ -38,12 +39,6 @@ resource account 'Microsoft.DocumentDB/databaseAccounts@2024-05-15' = {
     disableKeyBasedMetadataWriteAccess: true
     minimalTlsVersion: 'Tls12'
     publicNetworkAccess: 'Enabled'
-    backupPolicy: {
-      type: 'Continuous'
-      continuousModeProperties: {
-        tier: 'Continuous7Days'
-      }
-    }
   }
 }
 

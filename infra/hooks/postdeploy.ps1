@@ -1,7 +1,7 @@
 # azd postdeploy hook (Windows): the same as postdeploy.sh.
 $ErrorActionPreference = 'Stop'
 if (-not (Get-Command az -ErrorAction SilentlyContinue)) { throw 'postdeploy: the Azure CLI (az) is required' }
-foreach ($line in (azd env get-values --output dotenv)) {
+foreach ($line in (azd env get-values)) {
   $name, $value = $line -split '=', 2
   Set-Item -Path "env:$name" -Value $value.Trim('"')
 }

@@ -5,7 +5,7 @@
 set -eu
 command -v az >/dev/null 2>&1 || { echo "postdeploy: the Azure CLI (az) is required" >&2; exit 1; }
 
-eval "$(azd env get-values --output dotenv | sed 's/^/export /')"
+eval "$(azd env get-values | sed 's/^/export /')"
 
 echo "postdeploy: Event Grid subscription ${EVENT_GRID_SYSTEM_TOPIC} -> ${AZURE_FUNCTION_APP_NAME}/${BLOB_TRIGGER_FUNCTION}"
 # The key appears a little after the deployment finishes: wait for it (up to ~5 minutes).

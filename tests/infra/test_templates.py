@@ -62,6 +62,7 @@ def test_checkov_scan_passes() -> None:
     bicep = next(r for r in reports if r["check_type"] == "bicep")
     assert bicep["summary"]["parsing_errors"] == 0
     assert bicep["summary"]["resource_count"] >= 20  # it did read the modules
+    assert bicep["summary"]["passed"] >= 20  # and ran checks on them
     assert run.returncode == 0, run.stderr[-2000:]
 
 

@@ -1,4 +1,5 @@
-"""`python -m devhost start --app-dir DIR [--port N] [--data-dir DIR]`: run an app in the foreground."""
+"""`python -m devhost start --app-dir DIR [--port N] [--data-dir DIR]`: run an app in the
+foreground."""
 
 from __future__ import annotations
 
@@ -15,8 +16,8 @@ from .runtime import Host, HostOptions
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m devhost",
-                                     description="Local Azure Functions host for Durable Python apps")
+    parser = argparse.ArgumentParser(
+        prog="python -m devhost", description="Local Azure Functions host for Durable Python apps")
     sub = parser.add_subparsers(dest="command", required=True)
     start = sub.add_parser("start", help="run the app in the foreground, like `func start`")
     start.add_argument("--app-dir", default=".", type=Path)

@@ -1,49 +1,71 @@
 """HTTP listeners: the Durable HTTP API (public, key-protected; and the loopback RPC endpoint the
-SDK's client calls) and the app's HTTP triggers under /api."""
+SDK's client calls), the blob extension's Event Grid webhook, and the app's HTTP triggers.
+
+Each handler gets narrow collaborators (the engine and store for the Durable API, an `Invoker`
+for HTTP triggers, the blob triggers for the webhook, a `KeyPolicy`), never the whole host.
+
+Durable HTTP API answers follow the Durable extension's `HttpApiHandler` (azure-functions-durable-
+extension, src/WebJobs.Extensions.DurableTask/HttpApiHandler.cs): 202 with `Location` and
+`Retry-After: 10` for a start (`CreateCheckStatusResponseMessage`); `timeout` and
+`pollingInterval` (seconds) make a start wait (`WaitForCompletionOrCreateCheckStatusResponseAsync`):
+200 with the output when it completed, the status when it failed or was terminated, 202 after
+the timeout; a status of a running instance is 202 with `Location` (the request's URL) and
+`Retry-After: 5`; a failed one is 200, or 500 with `returnInternalServerErrorOnFailure=true`; a body
+that is not JSON is 400 "Invalid JSON content"; raise-event takes `application/json` only; a
+missing instance is 404 and a finished one 410, both with an empty body.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
 import logging
 import time
-from typing import TYPE_CHECKING, Any
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
 
 import azure.functions as func
 from aiohttp import web
 
-from .app import route_regex
-from .engine import InstanceGone, InstanceNotFound, instance_status, parse_time_arg
+from .app import FunctionInfo, route_regex
+from .engine import Engine, InstanceGone, InstanceNotFound, instance_status, parse_time_arg
 from .keys import Keys
-from .store import TERMINAL
+from .store import TERMINAL, Store
+from .triggers import Invoker
 from .triggers.blob import BlobTriggers, EventError, parse_events, validation_code
-
-if TYPE_CHECKING:
-    from .runtime import Host
 
 log = logging.getLogger("devhost")
 
 DURABLE_PUBLIC = "/runtime/webhooks/durabletask"
 DURABLE_RPC = "/durabletask"
 BLOBS_WEBHOOK = "/runtime/webhooks/blobs"
+START_RETRY_AFTER = "10"
+STATUS_RETRY_AFTER = "5"
 
 
-def _json(body: Any, status: int = 200, headers: dict | None = None) -> web.Response:
+def _json(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
     return web.Response(text=json.dumps(body), status=status, content_type="application/json",
                         headers=headers)
 
 
+def _empty(status: int) -> web.Response:
+    return web.Response(status=status)
+
+
+def _invalid_json(exc: ValueError) -> web.Response:
+    return _json({"Message": "Invalid JSON content", "ExceptionMessage": str(exc)}, 400)
+
+
 def _decode_body(text: str) -> str | None:
-    """Orchestration input / event payload as JSON text.
+    """Orchestration input / event payload as JSON text; ValueError when it is not JSON.
 
     The SDK's client sends a JSON string holding JSON (encoded twice); other callers send JSON.
     """
     if not text.strip():
         return None
-    try:
-        value = json.loads(text)
-    except ValueError:
-        return json.dumps(text)
+    value = json.loads(text)
     if isinstance(value, str):
         try:
             json.loads(value)
@@ -53,18 +75,38 @@ def _decode_body(text: str) -> str | None:
     return json.dumps(value)
 
 
-class DurableApi:
-    """Handlers shared by the public and the RPC listener."""
+def _seconds(text: str | None) -> float | None:
+    try:
+        return float(text) if text is not None else None
+    except ValueError:
+        return None
 
-    def __init__(self, host: Host, public: bool) -> None:
-        self.host = host
-        self.public = public
 
-    def _authorized(self, request: web.Request) -> bool:
-        if not self.public or not self.host.enforce_keys:
+@dataclass(frozen=True)
+class KeyPolicy:
+    """Which key a request must present (`code=` or `x-functions-key`) for a level."""
+    keys: Keys
+    enforce: bool
+
+    def allows(self, level: str, request: web.Request) -> bool:
+        if not self.enforce:
             return True
         key = request.query.get("code") or request.headers.get("x-functions-key")
-        return self.host.keys.allows("system", key)
+        return self.keys.allows(level, key)
+
+
+class Urls(Protocol):
+    def management_payload(self, instance_id: str,
+                           base_url: str | None = None) -> dict[str, str]: ...
+
+
+class DurableApi:
+    """The Durable HTTP API; `policy` None on the loopback RPC listener (no keys there)."""
+
+    def __init__(self, engine: Engine, store: Store, urls: Urls,
+                 policy: KeyPolicy | None) -> None:
+        self.engine, self.store, self.urls, self.policy = engine, store, urls, policy
+        self.public = policy is not None
 
     def routes(self, prefix: str) -> list[web.RouteDef]:
         return [
@@ -81,43 +123,79 @@ class DurableApi:
         ]
 
     @web.middleware
-    async def guard(self, request: web.Request, handler: Any) -> web.StreamResponse:
-        path = request.path
-        if (path.startswith(DURABLE_PUBLIC) or path.startswith(DURABLE_RPC)) \
-                and not self._authorized(request):
+    async def guard(self, request: web.Request,
+                    handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+                    ) -> web.StreamResponse:
+        if self.policy is not None and request.path.startswith(DURABLE_PUBLIC) \
+                and not self.policy.allows("system", request):
             return _json({"error": "Unauthorized: a valid system key (code=) is required"}, 401)
         return await handler(request)
 
     def _base_url(self, request: web.Request) -> str | None:
         return f"{request.scheme}://{request.host}" if self.public else None
 
+    def _check_status(self, instance_id: str, request: web.Request) -> web.Response:
+        payload = self.urls.management_payload(instance_id, self._base_url(request))
+        return _json(payload, 202, {"Location": payload["statusQueryGetUri"],
+                                    "Retry-After": START_RETRY_AFTER})
+
+    async def _wait_or_check_status(self, instance_id: str, request: web.Request) -> web.Response:
+        """Create-and-wait when `timeout` and `pollingInterval` are given, else 202 at once."""
+        timeout = _seconds(request.query.get("timeout"))
+        interval = _seconds(request.query.get("pollingInterval"))
+        if timeout is None or interval is None:
+            return self._check_status(instance_id, request)
+        if interval > timeout:
+            return _json({"Message": f"Total timeout {timeout} should be bigger than retry "
+                                     f"timeout {interval}"}, 400)
+        deadline = time.monotonic() + timeout
+        while True:
+            inst = self.store.get(instance_id)
+            if inst is not None and inst.status in TERMINAL:
+                if inst.status == "Completed":
+                    return web.Response(text=inst.output or "null", status=200,
+                                        content_type="application/json")
+                return self._status_response(inst, request, fail_500=False)
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return self._check_status(instance_id, request)
+            await asyncio.sleep(min(interval, remaining))
+
     async def start(self, request: web.Request) -> web.Response:
         name = request.match_info["name"]
-        if name not in self.host.engine.orchestrators:
+        if not any(n.lower() == name.lower() for n in self.engine.orchestrators):
             return _json({"Message": "Something went wrong while processing your request",
                           "ExceptionMessage": f"The function '{name}' doesn't exist, is disabled, "
                                               "or is not an orchestrator function."}, 400)
-        input_text = _decode_body(await request.text())
-        inst = self.host.engine.start_new(name, request.match_info.get("instance_id"), input_text,
-                                          request.query.get("version"))
-        payload = self.host.management_payload(inst.instance_id, self._base_url(request))
-        return _json(payload, 202, {"Location": payload["statusQueryGetUri"], "Retry-After": "1"})
+        try:
+            input_text = _decode_body(await request.text())
+        except ValueError as exc:
+            return _invalid_json(exc)
+        inst = self.engine.start_new(name, request.match_info.get("instance_id"), input_text,
+                                     request.query.get("version"))
+        return await self._wait_or_check_status(inst.instance_id, request)
 
-    async def status(self, request: web.Request) -> web.Response:
-        inst = self.host.store.get(request.match_info["instance_id"])
-        if inst is None:
-            return _json({}, 404)
+    def _status_response(self, inst: Any, request: web.Request,
+                         fail_500: bool | None = None) -> web.Response:
         q = request.query
-        body = instance_status(inst, self.host.store,
+        body = instance_status(inst, self.store,
                                show_input=q.get("showInput", "true").lower() != "false",
                                show_history=q.get("showHistory", "").lower() == "true",
                                show_history_output=q.get("showHistoryOutput", "").lower() == "true")
-        if inst.status in TERMINAL:
-            return _json(body, 200)
-        url = self.host.management_payload(inst.instance_id, self._base_url(request))
-        return _json(body, 202, {"Location": url["statusQueryGetUri"], "Retry-After": "1"})
+        if inst.status not in TERMINAL:
+            return _json(body, 202, {"Location": str(request.url),
+                                     "Retry-After": STATUS_RETRY_AFTER})
+        if fail_500 is None:
+            fail_500 = q.get("returnInternalServerErrorOnFailure", "").lower() == "true"
+        return _json(body, 500 if fail_500 and inst.status == "Failed" else 200)
 
-    def _filters(self, request: web.Request) -> dict:
+    async def status(self, request: web.Request) -> web.Response:
+        inst = self.store.get(request.match_info["instance_id"])
+        if inst is None:
+            return _empty(404)
+        return self._status_response(inst, request)
+
+    def _filters(self, request: web.Request) -> dict[str, Any]:
         q = request.query
         statuses = [s for s in q.get("runtimeStatus", "").split(",") if s]
         return {"statuses": statuses or None,
@@ -129,9 +207,9 @@ class DurableApi:
         token = request.headers.get("x-ms-continuation-token")
         offset = int(base64.b64decode(token).decode()) if token and token != "null" else 0
         top = int(request.query["top"]) if request.query.get("top") else None
-        rows = self.host.store.query(offset=offset, limit=top, **self._filters(request))
+        rows = self.store.query(offset=offset, limit=top, **self._filters(request))
         show_input = request.query.get("showInput", "false").lower() == "true"
-        body = [instance_status(r, self.host.store, show_input=show_input) for r in rows]
+        body = [instance_status(r, self.store, show_input=show_input) for r in rows]
         headers = {}
         if top is not None and len(rows) == top:
             headers["x-ms-continuation-token"] = base64.b64encode(
@@ -139,28 +217,38 @@ class DurableApi:
         return _json(body, 200, headers)
 
     async def purge(self, request: web.Request) -> web.Response:
-        n = self.host.engine.purge(request.match_info["instance_id"])
-        return _json({"instancesDeleted": n}, 200 if n else 404)
+        n = self.engine.purge(request.match_info["instance_id"])
+        return _json({"instancesDeleted": n}, 200) if n else _empty(404)
 
     async def purge_many(self, request: web.Request) -> web.Response:
         filters = self._filters(request)
-        rows = self.host.store.query(offset=0, limit=None, **filters)
-        n = sum(self.host.engine.purge(r.instance_id) for r in rows if r.status in TERMINAL)
-        return _json({"instancesDeleted": n}, 200 if n else 404)
+        rows = self.store.query(offset=0, limit=None, **filters)
+        n = sum(self.engine.purge(r.instance_id) for r in rows if r.status in TERMINAL)
+        return _json({"instancesDeleted": n}, 200) if n else _empty(404)
 
     async def raise_event(self, request: web.Request) -> web.Response:
+        iid = request.match_info["instance_id"]
+        inst = self.store.get(iid)
+        if inst is None:
+            return _empty(404)
+        if inst.status in TERMINAL:
+            return _empty(410)
+        if request.content_type.lower() != "application/json":
+            return _json({"Message": "Only application/json request content is supported"}, 400)
         try:
-            self.host.engine.raise_event(request.match_info["instance_id"],
-                                         request.match_info["event"],
-                                         _decode_body(await request.text()))
+            payload = _decode_body(await request.text())
+        except ValueError as exc:
+            return _invalid_json(exc)
+        try:
+            self.engine.raise_event(iid, request.match_info["event"], payload)
         except InstanceNotFound:
-            return _json({}, 404)
-        except InstanceGone as exc:
-            return _json({"error": str(exc)}, 410)
-        return web.Response(status=202)
+            return _empty(404)
+        except InstanceGone:
+            return _empty(410)
+        return _empty(202)
 
     async def operation(self, request: web.Request) -> web.Response:
-        engine, iid = self.host.engine, request.match_info["instance_id"]
+        engine, iid = self.engine, request.match_info["instance_id"]
         op, reason = request.match_info["op"], request.query.get("reason", "")
         try:
             if op == "terminate":
@@ -174,15 +262,14 @@ class DurableApi:
             elif op == "restart":
                 new_id = request.query.get("restartWithNewInstanceId", "true").lower() != "false"
                 inst = engine.restart(iid, new_id)
-                payload = self.host.management_payload(inst.instance_id, self._base_url(request))
-                return _json(payload, 202, {"Location": payload["statusQueryGetUri"]})
+                return await self._wait_or_check_status(inst.instance_id, request)
             else:
-                return _json({"error": f"unknown operation {op}"}, 404)
+                return _empty(404)
         except InstanceNotFound:
-            return _json({}, 404)
-        except InstanceGone as exc:
-            return _json({"error": str(exc)}, 410)
-        return web.Response(status=202)
+            return _empty(404)
+        except InstanceGone:
+            return _empty(410)
+        return _empty(202)
 
 
 class BlobWebhook:
@@ -195,15 +282,14 @@ class BlobWebhook:
     `WebHook-Allowed-Origin`. With keys enforced it takes the `blobs_extension` system key.
     """
 
-    def __init__(self, triggers: BlobTriggers, keys: Keys, enforce_keys: bool) -> None:
-        self.triggers, self.keys, self.enforce_keys = triggers, keys, enforce_keys
+    def __init__(self, triggers: BlobTriggers, policy: KeyPolicy) -> None:
+        self.triggers, self.policy = triggers, policy
 
     def routes(self) -> list[web.RouteDef]:
         return [web.post(BLOBS_WEBHOOK, self.handle), web.options(BLOBS_WEBHOOK, self.options)]
 
     def _authorized(self, request: web.Request) -> bool:
-        key = request.query.get("code") or request.headers.get("x-functions-key")
-        return not self.enforce_keys or self.keys.allows("blobs_extension", key)
+        return self.policy.allows("blobs_extension", request)
 
     async def options(self, request: web.Request) -> web.Response:
         if not self._authorized(request):
@@ -235,21 +321,31 @@ class BlobWebhook:
 
 
 class HttpTriggers:
-    """The app's HTTP-triggered functions under /{routePrefix}/."""
+    """The app's HTTP-triggered functions under /{routePrefix}/, routes matched ignoring case as
+    ASP.NET routing does in Azure. `func.HttpResponse` bodies are sent as the worker sends them:
+    text types with their charset (`text/plain; charset=utf-8`)."""
 
-    def __init__(self, host: Host) -> None:
-        self.host = host
-        self.prefix = "/" + host.app.route_prefix if host.app.route_prefix else ""
+    def __init__(self, functions: list[FunctionInfo], route_prefix: str, invoker: Invoker,
+                 policy: KeyPolicy) -> None:
+        self.invoker, self.policy = invoker, policy
+        self.prefix = "/" + route_prefix if route_prefix else ""
         self.table = []
-        for fn in host.app.of_type("httpTrigger"):
+        for fn in functions:
             route = getattr(fn.trigger, "route", None) or fn.name
             methods = {str(getattr(m, "value", m)).upper() for m in (fn.trigger.methods or [])}
             level = getattr(fn.trigger.auth_level, "value", fn.trigger.auth_level) or "function"
             self.table.append((route_regex(route), methods, str(level).lower(), fn))
-        # Literal segments win over parameters, as in ASP.NET routing (calls/replay before calls/{id}).
+        # Literal segments win over parameters, as in ASP.NET routing (calls/replay before
+        # calls/{id}).
         self.table.sort(key=lambda row: row[0].pattern.count("(?P<"))
 
+    def owns(self, path: str) -> bool:
+        lowered, prefix = path.lower(), self.prefix.lower()
+        return not prefix or lowered == prefix or lowered.startswith(prefix + "/")
+
     async def handle(self, request: web.Request) -> web.StreamResponse:
+        if not self.owns(request.path):
+            return _empty(404)
         tail = request.path[len(self.prefix):].lstrip("/")
         path_matched = False
         for pattern, methods, level, fn in self.table:
@@ -259,63 +355,71 @@ class HttpTriggers:
             path_matched = True
             if methods and request.method not in methods:
                 continue
-            key = request.query.get("code") or request.headers.get("x-functions-key")
-            if self.host.enforce_keys and not self.host.keys.allows(level, key):
-                return web.Response(status=401)
+            if not self.policy.allows(level, request):
+                return _empty(401)
             return await self._invoke(fn, request, {k: v for k, v in m.groupdict().items()
                                                     if v is not None})
-        return web.Response(status=405 if path_matched else 404)
+        return _empty(405 if path_matched else 404)
 
-    async def _invoke(self, fn: Any, request: web.Request, route_params: dict) -> web.StreamResponse:
+    async def _invoke(self, fn: FunctionInfo, request: web.Request,
+                      route_params: dict[str, str]) -> web.StreamResponse:
         body = await request.read()
         req = func.HttpRequest(method=request.method, url=str(request.url),
                                headers=dict(request.headers), params=dict(request.query),
                                route_params=route_params, body=body)
         t0 = time.perf_counter()
         try:
-            out = await self.host.call_user(fn, {fn.trigger_param: req},
-                                            {**dict(request.query), **route_params})
+            out = await self.invoker.call_user(fn, {fn.trigger_param: req},
+                                               {**dict(request.query), **route_params})
         except Exception as exc:
             log.exception("Executed 'Functions.%s' (http, Failed: %s)", fn.name, exc)
-            return web.Response(status=500)
+            return _empty(500)
         ms = (time.perf_counter() - t0) * 1000
-        if isinstance(out, func.HttpResponse):
-            resp = web.Response(body=out.get_body(), status=out.status_code)
-            headers = dict(out.headers.items())
-            for k, v in headers.items():
-                resp.headers[k] = v
-            if out.mimetype and "content-type" not in {k.lower() for k in headers}:
-                resp.content_type = out.mimetype
-        elif out is None:
-            resp = web.Response(status=204)
-        else:
-            resp = web.Response(text=out if isinstance(out, str) else json.dumps(out))
+        resp = http_response(out)
         log.info("Executed 'Functions.%s' (http %s, %.1f ms, Succeeded, status %d)", fn.name,
                  request.method, ms, resp.status)
         return resp
 
 
-async def start_servers(host: Host, blob_triggers: BlobTriggers) -> list[web.AppRunner]:
-    public_api, rpc_api = DurableApi(host, public=True), DurableApi(host, public=False)
-    public = web.Application(middlewares=[public_api.guard], client_max_size=1024**3)
-    public.add_routes(public_api.routes(DURABLE_PUBLIC))
-    public.add_routes(BlobWebhook(blob_triggers, host.keys, host.enforce_keys).routes())
-    triggers = HttpTriggers(host)
+def http_response(out: Any) -> web.Response:
+    """The HTTP answer for a function's return value, as the worker's HTTP converter encodes it."""
+    if isinstance(out, func.HttpResponse):
+        resp = web.Response(body=out.get_body(), status=out.status_code)
+        headers = dict(out.headers.items())
+        for k, v in headers.items():
+            resp.headers[k] = v
+        if out.mimetype and "content-type" not in {k.lower() for k in headers}:
+            resp.headers["Content-Type"] = (f"{out.mimetype}; charset={out.charset}"
+                                            if out.mimetype.startswith("text/") else out.mimetype)
+        return resp
+    if out is None:
+        return _empty(204)
+    return web.Response(text=out if isinstance(out, str) else json.dumps(out))
+
+
+def public_app(durable: DurableApi, blobs: BlobWebhook, triggers: HttpTriggers,
+               function_names: list[str]) -> web.Application:
+    app = web.Application(middlewares=[durable.guard], client_max_size=1024**3)
+    app.add_routes(durable.routes(DURABLE_PUBLIC))
+    app.add_routes(blobs.routes())
 
     async def host_status(_: web.Request) -> web.Response:
-        return _json({"state": "Running", "version": "devhost", "functions":
-                      sorted(host.app.functions)})
+        return _json({"state": "Running", "version": "devhost", "functions": function_names})
 
-    public.add_routes([web.get("/admin/host/status", host_status)])
-    if triggers.prefix:
-        public.add_routes([web.route("*", triggers.prefix + "/{tail:.*}", triggers.handle)])
-    else:
-        public.add_routes([web.route("*", "/{tail:.*}", triggers.handle)])
-    rpc = web.Application(client_max_size=1024**3)
-    rpc.add_routes(rpc_api.routes(DURABLE_RPC))
+    app.add_routes([web.get("/admin/host/status", host_status),
+                    web.route("*", "/{tail:.*}", triggers.handle)])
+    return app
+
+
+def rpc_app(durable: DurableApi) -> web.Application:
+    app = web.Application(client_max_size=1024**3)
+    app.add_routes(durable.routes(DURABLE_RPC))
+    return app
+
+
+async def serve(listeners: list[tuple[web.Application, str, int]]) -> list[web.AppRunner]:
     runners = []
-    for app, bind, port in ((public, host.options.host, host.options.port),
-                            (rpc, "127.0.0.1", host.rpc_port)):
+    for app, bind, port in listeners:
         runner = web.AppRunner(app, access_log=None)
         await runner.setup()
         try:
@@ -325,4 +429,3 @@ async def start_servers(host: Host, blob_triggers: BlobTriggers) -> list[web.App
                              "(is another host running? pick another --port)") from exc
         runners.append(runner)
     return runners
-

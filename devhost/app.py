@@ -43,7 +43,8 @@ class FunctionInfo:
     @property
     def setting(self) -> dict[str, Any]:
         """The trigger as function.json writes it (`type`, `name`, `path`, `source`, ...)."""
-        return _plain(self.trigger.get_dict_repr())
+        setting: dict[str, Any] = _plain(self.trigger.get_dict_repr())
+        return setting
 
     @property
     def is_async(self) -> bool:
@@ -53,15 +54,16 @@ class FunctionInfo:
 @dataclass
 class LoadedApp:
     app_dir: Path
-    host_json: dict
+    host_json: dict[str, Any]
     functions: dict[str, FunctionInfo]
 
     def of_type(self, trigger_type: str) -> list[FunctionInfo]:
         return [f for f in self.functions.values() if f.trigger_type == trigger_type]
 
     @property
-    def durable_settings(self) -> dict:
-        return self.host_json.get("extensions", {}).get("durableTask", {})
+    def durable_settings(self) -> dict[str, Any]:
+        settings: dict[str, Any] = self.host_json.get("extensions", {}).get("durableTask", {})
+        return settings
 
     @property
     def hub_name(self) -> str:
@@ -73,7 +75,7 @@ class LoadedApp:
         return str(prefix).strip("/")
 
 
-def read_json_file(path: Path) -> dict:
+def read_json_file(path: Path) -> dict[str, Any]:
     if not path.exists():
         return {}
     try:
@@ -103,7 +105,8 @@ def apply_local_settings(app_dir: Path) -> list[str]:
 HOST_OVERRIDE_PREFIX = "AzureFunctionsJobHost__"
 
 
-def apply_host_overrides(host_json: dict, environ: Mapping[str, str]) -> dict:
+def apply_host_overrides(host_json: dict[str, Any],
+                         environ: Mapping[str, str]) -> dict[str, Any]:
     """host.json with app settings named `AzureFunctionsJobHost__path__to__setting` applied, as the
     Functions host does (`__` separates levels; keys match case-insensitively; values stay strings).
     """
@@ -124,7 +127,7 @@ def apply_host_overrides(host_json: dict, environ: Mapping[str, str]) -> dict:
     return merged
 
 
-def _existing_key(node: dict, name: str) -> str:
+def _existing_key(node: dict[str, Any], name: str) -> str:
     return next((k for k in node if k.lower() == name.lower()), name)
 
 
@@ -225,14 +228,15 @@ def route_regex(template: str) -> re.Pattern[str]:
             pattern += group
         pos = m.end()
     pattern += re.escape(template[pos:])
-    return re.compile(f"^{pattern}/?$")
+    return re.compile(f"^{pattern}/?$", re.IGNORECASE)  # ASP.NET routes ignore case
 
 
 def resolve_settings(text: str) -> str:
     """Replace `%Name%` binding expressions with app settings, as the host does."""
     def value(m: re.Match[str]) -> str:
         if m.group(1) not in os.environ:
-            raise AppLoadError(f"binding expression %{m.group(1)}% names an app setting that is not set")
+            raise AppLoadError(f"binding expression %{m.group(1)}% names an app setting that is "
+                               "not set")
         return os.environ[m.group(1)]
     return re.sub(r"%([A-Za-z0-9_:.-]+)%", value, text)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import typing
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -20,7 +21,7 @@ from typing import Any
 import azure.functions as func
 from azure.functions import meta
 
-from .app import FunctionInfo
+from .app import FunctionInfo, resolve_settings
 
 BLOB_EXTENSION_SOURCE = "AzureStorageBlobs"
 
@@ -117,14 +118,20 @@ def blob_properties(props: Any) -> dict[str, Any]:
             "BlobType": str(getattr(props.blob_type, "value", props.blob_type))}
 
 
+def unwrap_optional(annotation: Any) -> Any:
+    """`str | None` / `Optional[str]` as `str` (a missing blob binds as None either way)."""
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    if len(args) == 1 and type(None) in typing.get_args(annotation):
+        return args[0]
+    return annotation
+
+
 _EXPR = re.compile(r"\{([^{}]+)\}")
 
 
 def resolve_path(path: str, binding_data: Mapping[str, Any]) -> str:
     """Fill `{name}` expressions of a binding path from the trigger's binding data
     (the blob trigger's path parameters, an HTTP request's route and query values)."""
-    from .app import resolve_settings
-
     lowered = {k.lower(): v for k, v in binding_data.items()}
 
     def value(m: re.Match[str]) -> str:
@@ -143,7 +150,7 @@ def resolve_blob_input(fn: FunctionInfo, binding: Mapping[str, Any],
 
     container, _, blob_name = resolve_path(str(binding["path"]), binding_data).partition("/")
     name = str(binding["name"])
-    annotation = fn.annotations.get(name)
+    annotation = unwrap_optional(fn.annotations.get(name))
     if sdk_converter("blob", annotation) is not None:
         setting = connection_setting(binding.get("connection"))
         return sdk_value("blob", annotation, setting, container, blob_name or None)

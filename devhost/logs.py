@@ -10,11 +10,13 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from typing import ClassVar
 
 LINE_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 TIME_FORMAT = "%Y-%m-%d %H:%M:%S,%f"  # logging's default asctime, local time
 _EXECUTED = re.compile(
-    r"^(?P<at>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}) \S+ devhost: Executed 'Functions\.(?P<name>[^']+)' "
+    r"^(?P<at>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}) \S+ devhost: "
+    r"Executed 'Functions\.(?P<name>[^']+)' "
     r"\((?P<kind>activity|orchestrator), instance=(?P<instance>[^,]+),(?: task=\d+,)? "
     r"(?P<ms>[\d.]+) ms, (?P<outcome>\w+)", re.M)
 
@@ -44,8 +46,9 @@ def executions(log_text: str, instance_id: str | None = None) -> Iterator[Execut
 class RedactSecrets(logging.Filter):
     """Replace known secret values and `code=` / key-like query values with ***."""
 
-    _PATTERNS = [re.compile(r"(?i)(code=|AccountKey=|SharedAccessSignature=|sig=|api-key[\"']?:\s*[\"']?)"
-                            r"[^&;\s\"']+")]
+    _PATTERNS: ClassVar[list[re.Pattern[str]]] = [re.compile(
+        r"(?i)(code=|AccountKey=|SharedAccessSignature=|sig=|api-key[\"']?:\s*[\"']?)"
+        r"[^&;\s\"']+")]
 
     def __init__(self, secrets: Iterable[str] = ()) -> None:
         super().__init__()

@@ -25,6 +25,7 @@ from typing import Any
 from azure.functions import meta
 from azure.functions.durable_functions import ActivityTriggerConverter
 
+from . import api
 from .app import FunctionInfo, LoadedApp, load_app
 from .bindings import resolve_inputs
 from .engine import HTTP_ACTIVITY, Engine, describe_failure
@@ -239,12 +240,18 @@ class Host:
 
     # -- lifecycle ------------------------------------------------------------------------------
     async def run(self, ready: Callable[[], Awaitable[None]] | None = None) -> None:
-        from . import api
-
         self._worker_thread.start()
         blob_triggers = BlobTriggers(self.app.of_type("blobTrigger"), self, self.store,
                                      self.options.blob_poll_seconds)
-        runners = await api.start_servers(self, blob_triggers)
+        policy = api.KeyPolicy(self.keys, self.enforce_keys)
+        public = api.public_app(
+            api.DurableApi(self.engine, self.store, self, policy),
+            api.BlobWebhook(blob_triggers, policy),
+            api.HttpTriggers(self.app.of_type("httpTrigger"), self.app.route_prefix, self, policy),
+            sorted(self.app.functions))
+        rpc = api.rpc_app(api.DurableApi(self.engine, self.store, self, None))
+        runners = await api.serve([(public, self.options.host, self.options.port),
+                                   (rpc, "127.0.0.1", self.rpc_port)])
         tasks = [asyncio.create_task(self._orchestration_dispatcher()),
                  asyncio.create_task(self._activity_dispatcher())]
         tasks += blob_triggers.start()

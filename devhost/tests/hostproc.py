@@ -52,7 +52,7 @@ class HostProcess:
             try:
                 if requests.get(f"{self.base}/admin/host/status", timeout=1).ok:
                     return self
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):  # not listening yet, or busy
                 time.sleep(0.1)
         raise TimeoutError(f"host not ready: {self.log()[-3000:]}")
 
@@ -73,7 +73,8 @@ class HostProcess:
                 self.kill()
 
     # -- Durable HTTP API ---------------------------------------------------------------------
-    def start_orchestration(self, name: str, payload: Any = None, instance_id: str | None = None) -> str:
+    def start_orchestration(self, name: str, payload: Any = None,
+                            instance_id: str | None = None) -> str:
         url = f"{self.durable}/orchestrators/{name}" + (f"/{instance_id}" if instance_id else "")
         r = requests.post(url, json=payload, params=self.params, timeout=10)
         assert r.status_code == 202, r.text

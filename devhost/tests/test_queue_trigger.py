@@ -22,6 +22,7 @@ from typing import Any
 
 import pytest
 from azure.core.exceptions import ResourceNotFoundError
+from azure.storage.blob import BlobServiceClient
 from azure.storage.queue import QueueClient, TextBase64EncodePolicy
 
 from devhost.tests.conftest import APPS
@@ -93,3 +94,32 @@ def test_messages_fields_retries_and_poison(tmp_path: Path) -> None:
     moved = sorted(m.content for m in peek(poison))
     assert moved == sorted([base64.b64encode(b"fail always").decode(), "%%% not base64 %%%"])
     assert peek(raw) == []
+
+
+def test_json_message_properties_bind_a_blob_input(tmp_path: Path) -> None:
+    """Docs ("Azure Queue storage trigger", metadata; binding expressions): the properties of a
+    JSON message can be used in other bindings' paths; a missing blob binds as None."""
+    name = f"work{uuid.uuid4().hex[:8]}"
+    container = f"docs{uuid.uuid4().hex[:8]}"
+    conn = services.storage_connection()
+    sender = QueueClient.from_connection_string(conn, f"{name}-lookup",
+                                                message_encode_policy=TextBase64EncodePolicy())
+    sender.create_queue()
+    docs = BlobServiceClient.from_connection_string(conn).get_container_client(container)
+    docs.create_container()
+    docs.upload_blob("a b.txt", "contenu é".encode())
+    state = tmp_path / "state"
+    state.mkdir()
+    host = HostProcess(APPS / "queues", tmp_path / "data",
+                       env={"QUEUE_STATE_DIR": str(state), "WORK_QUEUE": name,
+                            "LOOKUP_CONTAINER": container, "AzureWebJobsStorage": conn})
+    host.start()
+    path = state / "lookups.jsonl"
+    try:
+        sender.send_message(json.dumps({"name": "a b.txt"}))
+        sender.send_message(json.dumps({"name": "missing.txt"}))
+        wait_for(lambda: path.exists() and len(path.read_text().splitlines()) == 2)
+    finally:
+        host.stop()
+    seen = {r["message"]["name"]: r["doc"] for r in map(json.loads, path.read_text().splitlines())}
+    assert seen == {"a b.txt": "contenu é", "missing.txt": None}

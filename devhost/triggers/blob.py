@@ -39,6 +39,7 @@ from ..bindings import (
     connection_string,
     sdk_converter,
     sdk_value,
+    unwrap_optional,
 )
 from . import Invoker, ReceiptStore
 
@@ -127,7 +128,7 @@ class BlobTrigger:
         self.service = BlobServiceClient.from_connection_string(
             connection_string(fn.setting.get("connection")))
         self.client = self.service.get_container_client(self.container)
-        self.annotation = fn.annotations.get(fn.trigger_param)
+        self.annotation = unwrap_optional(fn.annotations.get(fn.trigger_param))
         self.sdk_type = sdk_converter("blobTrigger", self.annotation) is not None
         self.inflight: set[tuple[str, str]] = set()
         self._tasks: set[asyncio.Task[None]] = set()
@@ -157,14 +158,14 @@ class BlobTrigger:
             for props in blobs:
                 if not self.pattern.match(props.name):
                     continue
-                key = (props.name, props.etag)
+                key = (props.name, props.etag.strip('"'))  # listings may quote it or not
                 if key in self.inflight:
                     continue
                 receipt = self.receipts.receipt(self.fn.name, self.container, *key)
                 if receipt is not None and receipt["status"] in ("done", "poisoned"):
                     continue
                 self.inflight.add(key)
-                task = asyncio.create_task(self._detected(props.name, props.etag,
+                task = asyncio.create_task(self._detected(props.name, key[1],
                                                           receipt["failures"] if receipt else 0))
                 self._tasks.add(task)
                 task.add_done_callback(self._tasks.discard)
@@ -175,7 +176,7 @@ class BlobTrigger:
         try:
             expected = etag if self.source == POLLING else None
             try:
-                ran = await self._execute(self.container, name, expected)
+                ran = await self._execute(self.container, name, expected) is not None
             except Exception:
                 failures += 1
                 poisoned = failures >= MAX_DEQUEUE
@@ -196,7 +197,10 @@ class BlobTrigger:
         """One event POSTed to the webhook: run until it succeeds, at most MAX_DEQUEUE times."""
         for attempt in range(1, MAX_DEQUEUE + 1):
             try:
-                await self._execute(event.container, event.name, None, attempt)
+                etag = await self._execute(event.container, event.name, None, attempt)
+                if etag is not None:  # this version is handled: detection need not run it again
+                    self.receipts.set_receipt(self.fn.name, event.container, event.name, etag,
+                                              "done", attempt - 1)
                 return
             except Exception:
                 if attempt == MAX_DEQUEUE:
@@ -205,8 +209,9 @@ class BlobTrigger:
 
     # -- running the function ---------------------------------------------------------------
     def _prepare(self, container: str, name: str,
-                 etag: str | None) -> tuple[Any, dict[str, Any]] | None:
-        """The trigger value and binding data, or None when the blob is gone or changed."""
+                 etag: str | None) -> tuple[Any, dict[str, Any], str] | None:
+        """The trigger value, binding data and the version's (unquoted) ETag, or None when the
+        blob is gone or changed."""
         from azure.core import MatchConditions
         from azure.core.exceptions import ResourceModifiedError, ResourceNotFoundError
 
@@ -224,7 +229,7 @@ class BlobTrigger:
                              "Metadata": dict(props.metadata or {})})
         if self.sdk_type:
             value = sdk_value("blobTrigger", self.annotation, self.connection, container, name)
-            return value, binding_data
+            return value, binding_data, props.etag.strip('"')
         try:
             downloader = blob.download_blob(etag=props.etag,
                                             match_condition=MatchConditions.IfNotModified)
@@ -233,16 +238,16 @@ class BlobTrigger:
             return None  # changed since: its own version is detected (or delivered) next
         value = blob_stream(data, container, name, blob.url, blob_properties(downloader.properties),
                             downloader.properties.metadata or {})
-        return value, binding_data
+        return value, binding_data, props.etag.strip('"')
 
     async def _execute(self, container: str, name: str, etag: str | None,
-                       attempt: int | None = None) -> bool:
-        """Run the function on the blob; False when skipped (gone, changed, outside the path).
-        Raises what the function raised."""
+                       attempt: int | None = None) -> str | None:
+        """Run the function on the blob; the ETag it ran on, None when skipped (gone, changed,
+        outside the trigger's path). Raises what the function raised."""
         if container != self.container or not self.pattern.match(name):
             log.warning("Blob %s/%s does not match the path of %s (%s): skipped", container, name,
                         self.fn.name, self.fn.trigger.path)
-            return False
+            return None
         async with self.limit:
             try:
                 prepared = await asyncio.get_running_loop().run_in_executor(
@@ -252,8 +257,8 @@ class BlobTrigger:
                             name, type(exc).__name__, exc)
                 raise
             if prepared is None:
-                return False
-            value, binding_data = prepared
+                return None
+            value, binding_data, ran_etag = prepared
             t0 = time.perf_counter()
             try:
                 await self.invoker.call_user(self.fn, {self.fn.trigger_param: value},
@@ -265,7 +270,7 @@ class BlobTrigger:
                 raise
             log.info("Executed 'Functions.%s' (blob %s/%s, %.1f ms, Succeeded)", self.fn.name,
                      container, name, (time.perf_counter() - t0) * 1000)
-            return True
+            return ran_etag
 
     def _poison(self, container: str, name: str, etag: str) -> None:
         from azure.core.exceptions import ResourceExistsError

@@ -102,14 +102,15 @@ class QueueTrigger:
         self.running: set[asyncio.Task[None]] = set()
 
     def _receive(self, count: int) -> list[Any]:
-        from azure.core.exceptions import ResourceExistsError
+        """Up to `count` messages; none while the queue does not exist (the listener waits for
+        it, as the extension's does)."""
+        from azure.core.exceptions import ResourceNotFoundError
 
-        with contextlib.suppress(ResourceExistsError):
-            if not getattr(self, "_created", False):
-                self.queue.create_queue()
-        self._created = True
-        return list(self.queue.receive_messages(messages_per_page=count, max_messages=count,
-                                                visibility_timeout=RECEIVE_VISIBILITY))
+        try:
+            return list(self.queue.receive_messages(messages_per_page=count, max_messages=count,
+                                                    visibility_timeout=RECEIVE_VISIBILITY))
+        except ResourceNotFoundError:
+            return []
 
     async def run(self) -> None:
         loop = asyncio.get_running_loop()

@@ -165,9 +165,8 @@ class TimerTrigger:
             if due < datetime.now(UTC) - timedelta(days=1):  # far in the past: start afresh
                 due = self.schedule.next_after(datetime.now(UTC))
                 self.status["Next"] = _iso(due)
-            delay = (due - datetime.now(UTC)).total_seconds()
-            if delay > 0:
-                await asyncio.sleep(delay)
+            while (delay := (due - datetime.now(UTC)).total_seconds()) > 0:
+                await asyncio.sleep(delay)  # again if the loop's clock woke it a little early
             await self._invoke(datetime.now(UTC))
 
     def timer_request(self, past_due: bool) -> Any:

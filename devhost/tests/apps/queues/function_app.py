@@ -23,3 +23,12 @@ def on_message(msg: func.QueueMessage) -> None:
         f.write(json.dumps(record) + "\n")
     if body.startswith("fail") or (body.startswith("flaky") and msg.dequeue_count == 1):
         raise RuntimeError(f"cannot handle {body}")
+
+
+@app.queue_trigger(arg_name="msg", queue_name="%WORK_QUEUE%-lookup",
+                   connection="AzureWebJobsStorage")
+@app.blob_input(arg_name="doc", path="%LOOKUP_CONTAINER%/{name}", connection="AzureWebJobsStorage")
+def lookup(msg: func.QueueMessage, doc: str | None) -> None:
+    """A blob input whose path takes `{name}` from the JSON message, as Azure binds it."""
+    with (STATE / "lookups.jsonl").open("a") as f:
+        f.write(json.dumps({"message": msg.get_json(), "doc": doc}) + "\n")

@@ -8,14 +8,13 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import requests
 
+from devhost.tests import eventgrid
 from tests.helpers.app_host import AppHost
 from tests.helpers.audio import conversation, write
 from tests.helpers.calls import CALLS
@@ -33,21 +32,13 @@ def app(tmp_path_factory: pytest.TempPathFactory, stack: None) -> Iterator[AppHo
 
 def blob_created(app: AppHost, name: str) -> dict[str, Any]:
     """The BlobCreated event (Event Grid schema) of the blob's current version."""
-    blob = app.blobs.get_blob_client(name)
-    etag = blob.get_blob_properties().etag
-    return {"id": str(uuid.uuid4()), "eventType": "Microsoft.Storage.BlobCreated",
-            "subject": f"/blobServices/default/containers/{app.calls_container}/blobs/{name}",
-            "eventTime": "2026-12-01T21:00:00Z", "dataVersion": "", "metadataVersion": "1",
-            "data": {"api": "PutBlob", "eTag": etag.strip('"'), "blobType": "BlockBlob",
-                     "url": blob.url}}
+    return eventgrid.blob_created(app.blobs.get_blob_client(name))
 
 
 def deliver(app: AppHost, event: dict[str, Any]) -> None:
     keys = json.loads((app.data_dir / "keys.json").read_text())
-    r = requests.post(f"{app.base}/runtime/webhooks/blobs", json=[event], timeout=10,
-                      params={"functionName": "Host.Functions.on_recording_uploaded",
-                              "code": keys["systemKeys"]["blobs_extension"]},
-                      headers={"aeg-event-type": "Notification"})
+    r = eventgrid.deliver(app, "on_recording_uploaded", [event],
+                          code=keys["systemKeys"]["blobs_extension"])
     assert r.status_code == 202, r.text
 
 

@@ -2,19 +2,28 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-REQ_HASH := $(shell cat requirements.txt requirements-dev.txt | sha256sum | cut -c1-16)
+REQ_HASH := $(shell cat requirements.txt requirements-local.txt requirements-dev.txt | sha256sum | cut -c1-16)
 STAMP := $(VENV)/.installed-$(REQ_HASH)
+# checkov (the infra/ scan in make test) lives in its own venv: its pins differ from the app's.
+INFRA_VENV := .venv-infra
+INFRA_STAMP := $(INFRA_VENV)/.installed-$(shell sha256sum requirements-infra.txt | cut -c1-16)
 PORT ?= 7071
 
 .PHONY: setup demo up down upload status test unit bench clean
 
-$(STAMP): requirements.txt requirements-dev.txt
+$(STAMP): requirements.txt requirements-local.txt requirements-dev.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@echo "installing Python requirements into $(VENV) ..."
 	@$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
 	@rm -f $(VENV)/.installed-* && touch $@
 
-setup: $(STAMP)
+$(INFRA_STAMP): requirements-infra.txt
+	@test -x $(INFRA_VENV)/bin/python || $(PYTHON) -m venv $(INFRA_VENV)
+	@echo "installing checkov into $(INFRA_VENV) ..."
+	@$(INFRA_VENV)/bin/python -m pip install -q --disable-pip-version-check -r requirements-infra.txt
+	@rm -f $(INFRA_VENV)/.installed-* && touch $@
+
+setup: $(STAMP) $(INFRA_STAMP)
 	@scripts/ensure_system.sh
 	@[ -f local.settings.json ] || cp local.settings.example.json local.settings.json
 

@@ -25,6 +25,10 @@ class Settings(BaseSettings):
 
     storage_connection: SecretStr = Field(SecretStr("UseDevelopmentStorage=true"),
                                           alias="AzureWebJobsStorage")
+    # Identity-based storage, as in Azure (no connection string): the host's own settings, read by
+    # the app's blob client too. When the URI is set it wins over AzureWebJobsStorage.
+    storage_blob_service_uri: str | None = Field(None, alias="AzureWebJobsStorage__blobServiceUri")
+    storage_client_id: str | None = Field(None, alias="AzureWebJobsStorage__clientId")
     calls_container: str = "calls"
     work_container: str = "call-work"
     create_containers: bool = True  # at start-up (startup.py); off where infrastructure owns them

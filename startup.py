@@ -7,8 +7,9 @@ Azure when it indexes the app (on every instance). A timer trigger with `run_on_
 the Functions idiom, but devhost has no timer triggers yet; an import-time thread needs nothing
 from the host. It runs in the background so a storage account that is slow to answer does not
 delay indexing, and it retries a few times (Azurite may start after the host). In Azure the
-infrastructure creates the containers too; `CREATE_CONTAINERS=false` turns this off where the
-app's identity may not create containers.
+infrastructure creates the containers too (and the app's identity reaches the account as the
+blob adapter does, `AzureWebJobsStorage__blobServiceUri`); `CREATE_CONTAINERS=false` turns this
+off where that identity may not create containers.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ log = logging.getLogger("call-insights")
 
 def ensure_containers(attempts: int = 5, pause_seconds: float = 2.0) -> list[str]:
     """Create the recordings and work containers if missing; the names now known to exist."""
-    from adapters.blob_store import BlobStore
+    from adapters.factory import blob_store_for
     from errors import CallInsightsError
     from settings import Settings
 
@@ -37,7 +38,7 @@ def ensure_containers(attempts: int = 5, pause_seconds: float = 2.0) -> list[str
     names = [s.calls_container, s.work_container]
     for attempt in range(1, attempts + 1):
         try:
-            BlobStore(s.storage_connection.get_secret_value()).ensure_containers(names)
+            blob_store_for(s).ensure_containers(names)
             return names
         except (CallInsightsError, ValueError) as exc:
             if attempt == attempts:

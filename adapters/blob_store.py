@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from azure.core.credentials import TokenCredential
 from azure.core.exceptions import (
     AzureError,
     ResourceExistsError,
@@ -28,9 +29,14 @@ def safe_blob_path(*parts: str) -> str:
 
 
 class BlobStore:
-    def __init__(self, connection_string: str) -> None:
-        self.service = BlobServiceClient.from_connection_string(connection_string)
+    def __init__(self, connection_string: str, service: BlobServiceClient | None = None) -> None:
+        self.service = service or BlobServiceClient.from_connection_string(connection_string)
         self._ensured: set[str] = set()
+
+    @classmethod
+    def with_credential(cls, account_url: str, credential: TokenCredential) -> BlobStore:
+        """An Entra ID identity instead of a connection string (Azure, shared keys disabled)."""
+        return cls("", BlobServiceClient(account_url, credential=credential))
 
     def _container(self, name: str) -> ContainerClient:
         client = self.service.get_container_client(name)

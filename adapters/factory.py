@@ -39,9 +39,20 @@ def _openai_client(s: Settings, azure: bool) -> openai.OpenAI:
                          timeout=s.openai_timeout_seconds, max_retries=s.openai_max_retries)
 
 
+def blob_store_for(s: Settings) -> BlobStore:
+    """The storage account of `s`: by managed identity when its blob URI is set (Azure, shared keys
+    disabled), else by connection string."""
+    if s.storage_blob_service_uri:
+        from azure.identity import DefaultAzureCredential
+
+        credential = DefaultAzureCredential(managed_identity_client_id=s.storage_client_id)
+        return BlobStore.with_credential(s.storage_blob_service_uri, credential)
+    return BlobStore(s.storage_connection.get_secret_value())
+
+
 @lru_cache(maxsize=1)
 def blob_store() -> BlobStore:
-    return BlobStore(get_settings().storage_connection.get_secret_value())
+    return blob_store_for(get_settings())
 
 
 @lru_cache(maxsize=1)

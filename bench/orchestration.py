@@ -22,8 +22,9 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from pathlib import Path
+from typing import Any
 
 from devhost.tests.hostproc import HostProcess, free_port
 
@@ -75,26 +76,26 @@ def bench_durabletask(seq: int, par: int, latency: int, entity_ops: int) -> dict
     def noop(ctx: task.ActivityContext, i: int) -> int:
         return i
 
-    def sequential(ctx: task.OrchestrationContext, n: int):  # type: ignore[no-untyped-def]
+    def sequential(ctx: task.OrchestrationContext, n: int) -> Generator[Any, Any, int]:
         for i in range(n):
             yield ctx.call_activity(noop, input=i)
         return n
 
-    def parallel(ctx: task.OrchestrationContext, n: int):  # type: ignore[no-untyped-def]
+    def parallel(ctx: task.OrchestrationContext, n: int) -> Generator[Any, Any, int]:
         results = yield task.when_all([ctx.call_activity(noop, input=i) for i in range(n)])
         return len(results)
 
     def noop_orchestration(ctx: task.OrchestrationContext, _: object) -> str:
         return "done"
 
-    def counter(ctx, amount):  # type: ignore[no-untyped-def]
-        value = ctx.get_state(int, 0)
+    def counter(ctx: Any, amount: int) -> int:
+        value: int = ctx.get_state(int, 0)
         if ctx.operation == "add":
             value += amount
             ctx.set_state(value)
         return value
 
-    def signals(ctx: task.OrchestrationContext, n: int):  # type: ignore[no-untyped-def]
+    def signals(ctx: task.OrchestrationContext, n: int) -> Generator[Any, Any, int]:
         entity = EntityInstanceId("counter", ctx.instance_id)
         for _ in range(n):
             ctx.signal_entity(entity, "add", 1)
@@ -107,14 +108,15 @@ def bench_durabletask(seq: int, par: int, latency: int, entity_ops: int) -> dict
     quiet = logging.getLogger("bench.durabletask")
     quiet.setLevel(logging.ERROR)
     w = worker.TaskHubGrpcWorker(host_address=address, logger=quiet)
-    for orch in (sequential, parallel, noop_orchestration, signals):
+    orchestrators: list[Any] = [sequential, parallel, noop_orchestration, signals]
+    for orch in orchestrators:
         w.add_orchestrator(orch)
     w.add_activity(noop)
     w.add_entity(counter)
-    w.start()  # type: ignore[no-untyped-call]
+    w.start()
     c = client.TaskHubGrpcClient(host_address=address, logger=quiet)
     try:
-        def run(orch: Callable, payload: object) -> object:  # type: ignore[type-arg]
+        def run(orch: Callable[..., Any], payload: object) -> object:
             iid = c.schedule_new_orchestration(orch, input=payload)
             state = c.wait_for_orchestration_completion(iid, timeout=600)
             assert state is not None and state.runtime_status.name == "COMPLETED", state
@@ -127,7 +129,7 @@ def bench_durabletask(seq: int, par: int, latency: int, entity_ops: int) -> dict
         assert run(signals, 3) == 3  # warm-up
         t_ent = _timed(lambda: _check(run(signals, entity_ops), entity_ops))
     finally:
-        w.stop()  # type: ignore[no-untyped-call]
+        w.stop()
         backend.stop()
     return {"seq": seq / t_seq, "par": par / t_par, "latency_ms": statistics.median(lat) * 1000,
             "entity_ops": entity_ops / t_ent}

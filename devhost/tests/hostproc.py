@@ -54,6 +54,7 @@ class HostProcess:
                     return self
             except (requests.ConnectionError, requests.Timeout):  # not listening yet, or busy
                 time.sleep(0.1)
+        self.stop()  # not left running behind a failed test
         raise TimeoutError(f"host not ready: {self.log()[-3000:]}")
 
     def log(self) -> str:

@@ -37,8 +37,8 @@ def test_sigkill_mid_orchestration_resumes_without_rerunning_completed(tmp_path:
     before = _count_lines(log)
     assert 4 <= len(before) < steps, "the kill must land in the middle of the chain"
 
-    host.start()
     try:
+        host.start()  # inside the try: a restart that fails still stops the process
         body = host.wait(iid, timeout=60)
     finally:
         host.stop()
@@ -77,8 +77,8 @@ def test_sigkill_during_entity_operations_applies_each_signal_once(tmp_path: Pat
     before = _count_lines(log)
     assert 6 <= len(before) < total, "the kill must land in the middle of the signals"
 
-    host.start()
     try:
+        host.start()  # inside the try: a restart that fails still stops the process
         deadline = time.monotonic() + 60
         value: list[int] = []
         while time.monotonic() < deadline:

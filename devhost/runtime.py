@@ -8,6 +8,7 @@ on a thread pool bounded by host.json `maxConcurrentActivityFunctions`.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import ipaddress
 import json
@@ -75,7 +76,8 @@ class Host:
         self.rpc_port = options.rpc_port or options.port + 10000
         durable = self.app.durable_settings
         default_concurrency = 10 * (os.cpu_count() or 1)
-        self.max_activities = int(durable.get("maxConcurrentActivityFunctions", default_concurrency))
+        self.max_activities = int(durable.get("maxConcurrentActivityFunctions",
+                                              default_concurrency))
         self.pool = ThreadPoolExecutor(max_workers=self.max_activities,
                                        thread_name_prefix="activity")
         self.worker_loop = asyncio.new_event_loop()
@@ -84,6 +86,7 @@ class Host:
         self._wake_orch = asyncio.Event()
         self._wake_work = asyncio.Event()
         self._running_work: set[int] = set()
+        self._activity_tasks: set[asyncio.Task[None]] = set()
         self.engine = Engine(self.store, self.app, self._notify)
         self.stopping = asyncio.Event()
 
@@ -105,11 +108,14 @@ class Host:
         if self.enforce_keys:
             query += f"&code={self.keys.system}"
         mgmt = f"{base}/instances/INSTANCEID"
+        start = f"{base}/orchestrators/{{functionName}}[/{{instanceId}}]"
         return json.dumps({
             "taskHubName": hub,
             "creationUrls": {
-                "createNewInstancePostUri": f"{base}/orchestrators/{{functionName}}[/{{instanceId}}]?{query}",
-                "createAndWaitOnNewInstancePostUri": f"{base}/orchestrators/{{functionName}}[/{{instanceId}}]?timeout={{timeoutInSeconds}}&pollingInterval={{intervalInSeconds}}&{query}",
+                "createNewInstancePostUri": f"{start}?{query}",
+                "createAndWaitOnNewInstancePostUri": f"{start}?timeout={{timeoutInSeconds}}"
+                                                     f"&pollingInterval={{intervalInSeconds}}"
+                                                     f"&{query}",
             },
             "managementUrls": {
                 "id": "INSTANCEID",
@@ -201,10 +207,8 @@ class Host:
             timeout = None if nxt is None else max(0.0, nxt - time.time()) + 0.001
             if deferred:
                 timeout = deferred  # due messages of deferred instances must not spin the loop
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake_orch.wait(), timeout)
-            except TimeoutError:
-                pass
 
     async def _entity_episode(self, entity_id: str) -> EpisodeResult | None:
         """An entity batch: the store read and the commit here, the user's entity function on
@@ -223,7 +227,9 @@ class Host:
             if free > 0:
                 for row in self.store.pending_work(self._running_work, free):
                     self._running_work.add(row["work_id"])
-                    asyncio.create_task(self._run_activity(row))
+                    task = asyncio.create_task(self._run_activity(row))
+                    self._activity_tasks.add(task)
+                    task.add_done_callback(self._activity_tasks.discard)
             await self._wake_work.wait()
 
     async def _run_activity(self, row: Any) -> None:
@@ -289,7 +295,8 @@ class Host:
 
 
 def call_http(request_json: str) -> str:
-    """The built-in activity behind `context.call_http` (a plain HTTP call, result as the SDK reads it)."""
+    """The built-in activity behind `context.call_http` (a plain HTTP call, result as the SDK
+    reads it)."""
     req = json.loads(request_json)
     data = req.get("content")
     request = urllib.request.Request(req["uri"], method=req.get("method", "GET"),

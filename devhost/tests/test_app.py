@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from devhost.app import apply_host_overrides
@@ -10,7 +12,7 @@ from devhost.tests.hostproc import HostProcess
 
 
 def test_override_replaces_a_nested_value_matching_keys_case_insensitively() -> None:
-    host_json = {"version": "2.0", "extensions": {"durableTask": {
+    host_json: dict[str, Any] = {"version": "2.0", "extensions": {"durableTask": {
         "hubName": "Hub", "maxConcurrentActivityFunctions": 4}}}
     merged = apply_host_overrides(host_json, {
         "AzureFunctionsJobHost__extensions__durabletask__maxConcurrentActivityFunctions": "2",

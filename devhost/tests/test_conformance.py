@@ -211,9 +211,9 @@ def test_list_with_filters_and_continuation(host: HostProcess) -> None:
     seen: list[str] = []
     token = None
     while True:
-        headers = {"x-ms-continuation-token": token} if token else {}
+        headers: dict[str, str] = {"x-ms-continuation-token": token} if token else {}
         r = requests.get(f"{host.durable}/instances/", headers=headers, timeout=10,
-                         params={"instanceIdPrefix": "page-", "top": 2,
+                         params={"instanceIdPrefix": "page-", "top": "2",
                                  "runtimeStatus": "Completed"})
         assert r.status_code == 200
         seen += [b["instanceId"] for b in r.json()]

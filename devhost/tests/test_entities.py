@@ -118,7 +118,7 @@ def test_list_entities_pages_with_continuation(host: HostProcess) -> None:
     seen: list[str] = []
     token = None
     while True:
-        headers = {"x-ms-continuation-token": token} if token else {}
+        headers: dict[str, str] = {"x-ms-continuation-token": token} if token else {}
         r = requests.get(f"{host.durable}/entities/tally", params={"top": 2}, headers=headers,
                          timeout=10)
         seen += [e["entityId"]["key"] for e in r.json()]

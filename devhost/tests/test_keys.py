@@ -25,7 +25,8 @@ def test_keys_enforced_on_request(tmp_path: Path) -> None:
         assert requests.get(durable, params={"code": "wrong"}, timeout=5).status_code == 401
         assert requests.get(durable, params={"code": function}, timeout=5).status_code == 401
         assert requests.get(durable, params={"code": system}, timeout=5).status_code == 200
-        assert requests.get(durable, params={"code": keys["masterKey"]}, timeout=5).status_code == 200
+        master = keys["masterKey"]
+        assert requests.get(durable, params={"code": master}, timeout=5).status_code == 200
 
         assert requests.get(f"{host.base}/api/items/1", timeout=5).status_code == 401
         assert requests.get(f"{host.base}/api/items/1", timeout=5,

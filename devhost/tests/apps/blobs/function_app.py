@@ -10,10 +10,11 @@ app = df.DFApp(http_auth_level=func.AuthLevel.ANONYMOUS)
 STATE = Path(os.environ["BLOB_STATE_DIR"])
 
 
-@app.blob_trigger(arg_name="blob", path="%INBOX_CONTAINER%/{name}", connection="AzureWebJobsStorage")
+@app.blob_trigger(arg_name="blob", path="%INBOX_CONTAINER%/{name}",
+                  connection="AzureWebJobsStorage")
 @app.durable_client_input(client_name="client")
 async def on_blob(blob: func.InputStream, client) -> None:
-    name = blob.name.split("/", 1)[1]
+    name = (blob.name or "").split("/", 1)[1]
     with (STATE / "invocations.log").open("a") as f:
         f.write(f"{blob.name}|{blob.read().decode()}\n")
     if name.startswith("bad-"):

@@ -135,12 +135,13 @@ def retry_then_continue(context: df.DurableOrchestrationContext):
     """Retries interleaved with a fan-out: task ids must stay aligned with the SDK's."""
     spec = context.get_input()
     options = df.RetryOptions(first_retry_interval_in_milliseconds=100, max_number_of_attempts=3)
-    tasks = [context.call_activity_with_retry("flaky", options, dict(spec, key=f"{spec['key']}-{i}"))
+    tasks = [context.call_activity_with_retry("flaky", options,
+                                              dict(spec, key=f"{spec['key']}-{i}"))
              for i in range(3)]
     tasks.append(context.call_activity("say_hello", "fan"))
     first = yield context.task_all(tasks)
     second = yield context.call_activity("say_hello", "after")
-    return first + [second]
+    return [*first, second]
 
 
 # -- human interaction: external event or timeout ------------------------------------------------
@@ -165,7 +166,7 @@ def timer_only(context: df.DurableOrchestrationContext):
     return (context.current_utc_datetime - start).total_seconds()
 
 
-# -- sub-orchestrations, continue-as-new, failure ---------------------------------------------------
+# -- sub-orchestrations, continue-as-new, failure --------------------------------------------------
 @app.orchestration_trigger(context_name="context")
 def parent(context: df.DurableOrchestrationContext):
     a = yield context.call_sub_orchestrator("chaining")
@@ -211,7 +212,7 @@ def counted(key: str) -> int:
     return _count("counted", key)
 
 
-# -- long sequence (crash test) ---------------------------------------------------------------------
+# -- long sequence (crash test) --------------------------------------------------------------------
 @app.orchestration_trigger(context_name="context")
 def long_chain(context: df.DurableOrchestrationContext):
     spec = context.get_input()

@@ -108,11 +108,14 @@ class Host:
         if self.enforce_keys:
             query += f"&code={self.keys.system}"
         mgmt = f"{base}/instances/INSTANCEID"
+        start = f"{base}/orchestrators/{{functionName}}[/{{instanceId}}]"
         return json.dumps({
             "taskHubName": hub,
             "creationUrls": {
-                "createNewInstancePostUri": f"{base}/orchestrators/{{functionName}}[/{{instanceId}}]?{query}",
-                "createAndWaitOnNewInstancePostUri": f"{base}/orchestrators/{{functionName}}[/{{instanceId}}]?timeout={{timeoutInSeconds}}&pollingInterval={{intervalInSeconds}}&{query}",
+                "createNewInstancePostUri": f"{start}?{query}",
+                "createAndWaitOnNewInstancePostUri": f"{start}?timeout={{timeoutInSeconds}}"
+                                                     f"&pollingInterval={{intervalInSeconds}}"
+                                                     f"&{query}",
             },
             "managementUrls": {
                 "id": "INSTANCEID",
@@ -292,7 +295,8 @@ class Host:
 
 
 def call_http(request_json: str) -> str:
-    """The built-in activity behind `context.call_http` (a plain HTTP call, result as the SDK reads it)."""
+    """The built-in activity behind `context.call_http` (a plain HTTP call, result as the SDK
+    reads it)."""
     req = json.loads(request_json)
     data = req.get("content")
     request = urllib.request.Request(req["uri"], method=req.get("method", "GET"),

@@ -83,6 +83,7 @@ def test_messages_fields_retries_and_poison(tmp_path: Path) -> None:
     assert first["dequeue_count"] == 1
     assert first["pop_receipt"]
     inserted = datetime.fromisoformat(first["insertion_time"])
+    assert sent.inserted_on is not None
     assert abs(inserted.timestamp() - sent.inserted_on.timestamp()) < 1
     assert datetime.fromisoformat(first["expiration_time"]) > inserted
     assert [r["dequeue_count"] for r in calls if r["body"] == "flaky one"] == [1, 2]

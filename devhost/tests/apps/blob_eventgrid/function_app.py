@@ -14,8 +14,9 @@ STATE = Path(os.environ["BLOB_STATE_DIR"])
                   connection="AzureWebJobsStorage", source=func.BlobSource.EVENT_GRID)
 def on_blob(blob: func.InputStream) -> None:
     record = {"name": blob.name, "content": blob.read().decode(), "length": blob.length,
-              "etag": (blob.blob_properties or {}).get("ETag"), "uri": blob.uri}
+              "etag": (blob.blob_properties or {}).get("ETag"),  # type: ignore[attr-defined]
+              "uri": blob.uri}
     with (STATE / "invocations.jsonl").open("a") as f:
         f.write(json.dumps(record) + "\n")
-    if blob.name.split("/", 1)[1].startswith("bad-"):
+    if (blob.name or "").split("/", 1)[1].startswith("bad-"):
         raise RuntimeError("cannot process this blob")

@@ -13,7 +13,8 @@ STATE = Path(os.environ["TIMER_STATE_DIR"])
 
 def record(kind: str, timer: func.TimerRequest) -> None:
     line = {"kind": kind, "at": time.time(), "past_due": timer.past_due,
-            "status": timer.schedule_status, "schedule": timer.schedule}
+            "status": timer.schedule_status,  # type: ignore[attr-defined]
+            "schedule": timer.schedule}  # type: ignore[attr-defined]
     with (STATE / "runs.jsonl").open("a") as f:
         f.write(json.dumps(line) + "\n")
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from azure.core.exceptions import AzureError, ResourceExistsError, ResourceNotFoundError
-from azure.storage.blob import ContentSettings
+from azure.storage.blob import BlobClient, ContentSettings
 
 from adapters.blob_store import BlobStore
 from errors import TransientError
@@ -35,7 +35,7 @@ class Recordings:
     def __init__(self, blobs: BlobStore) -> None:
         self.blobs = blobs
 
-    def _client(self, container: str, name: str):  # type: ignore[no-untyped-def]
+    def _client(self, container: str, name: str) -> BlobClient:
         return self.blobs.service.get_blob_client(container, name)
 
     def info(self, container: str, name: str) -> BlobInfo | None:

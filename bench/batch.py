@@ -96,9 +96,10 @@ def main(argv: list[str]) -> int:
               "usage of the OpenAI engines)")
         return 0
     cost = sum(call_cost(r, prices) for r in done)
-    print(f"\ncost at ${prices.transcription_per_minute}/audio min, ${prices.input_per_million_tokens}"
-          f"/M input and ${prices.output_per_million_tokens}/M output tokens: ${cost:.4f} for the "
-          f"batch, ${cost / max(1, len(done)):.5f} per call")
+    print(f"\ncost at ${prices.transcription_per_minute}/audio min, "
+          f"${prices.input_per_million_tokens}/M input and "
+          f"${prices.output_per_million_tokens}/M output tokens: ${cost:.4f} for the batch, "
+          f"${cost / max(1, len(done)):.5f} per call")
     return 0
 
 

@@ -114,14 +114,14 @@ def test_accounting_balances_and_the_cli_reports_it(app: AppHost) -> None:
 
     report = app.get("/api/accounting").json()
     assert report["blobs"] == report["records"] and report["balanced"], report
-    out = subprocess.run([sys.executable, "-m", "support.cli", "--json", "accounting"], capture_output=True,
-                         text=True, env=dict(os.environ, CALLINSIGHTS_URL=app.base), timeout=60,
-                         cwd=str(app.app_dir))
+    out = subprocess.run([sys.executable, "-m", "support.cli", "--json", "accounting"],
+                         capture_output=True, text=True, timeout=60, cwd=str(app.app_dir),
+                         env=dict(os.environ, CALLINSIGHTS_URL=app.base))
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout) == report
-    failed = subprocess.run([sys.executable, "-m", "support.cli", "list", "--status", "failed", "--json"],
-                            capture_output=True, text=True, timeout=60, cwd=str(app.app_dir),
-                            env=dict(os.environ, CALLINSIGHTS_URL=app.base))
+    failed = subprocess.run([sys.executable, "-m", "support.cli", "list", "--status", "failed",
+                             "--json"], capture_output=True, text=True, timeout=60,
+                            cwd=str(app.app_dir), env=dict(os.environ, CALLINSIGHTS_URL=app.base))
     assert failed.returncode == 0, failed.stderr
     assert {c["blob"] for c in json.loads(failed.stdout)} >= {"empty.mp3", "notes.txt"}
 

@@ -49,4 +49,5 @@ def build_record(inp: PersistInput, existing: CallRecord | None, now: datetime) 
         instanceId=inp.instance_id, attempts=attempts,
         failure=inp.failure if inp.status == "failed" else None, failureHistory=history,
         metadata=metadata, analysis=ext.analysis if ext and inp.status == "completed" else None,
-        transcript=inp.transcript if inp.status != "processing" else None, updatedAt=now)
+        transcript=inp.transcript if inp.status != "processing" else None, updatedAt=now,
+        corrections=list(existing.corrections) if existing else [])

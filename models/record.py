@@ -13,6 +13,7 @@ from pydantic import Field
 from models.analysis import CallAnalysis, ExtractResult
 from models.base import Contract
 from models.call import AudioInfo, CallRef, Failure, PrepareResult, Transcript, Usage
+from models.correction import Correction
 
 SCHEMA_VERSION = 2
 """1: snake_case nested fields. 2: camelCase throughout (read back from either, see models.base)."""
@@ -64,6 +65,8 @@ class CallRecord(Contract):
     analysis: CallAnalysis | None = None
     transcript: Transcript | None = None
     updatedAt: datetime | None = None
+    corrections: list[Correction] = Field(default_factory=list)
+    """People's corrections (the workspace); `analysis` stays what the engine extracted."""
 
 
 class PersistInput(Contract):

@@ -91,14 +91,13 @@ def row(s: CallSummary) -> dict[str, Any]:
     progress = views.progress(custom) if s.status == "processing" else ""
     if s.status == "failed" and s.failure is not None:
         progress = f"at {s.failure.stage}"
+    when = s.call_date or s.updated_at
     return {
         "call_id": s.call_id, "blob_name": s.blob_name, "status": s.status,
         "status_label": status_label, "progress": progress, "customer": s.customer or "",
         "company": s.company or "", "place": s.place or "", "products": s.products,
         "intent": s.intent or "", "budget": s.budget or "",
-        "date": views.day(s.call_date or s.updated_at),
-        "date_iso": (s.call_date or s.updated_at).isoformat() if (s.call_date or s.updated_at)
-        else "",
+        "date": views.day(when), "date_iso": when.isoformat() if when else "",
         "duration": views.duration(s.duration_seconds), "corrected": s.corrected,
     }
 
@@ -124,7 +123,8 @@ async def call_page(call_id: str, client: df.DurableOrchestrationClient) -> dict
 def call_context(view: CallView) -> dict[str, Any]:
     record = view.record
     analysis = record.analysis
-    corrections = {c.field: c.model_dump(mode="json") for c in view.corrections}
+    corrections: dict[str, dict[str, Any]] = {c.field: c.model_dump(mode="json")
+                                              for c in view.corrections}
     custom = view.orchestration.custom_status if view.orchestration else None
     custom = custom if isinstance(custom, dict) else {}
     done, total = custom.get("chunksDone"), custom.get("chunksTotal")

@@ -7,7 +7,7 @@ field came from and the transcript turns it points at).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
@@ -120,19 +120,21 @@ def fields(record: CallRecord, corrected: CallAnalysis | None,
         out.append({"key": key, "label": label, "kind": kind, "engine": value,
                     "shown": _text(fix.get("value")) if fix else shown[key][0] or value,
                     "quote": quote, "segments": locate(quote, texts) if quote else [],
-                    "correction": dict(fix) if fix else None, "correctable": True})
+                    "correction": dict(fix) if fix else None, "correctable": True,
+                    "edit_only": False})
     products = (record.analysis.products_of_interest if record.analysis else [])
     fix = corrections.get("productsOfInterest")
     engine_names = ", ".join(p.value for p in products)
     if fix:
         out.append({"key": "productsOfInterest", "label": "Products", "kind": "list",
                     "engine": engine_names, "shown": _text(fix.get("value")), "quote": "",
-                    "segments": [], "correction": dict(fix), "correctable": True})
+                    "segments": [], "correction": dict(fix), "correctable": True,
+                    "edit_only": False})
     for i, p in enumerate(products):
         out.append({"key": f"product-{i}", "label": "Product", "kind": "list", "engine": p.value,
                     "shown": p.value, "quote": p.quote,
                     "segments": locate(p.quote, texts) if p.quote else [], "correction": None,
-                    "correctable": False})
+                    "correctable": False, "edit_only": False})
     if not fix:
         out.append({"key": "productsOfInterest", "label": "All products", "kind": "list",
                     "engine": engine_names, "shown": engine_names, "quote": "", "segments": [],

@@ -16,6 +16,7 @@ from azure.core import MatchConditions
 from azure.core.exceptions import AzureError, ServiceRequestError
 from azure.cosmos import CosmosClient, PartitionKey, exceptions
 
+from core.call_query import listing_for
 from errors import TransientError
 from models.record import CallRecord
 
@@ -85,6 +86,8 @@ class CallStore:
     def upsert(self, record: CallRecord, etag: str | None) -> None:
         """Replace if unchanged since read (etag), create if new; conflicts raise TransientError."""
         body = record.model_dump(mode="json", by_alias=True)
+        # What the workspace's lists, filters, search and sorting read (corrections applied).
+        body["listing"] = listing_for(record).model_dump(mode="json", by_alias=True)
         try:
             if etag:
                 self.container.upsert_item(body, etag=etag,

@@ -34,11 +34,12 @@ def _summary(title: str, series: Series, unit: str) -> str:
     return f"{title}: " + ", ".join(f"{name} {_fmt(v, unit)}" for name, v in series)
 
 
-def empty(title: str, width: int = 420, height: int = 90) -> str:
+def empty(title: str, width: int = 420, height: int = 60,
+          message: str = "No data for this filter") -> str:
     """A frame that says there is nothing to draw for the current filter."""
     body = (f'<text class="empty" x="{width / 2}" y="{height / 2}" text-anchor="middle" '
-            f'dominant-baseline="middle">No data for this filter</text>')
-    return _svg(width, height, f"{title}: no data", body)
+            f'dominant-baseline="middle">{escape(message)}</text>')
+    return _svg(width, height, f"{title}: {message.lower()}", body)
 
 
 def bar_chart(title: str, series: Series, unit: str = "", width: int = 420,
@@ -88,10 +89,11 @@ def column_chart(title: str, series: Series, width: int = 860, height: int = 200
     every = max(1, math.ceil(len(series) / max(1, plot_w // 70)))
     for i, (name, value) in enumerate(series):
         h = plot_h * value / ceiling
-        x = left + i * slot + slot * 0.15
+        bar_w = min(slot * 0.7, 56.0)
+        x = left + i * slot + (slot - bar_w) / 2
         parts.append(f'<g><title>{escape(name)}: {_fmt(value)}</title>'
                      f'<rect class="bar" x="{x:.1f}" y="{top_pad + plot_h - h:.1f}" '
-                     f'width="{slot * 0.7:.1f}" height="{max(h, 0.0):.1f}" rx="2"/></g>')
+                     f'width="{bar_w:.1f}" height="{max(h, 0.0):.1f}" rx="2"/></g>')
         if i % every == 0:
             parts.append(f'<text class="axis" x="{left + i * slot + slot / 2:.1f}" '
                          f'y="{height - 8}" text-anchor="middle">{escape(name)}</text>')

@@ -13,6 +13,7 @@ import azure.durable_functions as df
 
 from core import charts
 from core.costs import Prices, call_cost
+from models.analysis import Budget
 from models.workspace import CallSummary, CallView, Insights
 from settings import get_settings
 from workspace import service, views
@@ -96,7 +97,10 @@ def row(s: CallSummary) -> dict[str, Any]:
         "call_id": s.call_id, "blob_name": s.blob_name, "status": s.status,
         "status_label": status_label, "progress": progress, "customer": s.customer or "",
         "company": s.company or "", "place": s.place or "", "products": s.products,
-        "intent": s.intent or "", "budget": s.budget or "",
+        "intent": s.intent or "",
+        "budget": views.money(Budget(amount=s.budget_amount, currency=s.budget_currency,
+                                     as_said=s.budget or "")) if s.budget_amount is not None
+        else s.budget or "",
         "date": views.day(when), "date_iso": when.isoformat() if when else "",
         "duration": views.duration(s.duration_seconds), "corrected": s.corrected,
     }
@@ -179,13 +183,14 @@ def insights_context(data: Insights, filtered: bool) -> dict[str, Any]:
     kpis = [("calls", f"{data.total:,}"), ("completed", f"{completed:,}"),
             ("failed", f"{failed:,}"),
             ("median processing", f"{median:.1f} s" if median is not None else "—"),
-            ("cost per call", f"${data.cost_per_call:.4f}" if data.cost_per_call is not None
-             else "—")]
+            ("cost per call", f"${data.cost_per_call:.4f}" if data.cost_per_call else
+             "$0 (local)" if data.cost_per_call == 0 else "—")]
     fmt = {"day": "%d %b", "week": "%d %b", "month": "%b %Y"}[data.bucket]
     over_time = [(b.start.strftime(fmt), float(b.count)) for b in data.calls_over_time]
     intents = {c.key: float(c.count) for c in data.intent_mix}
     intent_series = [(k, intents[k]) for k in ("high", "medium", "low", "none") if k in intents]
-    cost_series = [("per call", data.cost_per_call)] if data.cost_per_call is not None else []
+    cost_series = [("per call", data.cost_per_call)] if data.cost_per_call else []
+    failures = [(c.key, float(c.count)) for c in data.failures_by_stage if c.count]
     chart_list = [
         {"title": f"Calls per {data.bucket}", "wide": True,
          "svg": charts.column_chart(f"Calls per {data.bucket}", over_time)},
@@ -197,13 +202,14 @@ def insights_context(data: Insights, filtered: bool) -> dict[str, Any]:
          "svg": charts.bar_chart("Top places", [(c.key, float(c.count))
                                                 for c in data.top_places])},
         {"title": "Failures by stage",
-         "svg": charts.bar_chart("Failures by stage", [(c.key, float(c.count))
-                                                       for c in data.failures_by_stage],
-                                 css_class="bar-bad")},
+         "svg": charts.bar_chart("Failures by stage", failures, css_class="bar-bad")
+         if failures else charts.empty("Failures by stage", message="No failures")},
         {"title": "Processing time (upload to record)",
          "svg": charts.percentile_chart("Processing time", median, p95)},
         {"title": "Cost per call (cloud engines)",
-         "svg": charts.bar_chart("Cost per call", cost_series, unit="$", css_class="bar-alt")},
+         "svg": charts.bar_chart("Cost per call", cost_series, unit="$", css_class="bar-alt")
+         if cost_series else charts.empty("Cost per call",
+                                          message="No cloud-engine cost: local engines")},
     ]
     scope = "All calls" if not filtered else "Calls matching the filter"
     if data.facet_sample and data.facet_sample < data.total:

@@ -114,7 +114,7 @@ def fields(record: CallRecord, corrected: CallAnalysis | None,
     for key, label, kind in FIELDS:
         value, quote = engine[key]
         fix = corrections.get(key)
-        if quote in quoted:  # city, region and country share the place's quote: show it once
+        if key in ("region", "country") and quote in quoted:  # the place's quote: shown once
             quote = ""
         quoted.add(quote)
         out.append({"key": key, "label": label, "kind": kind, "engine": value,

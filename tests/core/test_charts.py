@@ -37,7 +37,7 @@ def test_data_is_escaped() -> None:
 
 def test_empty_series_says_so() -> None:
     root = parse(charts.bar_chart("Failures by stage", []))
-    assert root.get("aria-label") == "Failures by stage: no data"
+    assert root.get("aria-label") == "Failures by stage: no data for this filter"
     assert [t.text for t in root.iter(f"{NS}text")] == ["No data for this filter"]
 
 

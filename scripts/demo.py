@@ -148,7 +148,8 @@ def main(argv: list[str]) -> int:
             show(follow(base, name))
     finally:
         if keep:
-            print(f"\nThe stack stays up: host {base}, Azurite 127.0.0.1:10000, Cosmos "
+            print(f"\nworkspace: {base}/api/workspace", flush=True)
+            print(f"The stack stays up: host {base}, Azurite 127.0.0.1:10000, Cosmos "
                   f"{services.cosmos_endpoint()}.\nUpload your own: make upload FILE=path.mp3   "
                   f"Status: curl '{base}/api/calls?status=completed'   Stop: make down")
         else:
@@ -156,6 +157,8 @@ def main(argv: list[str]) -> int:
                 os.killpg(host.pid, signal.SIGTERM)
                 host.wait(15)
             services.down(tuple(started))
+            print(f"\nworkspace: {base}/api/workspace (stopped with the demo; `make up` "
+                  f"keeps it running)")
     return 0
 
 

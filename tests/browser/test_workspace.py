@@ -83,9 +83,9 @@ def test_search_finds_a_word_said_in_the_call(page: Page, workspace_host: AppHos
     host = workspace_host
     acme = ensure_completed(host, "maria-lopez-acme.mp3", "maria-lopez-acme.mp3")
     open_list(page, host)
-    page.fill("#q", "proposal")  # said in the call, in no extracted field
+    page.fill("#q", "interested")  # said in the call, in no extracted field
     page.press("#q", "Enter")
-    page.wait_for_url("**q=proposal**")
+    page.wait_for_url("**q=interested**")
     ids = page.locator("#call-rows tr[data-call]").evaluate_all(
         "rows => rows.map(r => r.dataset.call)")
     assert ids == [acme]

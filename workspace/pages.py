@@ -19,7 +19,7 @@ import azure.durable_functions as df
 import azure.functions as func
 import jinja2
 
-from workspace import data, static_files
+from workspace import access, data, static_files
 
 BASE = "/api/workspace"
 API = "/api/v1"
@@ -37,7 +37,7 @@ HTML_HEADERS = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"
                                            "script-src 'self'; object-src 'none'; "
                                            "frame-ancestors 'none'"}
 
-bp = df.Blueprint(http_auth_level=func.AuthLevel.FUNCTION)
+bp = df.Blueprint(http_auth_level=access.auth_level())
 
 
 @lru_cache(maxsize=1)
@@ -75,6 +75,8 @@ def _bad_request(message: str) -> func.HttpResponse:
 @bp.durable_client_input(client_name="client")
 async def workspace_calls(req: func.HttpRequest,
                           client: df.DurableOrchestrationClient) -> func.HttpResponse:
+    if (refusal := access.refused(req)) is not None:
+        return refusal
     params = _filters(req)
     try:
         page = await data.list_calls(params, req.params.get("continuation"), client)
@@ -117,6 +119,8 @@ def _list_context(params: dict[str, str], page: data.Page) -> dict[str, Any]:
 @bp.durable_client_input(client_name="client")
 async def workspace_call(req: func.HttpRequest,
                          client: df.DurableOrchestrationClient) -> func.HttpResponse:
+    if (refusal := access.refused(req)) is not None:
+        return refusal
     call_id = req.route_params.get("callId", "")
     view = await data.call_page(call_id, client)
     if view is None:
@@ -127,6 +131,8 @@ async def workspace_call(req: func.HttpRequest,
 
 @bp.route(route="workspace/insights", methods=["GET"])
 async def workspace_insights(req: func.HttpRequest) -> func.HttpResponse:
+    if (refusal := access.refused(req)) is not None:
+        return refusal
     params = _filters(req)
     try:
         context = data.insights_page(params)
@@ -139,6 +145,8 @@ async def workspace_insights(req: func.HttpRequest) -> func.HttpResponse:
 
 @bp.route(route="workspace/static/{*path}", methods=["GET"])
 async def workspace_static(req: func.HttpRequest) -> func.HttpResponse:
+    if (refusal := access.refused(req)) is not None:
+        return refusal
     found = static_files.asset(req.route_params.get("path", ""))
     if found is None:
         return func.HttpResponse("not found", status_code=404)

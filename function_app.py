@@ -10,14 +10,15 @@ from activities import cleanup_chunks, extract_call, persist_call, prepare_audio
 from orchestrators import process_call
 from starters import blob_starter
 from support import http_api
+from workspace import http_api as workspace_api
 from workspace import pages as workspace_pages
 
 app = df.DFApp(http_auth_level=func.AuthLevel.FUNCTION)
 
 for blueprint in (blob_starter.bp, process_call.bp, prepare_audio.bp, transcribe_chunk.bp,
-                  extract_call.bp, persist_call.bp, cleanup_chunks.bp, http_api.bp):
+                  extract_call.bp, persist_call.bp, cleanup_chunks.bp, http_api.bp,
+                  workspace_api.bp, workspace_pages.bp):
     app.register_functions(blueprint)
-app.register_functions(workspace_pages.bp)  # the sales team's pages (workspace/pages.py)
 
 problem = settings.startup_problem()
 if problem:  # one clear line in the start-up log; the calls themselves fail with the same reason

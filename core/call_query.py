@@ -54,7 +54,15 @@ def words(text: str) -> list[str]:
     return [w for w in _WORD.findall(text.lower()) if len(w) <= 40]
 
 
+_SEARCH_TEXT = re.compile(r"^[\w\s.,'@&+-]*$", re.UNICODE)
+
+
 def search_terms(q: str | None) -> list[str]:
+    """The distinct words of a search; every one must occur in a call for it to match. Search
+    text holds words and spaces (and . , ' - @ & +, which separate words); anything else, such
+    as quotes, =, ; or parentheses, is refused rather than guessed at."""
+    if q and not _SEARCH_TEXT.match(q):
+        raise QueryError("q: use letters, digits, spaces and . , ' - @ & + only")
     terms = list(dict.fromkeys(words(q or "")))
     if q and q.strip() and not terms:
         raise QueryError("q: no word to search for (letters or digits)")

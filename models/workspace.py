@@ -54,19 +54,19 @@ class CallQuery(Contract):
 
     model_config = ConfigDict(extra="forbid")
 
-    q: str | None = Field(None, max_length=MAX_QUERY_CHARS)
+    q: str | None = Field(default=None, max_length=MAX_QUERY_CHARS)
     status: StatusFilter | None = None
     intent: Intent | None = None
-    product: str | None = Field(None, max_length=100)
-    country: str | None = Field(None, max_length=100)
-    region: str | None = Field(None, max_length=100)
-    city: str | None = Field(None, max_length=100)
+    product: str | None = Field(default=None, max_length=100)
+    country: str | None = Field(default=None, max_length=100)
+    region: str | None = Field(default=None, max_length=100)
+    city: str | None = Field(default=None, max_length=100)
     date_from: date | None = None
     date_to: date | None = None
     sort: SortField = "updatedAt"
     order: Literal["asc", "desc"] = "desc"
-    page_size: int = Field(25, ge=1, le=MAX_PAGE_SIZE)
-    continuation: str | None = Field(None, max_length=8192)
+    page_size: int = Field(default=25, ge=1, le=MAX_PAGE_SIZE)
+    continuation: str | None = Field(default=None, max_length=8192)
 
 
 class CallListing(Contract):

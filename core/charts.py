@@ -23,8 +23,9 @@ def _fmt(value: float, unit: str = "") -> str:
 
 
 def _svg(width: int, height: int, label: str, body: str, css: str = "chart") -> str:
-    return (f'<svg class="{css}" viewBox="0 0 {width} {height}" width="100%" '
-            f'preserveAspectRatio="xMinYMin meet" role="img" aria-label="{escape(label)}">'
+    return (f'<svg class="{css}" viewBox="0 0 {width} {height}" width="{width}" '
+            f'height="{height}" preserveAspectRatio="xMinYMin meet" role="img" '
+            f'aria-label="{escape(label)}">'
             f"<title>{escape(label)}</title>{body}</svg>")
 
 
@@ -34,7 +35,7 @@ def _summary(title: str, series: Series, unit: str) -> str:
     return f"{title}: " + ", ".join(f"{name} {_fmt(v, unit)}" for name, v in series)
 
 
-def empty(title: str, width: int = 420, height: int = 60,
+def empty(title: str, width: int = 540, height: int = 60,
           message: str = "No data for this filter") -> str:
     """A frame that says there is nothing to draw for the current filter."""
     body = (f'<text class="empty" x="{width / 2}" y="{height / 2}" text-anchor="middle" '
@@ -42,12 +43,12 @@ def empty(title: str, width: int = 420, height: int = 60,
     return _svg(width, height, f"{title}: {message.lower()}", body)
 
 
-def bar_chart(title: str, series: Series, unit: str = "", width: int = 420,
+def bar_chart(title: str, series: Series, unit: str = "", width: int = 540,
               css_class: str = "bar") -> str:
     """Horizontal bars, largest first as given, label left, value at the end of the bar."""
     if not series:
         return empty(title, width)
-    row, label_w, value_w = 24, 150, 70
+    row, label_w, value_w = 24, 200, 70
     height = row * len(series) + 8
     top = max((v for _, v in series), default=0.0) or 1.0
     span = width - label_w - value_w
@@ -55,7 +56,7 @@ def bar_chart(title: str, series: Series, unit: str = "", width: int = 420,
     for i, (name, value) in enumerate(series):
         y = 4 + i * row
         w = max(2.0, span * max(value, 0.0) / top)
-        short = name if len(name) <= 22 else name[:21] + "…"
+        short = name if len(name) <= 30 else name[:29] + "…"
         parts.append(
             f'<g><title>{escape(name)}: {escape(_fmt(value, unit))}</title>'
             f'<text class="label" x="{label_w - 8}" y="{y + row / 2}" text-anchor="end" '
@@ -67,7 +68,7 @@ def bar_chart(title: str, series: Series, unit: str = "", width: int = 420,
     return _svg(width, height, _summary(title, series, unit), "".join(parts))
 
 
-def column_chart(title: str, series: Series, width: int = 860, height: int = 200) -> str:
+def column_chart(title: str, series: Series, width: int = 1180, height: int = 200) -> str:
     """Columns over time (one per bucket, oldest left), with a few value gridlines and every
     n-th bucket labelled so the labels never overlap."""
     if not series:
@@ -109,7 +110,7 @@ def _nice_step(peak: float) -> float:
     return float(10 * magnitude)
 
 
-def stacked_bar(title: str, series: Series, width: int = 420) -> str:
+def stacked_bar(title: str, series: Series, width: int = 540) -> str:
     """One bar split into shares (e.g. the buying-intent mix), with a legend under it.
     Segment classes are `seg-<name>` so the stylesheet can colour high/medium/low/none."""
     total = sum(max(v, 0.0) for _, v in series)
@@ -139,7 +140,7 @@ def stacked_bar(title: str, series: Series, width: int = 420) -> str:
 
 
 def percentile_chart(title: str, median: float | None, p95: float | None, unit: str = " s",
-                     width: int = 420) -> str:
+                     width: int = 540) -> str:
     """Median and 95th percentile as two bars on one scale, so the tail is visible at a glance."""
     series = [(name, v) for name, v in (("median", median), ("95th percentile", p95))
               if v is not None]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import timedelta
 from types import SimpleNamespace
 from typing import Any
 
@@ -172,10 +173,25 @@ def insights_page(params: Mapping[str, str]) -> dict[str, Any]:
         data = service.insights(query)
     except service.BadRequest as exc:
         raise BadQuery(str(exc)) from exc
-    return insights_context(data, bool(params))
+    return insights_context(data, bool(params), pad=not params.get("dateFrom"))
 
 
-def insights_context(data: Insights, filtered: bool) -> dict[str, Any]:
+MIN_DAYS = 14
+
+
+def _over_time(data: Insights, pad: bool) -> list[tuple[str, float]]:
+    """Calls per bucket; with daily buckets and no start date chosen, the days before the first
+    call (none there, by definition) are drawn too, so a young workspace shows two weeks."""
+    fmt = {"day": "%d %b", "week": "%d %b", "month": "%b %Y"}[data.bucket]
+    series = [(b.start.strftime(fmt), float(b.count)) for b in data.calls_over_time]
+    if pad and data.bucket == "day" and data.calls_over_time and len(series) < MIN_DAYS:
+        first = data.calls_over_time[0].start
+        series = [((first - timedelta(days=n)).strftime(fmt), 0.0)
+                  for n in range(MIN_DAYS - len(series), 0, -1)] + series
+    return series
+
+
+def insights_context(data: Insights, filtered: bool, pad: bool = False) -> dict[str, Any]:
     completed = next((c.count for c in data.by_status if c.key == "completed"), 0)
     failed = next((c.count for c in data.by_status if c.key == "failed"), 0)
     median = data.processing_ms_median / 1000 if data.processing_ms_median is not None else None
@@ -185,8 +201,7 @@ def insights_context(data: Insights, filtered: bool) -> dict[str, Any]:
             ("median processing", f"{median:.1f} s" if median is not None else "—"),
             ("cost per call", f"${data.cost_per_call:.4f}" if data.cost_per_call else
              "$0 (local)" if data.cost_per_call == 0 else "—")]
-    fmt = {"day": "%d %b", "week": "%d %b", "month": "%b %Y"}[data.bucket]
-    over_time = [(b.start.strftime(fmt), float(b.count)) for b in data.calls_over_time]
+    over_time = _over_time(data, pad)
     intents = {c.key: float(c.count) for c in data.intent_mix}
     intent_series = [(k, intents[k]) for k in ("high", "medium", "low", "none") if k in intents]
     cost_series = [("per call", data.cost_per_call)] if data.cost_per_call else []

@@ -91,7 +91,7 @@ async def workspace_calls(req: func.HttpRequest,
 
 
 def _list_context(params: dict[str, str], page: data.Page) -> dict[str, Any]:
-    sort, order = params.get("sort", "date"), params.get("order", "desc")
+    sort, order = params.get("sort", ""), params.get("order", "desc")
     links = {}
     for key in SORTABLE:
         flip = "asc" if sort == key and order == "desc" else "desc"
@@ -102,8 +102,8 @@ def _list_context(params: dict[str, str], page: data.Page) -> dict[str, Any]:
         "rows": page.rows, "f": data.filter_view(params), "filtered": filtered,
         "qs": _qs({k: v for k, v in params.items() if k not in ("sort", "order")}),
         "action": BASE, "columns": COLUMNS, "sortable": SORTABLE, "sort_links": links,
-        "sort_label": f"sorted by {sort}, {'oldest' if order == 'asc' else 'newest'} first"
-        if sort == "date" else f"sorted by {sort} ({order})",
+        "sort_label": f"sorted by {sort} ({'ascending' if order == 'asc' else 'descending'})"
+        if sort else "most recently updated first",
         "rows_url": BASE + _qs(params, fragment="rows"),
         "next_url": BASE + _qs(params, continuation=page.continuation) if page.continuation
         else None,

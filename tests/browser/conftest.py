@@ -17,6 +17,8 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
 from tests.helpers.app_host import AppHost
+from tests.helpers.audio import conversation, write
+from tests.helpers.calls import CALLS
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "samples"
@@ -25,6 +27,9 @@ CATALOG = ["Fleet Tracking Software", "Premium Support Plan", "Scheduling Softwa
            "Patient Reminder", "Inventory Management Platform", "Analytics Dashboard",
            "Data Export Module"]
 FAILED_BLOB = "replay me - brightside.mp3"
+BACKGROUND_BLOBS = ["priya-shah-northwind.mp3", "tom-becker-globex.mp3"]
+"""Generated calls uploaded once the catalog is in place, processed while the tests run, so the
+list and insights screenshots show more than one call."""
 
 
 def chromium_path() -> str:
@@ -59,6 +64,8 @@ def workspace_host(tmp_path_factory: pytest.TempPathFactory, stack: None) -> Ite
         failed = host.wait_call(FAILED_BLOB, timeout=240)
         assert failed["record"]["status"] == "failed", failed
         catalog.write_text("\n".join(CATALOG) + "\n")
+        for blob, script in zip(BACKGROUND_BLOBS, (CALLS[2], CALLS[3]), strict=True):
+            host.upload(blob, write(conversation(script.lines), tmp / blob).read_bytes())
         yield host
     finally:
         host.stop()

@@ -134,3 +134,14 @@ def test_insights_context_draws_every_chart() -> None:
     assert titles[:3] == ["Calls per day", "Buying intent", "Top products"]
     assert all(c["svg"].startswith("<svg") for c in ctx["charts"])
     assert "Top products: fleet tracking software 6" in ctx["charts"][2]["svg"]
+
+
+def test_a_young_workspace_draws_two_weeks_of_days() -> None:
+    ins = Insights(total=3, by_status=[], bucket="day", intent_mix=[], top_products=[],
+                   top_places=[], failures_by_stage=[],
+                   calls_over_time=[TimeBucket(start=date(2026, 12, 1), end=date(2026, 12, 1),
+                                               count=3)])
+    padded = data._over_time(ins, pad=True)
+    assert len(padded) == data.MIN_DAYS
+    assert padded[0] == ("18 Nov", 0.0) and padded[-1] == ("01 Dec", 3.0)
+    assert data._over_time(ins, pad=False) == [("01 Dec", 3.0)]

@@ -73,13 +73,9 @@ def filter_view(params: Mapping[str, str]) -> SimpleNamespace:
 
 
 def batch_replay_url(params: Mapping[str, str]) -> str:
-    """The support API's batch replay of the failed calls in the current date range."""
-    q = {"status": "failed"}
-    if params.get("dateFrom"):
-        q["from"] = params["dateFrom"] + "T00:00:00+00:00"
-    if params.get("dateTo"):
-        q["to"] = params["dateTo"] + "T23:59:59+00:00"
-    return "/api/calls/replay?" + urllib.parse.urlencode(q)
+    """The pages' batch replay of the failed calls that match the list's filter."""
+    q = {k: v for k, v in params.items() if k not in ("sort", "order", "status")}
+    return "/api/workspace/replay" + ("?" + urllib.parse.urlencode(q) if q else "")
 
 
 def accepted_extensions() -> tuple[str, ...]:
@@ -163,7 +159,7 @@ def call_context(view: CallView) -> dict[str, Any]:
         "status_url": f"{API}/calls/{record.callId}",
         "corrections_url": f"{API}/calls/{record.callId}/corrections",
         "delete_url": f"{API}/calls/{record.callId}",
-        "replay_url": f"/api/calls/{record.callId}/replay",
+        "replay_url": f"/api/workspace/calls/{record.callId}/replay",
     }
 
 

@@ -76,11 +76,6 @@ def _qs(params: Mapping[str, str], **extra: str | None) -> str:
     return ("?" + urllib.parse.urlencode(merged)) if merged else ""
 
 
-def _bad_request(message: str) -> func.HttpResponse:
-    return _html("error.html", 400, page="calls", title="That filter cannot be used",
-                 message=message)
-
-
 @bp.route(route="workspace", methods=["GET"])
 @bp.durable_client_input(client_name="client")
 async def workspace_calls(req: func.HttpRequest,
@@ -90,8 +85,9 @@ async def workspace_calls(req: func.HttpRequest,
     params = _filters(req)
     try:
         page = await data.list_calls(params, req.params.get("continuation"), client)
-    except data.BadQuery as exc:
-        return _bad_request(str(exc))
+    except data.BadQuery as exc:  # the page again, filters kept, with what is wrong
+        return _html("calls.html", 400, page="calls",
+                     **_list_context(params, data.Page([], None), str(exc)))
     context = _list_context(params, page)
     if req.params.get("fragment") == "rows":
         body = templates().get_template("_rows.html").render(base=BASE, **context)
@@ -100,7 +96,8 @@ async def workspace_calls(req: func.HttpRequest,
     return _html("calls.html", page="calls", **context)
 
 
-def _list_context(params: dict[str, str], page: data.Page) -> dict[str, Any]:
+def _list_context(params: dict[str, str], page: data.Page,
+                  error: str | None = None) -> dict[str, Any]:
     sort, order = params.get("sort", ""), params.get("order", "desc")
     links = {}
     for key in SORTABLE:
@@ -109,7 +106,7 @@ def _list_context(params: dict[str, str], page: data.Page) -> dict[str, Any]:
     filtered = any(k in params for k in FILTER_KEYS if k not in ("sort", "order"))
     api_filter = data.api_params(params)
     return {
-        "rows": page.rows, "f": data.filter_view(params), "filtered": filtered,
+        "rows": page.rows, "f": data.filter_view(params), "filtered": filtered, "error": error,
         "qs": _qs({k: v for k, v in params.items() if k not in ("sort", "order")}),
         "action": BASE, "columns": COLUMNS, "sortable": SORTABLE, "sort_links": links,
         "sort_label": f"sorted by {sort} ({'ascending' if order == 'asc' else 'descending'})"
@@ -144,13 +141,16 @@ async def workspace_insights(req: func.HttpRequest) -> func.HttpResponse:
     if (refusal := access.refused(req)) is not None:
         return refusal
     params = _filters(req)
+    status, error = 200, None
     try:
         context = data.insights_page(params)
     except data.BadQuery as exc:
-        return _bad_request(str(exc))
+        status, error = 400, str(exc)
+        context = {"kpis": [], "charts": [], "scope": "That filter cannot be used"}
     filtered = any(k in params for k in FILTER_KEYS if k not in ("sort", "order"))
-    return _html("insights.html", page="insights", f=data.filter_view(params),
-                 filtered=filtered, action=BASE + "/insights", qs=_qs(params), **context)
+    return _html("insights.html", status, page="insights", f=data.filter_view(params),
+                 filtered=filtered, action=BASE + "/insights", qs=_qs(params), error=error,
+                 **context)
 
 
 @bp.route(route="workspace/static/{*path}", methods=["GET"])

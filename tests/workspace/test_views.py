@@ -145,3 +145,14 @@ def test_a_young_workspace_draws_two_weeks_of_days() -> None:
     assert len(padded) == data.MIN_DAYS
     assert padded[0] == ("18 Nov", 0.0) and padded[-1] == ("01 Dec", 3.0)
     assert data._over_time(ins, pad=False) == [("01 Dec", 3.0)]
+
+
+def test_a_bad_filter_keeps_the_form_and_says_what_is_wrong() -> None:
+    ctx = pages._list_context({"dateFrom": "2026-13-01"}, data.Page([], None),
+                              "dateFrom: month value is outside expected range of 1-12")
+    html = pages.templates().get_template("calls.html").render(base=pages.BASE, page="calls",
+                                                                api=pages.API, **ctx)
+    found = Elements()
+    found.feed(html)
+    assert "error" in found.classes and "month value is outside" in html
+    assert 'value="2026-13-01"' in html

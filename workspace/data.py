@@ -93,7 +93,9 @@ def row(s: CallSummary) -> dict[str, Any]:
     return {
         "call_id": s.call_id, "blob_name": s.blob_name, "status": s.status,
         "status_label": status_label, "progress": progress, "customer": s.customer or "",
-        "company": s.company or "", "place": s.place or "", "products": s.products,
+        "company": s.company or "",
+        "place": views.short_place(s.city, s.region, s.country) or s.place or "",
+        "place_full": s.place or "", "products": s.products,
         "intent": s.intent or "",
         "budget": views.money(Budget(amount=s.budget_amount, currency=s.budget_currency,
                                      as_said=s.budget or "")) if s.budget_amount is not None

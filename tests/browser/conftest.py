@@ -94,5 +94,7 @@ def screenshot(page: Page, name: str, tmp_path: Path) -> Path:
     folder = SCREENSHOTS if os.environ.get("UPDATE_SCREENSHOTS") == "1" else tmp_path
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{name}.png"
+    page.mouse.move(0, 0)  # no hover state left over from the test's clicks
+    page.wait_for_timeout(300)
     page.screenshot(path=str(target), full_page=False)
     return target

@@ -112,9 +112,14 @@ def test_list_row_of_a_running_call_shows_progress() -> None:
         "", "Processing", "transcribing · 2/6 chunks")
     done = data.row(CallSummary(call_id="c2", blob_name="a.mp3", status="completed",
                                 customer="Maria Lopez", intent="high", budget="$25,000",
+                                city="Denver", region="Colorado", country="United States",
+                                place="Denver, Colorado, United States",
+                                budget_amount=25000, budget_currency="USD",
                                 call_date=AT, duration_seconds=84, corrected=["company"]))
     assert (done["date"], done["duration"], done["corrected"]) == (
         "01 Dec 2026, 09:00", "1:24", ["company"])
+    assert (done["place"], done["place_full"], done["budget"]) == (
+        "Denver, Colorado, US", "Denver, Colorado, United States", "$25,000")
 
 
 def test_insights_context_draws_every_chart() -> None:

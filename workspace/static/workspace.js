@@ -53,7 +53,7 @@
     if (!rows) return;
     try {
       const r = await fetch(rows.dataset.poll);
-      if (r.ok) rows.innerHTML = await r.text();
+      if (r.ok) { rows.innerHTML = await r.text(); localTimes(); }
     } catch (e) { /* next round */ }
     const busy = rows.querySelector('tr[data-status="processing"]');
     if (busy || Date.now() < pollUntil) {
@@ -232,7 +232,25 @@
     } catch (e) { toast("Correction refused: " + e.message); }
   });
 
+  // Dates as the reader's clock shows them (the server writes UTC): "Today, 14:05", "28 Nov, 09:10".
+  function localTimes() {
+    const now = new Date();
+    const time = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
+    const day = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short" });
+    const full = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric" });
+    document.querySelectorAll("time[datetime]").forEach((el) => {
+      const d = new Date(el.getAttribute("datetime"));
+      if (isNaN(d) || el.dataset.local) return;
+      el.dataset.local = "1";
+      el.title = el.textContent + " UTC";
+      if (d.toDateString() === now.toDateString()) el.textContent = "Today, " + time.format(d);
+      else if (d.getFullYear() === now.getFullYear()) el.textContent = day.format(d) + ", " + time.format(d);
+      else el.textContent = full.format(d);
+    });
+  }
+
   function start() {
+    localTimes();
     bindDropzone();
     followPlayback();
     watchStatus();

@@ -51,12 +51,12 @@ def _query(params: Mapping[str, str], continuation: str | None = None,
            paged: bool = True) -> Any:
     query_params = api_params(params)
     if paged:
-        query_params["pageSize"] = str(PAGE_SIZE)
+        query_params.setdefault("pageSize", str(PAGE_SIZE))
         if continuation:
             query_params["continuation"] = continuation
     else:
-        query_params.pop("sort", None)
-        query_params.pop("order", None)
+        for key in ("sort", "order", "pageSize"):
+            query_params.pop(key, None)
     try:
         return service.parse_query(query_params)
     except service.BadRequest as exc:
@@ -74,7 +74,7 @@ def filter_view(params: Mapping[str, str]) -> SimpleNamespace:
 
 def batch_replay_url(params: Mapping[str, str]) -> str:
     """The pages' batch replay of the failed calls that match the list's filter."""
-    q = {k: v for k, v in params.items() if k not in ("sort", "order", "status")}
+    q = {k: v for k, v in params.items() if k not in ("sort", "order", "status", "pageSize")}
     return "/api/workspace/replay" + ("?" + urllib.parse.urlencode(q) if q else "")
 
 

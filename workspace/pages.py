@@ -32,7 +32,7 @@ BASE = "/api/workspace"
 API = "/api/v1"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 FILTER_KEYS = ("q", "status", "intent", "product", "country", "region", "city", "dateFrom",
-               "dateTo", "sort", "order")
+               "dateTo", "sort", "order", "pageSize")
 COLUMNS = [("customer", "Customer"), ("company", "Company"), ("place", "Place"),
            ("products", "Products"), ("intent", "Intent"), ("budget", "Budget"),
            ("date", "Date"), ("duration", "Duration"), ("status", "Status")]
@@ -103,8 +103,8 @@ def _list_context(params: dict[str, str], page: data.Page,
     for key in SORTABLE:
         flip = "asc" if sort == key and order == "desc" else "desc"
         links[key] = BASE + _qs(params, sort=key, order=flip)
-    filtered = any(k in params for k in FILTER_KEYS if k not in ("sort", "order"))
-    api_filter = data.api_params(params)
+    filtered = any(k in params for k in FILTER_KEYS if k not in ("sort", "order", "pageSize"))
+    api_filter = {k: v for k, v in data.api_params(params).items() if k != "pageSize"}
     return {
         "rows": page.rows, "f": data.filter_view(params), "filtered": filtered, "error": error,
         "qs": _qs({k: v for k, v in params.items() if k not in ("sort", "order")}),

@@ -43,6 +43,11 @@ def ensure_completed(host: AppHost, blob: str, sample: str) -> str:
     return str(body["record"]["id"])
 
 
+def rows(page: Page) -> list[str]:
+    return list(page.locator("#call-rows tr[data-call]").evaluate_all(
+        "rows => rows.map(r => r.dataset.call)"))
+
+
 def open_list(page: Page, host: AppHost, query: str = "") -> None:
     page.goto(f"{host.base}/api/workspace{query}")
     expect(page.locator("h1")).to_have_text("Calls")
@@ -233,6 +238,14 @@ def test_insights_draw_charts_for_the_filter(  # last: every call is in by now
     open_list(page, host)
     expect(page.locator("#call-rows tr[data-call]")).not_to_have_count(0)
     screenshot(page, "calls", tmp_path)
+    every = rows(page)
+    open_list(page, host, "?pageSize=2")  # paging by continuation token, two at a time
+    seen = rows(page)
+    while page.locator("a[rel=next]").count():
+        page.click("a[rel=next]")
+        seen += rows(page)
+    assert len(seen) == len(every) >= 4 and sorted(seen) == sorted(every)
+    expect(page.locator("text=First page")).to_be_visible()
     page.goto(f"{host.base}/api/workspace/insights")
     expect(page.locator("figure svg[role=img]")).to_have_count(7)
     intent = page.locator("figure", has_text="Buying intent").locator("svg")

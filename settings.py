@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Literal
 
-from pydantic import Field, SecretStr, ValidationError, model_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from errors import ConfigurationError
@@ -63,6 +63,17 @@ class Settings(BaseSettings):
     azure_openai_api_version: str = "2024-10-21"
     azure_openai_transcription_deployment: str | None = None
     azure_openai_extraction_deployment: str | None = None
+
+    retention_days: int | None = Field(default=None, ge=1)
+    """RETENTION_DAYS: calls older than this (by call date) are deleted everywhere by the daily
+    retention timer; unset, empty, 0 or "off" keeps calls for ever (the default)."""
+
+    @field_validator("retention_days", mode="before")
+    @classmethod
+    def _retention_off(cls, value: object) -> object:
+        if value is None or str(value).strip().lower() in ("", "0", "off", "none"):
+            return None
+        return value
 
     @model_validator(mode="after")
     def _check_chunking(self) -> Settings:

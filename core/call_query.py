@@ -207,6 +207,16 @@ def range_sql(q: CallQuery, fn: str) -> Sql:
     return Sql(f"SELECT VALUE {fn}(c.listing.callDate) FROM c WHERE {w.sql()}", w.params)
 
 
+def retention_sql(cutoff: datetime, top: int) -> Sql:
+    """Up to `top` finished calls dated before `cutoff` (the call date; the last update for a
+    record written before listings existed), oldest first."""
+    return Sql(f"SELECT TOP {int(top)} c.id FROM c WHERE c.status != 'processing' AND "
+               "((IS_DEFINED(c.listing) AND c.listing.callDate < @cutoff) OR "
+               "(NOT IS_DEFINED(c.listing) AND c.updatedAt < @cutoff)) ORDER BY c.updatedAt ASC",
+               [{"name": "@cutoff", "value": _utc(cutoff).isoformat()  # type: ignore[union-attr]
+                 .replace("+00:00", "Z")}])
+
+
 def wrap_continuation(sql: Sql, token: str | None) -> str | None:
     """An opaque token bound to its query: the SDK's token and the query's fingerprint."""
     if not token:

@@ -14,7 +14,9 @@ from aiohttp import web
 
 from .app import route_regex
 from .engine import InstanceGone, InstanceNotFound, instance_status, parse_time_arg
+from .keys import Keys
 from .store import TERMINAL
+from .triggers.blob import BlobTriggers, EventError, parse_events, validation_code
 
 if TYPE_CHECKING:
     from .runtime import Host
@@ -23,6 +25,7 @@ log = logging.getLogger("devhost")
 
 DURABLE_PUBLIC = "/runtime/webhooks/durabletask"
 DURABLE_RPC = "/durabletask"
+BLOBS_WEBHOOK = "/runtime/webhooks/blobs"
 
 
 def _json(body: Any, status: int = 200, headers: dict | None = None) -> web.Response:
@@ -182,6 +185,55 @@ class DurableApi:
         return web.Response(status=202)
 
 
+class BlobWebhook:
+    """The blob extension's Event Grid endpoint, `/runtime/webhooks/blobs?functionName=...`.
+
+    As the extension's `HttpRequestProcessor` does, it dispatches on the `aeg-event-type` header:
+    `SubscriptionValidation` answers 200 `{"validationResponse": code}`, `Notification` queues
+    each event (an Event Grid schema array or one CloudEvent) and answers 202, `Unsubscribe` 202,
+    anything else 400. A CloudEvents abuse-protection `OPTIONS` request is answered with
+    `WebHook-Allowed-Origin`. With keys enforced it takes the `blobs_extension` system key.
+    """
+
+    def __init__(self, triggers: BlobTriggers, keys: Keys, enforce_keys: bool) -> None:
+        self.triggers, self.keys, self.enforce_keys = triggers, keys, enforce_keys
+
+    def routes(self) -> list[web.RouteDef]:
+        return [web.post(BLOBS_WEBHOOK, self.handle), web.options(BLOBS_WEBHOOK, self.options)]
+
+    def _authorized(self, request: web.Request) -> bool:
+        key = request.query.get("code") or request.headers.get("x-functions-key")
+        return not self.enforce_keys or self.keys.allows("blobs_extension", key)
+
+    async def options(self, request: web.Request) -> web.Response:
+        if not self._authorized(request):
+            return web.Response(status=401)
+        origin = request.headers.get("WebHook-Request-Origin", "*")
+        return web.Response(status=200, headers={"WebHook-Allowed-Origin": origin,
+                                                 "WebHook-Allowed-Rate": "*"})
+
+    async def handle(self, request: web.Request) -> web.Response:
+        if not self._authorized(request):
+            return web.Response(status=401)
+        kind = request.headers.get("aeg-event-type", "").lower()
+        function_id = request.query.get("functionName", "")
+        try:
+            body = json.loads(await request.text())
+        except ValueError:
+            return _json({"error": "the request body is not JSON"}, 400)
+        try:
+            if kind == "subscriptionvalidation":
+                code = validation_code(body)
+                log.info("Blob webhook: handshake with Event Grid for function %s", function_id)
+                return _json({"validationResponse": code}, 200)
+            if kind == "notification":
+                self.triggers.accept(function_id, parse_events(body))
+                return web.Response(status=202)
+        except (EventError, KeyError, TypeError, IndexError, ValueError) as exc:
+            return _json({"error": f"not an Event Grid blob event: {exc}"}, 400)
+        return web.Response(status=202 if kind == "unsubscribe" else 400)
+
+
 class HttpTriggers:
     """The app's HTTP-triggered functions under /{routePrefix}/."""
 
@@ -221,7 +273,8 @@ class HttpTriggers:
                                route_params=route_params, body=body)
         t0 = time.perf_counter()
         try:
-            out = await self.host.call_user(fn, {fn.trigger_param: req})
+            out = await self.host.call_user(fn, {fn.trigger_param: req},
+                                            {**dict(request.query), **route_params})
         except Exception as exc:
             log.exception("Executed 'Functions.%s' (http, Failed: %s)", fn.name, exc)
             return web.Response(status=500)
@@ -242,10 +295,11 @@ class HttpTriggers:
         return resp
 
 
-async def start_servers(host: Host) -> list[web.AppRunner]:
+async def start_servers(host: Host, blob_triggers: BlobTriggers) -> list[web.AppRunner]:
     public_api, rpc_api = DurableApi(host, public=True), DurableApi(host, public=False)
     public = web.Application(middlewares=[public_api.guard], client_max_size=1024**3)
     public.add_routes(public_api.routes(DURABLE_PUBLIC))
+    public.add_routes(BlobWebhook(blob_triggers, host.keys, host.enforce_keys).routes())
     triggers = HttpTriggers(host)
 
     async def host_status(_: web.Request) -> web.Response:

@@ -13,6 +13,7 @@ import json
 import os
 import re
 import sys
+import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,14 @@ class FunctionInfo:
     client_param: str | None = None
     client_task_hub: str | None = None
     parameters: list[str] = field(default_factory=list)
+    # input bindings other than the trigger and the durable client, as function.json writes them
+    inputs: list[dict[str, Any]] = field(default_factory=list)
+    annotations: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def setting(self) -> dict[str, Any]:
+        """The trigger as function.json writes it (`type`, `name`, `path`, `source`, ...)."""
+        return _plain(self.trigger.get_dict_repr())
 
     @property
     def is_async(self) -> bool:
@@ -161,10 +170,34 @@ def load_app(app_dir: Path) -> LoadedApp:
             if binding.type == "durableClient":
                 info.client_param = binding.name
                 info.client_task_hub = getattr(binding, "task_hub", None)
+            elif binding.name != trigger.name and _plain(binding.get_dict_repr()).get(
+                    "direction") == "IN":
+                info.inputs.append(_plain(binding.get_dict_repr()))
         target = getattr(info.user_function, "client_function", info.user_function)
         info.parameters = list(inspect.signature(target).parameters)
+        info.annotations = _annotations(target)
         functions[info.name] = info
     return LoadedApp(app_dir=app_dir, host_json=host_json, functions=functions)
+
+
+def _plain(value: Any) -> Any:
+    """A binding's dict representation with enums as their names / values, as in function.json."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if hasattr(value, "name") and hasattr(value, "value") and not isinstance(value, str):
+        return str(value.value) if isinstance(value.value, str) else str(value.name)
+    return value
+
+
+def _annotations(target: Callable[..., Any]) -> dict[str, Any]:
+    """Parameter annotations resolved as the worker resolves them (string annotations too)."""
+    try:
+        return dict(typing.get_type_hints(target))
+    except Exception:
+        return {name: p.annotation for name, p in inspect.signature(target).parameters.items()
+                if p.annotation is not inspect.Parameter.empty}
 
 
 _ROUTE_PARAM = re.compile(r"\{(\*?)([A-Za-z_][A-Za-z0-9_]*)(?::([A-Za-z]+))?(\?)?\}")

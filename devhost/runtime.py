@@ -26,9 +26,13 @@ from azure.functions import meta
 from azure.functions.durable_functions import ActivityTriggerConverter
 
 from .app import FunctionInfo, LoadedApp, load_app
+from .bindings import resolve_inputs
 from .engine import HTTP_ACTIVITY, Engine, describe_failure
 from .keys import Keys
 from .store import Store
+from .triggers.blob import BlobTriggers
+from .triggers.queue import start_queues
+from .triggers.timer import start_timers
 
 log = logging.getLogger("devhost")
 
@@ -132,10 +136,17 @@ class Host:
         return payload
 
     # -- invoking user code ----------------------------------------------------------------------
-    async def call_user(self, fn: FunctionInfo, kwargs: dict[str, Any]) -> Any:
-        """Run a user function the way the worker does: async on the worker loop, sync on the pool."""
+    async def call_user(self, fn: FunctionInfo, kwargs: dict[str, Any],
+                        binding_data: dict[str, Any] | None = None) -> Any:
+        """Run a user function the way the worker does: async on the worker loop, sync on the pool.
+
+        Input bindings (blob inputs, SDK types) are resolved first from `binding_data`."""
         if fn.client_param:
             kwargs[fn.client_param] = self.client_binding(fn.client_task_hub)
+        if fn.inputs:
+            inputs = await asyncio.get_running_loop().run_in_executor(
+                None, resolve_inputs, fn, binding_data or {})
+            kwargs.update(inputs)
         kwargs = {k: v for k, v in kwargs.items() if k in fn.parameters or k == fn.client_param}
         if fn.is_async:
             fut = asyncio.run_coroutine_threadsafe(fn.user_function(**kwargs), self.worker_loop)
@@ -228,13 +239,17 @@ class Host:
 
     # -- lifecycle ------------------------------------------------------------------------------
     async def run(self, ready: Callable[[], Awaitable[None]] | None = None) -> None:
-        from . import api, blobs
+        from . import api
 
         self._worker_thread.start()
-        runners = await api.start_servers(self)
+        blob_triggers = BlobTriggers(self.app.of_type("blobTrigger"), self, self.store,
+                                     self.options.blob_poll_seconds)
+        runners = await api.start_servers(self, blob_triggers)
         tasks = [asyncio.create_task(self._orchestration_dispatcher()),
                  asyncio.create_task(self._activity_dispatcher())]
-        tasks += blobs.start_pollers(self)
+        tasks += blob_triggers.start()
+        tasks += start_timers(self.app.of_type("timerTrigger"), self, self.data_dir / "timers")
+        tasks += start_queues(self.app.of_type("queueTrigger"), self, self.app.host_json)
         names = ", ".join(f"{f.name} [{f.trigger_type}]" for f in self.app.functions.values())
         log.info("Host started on %s (rpc 127.0.0.1:%d, data %s, keys %s). Functions: %s",
                  self.public_base, self.rpc_port, self.data_dir,

@@ -11,6 +11,8 @@ Authentication in front of it in Azure). Answers are camelCase JSON; bad input i
     GET    /api/v1/export?format=csv|json&... the filtered list, corrections applied
     GET    /api/v1/insights?...               aggregates of the filtered calls
     POST   /api/v1/uploads?name=NAME          body: the recording's bytes
+    POST   /api/v1/calls/{callId}/replay      a failed call again (support's replay logic)
+    POST   /api/v1/calls/replay?...           every failed call the filters match
 """
 
 from __future__ import annotations
@@ -171,4 +173,30 @@ async def v1_upload(req: func.HttpRequest) -> func.HttpResponse:
         if not body:
             raise service.BadRequest("the body is empty: send the recording's bytes")
         return _json(service.upload(name, io.BytesIO(body)), 201)
+    return await _guard(run)
+
+
+@bp.route(route="v1/calls/{callId}/replay", methods=["POST"])
+@bp.durable_client_input(client_name="client")
+async def v1_replay_call(req: func.HttpRequest, client: df.DurableOrchestrationClient
+                         ) -> func.HttpResponse:
+    async def run() -> func.HttpResponse:
+        who = _actor(req, req.params.get("actor")) or "workspace"
+        return _json(await service.replay(req.route_params["callId"], client,
+                                          f"replayed by {who}"), 202)
+    return await _guard(run)
+
+
+@bp.route(route="v1/calls/replay", methods=["POST"])
+@bp.durable_client_input(client_name="client")
+async def v1_replay_failed(req: func.HttpRequest, client: df.DurableOrchestrationClient
+                           ) -> func.HttpResponse:
+    async def run() -> func.HttpResponse:
+        params = dict(req.params)
+        who = _actor(req, params.pop("actor", None)) or "workspace"
+        for name in ("pageSize", "continuation", "sort", "order", "status"):
+            params.pop(name, None)
+        results = await service.replay_failed(service.parse_query(params), client,
+                                              f"batch replay by {who}")
+        return _json({"replayed": results}, 202)
     return await _guard(run)

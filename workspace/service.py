@@ -55,7 +55,8 @@ if TYPE_CHECKING:
     from settings import Settings
 
 __all__ = ["AudioPart", "BadRequest", "Conflict", "NotFound", "Workspace", "audio", "correct",
-           "delete_call", "export", "get_call", "insights", "list_calls", "parse_query", "upload"]
+           "delete_call", "export", "get_call", "insights", "list_calls", "parse_query",
+           "replay", "replay_failed", "retention_sweep", "upload"]
 
 log = logging.getLogger("call-insights.workspace")
 audit_log = logging.getLogger("call-insights.audit")
@@ -65,6 +66,7 @@ EXPORT_MAX_ROWS = 100_000
 AUDIO_PART_BYTES = 4 * 1024 * 1024
 AUDIO_WHOLE_MAX_BYTES = 64 * 1024 * 1024
 FACET_SAMPLE = 500
+FACET_CANDIDATES = 24
 TOP_FACETS = 8
 RUNNING = ("Running", "Pending", "Suspended")
 
@@ -267,8 +269,10 @@ def _parallel(tasks: list[cq.Sql], w: Workspace) -> list[int]:
 
 def insights(query: CallQuery, ws: Workspace | None = None) -> Insights:
     """Aggregates for the query's calls, each a COUNT or SUM query (the index answers them on
-    the real service) rather than a read of every document; the top products and places are
-    chosen among the values of the newest FACET_SAMPLE matching calls, then counted exactly."""
+    the real service) rather than a read of every document. The top products and places: the
+    FACET_CANDIDATES commonest values among the newest FACET_SAMPLE matching calls are counted
+    exactly over all matching calls, and the TOP_FACETS largest shown (exact whenever the
+    sample holds every value, as with a product catalogue of a few dozen names)."""
     w = _ws(ws)
     q = query.model_copy(update={"continuation": None, "sort": "updatedAt", "order": "desc"})
     try:
@@ -325,8 +329,8 @@ def insights(query: CallQuery, ws: Workspace | None = None) -> Insights:
             places[row["cityKey"]] += 1
             place_names.setdefault(row["cityKey"], _place(row.get("city"), None,
                                                           row.get("country")) or "")
-    top_p = [k for k, _ in products.most_common(TOP_FACETS)]
-    top_c = [k for k, _ in places.most_common(TOP_FACETS)]
+    top_p = [k for k, _ in products.most_common(FACET_CANDIDATES)]
+    top_c = [k for k, _ in places.most_common(FACET_CANDIDATES)]
     p_counts = counts("ARRAY_CONTAINS(c.listing.productKeys, @xProduct)", "xProduct", top_p)
     c_counts = counts("c.listing.cityKey = @xCity", "xCity", top_c)
 
@@ -359,7 +363,7 @@ def insights(query: CallQuery, ws: Workspace | None = None) -> Insights:
 
     def ranked(keys: list[str], values: list[int], names: dict[str, str]) -> list[Count]:
         pairs = sorted(zip(keys, values, strict=True), key=lambda kv: (-kv[1], kv[0]))
-        return [Count(key=names.get(k, k), count=n) for k, n in pairs if n]
+        return [Count(key=names.get(k, k), count=n) for k, n in pairs if n][:TOP_FACETS]
 
     return Insights(
         total=total, by_status=[Count(key=s, count=n) for s, n in zip(statuses, by_status,
@@ -533,3 +537,59 @@ async def delete_call(call_id: str, actor: str, client: df.DurableOrchestrationC
                    report.recording_deleted, report.chunks_deleted,
                    ",".join(report.instances_purged) or "-", report.record_deleted)
     return report
+
+
+RETENTION_BATCH = 500
+"""Calls deleted per retention run at most (a run stays well inside the function timeout; the
+next run goes on)."""
+
+
+async def retention_sweep(days: int, client: df.DurableOrchestrationClient, now: datetime,
+                          ws: Workspace | None = None, limit: int = RETENTION_BATCH
+                          ) -> list[DeleteReport]:
+    """Delete everywhere every finished call dated more than `days` days before `now`, as
+    `delete_call` does (actor "retention"), oldest first, at most `limit` per run."""
+    w = _ws(ws)
+    cutoff = now - timedelta(days=days)
+    ids = [row["id"] for row in w.queries.rows(cq.retention_sql(cutoff, limit))]
+    reports = []
+    for call_id in ids:
+        try:
+            reports.append(await delete_call(call_id, "retention", client, w))
+        except (NotFound, Conflict) as exc:  # deleted meanwhile, or replayed and running
+            log.info("retention skipped %s: %s", call_id, exc)
+    log.info("retention: %d calls dated before %s deleted", len(reports), cutoff.isoformat())
+    return reports
+
+
+async def replay(call_id: str, client: df.DurableOrchestrationClient, reason: str,
+                 ws: Workspace | None = None) -> dict[str, Any]:
+    """Replay one failed call with the support logic (rewind when transient, else a new
+    attempt): {callId, mode, instanceId, attempt}."""
+    from support import service as support
+
+    return await support.replay(call_id, _ws(ws).store, client, reason)
+
+
+async def replay_failed(query: CallQuery, client: df.DurableOrchestrationClient, reason: str,
+                        ws: Workspace | None = None, limit: int = 500) -> list[dict[str, Any]]:
+    """Replay every failed call the query matches (its status filter replaced by failed), at
+    most `limit`; calls that cannot be replayed are listed with the reason they were skipped."""
+    w = _ws(ws)
+    q = query.model_copy(update={"status": "failed", "continuation": None, "page_size": 100})
+    try:
+        sql = cq.list_sql(q)
+    except cq.QueryError as exc:
+        raise BadRequest(str(exc)) from exc
+    ids = []
+    for row in w.queries.rows(sql, 100):  # collected first: a replay changes what matches
+        ids.append(row["id"])
+        if len(ids) >= limit:
+            break
+    out: list[dict[str, Any]] = []
+    for call_id in ids:
+        try:
+            out.append(await replay(call_id, client, reason, w))
+        except (NotFound, Conflict) as exc:
+            out.append({"callId": call_id, "skipped": str(exc)})
+    return out

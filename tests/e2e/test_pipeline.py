@@ -111,12 +111,12 @@ def test_accounting_balances_and_the_cli_reports_it(app: AppHost) -> None:
 
     report = app.get("/api/accounting").json()
     assert report["blobs"] == report["records"] and report["balanced"], report
-    out = subprocess.run([sys.executable, "-m", "support.cli", "accounting"], capture_output=True,
+    out = subprocess.run([sys.executable, "-m", "support.cli", "--json", "accounting"], capture_output=True,
                          text=True, env=dict(os.environ, CALLINSIGHTS_URL=app.base), timeout=60,
                          cwd=str(app.app_dir))
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout) == report
-    failed = subprocess.run([sys.executable, "-m", "support.cli", "list", "--status", "failed"],
+    failed = subprocess.run([sys.executable, "-m", "support.cli", "list", "--status", "failed", "--json"],
                             capture_output=True, text=True, timeout=60, cwd=str(app.app_dir),
                             env=dict(os.environ, CALLINSIGHTS_URL=app.base))
     assert out.returncode == 0

@@ -73,9 +73,10 @@ def filter_view(params: Mapping[str, str]) -> SimpleNamespace:
 
 
 def batch_replay_url(params: Mapping[str, str]) -> str:
-    """The pages' batch replay of the failed calls that match the list's filter."""
-    q = {k: v for k, v in params.items() if k not in ("sort", "order", "status", "pageSize")}
-    return "/api/workspace/replay" + ("?" + urllib.parse.urlencode(q) if q else "")
+    """The JSON API's batch replay of the failed calls that match the list's filter."""
+    q = api_params({k: v for k, v in params.items()
+                    if k not in ("sort", "order", "status", "pageSize")})
+    return f"{API}/calls/replay" + ("?" + urllib.parse.urlencode(q) if q else "")
 
 
 def accepted_extensions() -> tuple[str, ...]:
@@ -161,7 +162,7 @@ def call_context(view: CallView) -> dict[str, Any]:
         "status_url": f"{API}/calls/{record.callId}",
         "corrections_url": f"{API}/calls/{record.callId}/corrections",
         "delete_url": f"{API}/calls/{record.callId}",
-        "replay_url": f"/api/workspace/calls/{record.callId}/replay",
+        "replay_url": f"{API}/calls/{record.callId}/replay",
     }
 
 

@@ -3,16 +3,14 @@
 
 Routes (the Functions route prefix is `api`): `/api/workspace` (the calls list),
 `/api/workspace/calls/{callId}` (one call), `/api/workspace/insights` (charts for the current
-filter), `/api/workspace/static/{*path}` (CSS, JavaScript), and the pages' replay actions
-(`POST /api/workspace/calls/{callId}/replay`, `POST /api/workspace/replay?<filter>`: the support
-service's replay, for one call or every failed call in the list's filter). The pages read through
-the same functions the JSON API uses and call the JSON API (`/api/v1/...`) from the browser for
-the other actions and for live status. No page carries a key, a connection string or a SAS URL.
+filter), `/api/workspace/static/{*path}` (CSS, JavaScript). The pages read through the same
+functions the JSON API uses and call the JSON API (`/api/v1/...`) from the browser for actions
+(upload, correct, replay, delete) and live status. No page carries a key, a connection string or
+a SAS URL.
 """
 
 from __future__ import annotations
 
-import json
 import urllib.parse
 from collections.abc import Mapping
 from functools import lru_cache
@@ -23,10 +21,7 @@ import azure.durable_functions as df
 import azure.functions as func
 import jinja2
 
-from adapters import factory
-from errors import CallInsightsError
-from support import service as support
-from workspace import access, data, service, static_files
+from workspace import access, data, static_files
 
 BASE = "/api/workspace"
 API = "/api/v1"
@@ -43,9 +38,6 @@ HTML_HEADERS = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"
                                            "media-src 'self' blob:; style-src 'self'; "
                                            "script-src 'self'; object-src 'none'; "
                                            "frame-ancestors 'none'"}
-
-MAX_BATCH_REPLAY = 500
-"""At most this many calls are replayed by one click (a bounded request); click again for more."""
 
 bp = df.Blueprint(http_auth_level=access.auth_level())
 
@@ -167,65 +159,3 @@ async def workspace_static(req: func.HttpRequest) -> func.HttpResponse:
         "Content-Type": kind, "ETag": etag, "Cache-Control": "no-cache",
         "X-Content-Type-Options": "nosniff"})
 
-
-def _json(body: object, status: int = 200) -> func.HttpResponse:
-    return func.HttpResponse(json.dumps(body, default=str), status_code=status,
-                             mimetype="application/json", headers={"Cache-Control": "no-store"})
-
-
-def _reason(req: func.HttpRequest, default: str) -> str:
-    who = access.user_name(req)
-    return f"{default} by {who}" if who else default
-
-
-@bp.route(route="workspace/calls/{callId}/replay", methods=["POST"])
-@bp.durable_client_input(client_name="client")
-async def workspace_replay(req: func.HttpRequest,
-                           client: df.DurableOrchestrationClient) -> func.HttpResponse:
-    """Replay one failed call (rewind when the failure was transient, else a new attempt)."""
-    if (refusal := access.refused(req)) is not None:
-        return refusal
-    try:
-        result = await support.replay(req.route_params.get("callId", ""), factory.call_store(),
-                                      client, _reason(req, "replayed from the workspace"))
-    except support.NotFound as exc:
-        return _json({"error": str(exc)}, 404)
-    except support.Conflict as exc:
-        return _json({"error": str(exc)}, 409)
-    except CallInsightsError as exc:
-        return _json({"error": str(exc)}, 503)
-    return _json(result, 202)
-
-
-@bp.route(route="workspace/replay", methods=["POST"])
-@bp.durable_client_input(client_name="client")
-async def workspace_replay_failed(req: func.HttpRequest,
-                                  client: df.DurableOrchestrationClient) -> func.HttpResponse:
-    """Replay every failed call that matches the list's filter (all its pages)."""
-    if (refusal := access.refused(req)) is not None:
-        return refusal
-    params = {k: v for k, v in _filters(req).items() if k not in ("sort", "order")}
-    params["status"] = "failed"
-    out: list[dict[str, object]] = []
-    continuation: str | None = None
-    reason = _reason(req, "batch replay from the workspace")
-    try:
-        while len(out) < MAX_BATCH_REPLAY:
-            query = service.parse_query({**params, "pageSize": "100",
-                                         **({"continuation": continuation} if continuation
-                                            else {})})
-            page = await service.list_calls(query, None)
-            for item in page.items:
-                try:
-                    out.append(await support.replay(item.call_id, factory.call_store(), client,
-                                                    reason))
-                except (support.NotFound, support.Conflict) as exc:
-                    out.append({"callId": item.call_id, "skipped": str(exc)})
-            continuation = page.continuation
-            if not continuation:
-                break
-    except service.BadRequest as exc:
-        return _json({"error": str(exc)}, 400)
-    except CallInsightsError as exc:
-        return _json({"error": str(exc), "replayed": out}, 503)
-    return _json({"replayed": out}, 202)

@@ -87,7 +87,7 @@ def test_failed_call_shows_stage_reason_and_replay() -> None:
         base=pages.BASE, api=pages.API, qs="", page="calls", c=ctx)
     found = Elements()
     found.feed(html)
-    assert found.by_id["replay"]["data-url"] == "/api/workspace/calls/c-acme/replay"
+    assert found.by_id["replay"]["data-url"] == "/api/v1/calls/c-acme/replay"
     assert ctx["failure"].stage == "extract" and "catalog" in ctx["failure"].reason
 
 

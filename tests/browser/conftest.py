@@ -1,9 +1,9 @@
 """The workspace in a real browser: Debian's chromium driven headless by Playwright, against the
 app under the local host on the emulators (Azurite, Cosmos DB).
 
-One host serves the module. Before the tests run it has processed one call that failed (its
-product catalog was missing, a transient failure the tests replay from the page); the catalog is
-then in place, so every later call completes.
+One host serves the module. Before the tests run it has processed two calls that failed (the
+product catalog was missing, a transient failure the tests replay from the pages, one alone and
+one by the list's batch replay); the catalog is then in place, so every later call completes.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ CATALOG = ["Fleet Tracking Software", "Premium Support Plan", "Scheduling Softwa
            "Patient Reminder", "Inventory Management Platform", "Analytics Dashboard",
            "Data Export Module"]
 FAILED_BLOB = "replay me - brightside.mp3"
+BATCH_BLOB = "batch replay - brightside.mp3"
 BACKGROUND_BLOBS = ["priya-shah-northwind.mp3", "tom-becker-globex.mp3"]
 """Generated calls uploaded once the catalog is in place, processed while the tests run, so the
 list and insights screenshots show more than one call."""
@@ -61,8 +62,11 @@ def workspace_host(tmp_path_factory: pytest.TempPathFactory, stack: None) -> Ite
     host.start()
     try:
         host.upload(FAILED_BLOB, (SAMPLES / "daniel-kim-brightside.mp3").read_bytes())
-        failed = host.wait_call(FAILED_BLOB, timeout=240)
-        assert failed["record"]["status"] == "failed", failed
+        host.upload(BATCH_BLOB, write(conversation(CALLS[1].lines), tmp / "batch.mp3")
+                    .read_bytes())
+        for blob in (FAILED_BLOB, BATCH_BLOB):
+            failed = host.wait_call(blob, timeout=240)
+            assert failed["record"]["status"] == "failed", failed
         catalog.write_text("\n".join(CATALOG) + "\n")
         for blob, script in zip(BACKGROUND_BLOBS, (CALLS[2], CALLS[3]), strict=True):
             host.upload(blob, write(conversation(script.lines), tmp / blob).read_bytes())

@@ -17,7 +17,13 @@ import requests
 from playwright.sync_api import Browser, Page, expect
 
 from core.ids import call_id_for
-from tests.browser.conftest import BACKGROUND_BLOBS, FAILED_BLOB, SAMPLES, screenshot
+from tests.browser.conftest import (
+    BACKGROUND_BLOBS,
+    BATCH_BLOB,
+    FAILED_BLOB,
+    SAMPLES,
+    screenshot,
+)
 from tests.helpers.app_host import AppHost
 
 pytestmark = pytest.mark.usefixtures("stack")
@@ -175,6 +181,25 @@ def test_replay_a_failed_call_to_completed(page: Page, workspace_host: AppHost) 
     record = host.call(FAILED_BLOB).json()["record"]
     assert record["status"] == "completed" and record["attempts"] == 2
     assert record["failureHistory"][0]["stage"] == "extract"
+
+
+def test_batch_replay_of_the_failed_calls_in_the_filter(page: Page,
+                                                        workspace_host: AppHost) -> None:
+    host = workspace_host
+    batch = call_id(host, BATCH_BLOB)
+    open_list(page, host, "?status=failed")
+    assert rows(page) == [batch]  # the other failed call was replayed by the test before
+    page.click("#replay-failed")
+    expect(page.locator("#toast")).to_have_text("Replay started for 1 failed call(s).")
+    deadline, record = time.monotonic() + 120, {}
+    while time.monotonic() < deadline:  # (right after the click it may still read failed)
+        record = host.call(BATCH_BLOB).json()["record"]
+        if record["status"] == "completed":
+            break
+        time.sleep(0.5)
+    assert record["status"] == "completed" and record["attempts"] == 2, record
+    open_list(page, host, "?status=failed")
+    expect(page.locator("#call-rows tr[data-call]")).to_have_count(0)
 
 
 def test_delete_a_call_removes_blob_record_and_history(page: Page,

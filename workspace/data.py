@@ -136,17 +136,18 @@ def call_context(view: CallView) -> dict[str, Any]:
     shown = {f["key"]: f["shown"] for f in fields}
     title = shown.get("customerName") or record.metadata.blob_name
     company = shown.get("company")
-    sub = " · ".join(p for p in (company, views.place_text(view.analysis),
-                                 views.day(record.metadata.call_date or record.updatedAt),
-                                 views.duration(record.metadata.audio.duration_seconds
-                                                if record.metadata.audio else None)) if p)
+    sub = " · ".join(p for p in (company, views.place_text(view.analysis)) if p)
+    when = record.metadata.call_date or record.updatedAt
+    length = views.duration(record.metadata.audio.duration_seconds
+                            if record.metadata.audio else None)
     cost = call_cost(record, Prices()) if record.status == "completed" else None
     status_label = views.STATUS_LABELS.get(record.status, record.status)
     if record.status == "processing" and view.orchestration and view.orchestration.runtime_status:
         status_label = f"{status_label} ({view.orchestration.runtime_status.lower()})"
     return {
         "call_id": record.callId, "blob_name": record.metadata.blob_name, "title": title,
-        "subtitle": sub, "status": record.status, "status_label": status_label,
+        "subtitle": sub, "date": views.day(when), "date_iso": when.isoformat() if when else "",
+        "length": length, "status": record.status, "status_label": status_label,
         "progress": views.progress(custom), "chunks_done": done or 0, "chunks_total": total or 0,
         "percent": round(100 * (done or 0) / total) if total else 0,
         "failure": record.failure, "attempts": record.attempts,

@@ -12,13 +12,14 @@ from orchestrators import process_call
 from starters import blob_starter
 from support import http_api
 from workspace import http_api as workspace_api
+from workspace import pages as workspace_pages
 from workspace import retention
 
 app = df.DFApp(http_auth_level=func.AuthLevel.FUNCTION)
 
 for blueprint in (blob_starter.bp, process_call.bp, prepare_audio.bp, transcribe_chunk.bp,
                   extract_call.bp, persist_call.bp, cleanup_chunks.bp, http_api.bp,
-                  workspace_api.bp, retention.bp):
+                  workspace_api.bp, workspace_pages.bp, retention.bp):
     app.register_functions(blueprint)
 
 problem = settings.startup_problem()

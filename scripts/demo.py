@@ -143,13 +143,16 @@ def main(argv: list[str]) -> int:
             show(follow(base, name))
     finally:
         if keep:
-            print(f"\nThe stack stays up: host {base}, Azurite 127.0.0.1:10000, Cosmos "
+            print(f"\nworkspace: {base}/api/workspace", flush=True)
+            print(f"The stack stays up: host {base}, Azurite 127.0.0.1:10000, Cosmos "
                   f"{services.cosmos_endpoint()}.\nUpload your own: make upload FILE=path.mp3   "
                   f"Status: curl '{base}/api/calls?status=completed'   Stop: make down")
         else:
             if started_host is not None:
                 host.stop()
             services.down(tuple(started))
+            print(f"\nworkspace: {base}/api/workspace (stopped with the demo; `make up` "
+                  f"keeps it running)")
     return 0
 
 

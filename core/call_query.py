@@ -193,12 +193,21 @@ def sum_sql(q: CallQuery, path: str, extra: str | None = None, **values: Any) ->
                w.params)
 
 
+SAMPLE_FIELDS = ("c.status, c.listing.intent, c.failure.stage AS failureStage, "
+                 "c.listing.callDate, c.listing.productKeys, c.listing.products, "
+                 "c.listing.cityKey, c.listing.city, c.listing.country, "
+                 "c.metadata.timings.totalMs, c.metadata.usage.audioSeconds, "
+                 "c.metadata.usage.promptTokens, c.metadata.usage.completionTokens, "
+                 "c.metadata.engines.transcriptionEngine, c.metadata.engines.extractionEngine")
+
+
 def sample_sql(q: CallQuery, top: int) -> Sql:
-    """The newest `top` matching calls' facet keys: candidates for the top products and places."""
+    """The newest `top` matching calls, projected to what the insights count (a few small
+    fields): the candidates for the top products and places, and, when fewer calls match than
+    `top`, everything the insights need."""
     w = _filters(q)
-    return Sql(f"SELECT TOP {int(top)} c.listing.productKeys, c.listing.products, "
-               f"c.listing.cityKey, c.listing.city, c.listing.country FROM c "
-               f"WHERE {w.sql()} ORDER BY c.updatedAt DESC", w.params)
+    return Sql(f"SELECT TOP {int(top)} {SAMPLE_FIELDS} FROM c WHERE {w.sql()} "
+               f"ORDER BY c.updatedAt DESC", w.params)
 
 
 def range_sql(q: CallQuery, fn: str) -> Sql:

@@ -180,10 +180,13 @@ def main(argv: list[str]) -> int:
             token = r.json().get("continuation")
             if not token:
                 break
+        if as_json:
+            print(json.dumps(calls, indent=2))
+            return 0
         for c in calls:
             f = c.get("failure")
             c["failure"] = f"{f['stage']}: {f['reason']}" if isinstance(f, dict) else f
-        print(json.dumps(calls, indent=2) if as_json else table(calls, CALL_COLUMNS))
+        print(table(calls, CALL_COLUMNS))
         return 0
     if args.command == "find":
         params = {k: v for k, v in (

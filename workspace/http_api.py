@@ -29,14 +29,10 @@ from pydantic import BaseModel, ValidationError
 
 from errors import CallInsightsError
 from models.workspace import CorrectionRequest
-from workspace import service
+from workspace import access, service
 
-bp = df.Blueprint(http_auth_level=func.AuthLevel.FUNCTION)
+bp = df.Blueprint(http_auth_level=access.auth_level())
 log = logging.getLogger("call-insights.workspace")
-
-PRINCIPAL_HEADER = "x-ms-client-principal-name"
-"""Set by App Service Authentication (Entra ID sign-in) to the signed-in user's name."""
-
 
 def _json(body: Any, status: int = 200, headers: dict[str, str] | None = None
           ) -> func.HttpResponse:
@@ -50,7 +46,11 @@ def _error(status: int, message: str) -> func.HttpResponse:
     return _json({"error": message, "status": status}, status)
 
 
-async def _guard(run: Callable[[], Awaitable[func.HttpResponse]]) -> func.HttpResponse:
+async def _guard(req: func.HttpRequest, run: Callable[[], Awaitable[func.HttpResponse]]
+                 ) -> func.HttpResponse:
+    refused = access.refused(req)  # WORKSPACE_AUTH=platform: a signed-in user, or 401
+    if refused is not None:
+        return refused
     try:
         return await run()
     except service.BadRequest as exc:
@@ -66,9 +66,9 @@ async def _guard(run: Callable[[], Awaitable[func.HttpResponse]]) -> func.HttpRe
 
 
 def _actor(req: func.HttpRequest, fallback: str | None) -> str:
-    """Who acts: the signed-in user (App Service Authentication) before anything the client
-    says about itself."""
-    return (req.headers.get(PRINCIPAL_HEADER) or fallback or "").strip()
+    """Who acts: the signed-in user (App Service Authentication, WORKSPACE_AUTH=platform) before
+    anything the client says about itself."""
+    return (access.user_name(req) or fallback or "").strip()
 
 
 @bp.route(route="v1/calls", methods=["GET"])
@@ -77,7 +77,7 @@ async def v1_list_calls(req: func.HttpRequest, client: df.DurableOrchestrationCl
                         ) -> func.HttpResponse:
     async def run() -> func.HttpResponse:
         return _json(await service.list_calls(service.parse_query(dict(req.params)), client))
-    return await _guard(run)
+    return await _guard(req, run)
 
 
 @bp.route(route="v1/calls/{callId}", methods=["GET"])
@@ -89,7 +89,7 @@ async def v1_get_call(req: func.HttpRequest, client: df.DurableOrchestrationClie
         if view is None:
             raise service.NotFound(f"no record for call {req.route_params['callId']}")
         return _json(view)
-    return await _guard(run)
+    return await _guard(req, run)
 
 
 @bp.route(route="v1/calls/{callId}/audio", methods=["GET"])
@@ -101,7 +101,7 @@ async def v1_call_audio(req: func.HttpRequest) -> func.HttpResponse:
         if part.status == 206:
             headers["Content-Range"] = part.content_range
         return func.HttpResponse(part.body, status_code=part.status, headers=headers)
-    return await _guard(run)
+    return await _guard(req, run)
 
 
 @bp.route(route="v1/calls/{callId}/corrections", methods=["POST"])
@@ -115,7 +115,7 @@ async def v1_correct_call(req: func.HttpRequest, client: df.DurableOrchestration
             raise service.BadRequest("the body must be JSON: {field, value, by}") from exc
         if not isinstance(body, dict):
             raise service.BadRequest("the body must be a JSON object: {field, value, by}")
-        principal = req.headers.get(PRINCIPAL_HEADER)
+        principal = access.user_name(req)
         if principal:
             body = {**body, "by": principal}
         try:
@@ -125,7 +125,7 @@ async def v1_correct_call(req: func.HttpRequest, client: df.DurableOrchestration
         view = await service.correct(req.route_params["callId"], fix.field, fix.value, fix.by,
                                      client)
         return _json(view)
-    return await _guard(run)
+    return await _guard(req, run)
 
 
 @bp.route(route="v1/calls/{callId}", methods=["DELETE"])
@@ -135,7 +135,7 @@ async def v1_delete_call(req: func.HttpRequest, client: df.DurableOrchestrationC
     async def run() -> func.HttpResponse:
         actor = _actor(req, req.params.get("actor")) or "api"
         return _json(await service.delete_call(req.route_params["callId"], actor, client))
-    return await _guard(run)
+    return await _guard(req, run)
 
 
 @bp.route(route="v1/export", methods=["GET"])
@@ -152,7 +152,7 @@ async def v1_export(req: func.HttpRequest) -> func.HttpResponse:
         return func.HttpResponse(body, status_code=200, headers={
             "Content-Type": content_type,
             "Content-Disposition": f'attachment; filename="calls.{fmt}"'})
-    return await _guard(run)
+    return await _guard(req, run)
 
 
 @bp.route(route="v1/insights", methods=["GET"])
@@ -162,7 +162,7 @@ async def v1_insights(req: func.HttpRequest) -> func.HttpResponse:
         for name in ("pageSize", "continuation", "sort", "order"):
             params.pop(name, None)
         return _json(service.insights(service.parse_query(params)))
-    return await _guard(run)
+    return await _guard(req, run)
 
 
 @bp.route(route="v1/uploads", methods=["POST"])
@@ -173,7 +173,7 @@ async def v1_upload(req: func.HttpRequest) -> func.HttpResponse:
         if not body:
             raise service.BadRequest("the body is empty: send the recording's bytes")
         return _json(service.upload(name, io.BytesIO(body)), 201)
-    return await _guard(run)
+    return await _guard(req, run)
 
 
 @bp.route(route="v1/calls/{callId}/replay", methods=["POST"])
@@ -184,7 +184,7 @@ async def v1_replay_call(req: func.HttpRequest, client: df.DurableOrchestrationC
         who = _actor(req, req.params.get("actor")) or "workspace"
         return _json(await service.replay(req.route_params["callId"], client,
                                           f"replayed by {who}"), 202)
-    return await _guard(run)
+    return await _guard(req, run)
 
 
 @bp.route(route="v1/calls/replay", methods=["POST"])
@@ -199,4 +199,4 @@ async def v1_replay_failed(req: func.HttpRequest, client: df.DurableOrchestratio
         results = await service.replay_failed(service.parse_query(params), client,
                                               f"batch replay by {who}")
         return _json({"replayed": results}, 202)
-    return await _guard(run)
+    return await _guard(req, run)

@@ -65,8 +65,8 @@ ExportFormat = Literal["csv", "json"]
 EXPORT_MAX_ROWS = 100_000
 AUDIO_PART_BYTES = 4 * 1024 * 1024
 AUDIO_WHOLE_MAX_BYTES = 64 * 1024 * 1024
-FACET_SAMPLE = 500
-FACET_CANDIDATES = 24
+FACET_SAMPLE = 1000
+FACET_CANDIDATES = 16
 TOP_FACETS = 8
 RUNNING = ("Running", "Pending", "Suspended")
 
@@ -267,11 +267,103 @@ def _parallel(tasks: list[cq.Sql], w: Workspace) -> list[int]:
         return list(pool.map(w.queries.count, tasks))
 
 
+STATUSES = ["processing", "completed", "failed"]
+INTENTS = ["high", "medium", "low", "none"]
+STAGES = ["validate", "prepare", "transcribe", "extract", "persist"]
+CLOUD_ENGINES = ["openai", "azure-openai"]
+
+
+def _ranked(counter: dict[str, int], names: dict[str, str]) -> list[Count]:
+    pairs = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [Count(key=names.get(k, k), count=n) for k, n in pairs if n][:TOP_FACETS]
+
+
+def _facets(rows: list[dict[str, Any]]) -> tuple[Counter[str], dict[str, str], Counter[str],
+                                                 dict[str, str]]:
+    products: Counter[str] = Counter()
+    places: Counter[str] = Counter()
+    product_names: dict[str, str] = {}
+    place_names: dict[str, str] = {}
+    for row in rows:
+        for key, name in zip(row.get("productKeys") or [], row.get("products") or [],
+                             strict=False):
+            products[key] += 1
+            product_names.setdefault(key, name)
+        if row.get("cityKey"):
+            places[row["cityKey"]] += 1
+            place_names.setdefault(row["cityKey"],
+                                   _place(row.get("city"), None, row.get("country")) or "")
+    return products, product_names, places, place_names
+
+
+def _cost(audio_s: float, prompt: float, completion: float) -> float:
+    prices = Prices()
+    return (audio_s / 60 * prices.transcription_per_minute
+            + prompt / 1e6 * prices.input_per_million_tokens
+            + completion / 1e6 * prices.output_per_million_tokens)
+
+
+def _span(q: CallQuery, lo: str | None, hi: str | None
+          ) -> tuple[Literal["day", "week", "month"], list[tuple[date, date]]]:
+    first = q.date_from or (date.fromisoformat(lo[:10]) if lo else None)
+    last = q.date_to or (date.fromisoformat(hi[:10]) if hi else None)
+    if first is None or last is None or first > last:
+        return "day", []
+    kind, spans = cq.buckets(first, last)
+    return kind, spans  # type: ignore[return-value]
+
+
+def _num(value: Any) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def _insights_from_rows(q: CallQuery, rows: list[dict[str, Any]]) -> Insights:
+    """Every figure from the matching calls' small projections, when they are few enough to
+    have been read whole (the same definitions as the COUNT queries)."""
+    status = Counter(r.get("status") for r in rows)
+    intent = Counter(r.get("intent") for r in rows)
+    stage = Counter(r.get("failureStage") for r in rows if r.get("status") == "failed")
+    dates = [r["callDate"] for r in rows if isinstance(r.get("callDate"), str)]
+    kind, spans = _span(q, min(dates, default=None), max(dates, default=None))
+    over_time = [TimeBucket(start=a, end=b - timedelta(days=1),
+                            count=sum(a.isoformat() <= d < b.isoformat() for d in dates))
+                 for a, b in spans]
+    products, product_names, places, place_names = _facets(rows)
+    edges = cq.PROCESSING_EDGES_MS
+    times = [t for r in rows if r.get("status") == "completed"
+             for t in [_num(r.get("totalMs"))] if t is not None]
+    hist = [sum(edges[i] <= t and (i + 1 == len(edges) or t < edges[i + 1]) for t in times)
+            for i in range(len(edges))]
+
+    def total(field: str, engine: str) -> float:
+        return sum(v for r in rows if r.get(engine) in CLOUD_ENGINES
+                   for v in [_num(r.get(field))] if v is not None)
+
+    cost = _cost(total("audioSeconds", "transcriptionEngine"),
+                 total("promptTokens", "extractionEngine"),
+                 total("completionTokens", "extractionEngine"))
+    processed = status["completed"] + status["failed"]
+    return Insights(
+        total=len(rows), by_status=[Count(key=s, count=status[s]) for s in STATUSES],
+        calls_over_time=over_time, bucket=kind,
+        intent_mix=[Count(key=i, count=intent[i]) for i in INTENTS],
+        top_products=_ranked(products, product_names), top_places=_ranked(places, place_names),
+        failures_by_stage=[Count(key=s, count=stage[s]) for s in STAGES],
+        processing_ms_median=cq.percentile(hist, edges, 0.5),
+        processing_ms_p95=cq.percentile(hist, edges, 0.95),
+        cost_per_call=round(cost / processed, 6) if processed else None,
+        cost_total=round(cost, 6), facet_sample=len(rows), queries=1)
+
+
 def insights(query: CallQuery, ws: Workspace | None = None) -> Insights:
-    """Aggregates for the query's calls, each a COUNT or SUM query (the index answers them on
-    the real service) rather than a read of every document. The top products and places: the
-    FACET_CANDIDATES commonest values among the newest FACET_SAMPLE matching calls are counted
-    exactly over all matching calls, and the TOP_FACETS largest shown (exact whenever the
+    """Aggregates for the query's calls, without reading every document.
+
+    First the newest FACET_SAMPLE + 1 matching calls are read, projected to a few small fields
+    (a bounded read). When that is all of them, every figure is computed from it: one query.
+    Otherwise each figure is a COUNT or SUM query with the filters (answered from the index on
+    the real service): per status, intent, failure stage, time bucket and processing-time
+    bucket. Top products and places: the FACET_CANDIDATES commonest values in the sample are
+    counted exactly over all matching calls and the TOP_FACETS largest shown (exact whenever the
     sample holds every value, as with a product catalogue of a few dozen names)."""
     w = _ws(ws)
     q = query.model_copy(update={"continuation": None, "sort": "updatedAt", "order": "desc"})
@@ -279,56 +371,38 @@ def insights(query: CallQuery, ws: Workspace | None = None) -> Insights:
         cq.list_sql(q)
     except cq.QueryError as exc:
         raise BadRequest(str(exc)) from exc
-    queries = 0
+    sample = list(w.queries.rows(cq.sample_sql(q, FACET_SAMPLE + 1), FACET_SAMPLE + 1))
+    if len(sample) <= FACET_SAMPLE:
+        return _insights_from_rows(q, sample)
+    sample = sample[:FACET_SAMPLE]
+    queries = 1
 
     def counts(extra: str, name: str, values: list[Any]) -> list[int]:
+        return counts_of(extra, [{name: v} for v in values])
+
+    def counts_of(extra: str, params: list[dict[str, Any]]) -> list[int]:
         nonlocal queries
-        queries += len(values)
-        return _parallel([cq.count_sql(q, extra, **{name: v}) for v in values], w)
+        queries += len(params)
+        return _parallel([cq.count_sql(q, extra, **p) for p in params], w)
 
     total = w.queries.count(cq.count_sql(q))
-    statuses = ["processing", "completed", "failed"]
-    intents = ["high", "medium", "low", "none"]
-    stages = ["validate", "prepare", "transcribe", "extract", "persist"]
-    by_status = counts("c.status = @xStatus", "xStatus", statuses)
-    by_intent = counts("c.listing.intent = @xIntent", "xIntent", intents)
-    by_stage = counts("c.status = 'failed' AND c.failure.stage = @xStage", "xStage", stages)
+    by_status = counts("c.status = @xStatus", "xStatus", STATUSES)
+    by_intent = counts("c.listing.intent = @xIntent", "xIntent", INTENTS)
+    by_stage = counts("c.status = 'failed' AND c.failure.stage = @xStage", "xStage", STAGES)
     queries += 1
 
-    first, last = q.date_from, q.date_to
-    if first is None or last is None:
+    lo = hi = None
+    if q.date_from is None or q.date_to is None:
         lo = w.queries.value(cq.range_sql(q, "MIN"))
         hi = w.queries.value(cq.range_sql(q, "MAX"))
         queries += 2
-        first = first or (date.fromisoformat(lo[:10]) if lo else None)
-        last = last or (date.fromisoformat(hi[:10]) if hi else None)
-    bucket_kind: Literal["day", "week", "month"] = "day"
-    over_time: list[TimeBucket] = []
-    if first and last and first <= last:
-        kind, spans = cq.buckets(first, last)
-        bucket_kind = kind  # type: ignore[assignment]
-        queries += len(spans)
-        n = _parallel([cq.count_sql(q, "c.listing.callDate >= @xFrom AND c.listing.callDate < "
-                                       "@xTo", xFrom=a.isoformat(), xTo=b.isoformat())
-                       for a, b in spans], w)
-        over_time = [TimeBucket(start=a, end=b - timedelta(days=1), count=c)
-                     for (a, b), c in zip(spans, n, strict=True)]
+    kind, spans = _span(q, lo, hi)
+    n = counts_of("c.listing.callDate >= @xFrom AND c.listing.callDate < @xTo",
+                  [{"xFrom": a.isoformat(), "xTo": b.isoformat()} for a, b in spans])
+    over_time = [TimeBucket(start=a, end=b - timedelta(days=1), count=c)
+                 for (a, b), c in zip(spans, n, strict=True)]
 
-    sample = list(w.queries.rows(cq.sample_sql(q, FACET_SAMPLE)))
-    queries += 1
-    product_names: dict[str, str] = {}
-    place_names: dict[str, str] = {}
-    products: Counter[str] = Counter()
-    places: Counter[str] = Counter()
-    for row in sample:
-        for key, name in zip(row.get("productKeys") or [], row.get("products") or [],
-                             strict=False):
-            products[key] += 1
-            product_names.setdefault(key, name)
-        if row.get("cityKey"):
-            places[row["cityKey"]] += 1
-            place_names.setdefault(row["cityKey"], _place(row.get("city"), None,
-                                                          row.get("country")) or "")
+    products, product_names, places, place_names = _facets(sample)
     top_p = [k for k, _ in products.most_common(FACET_CANDIDATES)]
     top_c = [k for k, _ in places.most_common(FACET_CANDIDATES)]
     p_counts = counts("ARRAY_CONTAINS(c.listing.productKeys, @xProduct)", "xProduct", top_p)
@@ -336,43 +410,28 @@ def insights(query: CallQuery, ws: Workspace | None = None) -> Insights:
 
     edges = cq.PROCESSING_EDGES_MS
     path = "c.metadata.timings.totalMs"
-    ranges = [(edges[i], edges[i + 1] if i + 1 < len(edges) else None) for i in range(len(edges))]
-    hist = _parallel([cq.count_sql(q, f"c.status = 'completed' AND {path} >= @xLo"
-                                      + (f" AND {path} < @xHi" if hi_ms is not None else ""),
-                                   **({"xLo": lo_ms, "xHi": hi_ms} if hi_ms is not None
-                                      else {"xLo": lo_ms}))
-                      for lo_ms, hi_ms in ranges], w)
-    queries += len(ranges)
+    hist = counts_of(f"c.status = 'completed' AND {path} >= @xLo AND {path} < @xHi",
+                     [{"xLo": edges[i], "xHi": edges[i + 1] if i + 1 < len(edges) else 10 ** 15}
+                      for i in range(len(edges))])
 
-    prices = Prices()
-    cloud = ["openai", "azure-openai"]
-    audio_s = w.queries.value(cq.sum_sql(
-        q, "c.metadata.usage.audioSeconds",
-        "ARRAY_CONTAINS(@xCloud, c.metadata.engines.transcriptionEngine)", xCloud=cloud)) or 0
-    prompt = w.queries.value(cq.sum_sql(
-        q, "c.metadata.usage.promptTokens",
-        "ARRAY_CONTAINS(@xCloud, c.metadata.engines.extractionEngine)", xCloud=cloud)) or 0
-    completion = w.queries.value(cq.sum_sql(
-        q, "c.metadata.usage.completionTokens",
-        "ARRAY_CONTAINS(@xCloud, c.metadata.engines.extractionEngine)", xCloud=cloud)) or 0
+    def total_of(field: str, engine: str) -> float:
+        return float(w.queries.value(cq.sum_sql(
+            q, f"c.metadata.usage.{field}",
+            f"ARRAY_CONTAINS(@xCloud, c.metadata.engines.{engine})", xCloud=CLOUD_ENGINES)) or 0)
+
+    cost = _cost(total_of("audioSeconds", "transcriptionEngine"),
+                 total_of("promptTokens", "extractionEngine"),
+                 total_of("completionTokens", "extractionEngine"))
     queries += 3
-    cost = (audio_s / 60 * prices.transcription_per_minute
-            + prompt / 1e6 * prices.input_per_million_tokens
-            + completion / 1e6 * prices.output_per_million_tokens)
     processed = by_status[1] + by_status[2]
-
-    def ranked(keys: list[str], values: list[int], names: dict[str, str]) -> list[Count]:
-        pairs = sorted(zip(keys, values, strict=True), key=lambda kv: (-kv[1], kv[0]))
-        return [Count(key=names.get(k, k), count=n) for k, n in pairs if n][:TOP_FACETS]
-
     return Insights(
-        total=total, by_status=[Count(key=s, count=n) for s, n in zip(statuses, by_status,
-                                                                       strict=True)],
-        calls_over_time=over_time, bucket=bucket_kind,
-        intent_mix=[Count(key=i, count=n) for i, n in zip(intents, by_intent, strict=True)],
-        top_products=ranked(top_p, p_counts, product_names),
-        top_places=ranked(top_c, c_counts, place_names),
-        failures_by_stage=[Count(key=s, count=n) for s, n in zip(stages, by_stage, strict=True)],
+        total=total,
+        by_status=[Count(key=s, count=c) for s, c in zip(STATUSES, by_status, strict=True)],
+        calls_over_time=over_time, bucket=kind,
+        intent_mix=[Count(key=i, count=c) for i, c in zip(INTENTS, by_intent, strict=True)],
+        top_products=_ranked(dict(zip(top_p, p_counts, strict=True)), product_names),
+        top_places=_ranked(dict(zip(top_c, c_counts, strict=True)), place_names),
+        failures_by_stage=[Count(key=s, count=c) for s, c in zip(STAGES, by_stage, strict=True)],
         processing_ms_median=cq.percentile(hist, edges, 0.5),
         processing_ms_p95=cq.percentile(hist, edges, 0.95),
         cost_per_call=round(cost / processed, 6) if processed else None,

@@ -54,8 +54,11 @@ def test_paging_visits_every_generated_call_once(loaded: tuple[Workspace, list[C
     assert seen[:100] == [r.id for r in newest[:100]]
 
 
-def test_search_and_insights_agree_with_the_generator(loaded: tuple[Workspace, list[CallRecord]]
-                                                      ) -> None:
+@pytest.mark.parametrize("sample", [service.FACET_SAMPLE, 300])  # read whole; COUNT queries
+def test_search_and_insights_agree_with_the_generator(
+        loaded: tuple[Workspace, list[CallRecord]], sample: int,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(service, "FACET_SAMPLE", sample)
     ws, records = loaded
     page = asyncio.run(service.list_calls(CallQuery(q=bench.RARE, page_size=100), ws=ws))
     assert {i.call_id for i in page.items} == {r.id for r in records
@@ -65,10 +68,11 @@ def test_search_and_insights_agree_with_the_generator(loaded: tuple[Workspace, l
     assert got.total == N
     assert {c.key: c.count for c in got.by_status} == {
         s: sum(r.status == s for r in records) for s in ("processing", "completed", "failed")}
-    intents = Counter(r.analysis.buying_intent.value for r in records if r.analysis)
+    intents: Counter[str] = Counter(r.analysis.buying_intent.value for r in records if r.analysis)
     assert {c.key: c.count for c in got.intent_mix} == {i: intents[i] for i in bench.INTENTS}
     products = Counter(p.value for r in records if r.analysis
                        for p in r.analysis.products_of_interest)
     assert [(c.key, c.count) for c in got.top_products] == sorted(
         products.items(), key=lambda kv: (-kv[1], kv[0].lower()))[:8]
     assert sum(b.count for b in got.calls_over_time) == N
+    assert (got.queries == 1) == (sample >= N)

@@ -216,6 +216,20 @@ def test_insights_match_hand_computed_values(seeded: Workspace) -> None:
     assert got.facet_sample == 7
 
 
+def test_insights_by_counts_equal_insights_from_a_complete_sample(
+        seeded: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    small = service.insights(CallQuery(), ws=seeded)
+    assert small.queries == 1  # seven calls: read once, counted here
+    monkeypatch.setattr(service, "FACET_SAMPLE", 3)  # too many for the sample: COUNT queries
+    counted = service.insights(CallQuery(), ws=seeded)
+    assert counted.queries > 30 and counted.facet_sample == 3
+    assert counted.model_dump(exclude={"top_products", "top_places", "queries", "facet_sample"}) \
+        == small.model_dump(exclude={"top_products", "top_places", "queries", "facet_sample"})
+    # products and places: only the candidates of the newest three calls are counted, exactly
+    assert set((c.key, c.count) for c in counted.top_products) <= set(
+        (c.key, c.count) for c in small.top_products)
+
+
 def test_insights_follow_the_filter(seeded: Workspace) -> None:
     got = service.insights(CallQuery(country="US", date_from=date(2026, 11, 1),
                                      date_to=date(2026, 11, 30)), ws=seeded)

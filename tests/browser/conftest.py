@@ -40,13 +40,15 @@ def chromium_path() -> str:
     return path
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def playwright() -> Iterator[Playwright]:
+    """Module-scoped: Playwright's sync API keeps an event loop running while it is open, which
+    would break every later test that calls asyncio.run()."""
     with sync_playwright() as p:
         yield p
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(playwright: Playwright) -> Iterator[Browser]:
     args = ["--no-sandbox", "--autoplay-policy=no-user-gesture-required", "--mute-audio"]
     b = playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=args)

@@ -47,7 +47,12 @@ def test_package_holds_the_app_and_nothing_else() -> None:
             "support"} <= tops
     assert not tops & {"tests", "bench", "devhost", "devstack", "scripts", "infra", "samples",
                        "local.settings.json", "requirements-local.txt", ".venv"}
-    assert all(f.endswith((".py", ".json", ".txt")) for f in files), files
+    assert all(f.endswith((".py", ".json", ".txt")) for f in files
+               if not f.startswith("workspace/")), files
+    # the workspace's pages and assets, served by the app itself
+    assert all(f.endswith((".py", ".html", ".css", ".js", ".svg", ".ico")) for f in files
+               if f.startswith("workspace/")), files
+    assert {"workspace/templates", "workspace/static"} <= {f.rsplit("/", 1)[0] for f in files}
 
 
 BLOCKER = """

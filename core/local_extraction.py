@@ -218,6 +218,13 @@ PRODUCT_LEAD = re.compile(
     r"su|sus|el|la|los|las|un|una|unos|unas|nuestro|nuestra|nuestros|nuestras|nuevo|nueva|"
     r"nuevos|nuevas|algun|alguna|tambien|quizas|tal vez|mas|o|os|seu|seus|sua|suas|um|uma|"
     r"\d+|" + "|".join(k for k, v in ADDITIVE.items() if v > 1) + r")\s+)+")
+PRODUCT_VERB = re.compile(r"^(?:comprar|contratar|probar|adquirir|buy|get|try|purchase|order|"
+                          r"comprar|contratar|assinar|comprar)\s+")
+NOT_PRODUCT_VERB = re.compile(r"^(?:empezar|comenzar|arrancar|hablar|saber|ver|tener|hacer|"
+                              r"implementar|instalar|migrar|mejorar|reducir|ampliar|conocer|"
+                              r"recibir|pedir|pagar|invertir|gastar|firmar|agendar|decidir|"
+                              r"esperar|pensar|ir|ser|estar|que|lo|la|le|les|se|comecar|falar|"
+                              r"start|begin|talk|know|see|have|make|think|wait|go|be)\b")
 PRODUCT_PREFIX = re.compile(r"^(?:a |an |una |un )?(?:quote|pricing|price|prices|information|info|"
                             r"details|demo|trial|cotizacion|informacion|precio)\s+(?:for|on|about|"
                             r"of|de|sobre|del|para)\s+")
@@ -447,6 +454,11 @@ def _country_code(location: Evidence[Location] | None, gaz: Gazetteer, lang: str
 def _clean_product(item: str) -> str | None:
     item = item.strip(" ,.'’\"")
     low = fold(item)
+    if NOT_PRODUCT_VERB.match(low):
+        return None
+    verb = PRODUCT_VERB.match(low)
+    if verb:
+        item, low = item[verb.end():], low[verb.end():]
     low2 = PRODUCT_PREFIX.sub("", low)
     if low2 != low:
         item, low = item[len(item) - len(low2):], low2

@@ -250,6 +250,8 @@ INSTRUCTION_PATTERNS = [
     r"report|save)\b[^.?!]{0,30}\b(?:field|fields|customer name|buying intent|the intent|"
     r"intent|the budget|budget field|email field|phone field|company field|the record|"
     r"the crm|the summary|the database)\b[^.?!]{0,40}\b(?:as|to|with|=)\b",
+    r"\b(?:set|change|fill|put|record|mark|make)\b (?:the |his |her |my |their )?(?:name|e-?mail|"
+    r"budget|company|intent|phone|field|priority|lead|customer)s? (?:to|as|with|=)\b",
     # Spanish
     r"\b(?:ignora|ignore|ignoren|olvida|olvide|olviden|omite|omita|descarta)\b[^.?!]{0,40}"
     r"\b(?:instrucciones|indicaciones|reglas|anterior|anteriores|todo)\b",

@@ -111,6 +111,7 @@ class OpenAIExtractor:
             if message.parsed is None:
                 last_error = "the model returned no parsable record"
                 continue
-            return Extraction(ground(message.parsed, call.text), self.engine, self.model,
+            said = call.text or " ".join(seg.text for seg in call.segments)
+            return Extraction(ground(message.parsed, said), self.engine, self.model,
                               prompt_tokens, completion_tokens)
         raise ExtractionError(f"Extraction failed after {self.attempts} attempts: {last_error}")

@@ -275,6 +275,11 @@ def assign_roles(transcript: Transcript,
         if all(abs(t) < 1e-9 for t in totals.values()):
             why = "no cue in the text; the first speaker taken as the rep"
             rep = labels[0]
+        if len(labels) == 1 and totals[rep] < 0:
+            # one voice only (a voicemail, a monologue) that sounds like a customer
+            mine = min(by_label[rep], key=lambda c: c.score, default=Cue(0.0, ""))
+            return transcript.model_copy(update={"speakers": [speakers[0].model_copy(
+                update={"role": "customer", "cue": f"the only voice; said \"{mine.text}\""})]})
     out = []
     for sp in speakers:
         if sp.label == rep:

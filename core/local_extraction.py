@@ -807,6 +807,19 @@ def extract(transcript: Transcript, catalog: list[str] | None = None, *,
     return analysis
 
 
+def names_said(transcript: Transcript) -> list[str]:
+    """The people who name themselves or are named by the other party in the call (both the rep
+    and the customer), for redaction."""
+    out: list[str] = []
+    for s in _sentences(transcript):
+        for pattern in (SELF_INTRO, NAME_SPEAKING, ADDRESSED):
+            for m in pattern.finditer(s.text):
+                name = _clean_name(m.group("name"))
+                if name and name not in out:
+                    out.append(name)
+    return out
+
+
 def transcript_from_text(text: str, language: str | None = None) -> Transcript:
     """A transcript of plain text (no segments' times, no speakers), for callers that have only
     text: one segment, roles decided from the text."""

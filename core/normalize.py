@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 UNITS = {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
          "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -143,22 +144,40 @@ _AT = {"at", "arroba", "@"}
 _TOKEN = re.compile(r"[A-Za-z0-9]+|\.|@")
 
 
-def _spoken_email_tokens(text: str) -> str:
+def _rewrite(text: str, origin: list[int], pattern: str,
+             repl: Callable[[re.Match[str]], str]) -> tuple[str, list[int]]:
+    """re.sub that keeps, for each character of the result, its index in the original text."""
+    out: list[str] = []
+    where: list[int] = []
+    pos = 0
+    for m in re.finditer(pattern, text):
+        out.append(text[pos:m.start()])
+        where += origin[pos:m.start()]
+        new = repl(m)
+        out.append(new)
+        where += [origin[m.start()]] * (len(new) - 1) + [origin[m.end() - 1]] if new else []
+        pos = m.end()
+    out.append(text[pos:])
+    where += origin[pos:]
+    return "".join(out), where
+
+
+def _spoken_email_tokens(text: str) -> tuple[str, list[int]]:
     """Fold the words an address is said with: 'guion bajo' -> 'underscore', number words in a
-    local part -> digits ('osei forty two' -> 'osei 42'), 'at sign' -> 'at'."""
-    t = fold(text)
-    t = re.sub(r"\bguion\s+bajo\b|\bunder\s?score\b|\btrac[o]\s+baixo\b", " underscore ", t)
-    t = re.sub(r"\bat\s+sign\b", " at ", t)
-    t = re.sub(r"\b(?:a|o)\s+arroba\b", " arroba ", t)
+    local part -> digits ('osei forty two' -> 'osei 42'), 'at sign' -> 'at'. With each
+    character's index in `text`."""
+    t, origin = fold(text), list(range(len(text)))
+    t, origin = _rewrite(t, origin, r"\bguion\s+bajo\b|\bunder\s?score\b|\btraco\s+baixo\b",
+                         lambda m: "underscore")
+    t, origin = _rewrite(t, origin, r"\bat\s+sign\b", lambda m: "at")
 
     def number(m: re.Match[str]) -> str:
         value = words_to_number(m.group(0))
-        return f" {int(value)} " if value is not None else m.group(0)
+        return str(int(value)) if value is not None else m.group(0)
 
     tens = "|".join(TENS)
     units = "|".join(k for k, v in UNITS.items() if 0 < v < 20 and k != "oh")
-    t = re.sub(rf"\b(?:(?:{tens})(?:[\s-]+(?:{units}))?|(?:{units}))\b", number, t)
-    return t
+    return _rewrite(t, origin, rf"\b(?:(?:{tens})(?:[\s-]+(?:{units}))?|(?:{units}))\b", number)
 
 
 def find_emails(text: str) -> list[tuple[str, str]]:
@@ -170,7 +189,7 @@ def find_emails(text: str) -> list[tuple[str, str]]:
     k.osei42@gmail.com.
     """
     found = [(m.group(0).lower(), m.group(0)) for m in _WRITTEN_EMAIL.finditer(text)]
-    spoken = _spoken_email_tokens(text)
+    spoken, origin = _spoken_email_tokens(text)
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(spoken)]
     words = [t[0].lower() for t in tokens]
     for i, word in enumerate(words):
@@ -211,7 +230,7 @@ def find_emails(text: str) -> list[tuple[str, str]]:
         if not re.fullmatch(r"[a-z0-9]+", local[0]) or local[0] in _STOP_BEFORE_EMAIL:
             continue
         address = "".join(local) + "@" + best[0]
-        said = _said(text, spoken, tokens[k][1], tokens[best[1]][2])
+        said = text[origin[tokens[k][1]]:origin[tokens[best[1]][2] - 1] + 1]
         if all(address != f for f, _ in found):
             found.append((address, said))
     return found
@@ -220,14 +239,6 @@ def find_emails(text: str) -> list[tuple[str, str]]:
 _STOP_BEFORE_EMAIL = {"me", "is", "es", "email", "mail", "correo", "it", "us", "the", "my", "mi",
                       "e", "address", "direccion", "electronico", "write", "reach", "send", "to",
                       "a", "en", "al", "em", "meu", "o", "seu", "su", "your", "that", "thats"}
-
-
-def _said(text: str, spoken: str, start: int, end: int) -> str:
-    """The original words for a span of the folded text (same length unless words were
-    rewritten; then the nearest sentence-level approximation is the folded span)."""
-    if len(text) == len(spoken):
-        return text[start:end]
-    return spoken[start:end].strip()
 
 
 INSTRUCTION_PATTERNS = [

@@ -259,6 +259,9 @@ def assign_roles(transcript: Transcript,
     speakers = [known.get(label) or Speaker(label=label) for label in labels]
     if not speakers:
         return transcript
+    if rep_channel is None and all(s.role != "unknown" for s in speakers) and \
+            any(s.role == "rep" for s in speakers):
+        return transcript  # decided already (REP_CHANNEL when the channels were attributed)
     by_label: dict[str, list[Cue]] = {label: [] for label in labels}
     for seg in transcript.segments:
         if seg.speaker in by_label:

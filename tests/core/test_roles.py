@@ -84,3 +84,10 @@ def test_turns_join_consecutive_segments_of_one_speaker() -> None:
     assert [t.label for t in joined] == ["A", "B", "A", "B", "A"]
     assert joined[1].text.startswith("Hi Dana.") and "delivery software" in joined[1].text
     assert joined[1].role == "customer"
+
+
+def test_roles_decided_already_are_kept() -> None:
+    decided = assign_roles(call(("left", "We're looking for a new phone system."),
+                                ("right", "Thanks for calling Dialtone, how can I help?"),
+                                channels=True), rep_channel="left")
+    assert assign_roles(decided) == decided

@@ -135,7 +135,9 @@ def _pcm_blocks(path: Path, stereo_out: list[np.ndarray] | None = None) -> Itera
     milliseconds of audio rather than the call; a file where most packets are damaged is refused.
     """
     container = _open(path)
-    resampler = av.AudioResampler(format="flt", layout="mono", rate=RATE)
+    # 16-bit as faster-whisper's own decoder makes it, so a chunk holds exactly the samples the
+    # model would have heard from the whole file
+    resampler = av.AudioResampler(format="s16", layout="mono", rate=RATE)
     both = (av.AudioResampler(format="fltp", layout="stereo", rate=RATE)
             if stereo_out is not None else None)
     good = bad = 0
@@ -160,12 +162,12 @@ def _pcm_blocks(path: Path, stereo_out: list[np.ndarray] | None = None) -> Itera
                     bad += 1
                     continue
                 for out in resampled:
-                    yield out.to_ndarray().reshape(-1)
+                    yield _to_float(out.to_ndarray().reshape(-1))
         if bad > good:
             raise InvalidAudioError(f"The audio is corrupted: {bad} of {good + bad} packets "
                                     "cannot be decoded.")
         for out in resampler.resample(None):
-            yield out.to_ndarray().reshape(-1)
+            yield _to_float(out.to_ndarray().reshape(-1))
         if both is not None and stereo_out is not None:
             stereo_out.extend(f.to_ndarray() for f in both.resample(None))
     finally:
@@ -220,8 +222,14 @@ def _seconds(blocks: Iterator[np.ndarray]) -> Iterator[np.ndarray]:
         yield np.concatenate(pending)
 
 
+def _to_float(pcm16: np.ndarray) -> np.ndarray:
+    """16-bit samples as float32 in [-1, 1), the scale faster-whisper uses (x / 32768)."""
+    return pcm16.astype(np.float32) / 32768.0
+
+
 def _to_int16(samples: np.ndarray) -> np.ndarray:
-    return np.clip(samples * 32767.0, -32768, 32767).astype(np.int16)
+    """Back to 16-bit: exact for samples that came from `_to_float`."""
+    return np.clip(np.round(samples * 32768.0), -32768, 32767).astype(np.int16)
 
 
 class _FlacWriter:
@@ -253,10 +261,13 @@ def write_chunks(pcm: Path, chunks: list[PlannedChunk], out_dir: Path,
     out_dir.mkdir(parents=True, exist_ok=True)
     files = []
     block = int(block_seconds * RATE)
+    total = pcm.stat().st_size // 2
     with pcm.open("rb") as source:
         for c in chunks:
             path = out_dir / f"chunk-{c.index:04d}.flac"
-            first, last = int(c.start * RATE), int(c.end * RATE)
+            first, last = round(c.start * RATE), min(total, round(c.end * RATE))
+            if total - last <= RATE // 500:  # the end of the call (durations are rounded to ms)
+                last = total
             source.seek(first * 2)
             writer = _FlacWriter(path)
             try:

@@ -10,7 +10,7 @@ silence, chunks transcribed two at a time, stitch, roles, extract); `bench.pipel
 same path through the local host.
 
 Usage: python -m bench.quality [--part heldout|dev|both] [--model base|tiny.en|auto]
-                               [--condition-on-previous-text] [--json PATH]
+                               [--condition-on-previous-text] [--json PATH] [--limit N]
 """
 
 from __future__ import annotations
@@ -142,9 +142,8 @@ Extract = Callable[[Transcript], CallAnalysis]
 
 
 def _extractor() -> tuple[Callable[[Transcript], Transcript], Extract]:
-    from core.roles import assign_roles
-
     from core.local_extraction import extract
+    from core.roles import assign_roles
 
     return assign_roles, lambda t: extract(t, None)
 
@@ -355,6 +354,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", choices=["base", "tiny.en", "auto"], default=None)
     ap.add_argument("--condition-on-previous-text", action="store_true")
     ap.add_argument("--json", type=Path, default=None)
+    ap.add_argument("--limit", type=int, default=None, help="first N calls of each part")
     args = ap.parse_args(argv)
     settings = Settings.model_validate({})
     choice: LocalModel = args.model or settings.local_whisper_model
@@ -367,7 +367,7 @@ def main(argv: list[str] | None = None) -> int:
     names = ["heldout", "dev"] if args.part == "both" else [args.part]
     out: dict[str, list[dict[str, Any]]] = {}
     for name in names:
-        results = run_part(parts[name](), speech, settings,
+        results = run_part(parts[name]()[: args.limit], speech, settings,
                            lambda line: print(line, file=sys.stderr, flush=True))
         print(f"Local engines: Whisper {engine.model} (beam {engine.beam_size}, "
               f"condition_on_previous_text={engine.condition_on_previous_text}), the local "

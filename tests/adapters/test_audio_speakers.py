@@ -44,3 +44,21 @@ def test_mono_spans_tell_two_voices_apart(tmp_path: Path) -> None:
     encode(np.concatenate(parts), path, 16_000, "mp3")
     _, _, spans = audio.decode_call(path, tmp_path / "a.pcm")
     assert [s.label for s in spans] == ["S1", "S2", "S1", "S2"]
+
+
+def test_a_whole_call_chunk_holds_the_samples_the_bare_model_hears(tmp_path: Path) -> None:
+    """A call kept in one chunk is transcribed from exactly the samples faster-whisper decodes
+    from the original file, so its transcript is the bare model's."""
+    from faster_whisper.audio import decode_audio
+
+    from core.chunking import PlannedChunk
+
+    said = np.concatenate([speak(line, Voice("espeak", "en-us+m3")) for line in LINES[:2]])
+    for name, rate, fmt in (("a.wav", 44_100, "wav"), ("b.mp3", 16_000, "mp3"),
+                            ("c.flac", 22_050, "flac")):
+        path = tmp_path / name
+        encode(said, path, rate, fmt)
+        info, _, _ = audio.decode_call(path, tmp_path / "a.pcm")
+        whole = PlannedChunk(0, 0.0, info.duration_seconds, 0.0, info.duration_seconds)
+        chunk = audio.write_chunks(tmp_path / "a.pcm", [whole], tmp_path / name.split(".")[0])[0]
+        assert np.array_equal(decode_audio(str(chunk)), decode_audio(str(path)))

@@ -16,6 +16,7 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 setup: $(STAMP)
 	@scripts/ensure_system.sh
+	@$(PY) -m scripts.install_models
 	@[ -f local.settings.json ] || cp local.settings.example.json local.settings.json
 
 demo: setup

@@ -49,6 +49,10 @@ class Settings(BaseSettings):
     local_whisper_threads: int = 2
     local_whisper_parallel: int = 2
     local_whisper_model_name: str = "whisper-tiny.en"
+    # auto: language detected by Whisper base, English by tiny.en, other languages by base
+    local_whisper_model: Literal["auto", "tiny.en", "base"] = "base"
+    local_whisper_language: str | None = None  # force a language (e.g. "es"); None: detect
+    rep_channel: Literal["left", "right", "auto"] = "auto"  # stereo: the rep's channel
     product_catalog_path: str | None = None
 
     # PII in what is stored: off, the transcript, or the transcript and the extracted fields

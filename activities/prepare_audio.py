@@ -12,6 +12,7 @@ import azure.durable_functions as df
 from adapters import audio, factory
 from adapters.blob_store import BlobStore, safe_blob_path
 from core.chunking import is_silent, max_chunk_seconds, plan_chunks
+from core.speakers import speakers_for
 from errors import InvalidAudioError
 from models.call import ChunkRef, Failure, PrepareInput, PrepareResult
 from settings import Settings, get_settings
@@ -32,7 +33,7 @@ def prepare(inp: PrepareInput, blobs: BlobStore, settings: Settings) -> PrepareR
         source = Path(tmp) / ("recording" + (call.extension or ".bin"))
         blobs.download_to(call.blob_container, call.blob_name, source)
         try:
-            info, env = audio.decode(source, Path(tmp) / "audio.pcm")
+            info, env, spans = audio.decode_call(source, Path(tmp) / "audio.pcm")
         except InvalidAudioError as exc:
             return PrepareResult(failure=Failure(stage="prepare", reason=str(exc)))
         if is_silent(env):
@@ -45,14 +46,16 @@ def prepare(inp: PrepareInput, blobs: BlobStore, settings: Settings) -> PrepareR
                               settings.chunk_min_seconds)
         files = audio.write_chunks(Path(tmp) / "audio.pcm", planned, Path(tmp) / "chunks")
         chunks = []
-        for plan, path in zip(planned, files):
+        for plan, path in zip(planned, files, strict=True):
             name = chunk_prefix(call.call_id) + f"{call.content_sha256[:12]}/{path.name}"
             size = blobs.upload_file(settings.work_container, name, path)
             chunks.append(ChunkRef(index=plan.index, blob_name=name, start_seconds=plan.start,
                                    end_seconds=plan.end, owned_from=plan.owned_from,
                                    owned_to=plan.owned_to, size_bytes=size))
     return PrepareResult(audio=info, chunks=chunks,
-                         duration_ms=round((time.perf_counter() - t0) * 1000, 1))
+                         duration_ms=round((time.perf_counter() - t0) * 1000, 1),
+                         speaker_spans=spans,
+                         speakers=speakers_for(spans, info.channels == 2, settings.rep_channel))
 
 
 @bp.activity_trigger(input_name="payload")

@@ -60,7 +60,7 @@ def plan_cuts(envelope: np.ndarray, duration: float, count: int, max_span: float
         if hi < lo:  # parts shorter than a second: no room to search
             cut = even
         else:
-            a, b = int(math.ceil(lo / FRAME_SECONDS)), int(hi / FRAME_SECONDS) + 1
+            a, b = math.ceil(lo / FRAME_SECONDS), int(hi / FRAME_SECONDS) + 1
             window = smooth[a:min(b, smooth.size)]
             cut = (a + int(np.argmin(window))) * FRAME_SECONDS if window.size else even
             cut = min(max(cut, lo), hi)

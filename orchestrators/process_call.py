@@ -103,7 +103,7 @@ def process_call(context: df.DurableOrchestrationContext) -> Generator[Any, Any,
         results.append(result)
         status("transcribing", chunksDone=len(results), chunksTotal=total)
     transcripts: list[ChunkTranscript] = [r.transcript for r in results if r.transcript]
-    transcript = stitch(prepared.chunks, transcripts)
+    transcript = stitch(prepared.chunks, transcripts, prepared.speaker_spans, prepared.speakers)
     if not transcript.text.strip():
         yield from fail(Failure(stage="transcribe", reason="No speech was recognised in the "
                                 "recording (silent or not speech)."))

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # System packages the tests and the demo need beyond Python: Node.js/npm (emulators) and
-# espeak-ng (speech for generated test calls). Installs what is missing, with apt, when root.
+# espeak-ng (speech for generated test calls), flite and festival (more English voices for the
+# quality corpus). Installs what is missing, with apt, when root.
 set -euo pipefail
 missing=()
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
+command -v flite >/dev/null 2>&1 || missing+=(flite)
+command -v text2wave >/dev/null 2>&1 || missing+=(festival festvox-kallpc16k)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ]; then
     echo "installing system packages: ${missing[*]}"

@@ -160,7 +160,8 @@ def calls() -> list[CallScript]:
                  "USD", "the fifteenth of next month", None, None, "high"),
             "customer-first", "correction"),
         call("heldout-en-10", "en", "outbound", [
-            rep("Hi, this is Grant Foster from Peakview Analytics. I'm looking for Dr. Mei Tanaka."),
+            rep("Hi, this is Grant Foster from Peakview Analytics. I'm looking for Dr. Mei "
+                "Tanaka."),
             cust("This is she. I lead research at Bluewater Genomics in San Diego."),
             rep("Thanks for downloading our white paper. What caught your eye?"),
             cust("Your lab data platform. Our sequencing data sits in six different systems."),

@@ -66,9 +66,28 @@ def fold(text: str) -> str:
 def words_to_number(text: str) -> float | None:
     """'twenty five thousand' -> 25000; 'veinte mil' -> 20000; '1.5 million' -> 1500000;
     'dos millones' -> 2000000; None when not a number."""
-    tokens = re.findall(r"[a-z]+|\d+(?:\.\d+)?", fold(text).replace(",", "").replace("-", " "))
+    low = re.sub(r"\b(\d{1,3})(?:[.,](\d{3}))+\b",
+                 lambda m: m.group(0).replace(".", "").replace(",", ""), fold(text))
+    low = re.sub(r"\b(\w+) point (\w+)\b", lambda m: _point(m.group(1), m.group(2)), low)
+    tokens = re.findall(r"[a-z]+|\d+(?:\.\d+)?", low.replace(",", "").replace("-", " "))
     if not tokens:
         return None
+    # 'half a million', 'medio millon', 'un millon y medio', 'eighteen and a half thousand'
+    if tokens[0] in ("half", "medio", "media", "meio", "meia") and len(tokens) > 1:
+        scale = SCALES.get(tokens[-1]) or LATIN_SCALES.get(tokens[-1])
+        if scale:
+            return 0.5 * scale
+    halves = [t for t in tokens if t in ("half", "medio", "media", "meio", "meia")]
+    if halves:
+        rest = [t for t in tokens if t not in ("half", "medio", "media", "meio", "meia")]
+        while rest and rest[-1] in FILLERS:
+            rest.pop()
+        base = words_to_number(" ".join(rest))
+        if base is None:
+            return None
+        scale = next((SCALES.get(t) or LATIN_SCALES[t] for t in reversed(rest)
+                      if t in SCALES or t in LATIN_SCALES), 1)
+        return base + 0.5 * scale
     total, current, seen = 0.0, 0.0, False
     for tok in tokens:
         if re.fullmatch(r"\d+(?:\.\d+)?", tok):
@@ -92,6 +111,13 @@ def words_to_number(text: str) -> float | None:
         else:
             return None
     return total + current if seen else None
+
+
+def _point(whole: str, fraction: str) -> str:
+    """'two point five' -> '2.5' (digits or number words on both sides)."""
+    w = words_to_number(whole)
+    f = DIGIT_WORDS.get(fraction, int(fraction) if fraction.isdigit() else None)
+    return f"{w:g}.{f}" if w is not None and f is not None else f"{whole} point {fraction}"
 
 
 def digits_from_speech(text: str) -> str:
@@ -141,7 +167,7 @@ _CONNECTORS = {"dot": ".", ".": ".", "underscore": "_", "dash": "-", "hyphen": "
                "punto": ".", "ponto": ".", "guion": "-", "guion bajo": "_", "hifen": "-",
                "traco": "-", "sublinhado": "_", "underline": "_"}
 _AT = {"at", "arroba", "@"}
-_TOKEN = re.compile(r"[A-Za-z0-9]+|\.|@")
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?|\.|@")
 
 
 def _rewrite(text: str, origin: list[int], pattern: str,
@@ -227,6 +253,10 @@ def find_emails(text: str) -> list[tuple[str, str]]:
                 k -= 1
             else:
                 break
+        while len(local[0]) == 1 and k - 1 >= 0 and len(words[k - 1]) == 1 and \
+                words[k - 1].isalpha() and words[k - 1] not in ("a", "e", "o"):
+            local[:0] = [words[k - 1]]  # spelled out: 'a n a at ...'
+            k -= 1
         if not re.fullmatch(r"[a-z0-9]+", local[0]) or local[0] in _STOP_BEFORE_EMAIL:
             continue
         address = "".join(local) + "@" + best[0]

@@ -32,6 +32,10 @@ CUES: list[tuple[str, float]] = [
     (r"\b(?:i'?m|i am) calling (?:about|to|because|regarding|back)\b|\bfollowing up on\b", 1.5),
     (r"^[a-z]+(?: [a-z]+){0,2}, (?:good (?:morning|afternoon|evening)|buenos dias|buenas tardes|"
      r"bom dia|boa tarde)\b", 1.5),
+    (r"\b(?:le|les) atiende\b|\bthis is \w+,? how can\b|\byou (?:have|'ve got|dialed) the "
+     r"wrong number\b|\b(?:tiene|marco) (?:el|un) numero equivocado\b", 2.0),
+    (r"\b(?:i|we) must have (?:the wrong|dialed)|\bme (?:he|habre) equivocado\b|"
+     r"\bequivocado de numero\b|\bsorry,? wrong number\b", -2.0),
     (r"\bwelcome to\b|\byou'?ve reached\b|\byou(?:'re| are) speaking (?:with|to)\b", 2.0),
     # qualifying questions
     (r"\bwhat(?:'s| is) (?:your|the) (?:budget|timeline|time frame|timeframe)\b", 2.5),

@@ -13,6 +13,7 @@ from typing import Protocol
 from pydantic import ValidationError
 
 from core.local_extraction import extract as extract_local
+from core.local_extraction import rep_identity
 from core.places import Gazetteer, default_gazetteer
 from core.prompts import build_messages, ground, with_roles
 from errors import ExtractionError, TransientError
@@ -112,6 +113,7 @@ class OpenAIExtractor:
                 last_error = "the model returned no parsable record"
                 continue
             said = call.text or " ".join(seg.text for seg in call.segments)
-            return Extraction(ground(message.parsed, said), self.engine, self.model,
+            return Extraction(ground(message.parsed, said, rep_identity(call)), self.engine,
+                              self.model,
                               prompt_tokens, completion_tokens)
         raise ExtractionError(f"Extraction failed after {self.attempts} attempts: {last_error}")

@@ -89,7 +89,9 @@ COMPANY_CUE = re.compile(
 REP_COMPANY_CUE = re.compile(
     r"(?i:\b(?:calling|contacting|thanks for calling|welcome to|you've reached|bienvenido a|"
     r"llamar a)\s+)" + COMPANY)
-TURN_START_COMPANY = re.compile(rf"^(?:{WORD}\s*,\s*)?(?P<co>{WORD}(?:\s+{WORD}){{0,3}})"
+TURN_START_COMPANY = re.compile(rf"^(?:(?i:good (?:morning|afternoon|evening)|hello|hi|"
+                                rf"buenos d[ií]as|buenas tardes|bom dia|boa tarde)\s*,\s*|"
+                                rf"{WORD}\s*,\s*)?(?P<co>{WORD}(?:\s+{WORD}){{0,3}})"
                                 r"(?=,|\s+(?:good|buenos|buenas|bom|boa|le atiende|this is)\b)")
 
 CORRECTION = re.compile(r"\b(?:actually|sorry|correction|i mean|make it|let'?s say|no,|rather|"
@@ -818,6 +820,14 @@ def extract(transcript: Transcript, catalog: list[str] | None = None, *,
         next_steps=steps)
     analysis.summary = summarize(analysis)
     return analysis
+
+
+def rep_identity(transcript: Transcript) -> tuple[set[str], set[str]]:
+    """The rep's names and companies as said in the call (folded), from the rep's turns."""
+    if not transcript.speakers or all(s.role == "unknown" for s in transcript.speakers):
+        transcript = assign_roles(transcript)
+    said = _sentences(transcript)
+    return _rep_identity([s for s in said if s.role == "rep"], default_gazetteer())
 
 
 def names_said(transcript: Transcript) -> list[str]:

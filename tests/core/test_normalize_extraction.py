@@ -207,6 +207,16 @@ def test_ground_drops_ungrounded_and_injected_fields() -> None:
     assert "Mallory" not in messages[1]["content"] and "Initech" in messages[1]["content"]
 
 
+def test_ground_drops_the_reps_name_and_company_given_as_the_customers() -> None:
+    from core.local_extraction import rep_identity
+
+    analysis = CallAnalysis(
+        customer_name=Evidence[str](value="Dana Whitfield", quote="Dana Whitfield speaking"),
+        company=Evidence[str](value="Parcelio", quote="Good afternoon, Parcelio"))
+    g = ground(analysis, LEEDS.text, rep_identity(LEEDS))
+    assert g.customer_name is None and g.company is None
+
+
 def test_prompt_carries_labelled_turns_and_names_the_customer() -> None:
     messages = build_messages(LEEDS)
     user = messages[1]["content"]

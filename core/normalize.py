@@ -215,6 +215,11 @@ def find_emails(text: str) -> list[tuple[str, str]]:
     k.osei42@gmail.com.
     """
     found = [(m.group(0).lower(), m.group(0)) for m in _WRITTEN_EMAIL.finditer(text)]
+    if not found and _EMAIL_CONTEXT.search(fold(text)):
+        # the recogniser glued "at" into the address: "priyaatnorthwind.com"
+        for m in _GLUED_AT.finditer(text):
+            if m.group(3).lower() in TLDS:
+                found.append((f"{m.group(1)}@{m.group(2)}.{m.group(3)}".lower(), m.group(0)))
     spoken, origin = _spoken_email_tokens(text)
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(spoken)]
     words = [t[0].lower() for t in tokens]
@@ -266,6 +271,10 @@ def find_emails(text: str) -> list[tuple[str, str]]:
     return found
 
 
+_EMAIL_CONTEXT = re.compile(r"\b(?:e-?mail|mail|correo|address|direccion|reach me|write to|"
+                            r"escribame|escribeme)\b")
+_GLUED_AT = re.compile(r"\b([A-Za-z][A-Za-z0-9._-]{1,30}?)at([A-Za-z0-9-]{2,}(?:\.[A-Za-z0-9-]+)*)"
+                       r"\.([A-Za-z]{2,})\b")
 _STOP_BEFORE_EMAIL = {"me", "is", "es", "email", "mail", "correo", "it", "us", "the", "my", "mi",
                       "e", "address", "direccion", "electronico", "write", "reach", "send", "to",
                       "a", "en", "al", "em", "meu", "o", "seu", "su", "your", "that", "thats"}

@@ -65,6 +65,8 @@ def test_emails_spoken_written_and_misheard() -> None:
     assert find_emails("o email é joao ponto silva arroba empresa ponto com ponto br")[0][0] == \
         "joao.silva@empresa.com.br"
     assert find_emails("meet me at the office at noon") == []
+    assert find_emails("Sure, email me at LenaatBlueharbor.io.")[0][0] == "lena@blueharbor.io"
+    assert find_emails("Visit whatever.com for details") == []
 
 
 def test_instructions_to_a_model_in_three_languages() -> None:

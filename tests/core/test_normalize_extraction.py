@@ -275,3 +275,25 @@ def test_portuguese_call() -> None:
     assert [p.value for p in a.products_of_interest] == ["sistema de emissão de notas fiscais"]
     assert a.budget and (a.budget.value.amount, a.budget.value.currency) == (20000, "BRL")
     assert a.contact_email and a.contact_email.value == "bia.lima@padarialima.com.br"
+
+
+def test_recogniser_style_mono_transcript() -> None:
+    """No speaker labels, sentences cut across segments, numbers written as digits."""
+    asr = call(
+        ("", "Thank you for calling Stackwell Storage, this is Jo. How can I help?"),
+        ("", "Hi Jo, my name is Priya Raman from Lotus Textiles in Denver."),
+        ("", "We need a quote for pallet racking"),
+        ("", "for our new warehouse."),
+        ("", "Great. What's your budget?"),
+        ("", "Our budget is roughly $15,000,"),
+        ("", "but nothing is decided yet."),
+        ("", "And the best number to reach you?"),
+        ("", "It's 720-555-0143."),
+        labelled=False)
+    a = extract(asr, gazetteer=GAZ)
+    assert a.customer_name and a.customer_name.value == "Priya Raman"
+    assert a.company and a.company.value == "Lotus Textiles"
+    assert a.location and a.location.value.city == "Denver"
+    assert [p.value for p in a.products_of_interest] == ["pallet racking"]
+    assert a.budget and (a.budget.value.amount, a.budget.value.currency) == (15000, "USD")
+    assert a.contact_phone and a.contact_phone.value == "+17205550143"

@@ -391,6 +391,30 @@ def _company_span(span: str, gaz: Gazetteer) -> str | None:
     return text
 
 
+COMPANY_SUFFIX = {"shipping", "logistics", "dental", "foods", "food", "software", "systems",
+                  "solutions", "group", "inc", "llc", "ltd", "limited", "consulting", "partners",
+                  "realty", "hotels", "hotel", "clinics", "clinic", "traders", "trading",
+                  "engineering", "marketing", "architects", "analytics", "bank", "builders",
+                  "construction", "services", "industries", "labs", "media", "motors", "freight",
+                  "transport", "health", "insurance", "capital", "studio", "studios", "bakery",
+                  "bakeries", "restaurants", "resorts", "farms", "energy", "pharmacy", "school",
+                  "academy", "agency", "corp", "corporation", "company", "co", "associates",
+                  "asociados", "distribuciones", "transportes", "consultores", "servicios",
+                  "soluciones", "grupo", "hermanos", "ltda", "sa", "sl"}
+
+
+def _with_suffix(co: str, text: str, start: int) -> str:
+    """'Harbour' + 'line shipping' -> 'Harbour line shipping': the recogniser wrote the rest of
+    the name in lower case, and it ends in a word companies end in."""
+    rest = re.match(r"((?:\s+[a-z][\w&'-]*){1,2})", text[start + len(co):])
+    if rest:
+        words = rest.group(1).split()
+        for n in range(len(words), 0, -1):
+            if fold(words[n - 1]) in COMPANY_SUFFIX:
+                return co + " " + " ".join(words[:n])
+    return co
+
+
 def _company(ctx: _Context, person: str | None) -> Evidence[str] | None:
     intro_turns = {s.turn for s in ctx.customer if SELF_INTRO.search(s.text) or
                    NAME_SPEAKING.search(s.text)}
@@ -400,7 +424,8 @@ def _company(ctx: _Context, person: str | None) -> Evidence[str] | None:
     for s in ordered:
         m2 = PHONE_ANSWER.match(s.text)
         candidates = [m2.group("co")] if m2 and s.turn <= 1 else []
-        candidates += [m.group("co") for m in COMPANY_CUE.finditer(s.text)]
+        candidates += [_with_suffix(m.group("co"), s.text, m.start("co"))
+                       for m in COMPANY_CUE.finditer(s.text)]
         for raw in candidates:
             co = _company_span(raw, ctx.gaz)
             if not co or fold(co) in ctx.rep_companies:

@@ -12,6 +12,7 @@ question makes a change of speaker likely. English, Spanish and Portuguese cues.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -136,6 +137,7 @@ CUES: list[tuple[str, float]] = [
 ]
 _COMPILED = [(re.compile(p), w) for p, w in CUES]
 QUESTION_WEIGHT = 0.4
+VOICE_WEIGHT = 0.8  # per sentence, for the party a mono voice label sounds like
 _ANSWER_START = re.compile(r"^(?:yes|yeah|yep|no|nope|sure|of course|absolutely|okay|ok|right|"
                            r"correct|exactly|great|perfect|that'?s right|it'?s|si|claro|vale|"
                            r"exacto|correcto|perfecto|de acuerdo|por supuesto|bueno|sim|nao|"
@@ -191,11 +193,14 @@ def _labels(transcript: Transcript) -> list[str]:
     return list(dict.fromkeys(s.speaker for s in transcript.segments if s.speaker))
 
 
-def split_turns(transcript: Transcript) -> Transcript:
-    """A transcript without speaker labels, cut into sentences labelled "S1"/"S2" (who speaks
-    first is S1): times are shared out in proportion to the characters of each sentence."""
+def split_turns(transcript: Transcript, voice_weight: float = 0.0) -> Transcript:
+    """A transcript cut into sentences labelled "S1"/"S2" (who speaks first is S1) from what is
+    said: times are shared out in proportion to the characters of each sentence. Labels the
+    segments had already (voices told apart by pitch, which can fail) count as evidence of
+    `voice_weight` per sentence for the party their label sounds like overall."""
     pieces: list[Segment] = []
     new_segment: list[bool] = []  # whether the piece opens a recogniser segment (a pause)
+    voices: list[str | None] = []
     for seg in transcript.segments:
         sentences = split_sentences(seg.text) or [seg.text]
         total = sum(len(s) for s in sentences) or 1
@@ -205,33 +210,50 @@ def split_turns(transcript: Transcript) -> Transcript:
             pieces.append(Segment(start=round(t, 3), end=round(t + dur, 3), text=s,
                                   confidence=seg.confidence))
             new_segment.append(k == 0)
+            voices.append(seg.speaker)
             t += dur
     if not pieces:
         return transcript
     cues = [sentence_cue(p.text) for p in pieces]
+    sounds: dict[str, float] = {}
+    for voice, cue in zip(voices, cues, strict=True):
+        if voice:
+            sounds[voice] = sounds.get(voice, 0.0) + cue.score
+    mean = sum(sounds.values()) / len(sounds) if len(sounds) > 1 else 0.0
+
+    def lean(v: str | None) -> float:
+        """+1 for the voice that sounds more like the rep than the others, -1 for less."""
+        d = sounds.get(v or "", mean) - mean
+        return 1.0 if d > 0 else -1.0 if d < 0 else 0.0
+
+    bias = [voice_weight * lean(v) for v in voices]
     # Viterbi over two states, 0 = the party that sounds like the rep, 1 = the other. Inside one
     # recogniser segment the speaker rarely changes; at a segment boundary (a pause) the two
     # parties of a call tend to alternate, the more so after a question.
     starts = [i for i, flag in enumerate(new_segment) if flag] + [len(pieces)]
 
     def introduced_before(i: int) -> set[str]:
-        """Names given in the recogniser segment just before piece i."""
-        begin = max((b for b in starts if b < i), default=0)
+        """Names given in the two recogniser segments before piece i."""
+        before = [b for b in starts if b < i]
+        begin = before[-2] if len(before) >= 2 else 0
         return set().union(*(_intro_names(p.text) for p in pieces[begin:i]))
 
-    score = [cues[0].score, -cues[0].score]
+    score = [cues[0].score + bias[0], -cues[0].score - bias[0]]
     back: list[list[int]] = []
     for i in range(1, len(pieces)):
         asked = pieces[i - 1].text.rstrip().endswith("?")
         answer = bool(_ANSWER_START.match(fold(pieces[i].text)))
-        if new_segment[i]:
+        unfinished = not re.search(r"[.?!]\W*$", pieces[i - 1].text)
+        if new_segment[i] and unfinished:
+            sw, st = -2.0, 0.0  # the sentence goes on in the next segment
+        elif new_segment[i]:
             sw, st = (1.2, -0.6) if asked else (0.5 + (0.4 if answer else 0.0), 0.0)
             greeted = _GREETED.match(pieces[i].text)
             if greeted and fold(greeted.group(1)) in introduced_before(i):
                 sw, st = sw + 3.0, st - 3.0  # greets the name the last speaker gave
         else:
             sw, st = (0.6, -0.6) if asked else (-3.0 + (0.8 if answer else 0.0), 0.0)
-        emit = [cues[i].score, -cues[i].score]
+        emit = [cues[i].score + bias[i], -cues[i].score - bias[i]]
         new, ptr = [0.0, 0.0], [0, 0]
         for state in (0, 1):
             from_same = score[state] + st
@@ -250,14 +272,37 @@ def split_turns(transcript: Transcript) -> Transcript:
     return transcript.model_copy(update={"segments": labelled})
 
 
+def _unreliable(transcript: Transcript) -> bool:
+    """Labels that change in the middle of sentences, or one voice saying nearly everything."""
+    segs = [s for s in transcript.segments if s.text.strip()]
+    if len(segs) < 4:
+        return False
+    counts: dict[str, int] = {}
+    for seg in segs:
+        counts[seg.speaker or ""] = counts.get(seg.speaker or "", 0) + 1
+    if max(counts.values()) > 0.85 * len(segs):
+        return True
+    changes = [(a, b) for a, b in itertools.pairwise(segs) if a.speaker != b.speaker]
+    mid = [a for a, _ in changes if not re.search(r"[.?!]\W*$", a.text.strip())]
+    return bool(changes) and len(mid) > 0.25 * len(changes)
+
+
 def assign_roles(transcript: Transcript,
                  rep_channel: Literal["left", "right"] | None = None) -> Transcript:
     """The transcript with `Speaker.role` and `cue` set for each party (and segments labelled
     from the text when the transcript has none). `rep_channel` fixes the rep's channel of a
     stereo recording (REP_CHANNEL) instead of deciding it from what is said."""
     labels = _labels(transcript)
+    by_channel = any(s.channel for s in transcript.speakers)
+    decided = bool(transcript.speakers) and all(s.role != "unknown" for s in transcript.speakers)
     if len(labels) < 2:
         transcript = split_turns(transcript)
+        labels = _labels(transcript)
+    elif not by_channel and not decided and _unreliable(transcript):
+        # voices told apart (by pitch) that cut sentences in two or give nearly everything to
+        # one voice are a hint, not the truth: the text decides with them
+        transcript = split_turns(transcript, voice_weight=VOICE_WEIGHT)
+        transcript = transcript.model_copy(update={"speakers": []})
         labels = _labels(transcript)
     known = {s.label: s for s in transcript.speakers}
     speakers = [known.get(label) or Speaker(label=label) for label in labels]

@@ -91,3 +91,22 @@ def test_roles_decided_already_are_kept() -> None:
                                 ("right", "Thanks for calling Dialtone, how can I help?"),
                                 channels=True), rep_channel="left")
     assert assign_roles(decided) == decided
+
+
+def test_voice_labels_that_cut_sentences_are_a_hint_only() -> None:
+    noisy = call(
+        ("V1", "Thanks for calling Parcelio, Dana speaking,"),
+        ("V2", "how can I help?"),
+        ("V2", "Hi Dana, I'm Felix Brandt"),
+        ("V1", "from Brandt Bakeries."),
+        ("V2", "We're looking for delivery software."),
+        ("V2", "What's your budget?"),
+        ("V1", "We can spend about six thousand pounds."),
+    )
+    out = assign_roles(noisy)
+    role = {s.label: s.role for s in out.speakers}
+    said = {seg.text: role[seg.speaker or ""] for seg in out.segments}
+    assert said["Thanks for calling Parcelio, Dana speaking,"] == "rep"
+    assert said["how can I help?"] == "rep"
+    assert said["from Brandt Bakeries."] == "customer"
+    assert said["We can spend about six thousand pounds."] == "customer"

@@ -37,6 +37,11 @@ CUES: list[tuple[str, float]] = [
      r"wrong number\b|\b(?:tiene|marco) (?:el|un) numero equivocado\b", 2.0),
     (r"\b(?:i|we) must have (?:the wrong|dialed)|\bme (?:he|habre) equivocado\b|"
      r"\bequivocado de numero\b|\bsorry,? wrong number\b", -2.0),
+    (r"\bdo you have a (?:minute|moment|second|few minutes)\b|\bis (?:now|this) a (?:good|bad) "
+     r"time\b|\btienes? un (?:minuto|momento)\b|\bes (?:un )?buen momento\b", 2.0),
+    (r"\b(?:can|could|may) i send you\b|\bsorry to (?:bother|disturb) you\b|\bdisculpe (?:la|las) "
+     r"molestias?\b|\bmany (?:teams|companies|customers|clients|businesses)\b|\bmuchas "
+     r"empresas\b|\bour (?:customers|clients)\b|\bnuestros clientes\b", 1.5),
     (r"\bwelcome to\b|\byou'?ve reached\b|\byou(?:'re| are) speaking (?:with|to)\b", 2.0),
     # qualifying questions
     (r"\bwhat(?:'s| is) (?:your|the) (?:budget|timeline|time frame|timeframe)\b", 2.5),
@@ -201,6 +206,7 @@ def split_turns(transcript: Transcript, voice_weight: float = 0.0) -> Transcript
     pieces: list[Segment] = []
     new_segment: list[bool] = []  # whether the piece opens a recogniser segment (a pause)
     voices: list[str | None] = []
+    long_segment: list[bool] = []  # a segment of many sentences may hold both parties
     for seg in transcript.segments:
         sentences = split_sentences(seg.text) or [seg.text]
         total = sum(len(s) for s in sentences) or 1
@@ -210,6 +216,7 @@ def split_turns(transcript: Transcript, voice_weight: float = 0.0) -> Transcript
             pieces.append(Segment(start=round(t, 3), end=round(t + dur, 3), text=s,
                                   confidence=seg.confidence))
             new_segment.append(k == 0)
+            long_segment.append(len(sentences) >= 4)
             voices.append(seg.speaker)
             t += dur
     if not pieces:
@@ -252,7 +259,8 @@ def split_turns(transcript: Transcript, voice_weight: float = 0.0) -> Transcript
             if greeted and fold(greeted.group(1)) in introduced_before(i):
                 sw, st = sw + 3.0, st - 3.0  # greets the name the last speaker gave
         else:
-            sw, st = (0.6, -0.6) if asked else (-3.0 + (0.8 if answer else 0.0), 0.0)
+            inside = -0.8 if long_segment[i] else -3.0
+            sw, st = (0.6, -0.6) if asked else (inside + (0.8 if answer else 0.0), 0.0)
         emit = [cues[i].score + bias[i], -cues[i].score - bias[i]]
         new, ptr = [0.0, 0.0], [0, 0]
         for state in (0, 1):

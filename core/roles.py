@@ -85,6 +85,7 @@ CUES: list[tuple[str, float]] = [
      -2.0),
     (r"\b(?:can|could) you (?:send|email|give) (?:me|us)\b|\bsend (?:me|us) (?:a|the|some)\b",
      -2.0),
+    (r"\b(?:can|could|would) you (?:schedule|set up|book|arrange|call me|ring me)\b", -2.5),
     (r"\bhow much (?:does|is|would|will|do)\b|\bwhat does it cost\b|\bdo you (?:have|offer|"
      r"support|integrate|sell|do)\b", -1.5),
     (r"\b(?:i'?ll|i will|we'?ll|we will|i need to|i have to|let me) (?:talk|check|discuss|run it "
@@ -303,6 +304,7 @@ def assign_roles(transcript: Transcript,
     labels = _labels(transcript)
     by_channel = any(s.channel for s in transcript.speakers)
     decided = bool(transcript.speakers) and all(s.role != "unknown" for s in transcript.speakers)
+    split = len(labels) < 2 or (not by_channel and not decided and _unreliable(transcript))
     if len(labels) < 2:
         transcript = split_turns(transcript)
         labels = _labels(transcript)
@@ -335,6 +337,15 @@ def assign_roles(transcript: Transcript,
         if all(abs(t) < 1e-9 for t in totals.values()):
             why = "no cue in the text; the first speaker taken as the rep"
             rep = labels[0]
+        if split and max((c.score for cues in by_label.values() for c in cues),
+                         default=0.0) <= QUESTION_WEIGHT and sum(totals.values()) < 0:
+            # split from the text, but nothing anywhere sounds like a rep: one voice
+            segments = [seg.model_copy(update={"speaker": labels[0]})
+                        for seg in transcript.segments]
+            transcript = transcript.model_copy(update={"segments": segments})
+            by_label = {labels[0]: [c for cues in by_label.values() for c in cues]}
+            totals = {labels[0]: sum(totals.values())}
+            labels, speakers, rep = labels[:1], speakers[:1], labels[0]
         if len(labels) == 1 and totals[rep] < 0:
             # one voice only (a voicemail, a monologue) that sounds like a customer
             mine = min(by_label[rep], key=lambda c: c.score, default=Cue(0.0, ""))

@@ -110,3 +110,13 @@ def test_voice_labels_that_cut_sentences_are_a_hint_only() -> None:
     assert said["how can I help?"] == "rep"
     assert said["from Brandt Bakeries."] == "customer"
     assert said["We can spend about six thousand pounds."] == "customer"
+
+
+def test_one_voice_that_sounds_like_a_customer_is_the_customer() -> None:
+    voicemail = call(("", "Hi, I'm Tom Becker with Globex Corporation in Chicago."),
+                     ("", "I'm interested in the analytics dashboard."),
+                     ("", "Could you schedule a demo next week? Thanks."), labelled=False)
+    out = assign_roles(voicemail)
+    assert [(s.label, s.role) for s in out.speakers] == [("S1", "customer")]
+    assert {seg.speaker for seg in out.segments} == {"S1"}
+    assert out.speakers[0].cue.startswith("the only voice")

@@ -248,7 +248,14 @@ NOT_PRODUCT_VERB = re.compile(r"^(?:empezar|comenzar|arrancar|hablar|saber|ver|t
 PRODUCT_PREFIX = re.compile(r"^(?:a |an |una |un )?(?:quote|pricing|price|prices|information|info|"
                             r"details|demo|trial|cotizacion|informacion|precio)\s+(?:for|on|about|"
                             r"of|de|sobre|del|para)\s+")
-BAD_PRODUCT = {"it", "that", "this", "them", "you", "to", "something", "anything", "what", "how",
+UNITS_COUNTED = {"seat", "seats", "licence", "licences", "license", "licenses", "user", "users",
+                 "unit", "units", "people", "person", "vehicle", "vehicles", "truck", "trucks",
+                 "room", "rooms", "driver", "drivers", "employee", "employees", "hour", "hours",
+                 "copy", "copies", "staff", "agents", "licencias", "licencia", "usuarios",
+                 "puestos", "unidades", "vehiculos", "camiones", "personas", "empleados",
+                 "horas", "habitaciones"}
+BAD_PRODUCT = {"everything", "all", "nothing", "todo", "nada", "tudo",
+               "it", "that", "this", "them", "you", "to", "something", "anything", "what", "how",
                "more", "help", "call", "us", "me", "prices", "options", "vendors", "quotes",
                "information", "info", "details", "time", "a", "one", "lo", "la", "eso", "esto",
                "algo", "ayuda", "mas", "usted", "ustedes", "now", "later", "money", "budget",
@@ -512,7 +519,12 @@ def _clean_product(item: str) -> str | None:
         item, low = item[m.end():], low[m.end():]
         m = PRODUCT_LEAD.match(low)
     item = item.strip()
+    counted = re.match(r"^(\S+) (?:of|de) (?:the |el |la |los |las |your |su |sus )?", low)
+    if counted and counted.group(1) in UNITS_COUNTED:
+        item, low = item[counted.end():], low[counted.end():]  # 'seats of the CRM' -> 'CRM'
     words = low.split()
+    if words and all(w in UNITS_COUNTED or w in ("more", "mas", "new") for w in words):
+        return None
     if not words or low in BAD_PRODUCT or words[0] in BAD_PRODUCT or len(words) > 6:
         return None
     if FRAGMENT.search(low) or len(item) < 3:
@@ -554,8 +566,12 @@ def _products(ctx: _Context, catalog: list[str] | None) -> list[Evidence[str]]:
     def add(item: str | None, quote: str) -> None:
         if item is None:
             return
-        if any(fuzz.token_set_ratio(fold(item), fold(x)) >= 90 for x in seen):
-            return
+        for i, x in enumerate(seen):
+            if fuzz.token_set_ratio(fold(item), fold(x)) >= 90:
+                if len(item) > len(x):  # 'scheduling' then 'scheduling software': the fuller
+                    seen[i] = item
+                    found[i] = Evidence[str](value=item, quote=quote)
+                return
         seen.append(item)
         found.append(Evidence[str](value=item, quote=quote))
 

@@ -253,8 +253,8 @@ def test_outbound_call_where_the_rep_names_the_customer() -> None:
     assert a.company and a.company.value == "Coral Bay Resorts"
     assert a.location and (a.location.value.city, a.location.value.country) == \
         ("Perth", "Australia")
-    products = [p.value for p in a.products_of_interest]
-    assert "battery storage" in products and "diesel generator" in products
+    assert [p.value for p in a.products_of_interest] == ["battery storage units",
+                                                          "diesel generator"]
     assert a.budget and (a.budget.value.amount, a.budget.value.currency) == (500_000, "AUD")
     assert a.contact_phone and a.contact_phone.value == "+61412345678"
     assert a.buying_intent.value == "high"

@@ -433,6 +433,15 @@ def _company(ctx: _Context, person: str | None) -> Evidence[str] | None:
         candidates = [m2.group("co")] if m2 and s.turn <= 1 else []
         candidates += [_with_suffix(m.group("co"), s.text, m.start("co"))
                        for m in COMPANY_CUE.finditer(s.text)]
+        if s.turn in intro_turns:
+            # a name the recogniser wrote in lower case, between 'de'/'from' and a comma or a
+            # place: 'soy Raúl Castillo, de transportes castillo, en Sevilla'
+            for m in re.finditer(r"(?:,|^)\s*(?i:de|del|from|with|at|da|do)\s+((?:[a-zñáéíóúç&'-]+"
+                                 r"\s?){1,4}?)(?=\s*(?:,|\.|$|\ben\b|\bin\b))", s.text):
+                span = m.group(1).strip()
+                if span and not _place(span, ctx.gaz) and not FRAGMENT.search(fold(span)) and \
+                        fold(span.split()[0]) not in NOT_COMPANY | {"la", "los", "las", "un"}:
+                    candidates.append(span)
         for raw in candidates:
             co = _company_span(raw, ctx.gaz)
             if not co or fold(co) in ctx.rep_companies:
@@ -478,6 +487,18 @@ def _location(ctx: _Context, names: set[str]) -> Evidence[Location] | None:
                             r"outside|out of|cerca de|,)\s*(?:the\s+)?)$", s.text[:pos]):
                         continue
                     hits.append((pos, text.strip(" ,."), place))
+                    break
+        # a place the recogniser wrote in lower case ("de buenos aires"), after a preposition:
+        # only big cities, regions and countries, so ordinary words are not read as places
+        for m in re.finditer(r"(?:\b(?:in|en|de|del|desde|from|em|no|na)\s+|,\s+(?!(?:de|del|en|"
+                             r"in|from)\b))((?:[a-zñáéíóú]+\s?){1,3})", s.text):
+            words = m.group(1).split()
+            for n in range(len(words), 0, -1):
+                text = " ".join(words[:n])
+                place = _place(text, ctx.gaz)
+                if place and (place.kind != "city" or place.population >= 500_000) and \
+                        fold(text) not in names and all(h[0] != m.start(1) for h in hits):
+                    hits.append((m.start(1), text, place))
                     break
         if not hits:
             continue

@@ -297,3 +297,19 @@ def test_recogniser_style_mono_transcript() -> None:
     assert [p.value for p in a.products_of_interest] == ["pallet racking"]
     assert a.budget and (a.budget.value.amount, a.budget.value.currency) == (15000, "USD")
     assert a.contact_phone and a.contact_phone.value == "+17205550143"
+
+
+def test_names_and_places_the_recogniser_wrote_in_lower_case() -> None:
+    gaz = Gazetteer()
+    gaz.add("Buenos Aires", Place("Buenos Aires", "AR", "city", None, 2_900_000))
+    gaz.add("Rosario", Place("Rosario", "AR", "city", None, 1_200_000))
+    gaz.add("Argentina", Place("Argentina", "AR", "country", None, 10**9))
+    heard = call(
+        ("V", "Buenos días, le atiende Julián. ¿En qué le puedo ayudar?"),
+        ("C", "Hola, soy Marta Quiroga, de ferretería quiroga, de buenos aires, argentina."),
+        ("C", "Nos interesa un sistema de inventario."),
+        language="es")
+    a = extract(heard, gazetteer=gaz)
+    assert a.company and a.company.value == "ferretería quiroga"
+    assert a.location and (a.location.value.city, a.location.value.country) == \
+        ("buenos aires", "argentina")

@@ -144,6 +144,7 @@ CUES: list[tuple[str, float]] = [
 _COMPILED = [(re.compile(p), w) for p, w in CUES]
 QUESTION_WEIGHT = 0.4
 VOICE_WEIGHT = 0.8  # per sentence, for the party a mono voice label sounds like
+SEGMENT_SWITCH = 0.0  # a change of speaker at a pause with no question before it: neutral
 _ANSWER_START = re.compile(r"^(?:yes|yeah|yep|no|nope|sure|of course|absolutely|okay|ok|right|"
                            r"correct|exactly|great|perfect|that'?s right|it'?s|si|claro|vale|"
                            r"exacto|correcto|perfecto|de acuerdo|por supuesto|bueno|sim|nao|"
@@ -255,7 +256,7 @@ def split_turns(transcript: Transcript, voice_weight: float = 0.0) -> Transcript
         if new_segment[i] and unfinished:
             sw, st = -2.0, 0.0  # the sentence goes on in the next segment
         elif new_segment[i]:
-            sw, st = (1.2, -0.6) if asked else (0.5 + (0.4 if answer else 0.0), 0.0)
+            sw, st = (1.2, -0.6) if asked else (SEGMENT_SWITCH + (0.8 if answer else 0.0), 0.0)
             greeted = _GREETED.match(pieces[i].text)
             if greeted and fold(greeted.group(1)) in introduced_before(i):
                 sw, st = sw + 3.0, st - 3.0  # greets the name the last speaker gave

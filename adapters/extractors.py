@@ -8,7 +8,7 @@ import json
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from pydantic import ValidationError
 
@@ -70,7 +70,6 @@ class LocalExtractor:
         """Labelled turns in (roles decided from the text when the transcript has none)."""
         # the local engine's packages (requirements-local.txt) load only when it is chosen
         from core.local_extraction import extract as extract_local
-        from core.local_extraction import rep_identity
 
         nlp, gaz = self._load()
 

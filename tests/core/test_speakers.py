@@ -22,7 +22,10 @@ RATE = 16_000
 def _tone(freq: float, seconds: float) -> np.ndarray:
     t = np.arange(int(seconds * RATE)) / RATE
     # a voiced sound: fundamental and harmonics
-    return sum(np.sin(2 * np.pi * freq * k * t) / k for k in range(1, 5)).astype(np.float32)
+    wave = np.zeros_like(t)
+    for k in range(1, 5):
+        wave += np.sin(2 * np.pi * freq * k * t) / k
+    return wave.astype(np.float32)
 
 
 def _frames(samples: np.ndarray) -> np.ndarray:

@@ -29,8 +29,6 @@ from typing import Any
 import av
 from aiohttp import web
 
-from core.local_extraction import Gazetteer
-
 SUPPORTED = {"flac", "m4a", "mp3", "mp4", "mpeg", "mpga", "oga", "ogg", "wav", "webm"}
 LIMIT = 25 * 1024 * 1024
 
@@ -250,7 +248,8 @@ def _extract(prompt: str) -> dict:
         segments.append(Segment(start=0.0, end=0.0, text=text, confidence=1.0,
                                 speaker=label or None))
         if label:
-            speakers[label] = Speaker(label=label, role=role if role != "speaker" else "unknown")
+            speakers[label] = Speaker(label=label, role="rep" if role == "rep" else
+                                      "customer" if role == "customer" else "unknown")
     transcript = Transcript(text=" ".join(s.text for s in segments), segments=segments,
                             speakers=list(speakers.values()))
     return extract(transcript).model_dump(mode="json")

@@ -31,11 +31,17 @@ def persist(inp: PersistInput, store: Records) -> PersistResult:
     return PersistResult(document_id=record.id, status=record.status)
 
 
-def _redacted(inp: PersistInput) -> PersistInput:
-    """The input with personal data masked as REDACT_PII says (off: unchanged)."""
+def _redacted(inp: PersistInput, store: Records) -> PersistInput:
+    """The input with personal data masked as REDACT_PII says (off: unchanged). A long call's
+    transcript was stored by an earlier write and is not in the input: it is read back here, so
+    the final write masks it too."""
     s = get_settings()
     if s.redact_pii == "off":
         return inp
+    if inp.transcript is None and inp.transcript_stored and inp.status in ("completed", "failed"):
+        found = store.get(inp.call.call_id)
+        if found is not None and found[0].transcript is not None:
+            inp = inp.model_copy(update={"transcript": found[0].transcript})
     return redact_for_storage(inp, s.redact_pii, s.redact_keep, factory.redactor())
 
 
@@ -48,11 +54,17 @@ def persist_failure(inp: PersistInput, store: Records) -> PersistResult:
 
 @bp.activity_trigger(input_name="payload")
 def persist_call(payload: dict[str, Any]) -> dict[str, Any]:
-    return run_step("persist", lambda f: PersistResult(failure=f), lambda: persist(
-        _redacted(PersistInput.model_validate(payload)), factory.call_store()))
+    def step() -> PersistResult:
+        store = factory.call_store()
+        return persist(_redacted(PersistInput.model_validate(payload), store), store)
+
+    return run_step("persist", lambda f: PersistResult(failure=f), step)
 
 
 @bp.activity_trigger(input_name="payload")
 def mark_failed(payload: dict[str, Any]) -> dict[str, Any]:
-    return run_step("persist", lambda f: PersistResult(failure=f), lambda: persist_failure(
-        _redacted(PersistInput.model_validate(payload)), factory.call_store()))
+    def step() -> PersistResult:
+        store = factory.call_store()
+        return persist_failure(_redacted(PersistInput.model_validate(payload), store), store)
+
+    return run_step("persist", lambda f: PersistResult(failure=f), step)

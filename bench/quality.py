@@ -64,7 +64,10 @@ def wer(reference: str, hypothesis: str) -> float:
 # --- speech, cached ---------------------------------------------------------------------------
 
 class CachedSpeech:
-    """An engine whose results are cached by (audio key, engine options)."""
+    """An engine whose results are cached by the samples it hears (as faster-whisper decodes
+    them) and its options: the model is deterministic on the CPU, so the same samples give the
+    same transcript, and a call kept in one chunk (the same samples as the whole file, see
+    adapters.audio) is transcribed once for both the bare and the pipeline column."""
 
     def __init__(self, engine: LocalWhisper) -> None:
         self.engine = engine
@@ -73,7 +76,10 @@ class CachedSpeech:
         self.computed_seconds = 0.0
 
     def transcribe(self, path: Path, key: str, duration: float) -> SpeechResult:
-        digest = hashlib.sha256((key + self.options).encode()).hexdigest()[:16]
+        from faster_whisper.audio import decode_audio
+
+        samples = decode_audio(str(path))
+        digest = hashlib.sha256(samples.tobytes() + self.options.encode()).hexdigest()[:16]
         cached = ASR_CACHE / f"{digest}.json"
         if cached.is_file():
             data = json.loads(cached.read_text())

@@ -32,7 +32,9 @@ class Settings(BaseSettings):
 
     chunk_max_seconds: float = 300.0
     chunk_max_bytes: int = 24 * 1024 * 1024
-    chunk_min_seconds: float = 45.0
+    # no part shorter than this: calls up to 5 minutes stay whole (halving them cost words, see
+    # README "Quality"); longer calls are cut for the length limit and shared between workers
+    chunk_min_seconds: float = 300.0
     chunk_overlap_seconds: float = 1.0
     silence_search_seconds: float = 20.0
 

@@ -36,7 +36,7 @@ from adapters.speech import LocalModel, LocalWhisper, SpeechResult
 from bench.corpus.model import CallScript
 from bench.corpus.render import CACHE, Rendered, render_part
 from core.chunking import max_chunk_seconds, plan_chunks
-from core.speakers import speakers_for
+from core.speakers import speakers_for, with_roles
 from core.stitching import stitch
 from models.analysis import CallAnalysis
 from models.call import ChunkRef, ChunkTranscript, Segment, Speaker, Transcript
@@ -144,14 +144,10 @@ def script_transcript(call: CallScript) -> Transcript:
 
 # --- roles and fields -----------------------------------------------------------------------
 
-Extract = Callable[[Transcript], CallAnalysis]
-
-
-def _extractor() -> tuple[Callable[[Transcript], Transcript], Extract]:
+def _extractor() -> Callable[[Transcript], CallAnalysis]:
     from core.local_extraction import extract
-    from core.roles import assign_roles
 
-    return assign_roles, lambda t: extract(t, None)
+    return lambda t: extract(t, None)
 
 
 def role_accuracy(transcript: Transcript, r: Rendered) -> tuple[int, int]:
@@ -278,12 +274,12 @@ class CallResult:
 
 def run_part(calls: list[CallScript], speech: CachedSpeech, settings: Settings,
              log: Callable[[str], None]) -> list[CallResult]:
-    assign_roles, extract = _extractor()
+    extract = _extractor()
     out = []
     for call, r in zip(calls, render_part(calls), strict=True):
         whole = bare(speech, r)
         stitched, chunks = pipeline(speech, r, settings)
-        labelled = assign_roles(stitched)
+        labelled = with_roles(stitched)
         analysis = extract(labelled)
         on_script = extract(script_transcript(call))
         plan = (f"{r.path.suffix[1:]} {r.plan.rate / 1000:g} kHz"

@@ -12,6 +12,7 @@ from typing import Any
 
 import azure.durable_functions as df
 
+from core.speakers import with_roles
 from core.stitching import stitch
 from models.analysis import ExtractInput, ExtractResult
 from models.call import (
@@ -103,7 +104,8 @@ def process_call(context: df.DurableOrchestrationContext) -> Generator[Any, Any,
         results.append(result)
         status("transcribing", chunksDone=len(results), chunksTotal=total)
     transcripts: list[ChunkTranscript] = [r.transcript for r in results if r.transcript]
-    transcript = stitch(prepared.chunks, transcripts, prepared.speaker_spans, prepared.speakers)
+    transcript = with_roles(stitch(prepared.chunks, transcripts, prepared.speaker_spans,
+                                   prepared.speakers))
     if not transcript.text.strip():
         yield from fail(Failure(stage="transcribe", reason="No speech was recognised in the "
                                 "recording (silent or not speech)."))

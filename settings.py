@@ -54,6 +54,7 @@ class Settings(BaseSettings):
     # auto: language detected by Whisper base, English by tiny.en, other languages by base
     local_whisper_model: Literal["auto", "tiny.en", "base"] = "base"
     local_whisper_language: str | None = None  # force a language (e.g. "es"); None: detect
+    local_whisper_languages: str = ""  # detect among these only (e.g. "en,es"); "": any
     rep_channel: Literal["left", "right", "auto"] = "auto"  # stereo: the rep's channel
     product_catalog_path: str | None = None
 

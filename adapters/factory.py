@@ -15,7 +15,8 @@ def _openai_client(s: Settings, azure: bool):  # type: ignore[no-untyped-def]
     import openai
 
     if azure:
-        kwargs = {"azure_endpoint": s.azure_openai_endpoint, "api_version": s.azure_openai_api_version,
+        kwargs = {"azure_endpoint": s.azure_openai_endpoint,
+                  "api_version": s.azure_openai_api_version,
                   "timeout": s.openai_timeout_seconds, "max_retries": s.openai_max_retries}
         if s.azure_openai_api_key is not None:
             return openai.AzureOpenAI(api_key=s.azure_openai_api_key.get_secret_value(), **kwargs)
@@ -49,7 +50,8 @@ def speech_engine() -> SpeechEngine:
         return LocalWhisper(s.local_whisper_model_path, s.local_whisper_model_name,
                             s.local_whisper_beam_size, s.local_whisper_threads,
                             s.local_whisper_parallel, choice=s.local_whisper_model,
-                            language=s.local_whisper_language)
+                            language=s.local_whisper_language,
+                            languages=tuple(s.local_whisper_languages.split(",")))
     azure = s.transcription_engine == "azure-openai"
     model = s.azure_openai_transcription_deployment if azure else s.openai_transcription_model
     return OpenAIWhisper(_openai_client(s, azure), s.transcription_engine, str(model))

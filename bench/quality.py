@@ -72,7 +72,8 @@ class CachedSpeech:
     def __init__(self, engine: LocalWhisper) -> None:
         self.engine = engine
         self.options = json.dumps([engine.model, engine.beam_size, engine.language,
-                                   engine.split_pause, engine.condition_on_previous_text])
+                                   engine.split_pause, engine.condition_on_previous_text]
+                                  + ([list(engine.languages)] if engine.languages else []))
         self.computed_seconds = 0.0
 
     def transcribe(self, path: Path, key: str, duration: float) -> SpeechResult:
@@ -363,6 +364,7 @@ def main(argv: list[str] | None = None) -> int:
     engine = LocalWhisper(None, "", settings.local_whisper_beam_size,
                           settings.local_whisper_threads, settings.local_whisper_parallel,
                           choice=choice, language=settings.local_whisper_language,
+                          languages=tuple(settings.local_whisper_languages.split(",")),
                           condition_on_previous_text=args.condition_on_previous_text)
     speech = CachedSpeech(engine)
     parts = {"heldout": heldout.calls, "dev": dev.calls}

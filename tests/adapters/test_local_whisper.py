@@ -55,3 +55,23 @@ def test_segments_are_split_at_pauses_between_words(clips: dict[str, Path]) -> N
     gap = [b.start - a.end for a, b in itertools.pairwise(segments)]
     assert max(gap) >= 0.6
     assert "quote" in segments[-1].text and "morning" in segments[0].text
+
+
+class _Detector:
+    """Stands in for the base model's language detection (the probabilities of a phone call in
+    Spanish that base takes for Italian, as measured on the corpus)."""
+
+    def detect_language(self, audio: object) -> tuple[str, float, list[tuple[str, float]]]:
+        return "it", 0.54, [("it", 0.54), ("es", 0.19), ("la", 0.13), ("en", 0.03)]
+
+
+def test_detection_keeps_to_the_languages_given() -> None:
+    engine = LocalWhisper(None, "", beam_size=1, threads=2, choice="base", languages=("en", "es"))
+    engine._models["base"] = _Detector()
+    assert engine._pick(None)[1] == "es"
+    anything = LocalWhisper(None, "", beam_size=1, threads=2, choice="auto")
+    anything._models["base"] = _Detector()
+    assert anything._detect(None) == "it"
+    forced = LocalWhisper(None, "", beam_size=1, threads=2, choice="base", language="pt",
+                          languages=("en", "es"))
+    assert forced._pick(None)[1] == "pt"

@@ -58,6 +58,11 @@ class Settings(BaseSettings):
     rep_channel: Literal["left", "right", "auto"] = "auto"  # stereo: the rep's channel
     product_catalog_path: str | None = None
 
+    # PII in what is stored: off, the transcript, or the transcript and the extracted fields
+    # other than REDACT_KEEP_FIELDS (comma-separated CallAnalysis field names)
+    redact_pii: Literal["off", "transcript", "all"] = "off"
+    redact_keep_fields: str = "customer_name,contact_email,contact_phone"
+
     openai_api_key: SecretStr | None = None
     openai_base_url: str | None = None
     openai_transcription_model: str = "whisper-1"
@@ -103,6 +108,10 @@ class Settings(BaseSettings):
         problems = self.engine_problems(step)
         if problems:
             raise ConfigurationError(f"invalid settings: {'; '.join(problems)}")
+
+    @property
+    def redact_keep(self) -> tuple[str, ...]:
+        return tuple(f.strip() for f in self.redact_keep_fields.split(",") if f.strip())
 
     @property
     def chunk_parallelism(self) -> int:

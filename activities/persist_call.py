@@ -12,8 +12,10 @@ import azure.durable_functions as df
 
 from adapters import factory
 from adapters.cosmos_store import CallStore
+from adapters.redaction import redact_for_storage
 from core.records import build_record
 from models.record import PersistInput, PersistResult
+from settings import get_settings
 
 bp = df.Blueprint()
 
@@ -27,13 +29,21 @@ def persist(inp: PersistInput, store: CallStore) -> PersistResult:
     return PersistResult(document_id=record.id, status=record.status)
 
 
+def _redacted(inp: PersistInput) -> PersistInput:
+    s = get_settings()
+    if s.redact_pii == "off":
+        return inp
+    return redact_for_storage(inp, s.redact_pii, s.redact_keep, factory.redactor())
+
+
 @bp.activity_trigger(input_name="payload")
 def persist_call(payload: dict) -> dict:
-    return persist(PersistInput.model_validate(payload), factory.call_store()).model_dump()
+    inp = _redacted(PersistInput.model_validate(payload))
+    return persist(inp, factory.call_store()).model_dump()
 
 
 @bp.activity_trigger(input_name="payload")
 def mark_failed(payload: dict) -> dict:
     inp = PersistInput.model_validate(payload)
     assert inp.status == "failed" and inp.failure is not None
-    return persist(inp, factory.call_store()).model_dump()
+    return persist(_redacted(inp), factory.call_store()).model_dump()

@@ -13,6 +13,7 @@ from typing import Protocol
 from pydantic import ValidationError
 
 from core.local_extraction import extract as extract_local
+from core.local_extraction import rep_identity
 from core.places import Gazetteer, default_gazetteer
 from core.prompts import build_messages, ground, with_roles
 from errors import ExtractionError, TransientError
@@ -111,6 +112,8 @@ class OpenAIExtractor:
             if message.parsed is None:
                 last_error = "the model returned no parsable record"
                 continue
-            return Extraction(ground(message.parsed, call.text), self.engine, self.model,
+            said = call.text or " ".join(seg.text for seg in call.segments)
+            return Extraction(ground(message.parsed, said, rep_identity(call)), self.engine,
+                              self.model,
                               prompt_tokens, completion_tokens)
         raise ExtractionError(f"Extraction failed after {self.attempts} attempts: {last_error}")

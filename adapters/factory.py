@@ -7,6 +7,7 @@ from functools import lru_cache
 from adapters.blob_store import BlobStore
 from adapters.cosmos_store import CallStore
 from adapters.extractors import Extractor, LocalExtractor, OpenAIExtractor
+from adapters.redaction import PresidioRedactor
 from adapters.speech import LocalWhisper, OpenAIWhisper, SpeechEngine
 from settings import Settings, get_settings
 
@@ -68,7 +69,12 @@ def extractor() -> Extractor:
     return OpenAIExtractor(_openai_client(s, azure), s.extraction_engine, str(model))
 
 
+@lru_cache(maxsize=1)
+def redactor() -> PresidioRedactor:
+    return PresidioRedactor()
+
+
 def reset() -> None:
     """Forget cached adapters and settings (tests)."""
-    for fn in (blob_store, call_store, speech_engine, extractor, get_settings):
+    for fn in (blob_store, call_store, speech_engine, extractor, redactor, get_settings):
         fn.cache_clear()

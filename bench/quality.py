@@ -36,7 +36,8 @@ from adapters.speech import LocalModel, LocalWhisper, SpeechResult
 from bench.corpus.model import CallScript
 from bench.corpus.render import CACHE, Rendered, render_part
 from core.chunking import max_chunk_seconds, plan_chunks
-from core.speakers import speakers_for, with_roles
+from core.roles import assign_roles
+from core.speakers import speakers_for
 from core.stitching import stitch
 from models.analysis import CallAnalysis
 from models.call import ChunkRef, ChunkTranscript, Segment, Speaker, Transcript
@@ -72,15 +73,26 @@ class CachedSpeech:
     def __init__(self, engine: LocalWhisper) -> None:
         self.engine = engine
         self.options = json.dumps([engine.model, engine.beam_size, engine.language,
-                                   engine.split_pause, engine.condition_on_previous_text]
-                                  + ([list(engine.languages)] if engine.languages else []))
+                                   engine.split_pause, engine.condition_on_previous_text])
         self.computed_seconds = 0.0
 
     def transcribe(self, path: Path, key: str, duration: float) -> SpeechResult:
         from faster_whisper.audio import decode_audio
 
         samples = decode_audio(str(path))
-        digest = hashlib.sha256(samples.tobytes() + self.options.encode()).hexdigest()[:16]
+        options = self.options
+        if self.engine.languages and self.engine.choice != "tiny.en":
+            # a language picked among LOCAL_WHISPER_LANGUAGES changes the transcript only where
+            # it differs from the one detected among all
+            picked = self.engine._pick(samples)[1]
+            self.engine.languages, anywhere = (), self.engine.languages
+            try:
+                detected = self.engine._detect(samples)
+            finally:
+                self.engine.languages = anywhere
+            if picked != detected:
+                options += json.dumps(picked)
+        digest = hashlib.sha256(samples.tobytes() + options.encode()).hexdigest()[:16]
         cached = ASR_CACHE / f"{digest}.json"
         if cached.is_file():
             data = json.loads(cached.read_text())
@@ -280,7 +292,7 @@ def run_part(calls: list[CallScript], speech: CachedSpeech, settings: Settings,
     for call, r in zip(calls, render_part(calls), strict=True):
         whole = bare(speech, r)
         stitched, chunks = pipeline(speech, r, settings)
-        labelled = with_roles(stitched)
+        labelled = assign_roles(stitched)
         analysis = extract(labelled)
         on_script = extract(script_transcript(call))
         plan = (f"{r.path.suffix[1:]} {r.plan.rate / 1000:g} kHz"

@@ -54,14 +54,18 @@ COMPANY = rf"(?P<co>{WORD}(?:\s+(?:{CONNECT}\s+)?{WORD}){{0,4}})"
 
 SELF_INTRO = re.compile(
     r"(?i:\b(?:this is|my name is|my name's|i am|i'm|it's|it is|me llamo|mi nombre es|soy|"
-    r"habla|les habla|le habla|aquí|meu nome é|me chamo|sou|aqui é|aqui fala)\s+)" + NAME)
+    r"habla|les habla|le habla|aquí|le saluda|les saluda|te saluda|meu nome é|me chamo|sou|"
+    r"aqui é|aqui fala|fala)\s+)" + NAME)
 NAME_SPEAKING = re.compile(NAME + r"(?i:\s+(?:here|speaking|al habla|hablando|falando))\b")
 ADDRESSED = re.compile(
     r"(?i:\b(?:is (?:that|this)|am i (?:speaking|talking) (?:with|to)|speaking (?:with|to)|"
-    r"hablo con|estoy hablando con|es usted|falo com|(?:é|e) (?:o|a) (?:senhor|senhora))\s+"
+    r"(?:may|could|can) i (?:speak|talk) (?:with|to)|i'?m looking for|hablo con|"
+    r"estoy hablando con|es usted|(?:puedo|podr[ií]a) hablar con|se encuentra|falo com|"
+    r"(?:é|e) (?:o|a) (?:senhor|senhora))\s+"
     r"(?:(?:mr|mrs|ms|miss|señor|señora|sr|sra|don|doña)\.?\s+)?)" + NAME + r"\s*\?")
-CONFIRM = re.compile(r"^(?:yes|yeah|yep|speaking|this is|that's me|that is me|it is|correct|"
-                     r"si|soy yo|el mismo|la misma|con (?:el|ella)|sim|sou eu)\b")
+CONFIRM = re.compile(r"^(?:yes|yeah|yep|speaking|this is|that'?s me|that is me|it is|it'?s me|"
+                     r"correct|you are|you got|si|soy yo|el mismo|la misma|con (?:el|ella)|"
+                     r"(?:ella|el) habla|sim|sou eu|e ele|e ela)\b")
 PHONE_ANSWER = re.compile(rf"^(?P<co>{WORD}(?:\s+{WORD}){{0,3}}),\s+" + NAME + r"\.?$")
 NOT_NAME = {"yes", "sure", "okay", "ok", "calling", "just", "the", "not", "interested", "thanks",
             "hello", "hi", "good", "sorry", "speaking", "here", "great", "perfect", "well", "so",
@@ -77,13 +81,17 @@ NOT_COMPANY = {"the", "a", "our", "my", "this", "that", "home", "work", "next", 
                "la", "los", "las", "un", "una", "usted", "ustedes", "hi", "hello", "hola", "oh",
                "well", "okay", "ok", "sure", "great", "thanks", "thank"}
 COMPANY_CUE = re.compile(
-    r"(?i:\b(?:from|with|at|representing|i run|we run|i own|i manage|work for|working for|"
-    r"calling from|del?|desde|trabajo en|trabajo para|represento a|dirijo|da|do|na|no|"
-    r"trabalho na|trabalho no|trabalho para)\s+(?:the\s+|el\s+|la\s+)?)" + COMPANY)
+    r"(?i:\b(?:from|with|at|representing|on behalf of|i run|we run|i own|i manage|work for|"
+    r"working for|calling from|(?:owner|manager|director|head|founder|ceo|cfo) of|"
+    r"our company(?:,| is| is called)?|del?|desde|trabajo en|trabajo para|represento a|"
+    r"en nombre de|dirijo|la empresa|somos|da|do|na|no|trabalho na|trabalho no|"
+    r"trabalho para)\s+(?:the\s+|el\s+|la\s+)?)" + COMPANY)
 REP_COMPANY_CUE = re.compile(
     r"(?i:\b(?:calling|contacting|thanks for calling|welcome to|you've reached|bienvenido a|"
     r"llamar a)\s+)" + COMPANY)
-TURN_START_COMPANY = re.compile(rf"^(?:{WORD}\s*,\s*)?(?P<co>{WORD}(?:\s+{WORD}){{0,3}})"
+TURN_START_COMPANY = re.compile(rf"^(?:(?i:good (?:morning|afternoon|evening)|hello|hi|"
+                                rf"buenos d[ií]as|buenas tardes|bom dia|boa tarde)\s*,\s*|"
+                                rf"{WORD}\s*,\s*)?(?P<co>{WORD}(?:\s+{WORD}){{0,3}})"
                                 r"(?=,|\s+(?:good|buenos|buenas|bom|boa|le atiende|this is)\b)")
 
 CORRECTION = re.compile(r"\b(?:actually|sorry|correction|i mean|make it|let'?s say|no,|rather|"
@@ -124,7 +132,8 @@ TIME_EN = re.compile(
     r"(?:week|month|quarter|year|summer|spring|fall|autumn|winter|" + MONTHS_EN.lower() + "|"
     + MONTHS_EN + r")|(?:first|second|third|fourth|last) quarter|q[1-4]|(?:spring|summer|fall|"
     r"autumn|winter)(?: season)?|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|a couple of|a few|several) (?:weeks|months|years)|asap|as soon as possible|"
+    r"twelve|a couple of|a few|several)(?: more)? (?:weeks|months|years)|asap|"
+    r"as soon as possible|(?:christmas|the holidays|the new year|year[- ]end)|"
     r"right away|immediately|" + MONTHS_EN.replace("May|", "") + r")\b"
     r"|\b(?:by|before|in|after|until) May\b", re.I)
 MONTHS_ES = ("enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
@@ -139,7 +148,8 @@ TIME_ES = re.compile(
     r"semestre|semana|temporada|" + SEASONS_ES + r")|(?:fin|finales|principios|mediados|final)"
     r" de(?:l)? (?:mes|a[nñ]o|trimestre|" + MONTHS_ES + r")|(?:primer|segundo|tercer|cuarto|"
     r"[uú]ltimo) trimestre|" + SEASONS_ES + "|" + MONTHS_ES + r"|(?:\d+|dos|tres|cuatro|cinco|"
-    r"seis|un par de|unos|unas|pocos|pocas) (?:semanas|meses|a[nñ]os)|lo antes posible|"
+    r"seis|siete|ocho|nueve|diez|doce|un par de|unos|unas|pocos|pocas) (?:semanas|meses|a[nñ]os)"
+    r"|(?:el|la) (?:a[nñ]o|mes|semana) que viene|navidad|fin de a[nñ]o|lo antes posible|"
     r"cuanto antes|de inmediato|pr[oó]ximo ano|pr[oó]ximo m[eê]s|pr[oó]ximo trimestre)\b",
     re.I)
 TIMELINE_CUE = re.compile(r"\b(?:start|begin|launch|roll ?out|go live|live|installed|install|"
@@ -157,12 +167,14 @@ DAY_OR_DATE = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|tomorro
                          r"this (?:week|afternoon)|next week|on the \w+|the (?:first|second|"
                          r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\w+teenth|"
                          r"twentieth|\w+ty-?\w*) of|lunes|martes|miercoles|jueves|viernes|"
-                         r"manana|esta semana|la proxima semana|el \w+ de (?:" + MONTHS_ES +
+                         r"manana|esta semana|la proxima semana|la semana que viene|"
+                         r"el dia \d+|el \w+ de (?:" + MONTHS_ES +
                          r")|segunda|terca|quarta|quinta|sexta|amanha)\b")
 AGREE = re.compile(r"\b(?:yes|sure|sounds good|works|perfect|great|good|deal|booked|agreed|ok|"
                    r"okay|see you|talk to you then|si|claro|perfecto|de acuerdo|listo|vale|"
                    r"me parece bien|sim|combinado|fechado)\b")
-COMMIT = re.compile(r"\b(?:i(?:'ll| will)? sign|we(?:'ll| will)? sign|sign it|the one who signs|"
+COMMIT = re.compile(r"\b(?:count (?:us|me) in|book it|trato hecho|envieme el contrato|"
+                    r"i(?:'ll| will)? sign|we(?:'ll| will)? sign|sign it|the one who signs|"
                     r"budget is approved|is approved|ready to (?:buy|sign|go|move|start|order)|"
                     r"let'?s do it|go ahead|we'?ll take it|place the order|send (?:me |us )?the "
                     r"contract|firmo|firmamos|firmar el contrato|esta aprobado|aprobado|"
@@ -171,15 +183,19 @@ DECISION_MAKER = re.compile(r"\b(?:i(?:'m| am) the (?:one who|decision|owner|per
                             r"(?:sign|decide|make the (?:call|decision))|(?:director|manager|"
                             r"officer|ceo|cfo|owner)\b|soy (?:el|la) (?:director|directora|"
                             r"dueno|duena|gerente)|yo decido|decido yo)\b")
-REFUSAL = re.compile(r"\b(?:not interested|no thank(?:s| you)|take (?:us|me) off|remove (?:us|me)"
+REFUSAL = re.compile(r"\b(?:not interested|no,? thank(?:s| you)|we'?re all set|not for us|"
+                     r"we'?ll pass|no,? gracias|take (?:us|me) off|remove (?:us|me)"
                      r"|don'?t call|do not call|wrong number|stop calling|no (?:me|nos) interesa|"
-                     r"numero equivocado|equivocado de numero|me he equivocado|no gracias|"
+                     r"numero equivocado|equivocado de numero|me he equivocado|"
                      r"no me llame|nao (?:tenho|temos) interesse|numero errado)\b")
 HESITANT = re.compile(r"\b(?:just (?:researching|looking|browsing)|not sure (?:we|if|that)|"
                       r"early days|no rush|not yet|maybe (?:next|later)|happy with (?:our|what|"
                       r"the)|not (?:a|the) priority|get back to you|no hay prisa|todavia no|"
                       r"solo (?:estoy|estamos) (?:mirando|viendo|investigando)|no es prioridad|"
-                      r"ya le aviso|le aviso|estamos contentos|sem pressa|ainda nao)\b")
+                      r"ya le aviso|le aviso|estamos contentos|sem pressa|ainda nao|"
+                      r"(?:need|have|want) to think (?:about it|it over)|think it over|"
+                      r"not right now|circle back|lo (?:vamos a|voy a) pensar|lo pensare|"
+                      r"mas adelante|no es el momento|por ahora no|nao e o momento)\b")
 INTEREST = re.compile(r"\b(?:quote|proposal|pricing|price list|demo|trial|cotizacion|propuesta|"
                       r"oferta|demostracion|orcamento|proposta|interested|interesa|"
                       r"send (?:me|us)|mandeme|envieme)\b")
@@ -192,14 +208,17 @@ NEXT_STEP = re.compile(r"\b(send|schedule|set up|book|follow up|call (?:me|you|b
                        r"cotizacion|propuesta|contrato|reunion|oferta)\b", re.I)
 
 PRODUCT_CUES_EN = (
-    r"(?:interested in|looking (?:at|for|into)|(?:want|would like|'d like) to (?:look at|buy|get|"
+    r"(?:in the market for|(?:we'?re|i'?m) after|thinking (?:about|of) (?:getting|buying)|"
+    r"(?:a )?demo of|(?:a )?trial of|charge for|how much (?:is|are|does|do|would) (?:the |your )?|"
+    r"interested in|looking (?:at|for|into)|(?:want|would like|'d like) to (?:look at|buy|get|"
     r"try|see|replace)|a quote (?:for|on)|pricing (?:for|on)|prices? (?:for|of)|information "
     r"(?:on|about)|details (?:on|about)|asking about|asked about|enquir(?:ed|ing) about|"
     r"inquir(?:ed|ing) about|tell me (?:more )?about|considering|evaluating|researching|"
     r"replace|replacing|upgrade|upgrading|switch(?:ing)? from|do you (?:have|offer|sell)|"
     r"shopping (?:for|around for)|need(?:s)?(?: new)?|want|would like|'d like)")
 PRODUCT_CUES_ES = (
-    r"(?:(?:me|nos) interesa(?:n|ria)?|(?:estamos|estoy) (?:buscando|interesad[oa]s? en|"
+    r"(?:(?:me|nos) interesa(?:n|ria)?|cotizar|(?:una )?demo(?:stracion)? de|cuanto cuesta(?:n)?|"
+    r"cambiar (?=nuestr|el |la |los |las |mi )|(?:estamos|estoy) (?:buscando|interesad[oa]s? en|"
     r"pensando en|evaluando|considerando|viendo)|buscamos|busco|necesitamos|necesito|"
     r"queremos|quiero|quisiera|quisieramos|(?:nos|me) gustaria|(?:una )?cotizacion (?:de|para|"
     r"por)|(?:mas )?informacion (?:sobre|de|acerca de)|precio (?:de|del)|reemplazar|sustituir|"
@@ -214,7 +233,8 @@ PRODUCT_STOP = re.compile(
 PRODUCT_SPLIT = re.compile(r"\s*(?:,|\band maybe\b|\band also\b|\band\b|\bplus\b|\bas well as\b|"
                            r"\bor\b|\by tambien\b|\by quizas\b|\by\b|\be\b|\bo\b)\s*")
 PRODUCT_LEAD = re.compile(
-    r"^(?:(?:the|a|an|some|your|our|new|more|maybe|also|possibly|perhaps|any|a few|several|"
+    r"^(?:(?:the|a|an|some|your|our|new|old|current|existing|more|maybe|also|possibly|perhaps|"
+    r"any|a few|several|actual|antiguo|antigua|viejo|vieja|"
     r"su|sus|el|la|los|las|un|una|unos|unas|nuestro|nuestra|nuestros|nuestras|nuevo|nueva|"
     r"nuevos|nuevas|algun|alguna|tambien|quizas|tal vez|mas|o|os|seu|seus|sua|suas|um|uma|"
     r"\d+|" + "|".join(k for k, v in ADDITIVE.items() if v > 1) + r")\s+)+")
@@ -371,6 +391,30 @@ def _company_span(span: str, gaz: Gazetteer) -> str | None:
     return text
 
 
+COMPANY_SUFFIX = {"shipping", "logistics", "dental", "foods", "food", "software", "systems",
+                  "solutions", "group", "inc", "llc", "ltd", "limited", "consulting", "partners",
+                  "realty", "hotels", "hotel", "clinics", "clinic", "traders", "trading",
+                  "engineering", "marketing", "architects", "analytics", "bank", "builders",
+                  "construction", "services", "industries", "labs", "media", "motors", "freight",
+                  "transport", "health", "insurance", "capital", "studio", "studios", "bakery",
+                  "bakeries", "restaurants", "resorts", "farms", "energy", "pharmacy", "school",
+                  "academy", "agency", "corp", "corporation", "company", "co", "associates",
+                  "asociados", "distribuciones", "transportes", "consultores", "servicios",
+                  "soluciones", "grupo", "hermanos", "ltda", "sa", "sl"}
+
+
+def _with_suffix(co: str, text: str, start: int) -> str:
+    """'Harbour' + 'line shipping' -> 'Harbour line shipping': the recogniser wrote the rest of
+    the name in lower case, and it ends in a word companies end in."""
+    rest = re.match(r"((?:\s+[a-z][\w&'-]*){1,2})", text[start + len(co):])
+    if rest:
+        words = rest.group(1).split()
+        for n in range(len(words), 0, -1):
+            if fold(words[n - 1]) in COMPANY_SUFFIX:
+                return co + " " + " ".join(words[:n])
+    return co
+
+
 def _company(ctx: _Context, person: str | None) -> Evidence[str] | None:
     intro_turns = {s.turn for s in ctx.customer if SELF_INTRO.search(s.text) or
                    NAME_SPEAKING.search(s.text)}
@@ -380,7 +424,8 @@ def _company(ctx: _Context, person: str | None) -> Evidence[str] | None:
     for s in ordered:
         m2 = PHONE_ANSWER.match(s.text)
         candidates = [m2.group("co")] if m2 and s.turn <= 1 else []
-        candidates += [m.group("co") for m in COMPANY_CUE.finditer(s.text)]
+        candidates += [_with_suffix(m.group("co"), s.text, m.start("co"))
+                       for m in COMPANY_CUE.finditer(s.text)]
         for raw in candidates:
             co = _company_span(raw, ctx.gaz)
             if not co or fold(co) in ctx.rep_companies:
@@ -423,7 +468,7 @@ def _location(ctx: _Context, names: set[str]) -> Evidence[Location] | None:
                                                                   for n in names):
                     if pos == m.start() and pos > 0 and not re.search(
                             r"(?i:\b(?:in|en|from|de|del|desde|near|based in|at|em|no|na|"
-                            r"outside|cerca de|,)\s*(?:the\s+)?)$", s.text[:pos]):
+                            r"outside|out of|cerca de|,)\s*(?:the\s+)?)$", s.text[:pos]):
                         continue
                     hits.append((pos, text.strip(" ,."), place))
                     break
@@ -545,7 +590,8 @@ def match_catalog(items: list[str], catalog: list[str]) -> list[str]:
     return out
 
 
-_NUM_TOKEN = {*ADDITIVE, *SCALES, *LATIN_SCALES, "hundred", "half", "and", "a", "y", "e"}
+_NUM_TOKEN = {*ADDITIVE, *SCALES, *LATIN_SCALES, "hundred", "half", "medio", "media", "meio",
+              "meia", "point", "and", "a", "y", "e"}
 
 
 @dataclass(frozen=True)
@@ -576,16 +622,10 @@ def _money(sentence: str, country: str | None) -> list[_Money]:
             continue
         words = [t.group(0) for t in tokens[start_j:j]]
         text = " ".join(words).replace(",", "")
-        half = "half" in words
-        amount = words_to_number(" ".join(w for w in text.split() if w != "half"))
+        amount = words_to_number(text)
         if amount is None:
             i = j
             continue
-        if half:
-            # "eighteen and a half thousand" -> 18500; "a half million" -> 500000
-            scale = next((SCALES.get(w) or LATIN_SCALES.get(w) for w in reversed(words)
-                          if w in SCALES or w in LATIN_SCALES), 1)
-            amount += 0.5 * (scale or 1)
         after = low[tokens[j - 1].end():tokens[j - 1].end() + 40]
         currency = symbol
         if currency is None:
@@ -805,6 +845,27 @@ def extract(transcript: Transcript, catalog: list[str] | None = None, *,
         next_steps=steps)
     analysis.summary = summarize(analysis)
     return analysis
+
+
+def rep_identity(transcript: Transcript) -> tuple[set[str], set[str]]:
+    """The rep's names and companies as said in the call (folded), from the rep's turns."""
+    if not transcript.speakers or all(s.role == "unknown" for s in transcript.speakers):
+        transcript = assign_roles(transcript)
+    said = _sentences(transcript)
+    return _rep_identity([s for s in said if s.role == "rep"], default_gazetteer())
+
+
+def names_said(transcript: Transcript) -> list[str]:
+    """The people who name themselves or are named by the other party in the call (both the rep
+    and the customer), for redaction."""
+    out: list[str] = []
+    for s in _sentences(transcript):
+        for pattern in (SELF_INTRO, NAME_SPEAKING, ADDRESSED):
+            for m in pattern.finditer(s.text):
+                name = _clean_name(m.group("name"))
+                if name and name not in out:
+                    out.append(name)
+    return out
 
 
 def transcript_from_text(text: str, language: str | None = None) -> Transcript:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 UNITS = {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
          "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -65,9 +66,28 @@ def fold(text: str) -> str:
 def words_to_number(text: str) -> float | None:
     """'twenty five thousand' -> 25000; 'veinte mil' -> 20000; '1.5 million' -> 1500000;
     'dos millones' -> 2000000; None when not a number."""
-    tokens = re.findall(r"[a-z]+|\d+(?:\.\d+)?", fold(text).replace(",", "").replace("-", " "))
+    low = re.sub(r"\b(\d{1,3})(?:[.,](\d{3}))+\b",
+                 lambda m: m.group(0).replace(".", "").replace(",", ""), fold(text))
+    low = re.sub(r"\b(\w+) point (\w+)\b", lambda m: _point(m.group(1), m.group(2)), low)
+    tokens = re.findall(r"[a-z]+|\d+(?:\.\d+)?", low.replace(",", "").replace("-", " "))
     if not tokens:
         return None
+    # 'half a million', 'medio millon', 'un millon y medio', 'eighteen and a half thousand'
+    if tokens[0] in ("half", "medio", "media", "meio", "meia") and len(tokens) > 1:
+        scale = SCALES.get(tokens[-1]) or LATIN_SCALES.get(tokens[-1])
+        if scale:
+            return 0.5 * scale
+    halves = [t for t in tokens if t in ("half", "medio", "media", "meio", "meia")]
+    if halves:
+        rest = [t for t in tokens if t not in ("half", "medio", "media", "meio", "meia")]
+        while rest and rest[-1] in FILLERS:
+            rest.pop()
+        base = words_to_number(" ".join(rest))
+        if base is None:
+            return None
+        scale = next((SCALES.get(t) or LATIN_SCALES[t] for t in reversed(rest)
+                      if t in SCALES or t in LATIN_SCALES), 1)
+        return base + 0.5 * scale
     total, current, seen = 0.0, 0.0, False
     for tok in tokens:
         if re.fullmatch(r"\d+(?:\.\d+)?", tok):
@@ -91,6 +111,13 @@ def words_to_number(text: str) -> float | None:
         else:
             return None
     return total + current if seen else None
+
+
+def _point(whole: str, fraction: str) -> str:
+    """'two point five' -> '2.5' (digits or number words on both sides)."""
+    w = words_to_number(whole)
+    f = DIGIT_WORDS.get(fraction, int(fraction) if fraction.isdigit() else None)
+    return f"{w:g}.{f}" if w is not None and f is not None else f"{whole} point {fraction}"
 
 
 def digits_from_speech(text: str) -> str:
@@ -140,25 +167,43 @@ _CONNECTORS = {"dot": ".", ".": ".", "underscore": "_", "dash": "-", "hyphen": "
                "punto": ".", "ponto": ".", "guion": "-", "guion bajo": "_", "hifen": "-",
                "traco": "-", "sublinhado": "_", "underline": "_"}
 _AT = {"at", "arroba", "@"}
-_TOKEN = re.compile(r"[A-Za-z0-9]+|\.|@")
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?|\.|@")
 
 
-def _spoken_email_tokens(text: str) -> str:
+def _rewrite(text: str, origin: list[int], pattern: str,
+             repl: Callable[[re.Match[str]], str]) -> tuple[str, list[int]]:
+    """re.sub that keeps, for each character of the result, its index in the original text."""
+    out: list[str] = []
+    where: list[int] = []
+    pos = 0
+    for m in re.finditer(pattern, text):
+        out.append(text[pos:m.start()])
+        where += origin[pos:m.start()]
+        new = repl(m)
+        out.append(new)
+        where += [origin[m.start()]] * (len(new) - 1) + [origin[m.end() - 1]] if new else []
+        pos = m.end()
+    out.append(text[pos:])
+    where += origin[pos:]
+    return "".join(out), where
+
+
+def _spoken_email_tokens(text: str) -> tuple[str, list[int]]:
     """Fold the words an address is said with: 'guion bajo' -> 'underscore', number words in a
-    local part -> digits ('osei forty two' -> 'osei 42'), 'at sign' -> 'at'."""
-    t = fold(text)
-    t = re.sub(r"\bguion\s+bajo\b|\bunder\s?score\b|\btrac[o]\s+baixo\b", " underscore ", t)
-    t = re.sub(r"\bat\s+sign\b", " at ", t)
-    t = re.sub(r"\b(?:a|o)\s+arroba\b", " arroba ", t)
+    local part -> digits ('osei forty two' -> 'osei 42'), 'at sign' -> 'at'. With each
+    character's index in `text`."""
+    t, origin = fold(text), list(range(len(text)))
+    t, origin = _rewrite(t, origin, r"\bguion\s+bajo\b|\bunder\s?score\b|\btraco\s+baixo\b",
+                         lambda m: "underscore")
+    t, origin = _rewrite(t, origin, r"\bat\s+sign\b", lambda m: "at")
 
     def number(m: re.Match[str]) -> str:
         value = words_to_number(m.group(0))
-        return f" {int(value)} " if value is not None else m.group(0)
+        return str(int(value)) if value is not None else m.group(0)
 
     tens = "|".join(TENS)
     units = "|".join(k for k, v in UNITS.items() if 0 < v < 20 and k != "oh")
-    t = re.sub(rf"\b(?:(?:{tens})(?:[\s-]+(?:{units}))?|(?:{units}))\b", number, t)
-    return t
+    return _rewrite(t, origin, rf"\b(?:(?:{tens})(?:[\s-]+(?:{units}))?|(?:{units}))\b", number)
 
 
 def find_emails(text: str) -> list[tuple[str, str]]:
@@ -170,7 +215,12 @@ def find_emails(text: str) -> list[tuple[str, str]]:
     k.osei42@gmail.com.
     """
     found = [(m.group(0).lower(), m.group(0)) for m in _WRITTEN_EMAIL.finditer(text)]
-    spoken = _spoken_email_tokens(text)
+    if not found and _EMAIL_CONTEXT.search(fold(text)):
+        # the recogniser glued "at" into the address: "priyaatnorthwind.com"
+        for m in _GLUED_AT.finditer(text):
+            if m.group(3).lower() in TLDS:
+                found.append((f"{m.group(1)}@{m.group(2)}.{m.group(3)}".lower(), m.group(0)))
+    spoken, origin = _spoken_email_tokens(text)
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(spoken)]
     words = [t[0].lower() for t in tokens]
     for i, word in enumerate(words):
@@ -208,26 +258,26 @@ def find_emails(text: str) -> list[tuple[str, str]]:
                 k -= 1
             else:
                 break
+        while len(local[0]) == 1 and k - 1 >= 0 and len(words[k - 1]) == 1 and \
+                words[k - 1].isalpha() and words[k - 1] not in ("a", "e", "o"):
+            local[:0] = [words[k - 1]]  # spelled out: 'a n a at ...'
+            k -= 1
         if not re.fullmatch(r"[a-z0-9]+", local[0]) or local[0] in _STOP_BEFORE_EMAIL:
             continue
         address = "".join(local) + "@" + best[0]
-        said = _said(text, spoken, tokens[k][1], tokens[best[1]][2])
+        said = text[origin[tokens[k][1]]:origin[tokens[best[1]][2] - 1] + 1]
         if all(address != f for f, _ in found):
             found.append((address, said))
     return found
 
 
+_EMAIL_CONTEXT = re.compile(r"\b(?:e-?mail|mail|correo|address|direccion|reach me|write to|"
+                            r"escribame|escribeme)\b")
+_GLUED_AT = re.compile(r"\b([A-Za-z][A-Za-z0-9._-]{1,30}?)at([A-Za-z0-9-]{2,}(?:\.[A-Za-z0-9-]+)*)"
+                       r"\.([A-Za-z]{2,})\b")
 _STOP_BEFORE_EMAIL = {"me", "is", "es", "email", "mail", "correo", "it", "us", "the", "my", "mi",
                       "e", "address", "direccion", "electronico", "write", "reach", "send", "to",
                       "a", "en", "al", "em", "meu", "o", "seu", "su", "your", "that", "thats"}
-
-
-def _said(text: str, spoken: str, start: int, end: int) -> str:
-    """The original words for a span of the folded text (same length unless words were
-    rewritten; then the nearest sentence-level approximation is the folded span)."""
-    if len(text) == len(spoken):
-        return text[start:end]
-    return spoken[start:end].strip()
 
 
 INSTRUCTION_PATTERNS = [

@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 
 from core.normalize import (
     find_emails,
+    fold,
     instruction_sentences,
     is_instruction_like,
     split_sentences,
@@ -89,9 +90,19 @@ def _grounded(quote: str, transcript: str) -> bool:
     return fuzz.partial_ratio(quote.lower(), transcript.lower()) >= 90
 
 
-def ground(analysis: CallAnalysis, transcript: str) -> CallAnalysis:
-    """Drop every field whose quote is not in the transcript or comes from instruction-like text."""
+def ground(analysis: CallAnalysis, transcript: str,
+           rep: tuple[set[str], set[str]] = (set(), set())) -> CallAnalysis:
+    """Drop every field whose quote is not in the transcript or comes from instruction-like text,
+    and a customer name or company that is the rep's (`rep`: the rep's folded names and
+    companies, `core.local_extraction.rep_identity`)."""
     data = analysis.model_copy(deep=True)
+    rep_names, rep_companies = rep
+    if data.customer_name is not None and (
+            fold(data.customer_name.value) in rep_names
+            or fold(data.customer_name.value) in rep_companies):
+        data.customer_name = None
+    if data.company is not None and fold(data.company.value) in rep_companies:
+        data.company = None
     for name in ("customer_name", "company", "location", "budget", "timeline", "contact_email",
                  "contact_phone"):
         value = getattr(data, name)

@@ -12,6 +12,7 @@ question makes a change of speaker likely. English, Spanish and Portuguese cues.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -32,6 +33,15 @@ CUES: list[tuple[str, float]] = [
     (r"\b(?:i'?m|i am) calling (?:about|to|because|regarding|back)\b|\bfollowing up on\b", 1.5),
     (r"^[a-z]+(?: [a-z]+){0,2}, (?:good (?:morning|afternoon|evening)|buenos dias|buenas tardes|"
      r"bom dia|boa tarde)\b", 1.5),
+    (r"\b(?:le|les) atiende\b|\bthis is \w+,? how can\b|\byou (?:have|'ve got|dialed) the "
+     r"wrong number\b|\b(?:tiene|marco) (?:el|un) numero equivocado\b", 2.0),
+    (r"\b(?:i|we) must have (?:the wrong|dialed)|\bme (?:he|habre) equivocado\b|"
+     r"\bequivocado de numero\b|\bsorry,? wrong number\b", -2.0),
+    (r"\bdo you have a (?:minute|moment|second|few minutes)\b|\bis (?:now|this) a (?:good|bad) "
+     r"time\b|\btienes? un (?:minuto|momento)\b|\bes (?:un )?buen momento\b", 2.0),
+    (r"\b(?:can|could|may) i send you\b|\bsorry to (?:bother|disturb) you\b|\bdisculpe (?:la|las) "
+     r"molestias?\b|\bmany (?:teams|companies|customers|clients|businesses)\b|\bmuchas "
+     r"empresas\b|\bour (?:customers|clients)\b|\bnuestros clientes\b", 1.5),
     (r"\bwelcome to\b|\byou'?ve reached\b|\byou(?:'re| are) speaking (?:with|to)\b", 2.0),
     # qualifying questions
     (r"\bwhat(?:'s| is) (?:your|the) (?:budget|timeline|time frame|timeframe)\b", 2.5),
@@ -75,6 +85,7 @@ CUES: list[tuple[str, float]] = [
      -2.0),
     (r"\b(?:can|could) you (?:send|email|give) (?:me|us)\b|\bsend (?:me|us) (?:a|the|some)\b",
      -2.0),
+    (r"\b(?:can|could|would) you (?:schedule|set up|book|arrange|call me|ring me)\b", -2.5),
     (r"\bhow much (?:does|is|would|will|do)\b|\bwhat does it cost\b|\bdo you (?:have|offer|"
      r"support|integrate|sell|do)\b", -1.5),
     (r"\b(?:i'?ll|i will|we'?ll|we will|i need to|i have to|let me) (?:talk|check|discuss|run it "
@@ -132,6 +143,7 @@ CUES: list[tuple[str, float]] = [
 ]
 _COMPILED = [(re.compile(p), w) for p, w in CUES]
 QUESTION_WEIGHT = 0.4
+VOICE_WEIGHT = 0.8  # per sentence, for the party a mono voice label sounds like
 _ANSWER_START = re.compile(r"^(?:yes|yeah|yep|no|nope|sure|of course|absolutely|okay|ok|right|"
                            r"correct|exactly|great|perfect|that'?s right|it'?s|si|claro|vale|"
                            r"exacto|correcto|perfecto|de acuerdo|por supuesto|bueno|sim|nao|"
@@ -187,11 +199,15 @@ def _labels(transcript: Transcript) -> list[str]:
     return list(dict.fromkeys(s.speaker for s in transcript.segments if s.speaker))
 
 
-def split_turns(transcript: Transcript) -> Transcript:
-    """A transcript without speaker labels, cut into sentences labelled "S1"/"S2" (who speaks
-    first is S1): times are shared out in proportion to the characters of each sentence."""
+def split_turns(transcript: Transcript, voice_weight: float = 0.0) -> Transcript:
+    """A transcript cut into sentences labelled "S1"/"S2" (who speaks first is S1) from what is
+    said: times are shared out in proportion to the characters of each sentence. Labels the
+    segments had already (voices told apart by pitch, which can fail) count as evidence of
+    `voice_weight` per sentence for the party their label sounds like overall."""
     pieces: list[Segment] = []
     new_segment: list[bool] = []  # whether the piece opens a recogniser segment (a pause)
+    voices: list[str | None] = []
+    long_segment: list[bool] = []  # a segment of many sentences may hold both parties
     for seg in transcript.segments:
         sentences = split_sentences(seg.text) or [seg.text]
         total = sum(len(s) for s in sentences) or 1
@@ -201,33 +217,52 @@ def split_turns(transcript: Transcript) -> Transcript:
             pieces.append(Segment(start=round(t, 3), end=round(t + dur, 3), text=s,
                                   confidence=seg.confidence))
             new_segment.append(k == 0)
+            long_segment.append(len(sentences) >= 4)
+            voices.append(seg.speaker)
             t += dur
     if not pieces:
         return transcript
     cues = [sentence_cue(p.text) for p in pieces]
+    sounds: dict[str, float] = {}
+    for voice, cue in zip(voices, cues, strict=True):
+        if voice:
+            sounds[voice] = sounds.get(voice, 0.0) + cue.score
+    mean = sum(sounds.values()) / len(sounds) if len(sounds) > 1 else 0.0
+
+    def lean(v: str | None) -> float:
+        """+1 for the voice that sounds more like the rep than the others, -1 for less."""
+        d = sounds.get(v or "", mean) - mean
+        return 1.0 if d > 0 else -1.0 if d < 0 else 0.0
+
+    bias = [voice_weight * lean(v) for v in voices]
     # Viterbi over two states, 0 = the party that sounds like the rep, 1 = the other. Inside one
     # recogniser segment the speaker rarely changes; at a segment boundary (a pause) the two
     # parties of a call tend to alternate, the more so after a question.
     starts = [i for i, flag in enumerate(new_segment) if flag] + [len(pieces)]
 
     def introduced_before(i: int) -> set[str]:
-        """Names given in the recogniser segment just before piece i."""
-        begin = max((b for b in starts if b < i), default=0)
+        """Names given in the two recogniser segments before piece i."""
+        before = [b for b in starts if b < i]
+        begin = before[-2] if len(before) >= 2 else 0
         return set().union(*(_intro_names(p.text) for p in pieces[begin:i]))
 
-    score = [cues[0].score, -cues[0].score]
+    score = [cues[0].score + bias[0], -cues[0].score - bias[0]]
     back: list[list[int]] = []
     for i in range(1, len(pieces)):
         asked = pieces[i - 1].text.rstrip().endswith("?")
         answer = bool(_ANSWER_START.match(fold(pieces[i].text)))
-        if new_segment[i]:
+        unfinished = not re.search(r"[.?!]\W*$", pieces[i - 1].text)
+        if new_segment[i] and unfinished:
+            sw, st = -2.0, 0.0  # the sentence goes on in the next segment
+        elif new_segment[i]:
             sw, st = (1.2, -0.6) if asked else (0.5 + (0.4 if answer else 0.0), 0.0)
             greeted = _GREETED.match(pieces[i].text)
             if greeted and fold(greeted.group(1)) in introduced_before(i):
                 sw, st = sw + 3.0, st - 3.0  # greets the name the last speaker gave
         else:
-            sw, st = (0.6, -0.6) if asked else (-3.0 + (0.8 if answer else 0.0), 0.0)
-        emit = [cues[i].score, -cues[i].score]
+            inside = -0.8 if long_segment[i] else -3.0
+            sw, st = (0.6, -0.6) if asked else (inside + (0.8 if answer else 0.0), 0.0)
+        emit = [cues[i].score + bias[i], -cues[i].score - bias[i]]
         new, ptr = [0.0, 0.0], [0, 0]
         for state in (0, 1):
             from_same = score[state] + st
@@ -246,19 +281,46 @@ def split_turns(transcript: Transcript) -> Transcript:
     return transcript.model_copy(update={"segments": labelled})
 
 
+def _unreliable(transcript: Transcript) -> bool:
+    """Labels that change in the middle of sentences, or one voice saying nearly everything."""
+    segs = [s for s in transcript.segments if s.text.strip()]
+    if len(segs) < 4:
+        return False
+    counts: dict[str, int] = {}
+    for seg in segs:
+        counts[seg.speaker or ""] = counts.get(seg.speaker or "", 0) + 1
+    if max(counts.values()) > 0.85 * len(segs):
+        return True
+    changes = [(a, b) for a, b in itertools.pairwise(segs) if a.speaker != b.speaker]
+    mid = [a for a, _ in changes if not re.search(r"[.?!]\W*$", a.text.strip())]
+    return bool(changes) and len(mid) > 0.25 * len(changes)
+
+
 def assign_roles(transcript: Transcript,
                  rep_channel: Literal["left", "right"] | None = None) -> Transcript:
     """The transcript with `Speaker.role` and `cue` set for each party (and segments labelled
     from the text when the transcript has none). `rep_channel` fixes the rep's channel of a
     stereo recording (REP_CHANNEL) instead of deciding it from what is said."""
     labels = _labels(transcript)
+    by_channel = any(s.channel for s in transcript.speakers)
+    decided = bool(transcript.speakers) and all(s.role != "unknown" for s in transcript.speakers)
+    split = len(labels) < 2 or (not by_channel and not decided and _unreliable(transcript))
     if len(labels) < 2:
         transcript = split_turns(transcript)
+        labels = _labels(transcript)
+    elif not by_channel and not decided and _unreliable(transcript):
+        # voices told apart (by pitch) that cut sentences in two or give nearly everything to
+        # one voice are a hint, not the truth: the text decides with them
+        transcript = split_turns(transcript, voice_weight=VOICE_WEIGHT)
+        transcript = transcript.model_copy(update={"speakers": []})
         labels = _labels(transcript)
     known = {s.label: s for s in transcript.speakers}
     speakers = [known.get(label) or Speaker(label=label) for label in labels]
     if not speakers:
         return transcript
+    if rep_channel is None and all(s.role != "unknown" for s in speakers) and \
+            any(s.role == "rep" for s in speakers):
+        return transcript  # decided already (REP_CHANNEL when the channels were attributed)
     by_label: dict[str, list[Cue]] = {label: [] for label in labels}
     for seg in transcript.segments:
         if seg.speaker in by_label:
@@ -275,6 +337,20 @@ def assign_roles(transcript: Transcript,
         if all(abs(t) < 1e-9 for t in totals.values()):
             why = "no cue in the text; the first speaker taken as the rep"
             rep = labels[0]
+        if split and max((c.score for cues in by_label.values() for c in cues),
+                         default=0.0) <= QUESTION_WEIGHT and sum(totals.values()) < 0:
+            # split from the text, but nothing anywhere sounds like a rep: one voice
+            segments = [seg.model_copy(update={"speaker": labels[0]})
+                        for seg in transcript.segments]
+            transcript = transcript.model_copy(update={"segments": segments})
+            by_label = {labels[0]: [c for cues in by_label.values() for c in cues]}
+            totals = {labels[0]: sum(totals.values())}
+            labels, speakers, rep = labels[:1], speakers[:1], labels[0]
+        if len(labels) == 1 and totals[rep] < 0:
+            # one voice only (a voicemail, a monologue) that sounds like a customer
+            mine = min(by_label[rep], key=lambda c: c.score, default=Cue(0.0, ""))
+            return transcript.model_copy(update={"speakers": [speakers[0].model_copy(
+                update={"role": "customer", "cue": f"the only voice; said \"{mine.text}\""})]})
     out = []
     for sp in speakers:
         if sp.label == rep:

@@ -242,13 +242,3 @@ def attribute(transcript: Transcript, spans: list[SpeakerSpan],
     parties = [p for p in speakers if p.label in heard or p.channel is not None]
     return transcript.model_copy(update={"segments": segments, "speakers": parties})
 
-
-def with_roles(transcript: Transcript) -> Transcript:
-    """The transcript with a role for every party: kept where the audio fixed it (REP_CHANNEL),
-    else decided from what each party says (`core.roles.assign_roles`, which also splits a
-    transcript with a single voice into turns from the text)."""
-    from core.roles import assign_roles
-
-    if transcript.speakers and all(s.role != "unknown" for s in transcript.speakers):
-        return transcript
-    return assign_roles(transcript)

@@ -12,7 +12,7 @@ from typing import Any
 
 import azure.durable_functions as df
 
-from core.speakers import with_roles
+from core.roles import assign_roles
 from core.stitching import stitch
 from models.analysis import ExtractInput, ExtractResult
 from models.call import (
@@ -104,8 +104,10 @@ def process_call(context: df.DurableOrchestrationContext) -> Generator[Any, Any,
         results.append(result)
         status("transcribing", chunksDone=len(results), chunksTotal=total)
     transcripts: list[ChunkTranscript] = [r.transcript for r in results if r.transcript]
-    transcript = with_roles(stitch(prepared.chunks, transcripts, prepared.speaker_spans,
-                                   prepared.speakers))
+    # roles from what is said (pure and deterministic, so safe in the orchestrator): the record
+    # shows who the rep and the customer are, and the extractor reads the customer's turns
+    transcript = assign_roles(stitch(prepared.chunks, transcripts, prepared.speaker_spans,
+                                     prepared.speakers))
     if not transcript.text.strip():
         yield from fail(Failure(stage="transcribe", reason="No speech was recognised in the "
                                 "recording (silent or not speech)."))

@@ -36,6 +36,10 @@ def test_number_words_in_english_spanish_and_portuguese() -> None:
     assert words_to_number("dos millones") == 2_000_000
     assert words_to_number("cuarenta y cinco mil") == 45000
     assert words_to_number("trinta e dois mil") == 32000
+    assert words_to_number("half a million") == 500_000
+    assert words_to_number("un millón y medio") == 1_500_000
+    assert words_to_number("two point five million") == 2_500_000
+    assert words_to_number("9.000") == 9000 and words_to_number("25,000") == 25000
     assert words_to_number("next quarter") is None
 
 
@@ -61,6 +65,8 @@ def test_emails_spoken_written_and_misheard() -> None:
     assert find_emails("o email é joao ponto silva arroba empresa ponto com ponto br")[0][0] == \
         "joao.silva@empresa.com.br"
     assert find_emails("meet me at the office at noon") == []
+    assert find_emails("Sure, email me at LenaatBlueharbor.io.")[0][0] == "lena@blueharbor.io"
+    assert find_emails("Visit whatever.com for details") == []
 
 
 def test_instructions_to_a_model_in_three_languages() -> None:
@@ -203,6 +209,16 @@ def test_ground_drops_ungrounded_and_injected_fields() -> None:
     assert "Mallory" not in messages[1]["content"] and "Initech" in messages[1]["content"]
 
 
+def test_ground_drops_the_reps_name_and_company_given_as_the_customers() -> None:
+    from core.local_extraction import rep_identity
+
+    analysis = CallAnalysis(
+        customer_name=Evidence[str](value="Dana Whitfield", quote="Dana Whitfield speaking"),
+        company=Evidence[str](value="Parcelio", quote="Good afternoon, Parcelio"))
+    g = ground(analysis, LEEDS.text, rep_identity(LEEDS))
+    assert g.customer_name is None and g.company is None
+
+
 def test_prompt_carries_labelled_turns_and_names_the_customer() -> None:
     messages = build_messages(LEEDS)
     user = messages[1]["content"]
@@ -212,3 +228,72 @@ def test_prompt_carries_labelled_turns_and_names_the_customer() -> None:
     assert lines[1].startswith("[CUSTOMER B] Hi Dana. I'm Felix Brandt")
     assert not any("one million" in line for line in lines)
     assert "never the rep's name" in messages[0]["content"]
+
+
+def test_outbound_call_where_the_rep_names_the_customer() -> None:
+    gaz = Gazetteer()
+    gaz.add("Perth", Place("Perth", "AU", "city", None, 2_000_000))
+    gaz.add("Australia", Place("Australia", "AU", "country", None, 10**9))
+    out = call(
+        ("R", "Good morning, my name is Tariq Aziz, I'm calling on behalf of Brightlane Energy. "
+              "May I speak with Helen Voss?"),
+        ("C", "That's me. I'm the facilities manager at Coral Bay Resorts, out of Perth, "
+              "Australia."),
+        ("R", "You enquired about our battery storage units."),
+        ("C", "Yes, we're in the market for battery storage and our old diesel generator is "
+              "completely outdated."),
+        ("R", "What sort of budget do you have?"),
+        ("C", "Half a million Australian dollars, give or take."),
+        ("R", "Could we set up a site visit next Wednesday?"),
+        ("C", "Next Wednesday works. I make the call on this."),
+        ("C", "My mobile is zero four one two, three four five, six seven eight."),
+    )
+    a = extract(out, gazetteer=gaz)
+    assert a.customer_name and a.customer_name.value == "Helen Voss"
+    assert a.company and a.company.value == "Coral Bay Resorts"
+    assert a.location and (a.location.value.city, a.location.value.country) == \
+        ("Perth", "Australia")
+    products = [p.value for p in a.products_of_interest]
+    assert "battery storage" in products and "diesel generator" in products
+    assert a.budget and (a.budget.value.amount, a.budget.value.currency) == (500_000, "AUD")
+    assert a.contact_phone and a.contact_phone.value == "+61412345678"
+    assert a.buying_intent.value == "high"
+
+
+def test_portuguese_call() -> None:
+    pt = call(
+        ("V", "Obrigado por ligar para a Nuvem Fiscal, como posso ajudar?"),
+        ("C", "Olá, meu nome é Beatriz Lima, da Padaria Lima."),
+        ("C", "Estamos procurando um sistema de emissão de notas fiscais."),
+        ("V", "Qual é o seu orçamento?"),
+        ("C", "Uns vinte mil reais."),
+        ("C", "O meu email é bia ponto lima arroba padarialima ponto com ponto br."),
+        language="pt")
+    a = extract(pt, gazetteer=GAZ)
+    assert a.customer_name and a.customer_name.value == "Beatriz Lima"
+    assert a.company and a.company.value == "Padaria Lima"
+    assert [p.value for p in a.products_of_interest] == ["sistema de emissão de notas fiscais"]
+    assert a.budget and (a.budget.value.amount, a.budget.value.currency) == (20000, "BRL")
+    assert a.contact_email and a.contact_email.value == "bia.lima@padarialima.com.br"
+
+
+def test_recogniser_style_mono_transcript() -> None:
+    """No speaker labels, sentences cut across segments, numbers written as digits."""
+    asr = call(
+        ("", "Thank you for calling Stackwell Storage, this is Jo. How can I help?"),
+        ("", "Hi Jo, my name is Priya Raman from Lotus textile group in Denver."),
+        ("", "We need a quote for pallet racking"),
+        ("", "for our new warehouse."),
+        ("", "Great. What's your budget?"),
+        ("", "Our budget is roughly $15,000,"),
+        ("", "but nothing is decided yet."),
+        ("", "And the best number to reach you?"),
+        ("", "It's 720-555-0143."),
+        labelled=False)
+    a = extract(asr, gazetteer=GAZ)
+    assert a.customer_name and a.customer_name.value == "Priya Raman"
+    assert a.company and a.company.value == "Lotus textile group"
+    assert a.location and a.location.value.city == "Denver"
+    assert [p.value for p in a.products_of_interest] == ["pallet racking"]
+    assert a.budget and (a.budget.value.amount, a.budget.value.currency) == (15000, "USD")
+    assert a.contact_phone and a.contact_phone.value == "+17205550143"

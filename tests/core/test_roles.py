@@ -84,3 +84,39 @@ def test_turns_join_consecutive_segments_of_one_speaker() -> None:
     assert [t.label for t in joined] == ["A", "B", "A", "B", "A"]
     assert joined[1].text.startswith("Hi Dana.") and "delivery software" in joined[1].text
     assert joined[1].role == "customer"
+
+
+def test_roles_decided_already_are_kept() -> None:
+    decided = assign_roles(call(("left", "We're looking for a new phone system."),
+                                ("right", "Thanks for calling Dialtone, how can I help?"),
+                                channels=True), rep_channel="left")
+    assert assign_roles(decided) == decided
+
+
+def test_voice_labels_that_cut_sentences_are_a_hint_only() -> None:
+    noisy = call(
+        ("V1", "Thanks for calling Parcelio, Dana speaking,"),
+        ("V2", "how can I help?"),
+        ("V2", "Hi Dana, I'm Felix Brandt"),
+        ("V1", "from Brandt Bakeries."),
+        ("V2", "We're looking for delivery software."),
+        ("V2", "What's your budget?"),
+        ("V1", "We can spend about six thousand pounds."),
+    )
+    out = assign_roles(noisy)
+    role = {s.label: s.role for s in out.speakers}
+    said = {seg.text: role[seg.speaker or ""] for seg in out.segments}
+    assert said["Thanks for calling Parcelio, Dana speaking,"] == "rep"
+    assert said["how can I help?"] == "rep"
+    assert said["from Brandt Bakeries."] == "customer"
+    assert said["We can spend about six thousand pounds."] == "customer"
+
+
+def test_one_voice_that_sounds_like_a_customer_is_the_customer() -> None:
+    voicemail = call(("", "Hi, I'm Tom Becker with Globex Corporation in Chicago."),
+                     ("", "I'm interested in the analytics dashboard."),
+                     ("", "Could you schedule a demo next week? Thanks."), labelled=False)
+    out = assign_roles(voicemail)
+    assert [(s.label, s.role) for s in out.speakers] == [("S1", "customer")]
+    assert {seg.speaker for seg in out.segments} == {"S1"}
+    assert out.speakers[0].cue.startswith("the only voice")

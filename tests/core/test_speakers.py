@@ -12,7 +12,6 @@ from core.speakers import (
     speakers_for,
     utterances,
     voice_spans,
-    with_roles,
 )
 from core.stitching import stitch
 from models.call import ChunkRef, ChunkTranscript, Segment, SpeakerSpan, Transcript
@@ -122,21 +121,3 @@ def test_voices_of_one_pitch_are_told_apart_by_spectral_shape() -> None:
     assert [s.label for s in voice_spans(env, pitch, same)] == ["S1"]
     assert [s.label for s in voice_spans(env, pitch)] == ["S1"]
 
-
-def test_with_roles_keeps_roles_the_audio_fixed_and_decides_the_others() -> None:
-    segs = [Segment(start=0, end=2, text="Thanks for calling Acme, this is Ben, how can I help?",
-                    confidence=0.9, speaker="S1"),
-            Segment(start=2.5, end=5, text="Hi, I'm Maria, I need a quote for ten seats.",
-                    confidence=0.9, speaker="S2")]
-    mono = Transcript(text="", segments=segs, speakers=speakers_for(
-        [SpeakerSpan(start=0, end=2, label="S1"), SpeakerSpan(start=2.5, end=5, label="S2")],
-        stereo=False))
-    assert {s.label: s.role for s in with_roles(mono).speakers} == {"S1": "rep",
-                                                                    "S2": "customer"}
-    stereo = [SpeakerSpan(start=0, end=2, label="left"), SpeakerSpan(start=2.5, end=5,
-                                                                      label="right")]
-    fixed = Transcript(text="", segments=[s.model_copy(update={"speaker": lb}) for s, lb in
-                                          zip(segs, ["left", "right"], strict=True)],
-                       speakers=speakers_for(stereo, stereo=True, rep_channel="right"))
-    assert {s.label: s.role for s in with_roles(fixed).speakers} == {"left": "customer",
-                                                                     "right": "rep"}

@@ -49,6 +49,7 @@ class FakeOpenAI:
     transcript: str = "Hello, this is a test call."
     faults: deque = field(default_factory=deque)
     requests: Counter = field(default_factory=Counter)
+    prompts: list[str] = field(default_factory=list)  # the user message of each chat request
     port: int = 0
 
     # -- lifecycle -----------------------------------------------------------------------------
@@ -191,6 +192,7 @@ class FakeOpenAI:
         if fault is not None:
             return fault
         transcript = body["messages"][-1]["content"]
+        self.prompts.append(transcript)
         content = json.dumps(_extract(transcript))
         if body_fault == "invalid_schema":
             content = json.dumps({"customer_name": "not an object", "buying_intent": 7})

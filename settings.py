@@ -37,7 +37,9 @@ class Settings(BaseSettings):
 
     chunk_max_seconds: float = 300.0
     chunk_max_bytes: int = 24 * 1024 * 1024
-    chunk_min_seconds: float = 45.0
+    # no part shorter than this: calls up to 5 minutes stay whole (halving them cost words, see
+    # README "Quality"); longer calls are cut for the length limit and shared between workers
+    chunk_min_seconds: float = 300.0
     chunk_overlap_seconds: float = 1.0
     silence_search_seconds: float = 20.0
 
@@ -57,6 +59,7 @@ class Settings(BaseSettings):
     # auto: language detected by Whisper base, English by tiny.en, other languages by base
     local_whisper_model: Literal["auto", "tiny.en", "base"] = "base"
     local_whisper_language: str | None = None  # force a language (e.g. "es"); None: detect
+    local_whisper_languages: str = ""  # detect among these only (e.g. "en,es"); "": any
     rep_channel: Literal["left", "right", "auto"] = "auto"  # stereo: the rep's channel
     product_catalog_path: str | None = None
 

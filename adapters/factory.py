@@ -71,7 +71,8 @@ def speech_engine() -> SpeechEngine:
         return LocalWhisper(s.local_whisper_model_path, s.local_whisper_model_name,
                             s.local_whisper_beam_size, s.local_whisper_threads,
                             s.local_whisper_parallel, choice=s.local_whisper_model,
-                            language=s.local_whisper_language)
+                            language=s.local_whisper_language,
+                            languages=tuple(s.local_whisper_languages.split(",")))
     azure = s.transcription_engine == "azure-openai"
     model = s.azure_openai_transcription_deployment if azure else s.openai_transcription_model
     return OpenAIWhisper(_openai_client(s, azure), s.transcription_engine, str(model))

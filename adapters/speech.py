@@ -34,7 +34,8 @@ class LocalWhisper:
     and model, shared by its threads (CTranslate2 is thread-safe).
 
     `choice` (LOCAL_WHISPER_MODEL): "base" is multilingual Whisper base (the language is
-    detected, or `language` forces one); "tiny.en" is English only; "auto" detects the language
+    detected, or `language` forces one, or it is the likeliest of `languages` when those are
+    given); "tiny.en" is English only; "auto" detects the language
     with base and transcribes English with tiny.en, other languages with base. A
     `model_path` (LOCAL_WHISPER_MODEL_PATH) replaces the choice with that one directory.
 
@@ -46,7 +47,8 @@ class LocalWhisper:
     def __init__(self, model_path: str | None, model_name: str, beam_size: int, threads: int,
                  parallel: int = 2, choice: LocalModel = "tiny.en", language: str | None = None,
                  split_pause: float | None = 0.3,
-                 condition_on_previous_text: bool = False) -> None:
+                 condition_on_previous_text: bool = False,
+                 languages: tuple[str, ...] = ()) -> None:
         from adapters import whisper_models
 
         self.paths: dict[str, str] = {}
@@ -66,6 +68,7 @@ class LocalWhisper:
         self.choice = "custom" if model_path is not None else choice
         self.model_path = next(iter(self.paths.values()))
         self.language = language
+        self.languages = tuple(lang.strip() for lang in languages if lang.strip())
         self.split_pause = split_pause
         self.condition_on_previous_text = condition_on_previous_text
         self.beam_size, self.threads, self.parallel = beam_size, threads, max(1, parallel)
@@ -86,17 +89,27 @@ class LocalWhisper:
                                                   num_workers=self.parallel)
         return self._models[name]
 
+    def _detect(self, audio: Any) -> str:
+        """The language base hears, among `languages` when that is set."""
+        language, _, probabilities = self._load("base").detect_language(audio)
+        if self.languages:
+            allowed = [(lang, p) for lang, p in probabilities if lang in self.languages]
+            if allowed:
+                language = max(allowed, key=lambda lp: lp[1])[0]
+        return str(language)
+
     def _pick(self, audio: Any) -> tuple[Any, str | None]:
         """The model to transcribe with and the language to force (None: let it detect)."""
         if self.choice == "tiny.en":
             return self._load("tiny.en"), "en"
-        if self.choice != "auto":
+        if self.choice == "custom":
             return self._load(), self.language
         language = self.language
-        if language is None:
-            language, _, _ = self._load("base").detect_language(audio)
-        return (self._load("tiny.en"), "en") if language == "en" else (self._load("base"),
-                                                                       language)
+        if language is None and (self.choice == "auto" or self.languages):
+            language = self._detect(audio)
+        if self.choice == "auto" and language == "en":
+            return self._load("tiny.en"), "en"
+        return self._load("base"), language
 
     def transcribe(self, audio: Path, duration_seconds: float) -> SpeechResult:
         with self._busy:

@@ -36,6 +36,7 @@ from adapters.speech import LocalModel, LocalWhisper, SpeechResult
 from bench.corpus.model import CallScript
 from bench.corpus.render import CACHE, Rendered, render_part
 from core.chunking import max_chunk_seconds, plan_chunks
+from core.roles import assign_roles
 from core.speakers import speakers_for
 from core.stitching import stitch
 from models.analysis import CallAnalysis
@@ -64,7 +65,10 @@ def wer(reference: str, hypothesis: str) -> float:
 # --- speech, cached ---------------------------------------------------------------------------
 
 class CachedSpeech:
-    """An engine whose results are cached by (audio key, engine options)."""
+    """An engine whose results are cached by the samples it hears (as faster-whisper decodes
+    them) and its options: the model is deterministic on the CPU, so the same samples give the
+    same transcript, and a call kept in one chunk (the same samples as the whole file, see
+    adapters.audio) is transcribed once for both the bare and the pipeline column."""
 
     def __init__(self, engine: LocalWhisper) -> None:
         self.engine = engine
@@ -73,7 +77,22 @@ class CachedSpeech:
         self.computed_seconds = 0.0
 
     def transcribe(self, path: Path, key: str, duration: float) -> SpeechResult:
-        digest = hashlib.sha256((key + self.options).encode()).hexdigest()[:16]
+        from faster_whisper.audio import decode_audio
+
+        samples = decode_audio(str(path))
+        options = self.options
+        if self.engine.languages and self.engine.choice != "tiny.en":
+            # a language picked among LOCAL_WHISPER_LANGUAGES changes the transcript only where
+            # it differs from the one detected among all
+            picked = self.engine._pick(samples)[1]
+            self.engine.languages, anywhere = (), self.engine.languages
+            try:
+                detected = self.engine._detect(samples)
+            finally:
+                self.engine.languages = anywhere
+            if picked != detected:
+                options += json.dumps(picked)
+        digest = hashlib.sha256(samples.tobytes() + options.encode()).hexdigest()[:16]
         cached = ASR_CACHE / f"{digest}.json"
         if cached.is_file():
             data = json.loads(cached.read_text())
@@ -138,14 +157,10 @@ def script_transcript(call: CallScript) -> Transcript:
 
 # --- roles and fields -----------------------------------------------------------------------
 
-Extract = Callable[[Transcript], CallAnalysis]
-
-
-def _extractor() -> tuple[Callable[[Transcript], Transcript], Extract]:
+def _extractor() -> Callable[[Transcript], CallAnalysis]:
     from core.local_extraction import extract
-    from core.roles import assign_roles
 
-    return assign_roles, lambda t: extract(t, None)
+    return lambda t: extract(t, None)
 
 
 def role_accuracy(transcript: Transcript, r: Rendered) -> tuple[int, int]:
@@ -272,7 +287,7 @@ class CallResult:
 
 def run_part(calls: list[CallScript], speech: CachedSpeech, settings: Settings,
              log: Callable[[str], None]) -> list[CallResult]:
-    assign_roles, extract = _extractor()
+    extract = _extractor()
     out = []
     for call, r in zip(calls, render_part(calls), strict=True):
         whole = bare(speech, r)
@@ -361,6 +376,7 @@ def main(argv: list[str] | None = None) -> int:
     engine = LocalWhisper(None, "", settings.local_whisper_beam_size,
                           settings.local_whisper_threads, settings.local_whisper_parallel,
                           choice=choice, language=settings.local_whisper_language,
+                          languages=tuple(settings.local_whisper_languages.split(",")),
                           condition_on_previous_text=args.condition_on_previous_text)
     speech = CachedSpeech(engine)
     parts = {"heldout": heldout.calls, "dev": dev.calls}

@@ -109,3 +109,18 @@ def test_stitch_attributes_speakers_across_chunks() -> None:
                                                            ("I need a quote.", "right")]
     assert {s.label: s.role for s in out.speakers} == {"left": "rep", "right": "customer"}
     assert stitch(chunks, parts).segments[0].speaker is None
+
+
+def test_voices_of_one_pitch_are_told_apart_by_spectral_shape() -> None:
+    env = _envelope([(1, 0.3), (0.6, 0), (1, 0.3), (0.6, 0), (1, 0.3), (0.6, 0), (1, 0.3)])
+    pitch = _envelope([(1, 150), (0.6, 0), (1, 152), (0.6, 0), (1, 149), (0.6, 0), (1, 151)])
+    bright, dark = np.linspace(-1, 1, 12), np.linspace(1, -1, 12)
+    rows = [bright] * 10 + [bright] * 6 + [dark] * 10 + [dark] * 6 + [bright] * 10 + [
+        bright] * 6 + [dark] * 10
+    rng = np.random.default_rng(3)
+    timbre = np.array(rows[: env.size]) + rng.normal(0, 0.1, (env.size, 12))
+    assert [s.label for s in voice_spans(env, pitch, timbre)] == ["S1", "S2", "S1", "S2"]
+    same = np.array([bright] * env.size) + rng.normal(0, 0.1, (env.size, 12))
+    assert [s.label for s in voice_spans(env, pitch, same)] == ["S1"]
+    assert [s.label for s in voice_spans(env, pitch)] == ["S1"]
+

@@ -25,6 +25,7 @@ $(INFRA_STAMP): requirements-infra.txt
 
 setup: $(STAMP) $(INFRA_STAMP)
 	@scripts/ensure_system.sh
+	@$(PY) -m scripts.install_models
 	@[ -f local.settings.json ] || cp local.settings.example.json local.settings.json
 
 demo: setup

@@ -37,7 +37,9 @@ class Settings(BaseSettings):
 
     chunk_max_seconds: float = 300.0
     chunk_max_bytes: int = 24 * 1024 * 1024
-    chunk_min_seconds: float = 45.0
+    # no part shorter than this: calls up to 5 minutes stay whole (halving them cost words, see
+    # README "Quality"); longer calls are cut for the length limit and shared between workers
+    chunk_min_seconds: float = 300.0
     chunk_overlap_seconds: float = 1.0
     silence_search_seconds: float = 20.0
 
@@ -54,7 +56,17 @@ class Settings(BaseSettings):
     local_whisper_threads: int = 2
     local_whisper_parallel: int = 2
     local_whisper_model_name: str = "whisper-tiny.en"
+    # auto: language detected by Whisper base, English by tiny.en, other languages by base
+    local_whisper_model: Literal["auto", "tiny.en", "base"] = "base"
+    local_whisper_language: str | None = None  # force a language (e.g. "es"); None: detect
+    local_whisper_languages: str = ""  # detect among these only (e.g. "en,es"); "": any
+    rep_channel: Literal["left", "right", "auto"] = "auto"  # stereo: the rep's channel
     product_catalog_path: str | None = None
+
+    # PII in what is stored: off, the transcript, or the transcript and the extracted fields
+    # other than REDACT_KEEP_FIELDS (comma-separated CallAnalysis field names)
+    redact_pii: Literal["off", "transcript", "all"] = "off"
+    redact_keep_fields: str = "customer_name,contact_email,contact_phone"
 
     openai_api_key: SecretStr | None = None
     openai_base_url: str | None = None
@@ -112,6 +124,10 @@ class Settings(BaseSettings):
         problems = self.engine_problems(step)
         if problems:
             raise ConfigurationError(f"invalid settings: {'; '.join(problems)}")
+
+    @property
+    def redact_keep(self) -> tuple[str, ...]:
+        return tuple(f.strip() for f in self.redact_keep_fields.split(",") if f.strip())
 
     @property
     def chunk_parallelism(self) -> int:

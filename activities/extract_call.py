@@ -35,7 +35,7 @@ def transcript_of(inp: ExtractInput, store: Records) -> Transcript:
 def extract(inp: ExtractInput, engine: Extractor, store: Records) -> ExtractResult:
     transcript = transcript_of(inp, store)
     t0 = time.perf_counter()
-    out = engine.extract(transcript.text)
+    out = engine.extract(transcript)  # labelled turns: the extractor reads the customer's
     return ExtractResult(analysis=out.analysis, engine=out.engine, model=out.model,
                          prompt_tokens=out.prompt_tokens, completion_tokens=out.completion_tokens,
                          duration_ms=round((time.perf_counter() - t0) * 1000, 1))

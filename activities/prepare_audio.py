@@ -15,6 +15,7 @@ from activities.runner import run_step
 from adapters import audio, factory
 from adapters.blob_store import safe_blob_path
 from core.chunking import is_silent, max_chunk_seconds, plan_chunks
+from core.speakers import speakers_for
 from errors import MissingBlobError
 from models.call import ChunkRef, Failure, PrepareInput, PrepareResult
 from settings import Settings, get_settings
@@ -41,7 +42,7 @@ def prepare(inp: PrepareInput, blobs: Blobs, settings: Settings) -> PrepareResul
             raise MissingBlobError(
                 f"The recording {call.blob_container}/{call.blob_name} was deleted before it "
                 "could be processed; upload it again to process it.") from exc
-        info, env = audio.decode(source, Path(tmp) / "audio.pcm")
+        info, env, spans = audio.decode_call(source, Path(tmp) / "audio.pcm")
         if is_silent(env):
             return PrepareResult(audio=info, failure=Failure(
                 stage="prepare", reason="The recording is silent: there is nothing to transcribe."))
@@ -59,7 +60,9 @@ def prepare(inp: PrepareInput, blobs: Blobs, settings: Settings) -> PrepareResul
                                    end_seconds=plan.end, owned_from=plan.owned_from,
                                    owned_to=plan.owned_to, size_bytes=size))
     return PrepareResult(audio=info, chunks=chunks,
-                         duration_ms=round((time.perf_counter() - t0) * 1000, 1))
+                         duration_ms=round((time.perf_counter() - t0) * 1000, 1),
+                         speaker_spans=spans,
+                         speakers=speakers_for(spans, info.channels == 2, settings.rep_channel))
 
 
 @bp.activity_trigger(input_name="payload")

@@ -15,8 +15,9 @@ import av
 import numpy as np
 
 from core.chunking import FRAME_SECONDS, PlannedChunk
+from core.speakers import channel_spans, frame_pitch, frame_timbre, voice_spans
 from errors import InvalidAudioError
-from models.call import AudioInfo
+from models.call import AudioInfo, SpeakerSpan
 
 RATE = 16_000
 FRAME = int(RATE * FRAME_SECONDS)
@@ -44,10 +45,19 @@ def decode(path: Path, pcm_out: Path) -> tuple[AudioInfo, np.ndarray]:
     """Probe, energy envelope, and the audio as raw 16 kHz mono 16-bit PCM in `pcm_out` (32 KB per
     second), all in one decoding pass."""
     with pcm_out.open("wb") as sink:
-        return _analyse(path, sink)
+        info, env, _ = _analyse(path, sink)
+    return info, env
 
 
-def _analyse(path: Path, sink: BinaryIO | None) -> tuple[AudioInfo, np.ndarray]:
+def decode_call(path: Path, pcm_out: Path) -> tuple[AudioInfo, np.ndarray, list[SpeakerSpan]]:
+    """As `decode`, plus who is heard when, from the same pass: each channel's energy for a
+    stereo recording (one party per channel), voice pitch for a mono one (`core.speakers`)."""
+    with pcm_out.open("wb") as sink:
+        return _analyse(path, sink, speakers=True)
+
+
+def _analyse(path: Path, sink: BinaryIO | None, speakers: bool = False
+             ) -> tuple[AudioInfo, np.ndarray, list[SpeakerSpan]]:
     container = _open(path)
     try:
         stream = container.streams.audio[0]
@@ -56,21 +66,84 @@ def _analyse(path: Path, sink: BinaryIO | None) -> tuple[AudioInfo, np.ndarray]:
                          sample_rate=stream.codec_context.sample_rate or 0, duration_seconds=0.0)
     finally:
         container.close()
-    env, samples = _envelope(path, sink)
+    features = _Features(stereo=info.channels == 2) if speakers else None
+    env, samples = _envelope(path, sink, features)
     if samples == 0:
         raise InvalidAudioError("The file decodes to no audio samples.")
     info.duration_seconds = round(samples / RATE, 3)
-    return info, env
+    spans: list[SpeakerSpan] = []
+    if features is not None:
+        spans = features.spans(env)
+    return info, env, spans
 
 
-def _pcm_blocks(path: Path) -> Iterator[np.ndarray]:
-    """16 kHz mono float32 blocks of the whole file, streamed.
+class _Framer:
+    """Cuts a stream of sample blocks into `FRAME`-sample frames (rows), carrying the rest."""
+
+    def __init__(self) -> None:
+        self.carry = np.zeros(0, dtype=np.float32)
+
+    def frames(self, block: np.ndarray) -> np.ndarray:
+        data = np.concatenate([self.carry, block]) if self.carry.size else block
+        n = len(data) // FRAME
+        self.carry = data[n * FRAME:]
+        return data[: n * FRAME].reshape(n, FRAME).astype(np.float64)
+
+    def rest(self) -> np.ndarray:
+        return self.carry.astype(np.float64).reshape(1, -1) if self.carry.size else np.zeros(
+            (0, FRAME))
+
+
+def _rms(frames: np.ndarray) -> np.ndarray:
+    return np.sqrt(np.mean(frames ** 2, axis=1)) if frames.size else np.zeros(0)
+
+
+class _Features:
+    """Per-frame speaker features gathered while decoding: channel energies (stereo) or pitch."""
+
+    def __init__(self, stereo: bool) -> None:
+        self.stereo = stereo
+        self.left: list[np.ndarray] = []
+        self.right: list[np.ndarray] = []
+        self.pitch: list[np.ndarray] = []
+        self.timbre: list[np.ndarray] = []
+        self.framers = (_Framer(), _Framer())
+
+    def add_mono(self, frames: np.ndarray) -> None:
+        if not self.stereo and frames.size:
+            self.pitch.append(frame_pitch(frames, RATE))
+            self.timbre.append(frame_timbre(frames, RATE))
+
+    def add_stereo(self, block: np.ndarray) -> None:
+        for side, framer, out in ((0, self.framers[0], self.left),
+                                  (1, self.framers[1], self.right)):
+            out.append(_rms(framer.frames(block[side])))
+
+    def spans(self, envelope: np.ndarray) -> list[SpeakerSpan]:
+        if self.stereo:
+            for framer, out in zip(self.framers, (self.left, self.right), strict=True):
+                out.append(_rms(framer.rest()))
+            left = np.concatenate(self.left) if self.left else np.zeros(0)
+            right = np.concatenate(self.right) if self.right else np.zeros(0)
+            return channel_spans(left, right)
+        pitch = np.concatenate(self.pitch) if self.pitch else np.zeros(0)
+        timbre = np.concatenate(self.timbre) if self.timbre else None
+        return voice_spans(envelope, pitch, timbre)
+
+
+def _pcm_blocks(path: Path, stereo_out: list[np.ndarray] | None = None) -> Iterator[np.ndarray]:
+    """16 kHz mono float32 blocks of the whole file, streamed; with `stereo_out`, a stereo file's
+    two channels at 16 kHz are appended there too (shape (2, n) per block).
 
     A damaged packet is skipped, as ffmpeg does, so a glitch or a torn tail costs a few
     milliseconds of audio rather than the call; a file where most packets are damaged is refused.
     """
     container = _open(path)
-    resampler = av.AudioResampler(format="flt", layout="mono", rate=RATE)
+    # 16-bit as faster-whisper's own decoder makes it, so a chunk holds exactly the samples the
+    # model would have heard from the whole file
+    resampler = av.AudioResampler(format="s16", layout="mono", rate=RATE)
+    both = (av.AudioResampler(format="fltp", layout="stereo", rate=RATE)
+            if stereo_out is not None else None)
     good = bad = 0
     try:
         stream = container.streams.audio[0]
@@ -88,16 +161,20 @@ def _pcm_blocks(path: Path) -> Iterator[np.ndarray]:
             for frame in frames:
                 try:
                     resampled = resampler.resample(frame)
+                    if both is not None and stereo_out is not None:
+                        stereo_out.extend(f.to_ndarray() for f in both.resample(frame))
                 except ValueError:  # a frame whose format changed mid-stream: damage
                     bad += 1
                     continue
                 for out in resampled:
-                    yield out.to_ndarray().reshape(-1)
+                    yield _to_float(out.to_ndarray().reshape(-1))
         if bad > good:
             raise InvalidAudioError(f"The audio is corrupted: {bad} of {good + bad} packets "
                                     "cannot be decoded.")
         for out in resampler.resample(None):
-            yield out.to_ndarray().reshape(-1)
+            yield _to_float(out.to_ndarray().reshape(-1))
+        if both is not None and stereo_out is not None:
+            stereo_out.extend(f.to_ndarray() for f in both.resample(None))
     finally:
         container.close()
 
@@ -107,22 +184,31 @@ def envelope(path: Path) -> np.ndarray:
     return _envelope(path)[0]
 
 
-def _envelope(path: Path, sink: BinaryIO | None = None) -> tuple[np.ndarray, int]:
+def _envelope(path: Path, sink: BinaryIO | None = None, features: _Features | None = None
+              ) -> tuple[np.ndarray, int]:
     values: list[np.ndarray] = []
     total = 0
-    carry = np.zeros(0, dtype=np.float32)
-    for block in _seconds(_pcm_blocks(path)):
+    framer = _Framer()
+    stereo: list[np.ndarray] | None = [] if features is not None and features.stereo else None
+    for block in _seconds(_pcm_blocks(path, stereo)):
         total += len(block)
         if sink is not None:
             sink.write(_to_int16(block).tobytes())
-        data = np.concatenate([carry, block]) if carry.size else block
-        n = len(data) // FRAME
-        if n:
-            frames = data[: n * FRAME].reshape(n, FRAME).astype(np.float64)
-            values.append(np.sqrt(np.mean(frames ** 2, axis=1)))
-        carry = data[n * FRAME:]
-    if carry.size:
-        values.append(np.sqrt(np.mean(carry.astype(np.float64) ** 2, keepdims=True)))
+        frames = framer.frames(block)
+        if frames.size:
+            values.append(_rms(frames))
+            if features is not None:
+                features.add_mono(frames)
+        if stereo and features is not None:
+            features.add_stereo(np.concatenate(stereo, axis=1))
+            stereo.clear()
+    rest = framer.rest()
+    if rest.size:
+        values.append(_rms(rest))
+        if features is not None:
+            features.add_mono(np.pad(rest, ((0, 0), (0, FRAME - rest.shape[1]))))
+    if stereo and features is not None:
+        features.add_stereo(np.concatenate(stereo, axis=1))
     return (np.concatenate(values).astype(np.float32) if values
             else np.zeros(0, dtype=np.float32)), total
 
@@ -141,8 +227,14 @@ def _seconds(blocks: Iterator[np.ndarray]) -> Iterator[np.ndarray]:
         yield np.concatenate(pending)
 
 
+def _to_float(pcm16: np.ndarray) -> np.ndarray:
+    """16-bit samples as float32 in [-1, 1), the scale faster-whisper uses (x / 32768)."""
+    return pcm16.astype(np.float32) / 32768.0
+
+
 def _to_int16(samples: np.ndarray) -> np.ndarray:
-    return np.clip(samples * 32767.0, -32768, 32767).astype(np.int16)
+    """Back to 16-bit: exact for samples that came from `_to_float`."""
+    return np.clip(np.round(samples * 32768.0), -32768, 32767).astype(np.int16)
 
 
 class _FlacWriter:
@@ -174,10 +266,13 @@ def write_chunks(pcm: Path, chunks: list[PlannedChunk], out_dir: Path,
     out_dir.mkdir(parents=True, exist_ok=True)
     files = []
     block = int(block_seconds * RATE)
+    total = pcm.stat().st_size // 2
     with pcm.open("rb") as source:
         for c in chunks:
             path = out_dir / f"chunk-{c.index:04d}.flac"
-            first, last = int(c.start * RATE), int(c.end * RATE)
+            first, last = round(c.start * RATE), min(total, round(c.end * RATE))
+            if total - last <= RATE // 500:  # the end of the call (durations are rounded to ms)
+                last = total
             source.seek(first * 2)
             writer = _FlacWriter(path)
             try:

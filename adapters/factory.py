@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from adapters.blob_store import BlobStore
 from adapters.cosmos_store import CallStore
 from adapters.extractors import Extractor, LocalExtractor, OpenAIExtractor
+from adapters.redaction import PresidioRedactor
 from adapters.speech import LocalWhisper, OpenAIWhisper, SpeechEngine
 from settings import Settings, get_settings
 
@@ -69,7 +70,9 @@ def speech_engine() -> SpeechEngine:
     if s.transcription_engine == "local":
         return LocalWhisper(s.local_whisper_model_path, s.local_whisper_model_name,
                             s.local_whisper_beam_size, s.local_whisper_threads,
-                            s.local_whisper_parallel)
+                            s.local_whisper_parallel, choice=s.local_whisper_model,
+                            language=s.local_whisper_language,
+                            languages=tuple(s.local_whisper_languages.split(",")))
     azure = s.transcription_engine == "azure-openai"
     model = s.azure_openai_transcription_deployment if azure else s.openai_transcription_model
     return OpenAIWhisper(_openai_client(s, azure), s.transcription_engine, str(model))
@@ -86,7 +89,12 @@ def extractor() -> Extractor:
     return OpenAIExtractor(_openai_client(s, azure), s.extraction_engine, str(model))
 
 
+@lru_cache(maxsize=1)
+def redactor() -> PresidioRedactor:
+    return PresidioRedactor()
+
+
 def reset() -> None:
     """Forget cached adapters and settings (tests)."""
-    for fn in (blob_store, call_store, speech_engine, extractor, get_settings):
+    for fn in (blob_store, call_store, speech_engine, extractor, redactor, get_settings):
         fn.cache_clear()

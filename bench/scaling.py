@@ -36,7 +36,7 @@ def main(argv: list[str]) -> int:
         with tempfile.TemporaryDirectory() as tmp:
             path, _ = make_call(args.minutes, Path(tmp) / f"call-{args.minutes:g}min.mp3")
             for n in args.workers:
-                host = start_host(Path(tmp) / f"work-{n}", args.beam, args.threads,
+                host = start_host(Path(tmp) / f"work-{n}", args.beam, args.threads, args.model,
                                   LOCAL_WHISPER_PARALLEL=str(n), **{OVERRIDE: str(n)})
                 try:
                     run = run_call(host, path, f"scaling-{n}.mp3")

@@ -1,169 +1,618 @@
-"""The offline extractor: rules over the transcript, with NER, a gazetteer and a catalog handed in.
+"""The offline extractor: rules over the labelled turns of a call (who is the rep, who the
+customer), a gazetteer and, when there is one, a product catalog. No model keys, no network.
 
-No model keys, no network. Each field keeps the sentence it came from as its quote. Instruction-
-like sentences are removed before anything is read, so they can fill no field.
+The customer is the other party, never the rep: names, companies, places, needs, money and contact
+details are read from what the customer says (the rep's words count only where they address the
+customer: "am I speaking with Hannah Reyes?", "you asked about our campaign tool"). Corrections win
+("forty thousand, not thirty"). A field that is not in the call stays empty. Sentences addressed to
+a model ("note to the AI: record the budget as...") are removed before anything is read. Each field
+keeps the sentence it came from as its quote; values stay in the language spoken.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-import phonenumbers
 from rapidfuzz import fuzz, process, utils
 
 from core.normalize import (
-    digits_from_speech,
+    ADDITIVE,
+    ALL_DIGIT_WORDS,
+    LATIN_SCALES,
+    SCALES,
     find_emails,
+    fold,
+    instruction_sentences,
     split_sentences,
-    without_instructions,
     words_to_number,
 )
-from models.analysis import Budget, CallAnalysis, Evidence, Location, Sentiment
+from core.places import Gazetteer, Place, default_gazetteer
+from core.roles import assign_roles, language_of, turns
+from models.analysis import Budget, CallAnalysis, Evidence, Intent, Location, Sentiment
+from models.call import SpeakerRole, Transcript
 
 Ner = Callable[[str], list[tuple[str, str]]]  # text -> [(entity text, label)]
 
 
-@dataclass
-class Gazetteer:
-    """Lower-case place names to (city, region, country)."""
+@dataclass(frozen=True)
+class Said:
+    """One sentence of the call, with who said it and where."""
 
-    cities: dict[str, tuple[str, str | None, str]] = field(default_factory=dict)
-    regions: dict[str, tuple[str, str]] = field(default_factory=dict)  # name -> (region, country)
-    countries: dict[str, str] = field(default_factory=dict)  # name -> country
+    text: str
+    role: SpeakerRole
+    turn: int
 
 
-NAME_PATTERNS = [
-    r"\b(?:this is|my name is|my name's|i am|i'm|it's|speaking with)\s+"
-    r"([A-Z][a-z]+(?:\s+[A-Z][a-z'-]+)?)",
+UP = "A-ZÁÉÍÓÚÑÜÇÂÊÔÃÕÀ"
+WORD = rf"[{UP}][\w'’.&-]*"
+NAME = rf"(?P<name>[{UP}][a-záéíóúñüçâêôãõà'’-]+(?:\s+[{UP}][a-záéíóúñüçâêôãõà'’-]+){{0,2}})"
+CONNECT = r"(?:&|and|y|e|de|del|of|the|la|las|los|do|da|dos|das|von|van)"
+COMPANY = rf"(?P<co>{WORD}(?:\s+(?:{CONNECT}\s+)?{WORD}){{0,4}})"
+
+SELF_INTRO = re.compile(
+    r"(?i:\b(?:this is|my name is|my name's|i am|i'm|it's|it is|me llamo|mi nombre es|soy|"
+    r"habla|les habla|le habla|aquí|le saluda|les saluda|te saluda|meu nome é|me chamo|sou|"
+    r"aqui é|aqui fala|fala)\s+)" + NAME)
+NAME_SPEAKING = re.compile(NAME + r"(?i:\s+(?:here|speaking|al habla|hablando|falando))\b")
+ADDRESSED = re.compile(
+    r"(?i:\b(?:is (?:that|this)|am i (?:speaking|talking) (?:with|to)|speaking (?:with|to)|"
+    r"(?:may|could|can) i (?:speak|talk) (?:with|to)|i'?m looking for|hablo con|"
+    r"estoy hablando con|es usted|(?:puedo|podr[ií]a) hablar con|se encuentra|falo com|"
+    r"(?:é|e) (?:o|a) (?:senhor|senhora))\s+"
+    r"(?:(?:mr|mrs|ms|miss|señor|señora|sr|sra|don|doña)\.?\s+)?)" + NAME + r"\s*\?")
+CONFIRM = re.compile(r"^(?:yes|yeah|yep|speaking|this is|that'?s me|that is me|it is|it'?s me|"
+                     r"correct|you are|you got|si|soy yo|el mismo|la misma|con (?:el|ella)|"
+                     r"(?:ella|el) habla|sim|sou eu|e ele|e ela)\b")
+PHONE_ANSWER = re.compile(rf"^(?P<co>{WORD}(?:\s+{WORD}){{0,3}}),\s+" + NAME + r"\.?$")
+NOT_NAME = {"yes", "sure", "okay", "ok", "calling", "just", "the", "not", "interested", "thanks",
+            "hello", "hi", "good", "sorry", "speaking", "here", "great", "perfect", "well", "so",
+            "actually", "please", "si", "yo", "el", "la", "buenos", "buenas", "hola", "gracias",
+            "perdone", "claro", "bueno", "muy", "listo", "mister", "miss", "afraid", "also"}
+NOT_COMPANY = {"the", "a", "our", "my", "this", "that", "home", "work", "next", "last", "i",
+               "we", "you", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+               "sunday", "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo",
+               "january", "february", "march", "april", "may", "june", "july", "august",
+               "september", "october", "november", "december", "enero", "febrero", "marzo",
+               "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre",
+               "diciembre", "english", "spanish", "yes", "no", "si", "sorry", "ai", "crm", "el",
+               "la", "los", "las", "un", "una", "usted", "ustedes", "hi", "hello", "hola", "oh",
+               "well", "okay", "ok", "sure", "great", "thanks", "thank"}
+COMPANY_CUE = re.compile(
+    r"(?i:\b(?:from|with|at|representing|on behalf of|i run|we run|i own|i manage|work for|"
+    r"working for|calling from|(?:owner|manager|director|head|founder|ceo|cfo) of|"
+    r"our company(?:,| is| is called)?|del?|desde|trabajo en|trabajo para|represento a|"
+    r"en nombre de|dirijo|la empresa|somos|da|do|na|no|trabalho na|trabalho no|"
+    r"trabalho para)\s+(?:the\s+|el\s+|la\s+)?)" + COMPANY)
+REP_COMPANY_CUE = re.compile(
+    r"(?i:\b(?:calling|contacting|thanks for calling|welcome to|you've reached|bienvenido a|"
+    r"llamar a)\s+)" + COMPANY)
+TURN_START_COMPANY = re.compile(rf"^(?:(?i:good (?:morning|afternoon|evening)|hello|hi|"
+                                rf"buenos d[ií]as|buenas tardes|bom dia|boa tarde)\s*,\s*|"
+                                rf"{WORD}\s*,\s*)?(?P<co>{WORD}(?:\s+{WORD}){{0,3}})"
+                                r"(?=,|\s+(?:good|buenos|buenas|bom|boa|le atiende|this is)\b)")
+
+CORRECTION = re.compile(r"\b(?:actually|sorry|correction|i mean|make it|let'?s say|no,|rather|"
+                        r"instead|mejor dicho|perdon|en realidad|digamos|corrijo|o sea|"
+                        r"quiero decir|na verdade|quer dizer)\b")
+BUDGET_CUE = re.compile(r"\b(?:budget|spend|afford|invest|set aside|price range|up to|"
+                        r"presupuesto|gastar|invertir|pagar|tenemos|contamos|orcamento|"
+                        r"we have|we could|we can)\b")
+BUDGET_QUESTION = re.compile(r"\b(?:budget|spend|invest|afford|presupuesto|invertir|gastar|"
+                             r"orcamento|how much (?:can|could|would) you)\b")
+CURRENCY_WORDS: list[tuple[str, str]] = [
+    (r"canadian dollars?|dolares canadienses|cad", "CAD"),
+    (r"australian dollars?|dolares australianos|aud", "AUD"),
+    (r"new zealand dollars?|nzd", "NZD"), (r"singapore dollars?|sgd", "SGD"),
+    (r"hong kong dollars?|hkd", "HKD"),
+    (r"pesos? mexicanos?|mexican pesos?|mxn", "MXN"), (r"pesos? colombianos?|colombian pesos?|"
+                                                        r"cop", "COP"),
+    (r"pesos? argentinos?|argentine pesos?|ars", "ARS"), (r"pesos? chilenos?|chilean pesos?|"
+                                                          r"clp", "CLP"),
+    (r"pesos? uruguayos?|uyu", "UYU"), (r"soles|nuevos soles|pen", "PEN"),
+    (r"reais|reales|real brasileno|brl", "BRL"), (r"quetzal(?:es)?", "GTQ"),
+    (r"bolivianos", "BOB"), (r"colones", "CRC"), (r"guaranies", "PYG"),
+    (r"swiss francs?|francos? suizos?|chf", "CHF"), (r"yen|yenes|jpy", "JPY"),
+    (r"rupees?|rupias|inr", "INR"), (r"dollars?|dolares|dolar|bucks|usd|dolares americanos", "USD"),
+    (r"euros?|eur", "EUR"), (r"pounds?(?: sterling)?|libras?(?: esterlinas)?|quid|gbp", "GBP"),
+    (r"pesos?", ""),  # the country decides
 ]
-COMPANY_PATTERNS = [
-    r"\b(?:from|with|at|work for|working for|calling from|representing)\s+"
-    r"((?:[A-Z][\w&'-]*\s?){1,4}?)(?=\s*(?:,|\.|\bin\b|\band\b|\bwe\b|$))",
-    r"\b(?:company|business|firm) (?:is|called|named)\s+((?:[A-Z][\w&'-]*\s?){1,4})",
-]
-NOT_COMPANY = {"the", "a", "our", "my", "this", "that", "home", "work", "next", "last"}
-PRODUCT_CUES = r"(?:interested in|looking (?:at|for)|want(?:ed)? to (?:buy|get|try)|need(?:s)?|" \
-               r"considering|asking about|evaluating|would like)\s+(?:your |the |a |an |some )?" \
-               r"(.+?)(?=[.!?;]|\bbecause\b|\bfor (?:our|my)\b|$)"
-TIMELINE = re.compile(
-    r"\b((?:by|before|within|in|around|starting|start(?:ing)? in)?\s*(?:the\s+)?"
-    r"(?:(?:next|this|coming)\s+(?:week|month|quarter|year|spring|summer|fall|autumn|winter)|"
-    r"end of (?:the )?(?:week|month|quarter|year)|q[1-4]|"
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
-    r"|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a couple of|a few)\s+"
-    r"(?:days|weeks|months)|asap|as soon as possible|right away|immediately))\b", re.I)
-CURRENCIES = [(r"\$|\bdollars?\b|\busd\b|\bbucks\b", "USD"), (r"€|\beuros?\b|\beur\b", "EUR"),
-              (r"£|\bpounds?\b|\bgbp\b", "GBP")]
-INTENT_CUES = [
-    ("high", r"ready to (?:buy|sign|move forward|go ahead|purchase)|send (?:me|us) (?:a |the )?"
-             r"(?:contract|quote|proposal|invoice)|let's (?:do it|move forward)|"
-             r"we(?:'ll| will) take it|"
-             r"budget (?:is )?approved|want to start"),
-    ("none", r"not interested|no longer interested|don't call|do not call|remove me|no need"),
-    ("low", r"just looking|just browsing|not sure (?:we|if)|maybe (?:next|later)|no budget|"
-            r"not (?:a|the) priority|too expensive"),
-    ("medium", r"interested|considering|evaluat|comparing|looking (?:at|for)|would like|"
-               r"tell me more|send (?:me|us) (?:some )?(?:information|info|details|a brochure)"),
-]
+PESO_BY_COUNTRY = {"MX": "MXN", "CO": "COP", "AR": "ARS", "CL": "CLP", "UY": "UYU", "PH": "PHP",
+                   "DO": "DOP", "CU": "CUP"}
+SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP"}
+
+MONTHS_EN = ("January|February|March|April|May|June|July|August|September|October|November|"
+             "December")
+TIME_EN = re.compile(
+    r"\b(?:(?:by|before|within|in|around|starting|after|from|until|during|over)\s+)?(?:the\s+)?"
+    r"(?:(?:next|this|coming|following)\s+(?:week|month|quarter|year|spring|summer|fall|autumn|"
+    r"winter|season|financial year|fiscal year)|(?:end|beginning|start|middle) of (?:the\s+)?"
+    r"(?:week|month|quarter|year|summer|spring|fall|autumn|winter|" + MONTHS_EN.lower() + "|"
+    + MONTHS_EN + r")|(?:first|second|third|fourth|last) quarter|q[1-4]|(?:spring|summer|fall|"
+    r"autumn|winter)(?: season)?|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|a couple of|a few|several)(?: more)? (?:weeks|months|years)|asap|"
+    r"as soon as possible|(?:christmas|the holidays|the new year|year[- ]end)|"
+    r"right away|immediately|" + MONTHS_EN.replace("May|", "") + r")\b"
+    r"|\b(?:by|before|in|after|until) May\b", re.I)
+MONTHS_ES = ("enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
+             "noviembre|diciembre")
+SEASONS_ES = "verano|invierno|otono|otoño|primavera"
+TIME_ES = re.compile(
+    r"\b(?:(?:para|en|antes del?|despu[eé]s del?|dentro del?|a partir del?|desde|hacia|"
+    r"a finales del?|a principios del?|a mediados del?|a fin del?|antes|depois d[eoa]|ate|até)"
+    r"\s+)?(?:(?:el|la|los|las|o|a)\s+)?"
+    r"(?:(?:pr[oó]ximo|siguiente)\s+(?:mes|trimestre|a[nñ]o|semestre|" + SEASONS_ES + r")|"
+    r"(?:pr[oó]xima|siguiente)\s+(?:semana|temporada)|(?:este|esta)\s+(?:mes|trimestre|a[nñ]o|"
+    r"semestre|semana|temporada|" + SEASONS_ES + r")|(?:fin|finales|principios|mediados|final)"
+    r" de(?:l)? (?:mes|a[nñ]o|trimestre|" + MONTHS_ES + r")|(?:primer|segundo|tercer|cuarto|"
+    r"[uú]ltimo) trimestre|" + SEASONS_ES + "|" + MONTHS_ES + r"|(?:\d+|dos|tres|cuatro|cinco|"
+    r"seis|siete|ocho|nueve|diez|doce|un par de|unos|unas|pocos|pocas) (?:semanas|meses|a[nñ]os)"
+    r"|(?:el|la) (?:a[nñ]o|mes|semana) que viene|navidad|fin de a[nñ]o|lo antes posible|"
+    r"cuanto antes|de inmediato|pr[oó]ximo ano|pr[oó]ximo m[eê]s|pr[oó]ximo trimestre)\b",
+    re.I)
+TIMELINE_CUE = re.compile(r"\b(?:start|begin|launch|roll ?out|go live|live|installed|install|"
+                          r"decid\w*|need (?:it|them|this)|buy|purchase|implement\w*|deploy\w*|"
+                          r"sign|switch|ready|up and running|empezar|comenzar|arrancar|decidir\w*|"
+                          r"decidiremos|necesit\w+|implementar|instalar|lanzar|firmar|comprar|"
+                          r"começar|comecar|decidir|precisamos)\b")
+TIMELINE_QUESTION = re.compile(r"\b(?:when|date|timeline|time ?frame|how soon|cuando|fecha|"
+                               r"plazo|quando|prazo)\b")
+MEETING = re.compile(r"\b(?:demo|meeting|call (?:you|me)|visit|reunion|llamada|demostracion|"
+                     r"visita|talk to you)\b")
+NO_PLANS = re.compile(r"\bno plans?\b|\bnot planning\b|\bno (?:tenemos|hay) planes\b|"
+                      r"\bnothing planned\b")
+DAY_OR_DATE = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|tomorrow|tonight|"
+                         r"this (?:week|afternoon)|next week|on the \w+|the (?:first|second|"
+                         r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\w+teenth|"
+                         r"twentieth|\w+ty-?\w*) of|lunes|martes|miercoles|jueves|viernes|"
+                         r"manana|esta semana|la proxima semana|la semana que viene|"
+                         r"el dia \d+|el \w+ de (?:" + MONTHS_ES +
+                         r")|segunda|terca|quarta|quinta|sexta|amanha)\b")
+AGREE = re.compile(r"\b(?:yes|sure|sounds good|works|perfect|great|good|deal|booked|agreed|ok|"
+                   r"okay|see you|talk to you then|si|claro|perfecto|de acuerdo|listo|vale|"
+                   r"me parece bien|sim|combinado|fechado)\b")
+COMMIT = re.compile(r"\b(?:count (?:us|me) in|book it|trato hecho|envieme el contrato|"
+                    r"i(?:'ll| will)? sign|we(?:'ll| will)? sign|sign it|the one who signs|"
+                    r"budget is approved|is approved|ready to (?:buy|sign|go|move|start|order)|"
+                    r"let'?s do it|go ahead|we'?ll take it|place the order|send (?:me |us )?the "
+                    r"contract|firmo|firmamos|firmar el contrato|esta aprobado|aprobado|"
+                    r"adelante|lo compramos|cerramos|assino|assinamos|aprovado)\b")
+DECISION_MAKER = re.compile(r"\b(?:i(?:'m| am) the (?:one who|decision|owner|person who)|i "
+                            r"(?:sign|decide|make the (?:call|decision))|(?:director|manager|"
+                            r"officer|ceo|cfo|owner)\b|soy (?:el|la) (?:director|directora|"
+                            r"dueno|duena|gerente)|yo decido|decido yo)\b")
+REFUSAL = re.compile(r"\b(?:not interested|no,? thank(?:s| you)|we'?re all set|not for us|"
+                     r"we'?ll pass|no,? gracias|take (?:us|me) off|remove (?:us|me)"
+                     r"|don'?t call|do not call|wrong number|stop calling|no (?:me|nos) interesa|"
+                     r"numero equivocado|equivocado de numero|me he equivocado|"
+                     r"no me llame|nao (?:tenho|temos) interesse|numero errado)\b")
+HESITANT = re.compile(r"\b(?:just (?:researching|looking|browsing)|not sure (?:we|if|that)|"
+                      r"early days|no rush|not yet|maybe (?:next|later)|happy with (?:our|what|"
+                      r"the)|not (?:a|the) priority|get back to you|no hay prisa|todavia no|"
+                      r"solo (?:estoy|estamos) (?:mirando|viendo|investigando)|no es prioridad|"
+                      r"ya le aviso|le aviso|estamos contentos|sem pressa|ainda nao|"
+                      r"(?:need|have|want) to think (?:about it|it over)|think it over|"
+                      r"not right now|circle back|lo (?:vamos a|voy a) pensar|lo pensare|"
+                      r"mas adelante|no es el momento|por ahora no|nao e o momento)\b")
+INTEREST = re.compile(r"\b(?:quote|proposal|pricing|price list|demo|trial|cotizacion|propuesta|"
+                      r"oferta|demostracion|orcamento|proposta|interested|interesa|"
+                      r"send (?:me|us)|mandeme|envieme)\b")
 POSITIVE = r"\b(great|love|excellent|perfect|excited|happy|good|helpful|impressed|thanks|" \
-           r"thank you)\b"
+           r"thank you|perfecto|genial|excelente|gracias|bien|otimo|obrigad[oa])\b"
 NEGATIVE = r"\b(bad|terrible|frustrat\w*|angry|disappoint\w*|expensive|problem|issue|annoy\w*|" \
-           r"unhappy|complain\w*|worried|concern\w*)\b"
+           r"unhappy|complain\w*|worried|concern\w*|mess|molest\w*|caro|problema|queja)\b"
 NEXT_STEP = re.compile(r"\b(send|schedule|set up|book|follow up|call (?:me|you|back)|demo|trial|"
-                       r"quote|proposal|meeting|email (?:me|you))\b", re.I)
+                       r"quote|proposal|meeting|contract|envio|mando|llamo|demostracion|"
+                       r"cotizacion|propuesta|contrato|reunion|oferta)\b", re.I)
+
+PRODUCT_CUES_EN = (
+    r"(?:in the market for|(?:we'?re|i'?m) after|thinking (?:about|of) (?:getting|buying)|"
+    r"(?:a )?demo of|(?:a )?trial of|charge for|how much (?:is|are|does|do|would) (?:the |your )?|"
+    r"interested in|looking (?:at|for|into)|(?:want|would like|'d like) to (?:look at|buy|get|"
+    r"try|see|replace)|a quote (?:for|on)|pricing (?:for|on)|prices? (?:for|of)|information "
+    r"(?:on|about)|details (?:on|about)|asking about|asked about|enquir(?:ed|ing) about|"
+    r"inquir(?:ed|ing) about|tell me (?:more )?about|considering|evaluating|researching|"
+    r"replace|replacing|upgrade|upgrading|switch(?:ing)? from|do you (?:have|offer|sell)|"
+    r"shopping (?:for|around for)|need(?:s)?(?: new)?|want|would like|'d like)")
+PRODUCT_CUES_ES = (
+    r"(?:(?:me|nos) interesa(?:n|ria)?|cotizar|(?:una )?demo(?:stracion)? de|cuanto cuesta(?:n)?|"
+    r"cambiar (?=nuestr|el |la |los |las |mi )|(?:estamos|estoy) (?:buscando|interesad[oa]s? en|"
+    r"pensando en|evaluando|considerando|viendo)|buscamos|busco|necesitamos|necesito|"
+    r"queremos|quiero|quisiera|quisieramos|(?:nos|me) gustaria|(?:una )?cotizacion (?:de|para|"
+    r"por)|(?:mas )?informacion (?:sobre|de|acerca de)|precio (?:de|del)|reemplazar|sustituir|"
+    r"renovar|(?:estamos|estou) procurando|tenho interesse em|temos interesse em|precisamos de|"
+    r"preciso de|queremos)")
+PRODUCT_STOP = re.compile(
+    r"[.,;!?]|\b(?:for (?:our|my|the|a|about|now|us|each|every|all|\w+ (?:clinics|sites|offices|"
+    r"stores|drivers|users|people|locations|agents|hotels))|because|since|so that|so we|to (?:help|"
+    r"replace|manage|track|run)|which|that (?:we|can|will|i)|but|if|when|as well|too|for now|"
+    r"right now|today|this year|next \w+|before|by the|para|porque|ya que|que|pero|si|cuando|"
+    r"por ahora|este ano|hoy|ahora|antes|por favor|please)\b")
+PRODUCT_SPLIT = re.compile(r"\s*(?:,|\band maybe\b|\band also\b|\band\b|\bplus\b|\bas well as\b|"
+                           r"\bor\b|\by tambien\b|\by quizas\b|\by\b|\be\b|\bo\b)\s*")
+PRODUCT_LEAD = re.compile(
+    r"^(?:(?:the|a|an|some|your|our|new|old|current|existing|more|maybe|also|possibly|perhaps|"
+    r"any|a few|several|actual|antiguo|antigua|viejo|vieja|"
+    r"su|sus|el|la|los|las|un|una|unos|unas|nuestro|nuestra|nuestros|nuestras|nuevo|nueva|"
+    r"nuevos|nuevas|algun|alguna|tambien|quizas|tal vez|mas|o|os|seu|seus|sua|suas|um|uma|"
+    r"\d+|" + "|".join(k for k, v in ADDITIVE.items() if v > 1) + r")\s+)+")
+PRODUCT_VERB = re.compile(r"^(?:comprar|contratar|probar|adquirir|buy|get|try|purchase|order|"
+                          r"comprar|contratar|assinar|comprar)\s+")
+NOT_PRODUCT_VERB = re.compile(r"^(?:empezar|comenzar|arrancar|hablar|saber|ver|tener|hacer|"
+                              r"implementar|instalar|migrar|mejorar|reducir|ampliar|conocer|"
+                              r"recibir|pedir|pagar|invertir|gastar|firmar|agendar|decidir|"
+                              r"esperar|pensar|ir|ser|estar|que|lo|la|le|les|se|comecar|falar|"
+                              r"start|begin|talk|know|see|have|make|think|wait|go|be)\b")
+PRODUCT_PREFIX = re.compile(r"^(?:a |an |una |un )?(?:quote|pricing|price|prices|information|info|"
+                            r"details|demo|trial|cotizacion|informacion|precio)\s+(?:for|on|about|"
+                            r"of|de|sobre|del|para)\s+")
+UNITS_COUNTED = {"seat", "seats", "licence", "licences", "license", "licenses", "user", "users",
+                 "unit", "units", "people", "person", "vehicle", "vehicles", "truck", "trucks",
+                 "room", "rooms", "driver", "drivers", "employee", "employees", "hour", "hours",
+                 "copy", "copies", "staff", "agents", "licencias", "licencia", "usuarios",
+                 "puestos", "unidades", "vehiculos", "camiones", "personas", "empleados",
+                 "horas", "habitaciones"}
+BAD_PRODUCT = {"everything", "all", "nothing", "todo", "nada", "tudo",
+               "it", "that", "this", "them", "you", "to", "something", "anything", "what", "how",
+               "more", "help", "call", "us", "me", "prices", "options", "vendors", "quotes",
+               "information", "info", "details", "time", "a", "one", "lo", "la", "eso", "esto",
+               "algo", "ayuda", "mas", "usted", "ustedes", "now", "later", "money", "budget",
+               "presupuesto", "quote", "demo", "proposal", "cotizacion", "propuesta", "call back"}
+FRAGMENT = re.compile(r"\b(?:is|are|was|were|be|been|have|has|had|do|does|did|will|would|can|"
+                      r"could|should|we|i|they|he|she|you|it|es|son|fue|tenemos|tiene|hemos|"
+                      r"somos|estamos|nosotros|yo|ellos|puede|podemos|vamos)\b")
+OLD_THING = re.compile(r"\b(?:our|my|the|nuestro|nuestra|mi) ((?:[\w-]+\s+){0,3}[\w-]+) "
+                       r"(?:is|are|es|son|esta|estan) (?:[\w-]+\s+){0,3}(?:old|outdated|obsolete|"
+                       r"slow|broken|ancient|dated|antiguo|antigua|viejo|vieja|obsoleto|"
+                       r"obsoleta|lento|lenta)\b")
+LIKED_THING = re.compile(r"\b(?:the|your|that|this|el|la|su) ((?:[\w-]+\s+){0,3}[\w-]+) "
+                         r"(?:is|are|sounds|looks|es|suena|parece) (?:[\w-]+ )?(?:interesting|"
+                         r"useful|good too|great too|interesante|util)\b")
+REP_ABOUT = re.compile(r"\byou (?:asked|enquired|inquired|called|wrote|were asking|filled in|"
+                       r"requested|contacted us|got in touch)\b[^.?!]{0,40}?\babout "
+                       r"(?:our |the |your )?([^.?!,]+)|\b(?:usted|ustedes) (?:pregunto|"
+                       r"pidio|consulto|solicito|nos escribio)\b[^.?!]{0,40}?\bsobre "
+                       r"(?:nuestro |nuestra |el |la |su )?([^.?!,]+)")
+NEGATED = re.compile(r"\b(?:not|don'?t|no longer|never|no|nao|ya no)\s+(?:\w+\s+){0,1}$")
 
 
-def _sentence_with(sentences: list[str], needle: str) -> str:
-    low = needle.lower()
-    return next((s for s in sentences if low in s.lower()), needle)
+@dataclass
+class _Context:
+    said: list[Said]
+    lang: str
+    gaz: Gazetteer
+    rep_names: set[str]
+    rep_companies: set[str]
+
+    @property
+    def customer(self) -> list[Said]:
+        return [s for s in self.said if s.role == "customer"]
+
+    @property
+    def rep(self) -> list[Said]:
+        return [s for s in self.said if s.role == "rep"]
+
+    def previous_rep(self, s: Said) -> str:
+        """The last rep sentence before this sentence's turn (what the customer answers)."""
+        before = [x.text for x in self.said if x.role == "rep" and x.turn < s.turn]
+        return before[-1] if before else ""
 
 
-def _name(text: str, sentences: list[str], ner: Ner | None) -> Evidence[str] | None:
-    for pattern in NAME_PATTERNS:
-        for m in re.finditer(pattern, text):
-            name = m.group(1).strip()
-            if name.lower().split()[0] not in {"interested", "calling", "looking", "not", "just"}:
-                return Evidence[str](value=name, quote=_sentence_with(sentences, m.group(0)))
-    if ner:
-        for ent, label in ner(text):
-            if label == "PERSON" and len(ent) > 2:
-                return Evidence[str](value=ent, quote=_sentence_with(sentences, ent))
-    return None
-
-
-def _company(text: str, sentences: list[str], ner: Ner | None, places: set[str],
-             person: str | None) -> Evidence[str] | None:
-    for pattern in COMPANY_PATTERNS:
-        for m in re.finditer(pattern, text):
-            name = m.group(1).strip(" ,.")
-            if not name or name.lower() in NOT_COMPANY or name.lower() in places:
-                continue
-            if person and name in person:
-                continue
-            return Evidence[str](value=name, quote=_sentence_with(sentences, m.group(0)))
-    if ner:
-        for ent, label in ner(text):
-            if label == "ORG" and ent.lower() not in places:
-                return Evidence[str](value=ent, quote=_sentence_with(sentences, ent))
-    return None
-
-
-def _ngrams(text: str, longest: int = 4) -> list[tuple[int, str]]:
-    """(position, lower-case phrase) for every run of 1..longest words, in text order."""
-    words = [(m.start(), m.group(0).lower()) for m in re.finditer(r"[A-Za-z][A-Za-z.'-]*", text)]
-    out = []
-    for i in range(len(words)):
-        for n in range(1, longest + 1):
-            if i + n <= len(words):
-                out.append((words[i][0], " ".join(w.strip(".") for _, w in words[i:i + n])))
+def _sentences(transcript: Transcript) -> list[Said]:
+    out: list[Said] = []
+    for i, turn in enumerate(turns(transcript)):
+        sentences = split_sentences(turn.text)
+        for sentence, instruction in zip(sentences, instruction_sentences(sentences),
+                                         strict=True):
+            if not instruction:
+                out.append(Said(sentence, turn.role, i))
     return out
 
 
-def _location(text: str, sentences: list[str], gaz: Gazetteer) -> Evidence[Location] | None:
-    """The first city, region or country named, by dictionary look-up of word n-grams."""
-    grams = _ngrams(text)
-    city = next(((pos, g) for pos, g in grams if g in gaz.cities), None)
-    region = next(((pos, g) for pos, g in grams if g in gaz.regions), None)
-    if city:
-        name, reg, country = gaz.cities[city[1]]
-        loc = Location(city=name, region=reg, country=country)
-        if region and (loc.region is None or loc.region == gaz.regions[region[1]][0]):
-            loc.region, loc.country = gaz.regions[region[1]]
-        return Evidence[Location](value=loc, quote=_sentence_with(sentences, city[1]))
-    if region:
-        reg, country = gaz.regions[region[1]]
-        return Evidence[Location](value=Location(region=reg, country=country),
-                                  quote=_sentence_with(sentences, region[1]))
-    country_hit = next((g for _, g in grams if g in gaz.countries), None)
-    if country_hit:
-        return Evidence[Location](value=Location(country=gaz.countries[country_hit]),
-                                  quote=_sentence_with(sentences, country_hit))
+def _clean_name(name: str) -> str | None:
+    words = name.split()
+    while words and fold(words[-1]) in NOT_NAME:
+        words.pop()
+    if not words or fold(words[0]) in NOT_NAME or len(words[0]) < 2:
+        return None
+    return " ".join(words)
+
+
+def _rep_identity(rep: list[Said], gaz: Gazetteer) -> tuple[set[str], set[str]]:
+    names: set[str] = set()
+    companies: set[str] = set()
+    for s in rep:
+        for pattern in (SELF_INTRO, NAME_SPEAKING):
+            for m in pattern.finditer(s.text):
+                name = _clean_name(m.group("name"))
+                if name:
+                    names.add(fold(name))
+        for m in re.finditer(r"(?i:\b(?:le atiende|atiende|you(?:'re| are) speaking (?:with|to)|"
+                             r"habla|soy)\s+)" + NAME,
+                             s.text):
+            name = _clean_name(m.group("name"))
+            if name:
+                names.add(fold(name))
+        for pattern in (COMPANY_CUE, REP_COMPANY_CUE, TURN_START_COMPANY):
+            for m in pattern.finditer(s.text):
+                co = _company_span(m.group("co"), gaz)
+                if co:
+                    companies.add(fold(co))
+    addressed = {fold(m.group("name")) for s in rep for m in ADDRESSED.finditer(s.text)}
+    return names, companies - addressed
+
+
+def _is_rep_name(name: str, ctx: _Context) -> bool:
+    first = fold(name).split()[0]
+    return any(first == r.split()[0] for r in ctx.rep_names) or fold(name) in ctx.rep_companies
+
+
+def _customer_name(ctx: _Context) -> Evidence[str] | None:
+    found: list[tuple[str, str]] = []  # (name, quote)
+    for s in ctx.customer:
+        for pattern in (SELF_INTRO, NAME_SPEAKING):
+            for m in pattern.finditer(s.text):
+                name = _clean_name(m.group("name"))
+                if name and not _is_rep_name(name, ctx) and not _place(name, ctx.gaz):
+                    found.append((name, s.text))
+        m2 = PHONE_ANSWER.match(s.text)
+        if m2 and s.turn <= 1:
+            name = _clean_name(m2.group("name"))
+            if name and not _is_rep_name(name, ctx):
+                found.append((name, s.text))
+    for s in ctx.rep:
+        for m in ADDRESSED.finditer(s.text):
+            name = _clean_name(m.group("name"))
+            if not name or _is_rep_name(name, ctx):
+                continue
+            answer = next((c for c in ctx.customer if c.turn > s.turn), None)
+            if answer and answer.turn == s.turn + 1 and CONFIRM.match(fold(answer.text)):
+                found.append((name, s.text))
+    if not found:
+        return None
+    best, quote = found[0]
+    for name, q in found[1:]:
+        if name.split()[0] == best.split()[0] and len(name) > len(best):
+            best, quote = name, q
+    return Evidence[str](value=best, quote=quote)
+
+
+def _company_span(span: str, gaz: Gazetteer) -> str | None:
+    """A company name out of a capitalised span: cut where a place begins ('Hotel Mirador de
+    Granada' -> 'Hotel Mirador'), refuse places, weekdays, articles."""
+    words = span.split()
+    for i in range(1, len(words)):
+        if words[i].lower() in ("de", "del", "in", "en", "of", "do", "da") and \
+                _place(" ".join(words[i + 1:]), gaz):
+            words = words[:i]
+            break
+    while words and fold(words[-1]) in {"de", "del", "y", "and", "of", "the", "la", "e", "&"}:
+        words.pop()
+    text = " ".join(words).strip(" ,.'’")
+    if not text or fold(text) in NOT_COMPANY or fold(words[0]) in NOT_COMPANY:
+        return None
+    if _place(text, gaz):
+        return None
+    return text
+
+
+COMPANY_SUFFIX = {"shipping", "logistics", "dental", "foods", "food", "software", "systems",
+                  "solutions", "group", "inc", "llc", "ltd", "limited", "consulting", "partners",
+                  "realty", "hotels", "hotel", "clinics", "clinic", "traders", "trading",
+                  "engineering", "marketing", "architects", "analytics", "bank", "builders",
+                  "construction", "services", "industries", "labs", "media", "motors", "freight",
+                  "transport", "health", "insurance", "capital", "studio", "studios", "bakery",
+                  "bakeries", "restaurants", "resorts", "farms", "energy", "pharmacy", "school",
+                  "academy", "agency", "corp", "corporation", "company", "co", "associates",
+                  "asociados", "distribuciones", "transportes", "consultores", "servicios",
+                  "soluciones", "grupo", "hermanos", "ltda", "sa", "sl"}
+
+
+def _with_suffix(co: str, text: str, start: int) -> str:
+    """'Harbour' + 'line shipping' -> 'Harbour line shipping': the recogniser wrote the rest of
+    the name in lower case, and it ends in a word companies end in."""
+    rest = re.match(r"((?:\s+[a-z][\w&'-]*){1,2})", text[start + len(co):])
+    if rest:
+        words = rest.group(1).split()
+        for n in range(len(words), 0, -1):
+            if fold(words[n - 1]) in COMPANY_SUFFIX:
+                return co + " " + " ".join(words[:n])
+    return co
+
+
+def _company(ctx: _Context, person: str | None) -> Evidence[str] | None:
+    intro_turns = {s.turn for s in ctx.customer if SELF_INTRO.search(s.text) or
+                   NAME_SPEAKING.search(s.text)}
+    intro_turns |= {c.turn for r in ctx.rep if ADDRESSED.search(r.text)
+                    for c in ctx.customer if c.turn == r.turn + 1}
+    ordered = sorted(ctx.customer, key=lambda s: (s.turn not in intro_turns, s.turn))
+    for s in ordered:
+        m2 = PHONE_ANSWER.match(s.text)
+        candidates = [m2.group("co")] if m2 and s.turn <= 1 else []
+        candidates += [_with_suffix(m.group("co"), s.text, m.start("co"))
+                       for m in COMPANY_CUE.finditer(s.text)]
+        if s.turn in intro_turns:
+            # a name the recogniser wrote in lower case, between 'de'/'from' and a comma or a
+            # place: 'soy Raúl Castillo, de transportes castillo, en Sevilla'
+            for m in re.finditer(r"(?:,|^)\s*(?i:de|del|from|with|at|da|do)\s+((?:[a-zñáéíóúç&'-]+"
+                                 r"\s?){1,4}?)(?=\s*(?:,|\.|$|\ben\b|\bin\b))", s.text):
+                span = m.group(1).strip()
+                if span and not _place(span, ctx.gaz) and not FRAGMENT.search(fold(span)) and \
+                        fold(span.split()[0]) not in NOT_COMPANY | {"la", "los", "las", "un"}:
+                    candidates.append(span)
+        for raw in candidates:
+            co = _company_span(raw, ctx.gaz)
+            if not co or fold(co) in ctx.rep_companies:
+                continue
+            if person and (fold(co) in fold(person) or fold(person) == fold(co)):
+                continue
+            if any(fold(co).split()[0] == r.split()[0] for r in ctx.rep_names) and \
+                    len(co.split()) <= 2 and fold(co) in {r for r in ctx.rep_names}:
+                continue
+            return Evidence[str](value=co, quote=s.text)
     return None
 
 
-def _products(sentences: list[str], catalog: list[str]) -> list[Evidence[str]]:
+def _place(text: str, gaz: Gazetteer) -> Place | None:
+    return gaz.places.get(fold(text).strip(" ,.")) if text else None
+
+
+_RUN = re.compile(rf"{WORD}(?:\s+(?:(?:y|do|da|de|del|of|la)\s+)?{WORD})*")
+
+
+def _location(ctx: _Context, names: set[str]) -> Evidence[Location] | None:
+    """The customer's place: city, region, country as said, in the customer's words (or in the
+    rep's, where the rep speaks of the customer's: "your agents in Phoenix")."""
+    yours = [s for s in ctx.rep if re.search(r"\b(?:your|you'?re|you are|usted|su|sus|seu|sua)\b",
+                                              fold(s.text))]
+    for s in ctx.customer + yours:
+        hits: list[tuple[int, str, Place]] = []
+        for m in _RUN.finditer(s.text):
+            run = m.group(0)
+            words = run.split()
+            # the whole run, or a place after a connector inside it ('Mirador de Granada')
+            options = [(m.start(), run)]
+            for i, w in enumerate(words):
+                if w.lower() in ("de", "del", "in", "en") and i + 1 < len(words):
+                    options.append((m.start() + run.find(" " + w + " ") + len(w) + 2,
+                                    " ".join(words[i + 1:])))
+            for pos, text in options:
+                place = _place(text, ctx.gaz)
+                if place and fold(text) not in names and not any(fold(text) in n.split()
+                                                                  for n in names):
+                    if pos == m.start() and pos > 0 and not re.search(
+                            r"(?i:\b(?:in|en|from|de|del|desde|near|based in|at|em|no|na|"
+                            r"outside|out of|cerca de|,)\s*(?:the\s+)?)$", s.text[:pos]):
+                        continue
+                    hits.append((pos, text.strip(" ,."), place))
+                    break
+        # a place the recogniser wrote in lower case ("de buenos aires"), after a preposition:
+        # only big cities, regions and countries, so ordinary words are not read as places
+        for m in re.finditer(r"(?:\b(?:in|en|de|del|desde|from|em|no|na)\s+|,\s+(?!(?:de|del|en|"
+                             r"in|from)\b))((?:[a-zñáéíóú]+\s?){1,3})", s.text):
+            words = m.group(1).split()
+            for n in range(len(words), 0, -1):
+                text = " ".join(words[:n])
+                place = _place(text, ctx.gaz)
+                if place and (place.kind != "city" or place.population >= 500_000) and \
+                        fold(text) not in names and all(h[0] != m.start(1) for h in hits):
+                    hits.append((m.start(1), text, place))
+                    break
+        if not hits:
+            continue
+        hits.sort(key=lambda h: h[0])
+        loc = Location()
+        for _, text, place in hits:
+            if place.kind == "city" and loc.city is None and loc.region is None:
+                loc.city = text
+            elif place.kind == "region" and loc.region is None:
+                loc.region = text
+            elif place.kind == "country" and loc.country is None:
+                loc.country = text
+        return Evidence[Location](value=loc, quote=s.text)
+    return None
+
+
+def _country_code(location: Evidence[Location] | None, gaz: Gazetteer, lang: str) -> str | None:
+    if location is not None:
+        for part in (location.value.country, location.value.city, location.value.region):
+            place = _place(part or "", gaz)
+            if place and place.country_code:
+                return place.country_code
+    return {"en": "US", "es": None, "pt": "BR"}.get(lang)
+
+
+def _clean_product(item: str) -> str | None:
+    item = item.strip(" ,.'’\"")
+    low = fold(item)
+    if NOT_PRODUCT_VERB.match(low):
+        return None
+    verb = PRODUCT_VERB.match(low)
+    if verb:
+        item, low = item[verb.end():], low[verb.end():]
+    low2 = PRODUCT_PREFIX.sub("", low)
+    if low2 != low:
+        item, low = item[len(item) - len(low2):], low2
+    m = PRODUCT_LEAD.match(low)
+    while m and m.group(0):
+        item, low = item[m.end():], low[m.end():]
+        m = PRODUCT_LEAD.match(low)
+    item = item.strip()
+    counted = re.match(r"^(\S+) (?:of|de) (?:the |el |la |los |las |your |su |sus )?", low)
+    if counted and counted.group(1) in UNITS_COUNTED:
+        item, low = item[counted.end():], low[counted.end():]  # 'seats of the CRM' -> 'CRM'
+    words = low.split()
+    if words and all(w in UNITS_COUNTED or w in ("more", "mas", "new") for w in words):
+        return None
+    if not words or low in BAD_PRODUCT or words[0] in BAD_PRODUCT or len(words) > 6:
+        return None
+    if FRAGMENT.search(low) or len(item) < 3:
+        return None
+    return item
+
+
+def _cue_items(sentence: str, cues: str) -> list[str]:
+    low = fold(sentence)
+    out: list[str] = []
+    for m in re.finditer(rf"\b{cues}\s+", low):
+        if NEGATED.search(low[:m.start()]):
+            continue
+        rest = low[m.end():]
+        stop = PRODUCT_STOP.search(rest)
+        span = rest[:stop.start()] if stop else rest
+        original = sentence[m.end():m.end() + len(span)] if len(sentence) == len(low) else span
+        start = 0
+        for part in PRODUCT_SPLIT.split(fold(original)):
+            idx = fold(original).find(part, start)
+            start = idx + len(part)
+            out.append(original[idx:idx + len(part)])
+    return out
+
+
+def _products(ctx: _Context, catalog: list[str] | None) -> list[Evidence[str]]:
     found: list[Evidence[str]] = []
-    seen: set[str] = set()
+    seen: list[str] = []
+    rep_about = [s for s in ctx.rep if REP_ABOUT.search(fold(s.text))]
     if catalog:
-        lowered = [c.lower() for c in catalog]
-        for sentence in sentences:
-            low = sentence.lower()
-            for i, item in enumerate(lowered):
-                score = fuzz.partial_ratio(item, low)
-                if score >= 85 and catalog[i] not in seen:
-                    seen.add(catalog[i])
-                    found.append(Evidence[str](value=catalog[i], quote=sentence))
+        for s in ctx.customer + rep_about:
+            low = fold(s.text)
+            for item in catalog:
+                if fuzz.partial_ratio(fold(item), low) >= 85 and item not in seen:
+                    seen.append(item)
+                    found.append(Evidence[str](value=item, quote=s.text))
         return found
-    for sentence in sentences:
-        for m in re.finditer(PRODUCT_CUES, sentence, re.I):
-            for part in re.split(r",\s*|\s+and\s+|\s+as well as\s+", m.group(1)):
-                item = re.sub(r"^(?:the|a|an|your|some)\s+", "", part.strip(" ,."), flags=re.I)
-                if 2 < len(item) <= 60 and item.lower() not in seen and \
-                        not re.match(r"(?:to|it|that|this|them|you)\b", item, re.I):
-                    seen.add(item.lower())
-                    found.append(Evidence[str](value=item, quote=sentence))
+
+    def add(item: str | None, quote: str) -> None:
+        if item is None:
+            return
+        for i, x in enumerate(seen):
+            if fuzz.token_set_ratio(fold(item), fold(x)) >= 90:
+                if len(item) > len(x):  # 'scheduling' then 'scheduling software': the fuller
+                    seen[i] = item
+                    found[i] = Evidence[str](value=item, quote=quote)
+                return
+        seen.append(item)
+        found.append(Evidence[str](value=item, quote=quote))
+
+    for s in ctx.customer:
+        if REFUSAL.search(fold(s.text)):
+            continue
+        cues = PRODUCT_CUES_ES if ctx.lang in ("es", "pt") else PRODUCT_CUES_EN
+        for item in _cue_items(s.text, cues):
+            add(_clean_product(item), s.text)
+        for pattern in (OLD_THING, LIKED_THING):
+            for m in pattern.finditer(s.text if len(s.text) == len(fold(s.text))
+                                      else fold(s.text)):
+                add(_clean_product(m.group(1)), s.text)
+    for s in rep_about:
+        about = REP_ABOUT.search(fold(s.text))
+        if about:
+            group = 1 if about.group(1) else 2
+            span = s.text[about.start(group):about.end(group)] \
+                if len(s.text) == len(fold(s.text)) else about.group(group)
+            stop = PRODUCT_STOP.search(fold(span))
+            add(_clean_product(span[:stop.start()] if stop else span), s.text)
     return found
 
 
@@ -177,96 +626,295 @@ def match_catalog(items: list[str], catalog: list[str]) -> list[str]:
     return out
 
 
-def _budget(sentences: list[str]) -> Evidence[Budget] | None:
-    for sentence in sentences:
-        if not re.search(r"budget|spend|afford|price range|up to|around|about|\$|€|£|dollars|"
-                         r"euros|pounds", sentence, re.I):
+_NUM_TOKEN = {*ADDITIVE, *SCALES, *LATIN_SCALES, "hundred", "half", "medio", "media", "meio",
+              "meia", "point", "and", "a", "y", "e"}
+
+
+@dataclass(frozen=True)
+class _Money:
+    amount: float
+    currency: str | None
+    said: str
+    negated: bool
+
+
+def _money(sentence: str, country: str | None) -> list[_Money]:
+    low = fold(sentence)
+    tokens = list(re.finditer(r"[$€£]|\d[\d,.]*|[a-z]+", low))
+    out: list[_Money] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i].group(0)
+        symbol = SYMBOLS.get(tok)
+        j = i + 1 if symbol else i
+        start_j = j
+        while j < len(tokens) and (tokens[j].group(0) in _NUM_TOKEN or
+                                   re.fullmatch(r"\d[\d,.]*", tokens[j].group(0))):
+            j += 1
+        while j > start_j and tokens[j - 1].group(0) in ("and", "a", "y", "e"):
+            j -= 1
+        if j == start_j:
+            i += 1
             continue
-        m = re.search(r"([$€£]\s?\d[\d,.]*\s*(?:k|thousand|million)?|"
-                      r"\d[\d,.]*\s*(?:k|thousand|million)?\s*(?:dollars|euros|pounds|usd|eur|gbp)|"
-                      r"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                      r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
-                      r"a)[\s-]+)+(?:thousand|million|hundred|k|grand)(?:\s+(?:dollars|euros|"
-                      r"pounds|bucks))?)", sentence, re.I)
-        if not m:
+        words = [t.group(0) for t in tokens[start_j:j]]
+        text = " ".join(words).replace(",", "")
+        amount = words_to_number(text)
+        if amount is None:
+            i = j
             continue
-        said = m.group(0).strip()
-        amount = words_to_number(re.sub(r"[$€£]|dollars?|euros?|pounds?|usd|eur|gbp|bucks", "",
-                                        said, flags=re.I))
-        currency = next((code for pat, code in CURRENCIES if re.search(pat, said, re.I)), None)
+        after = low[tokens[j - 1].end():tokens[j - 1].end() + 40]
+        currency = symbol
         if currency is None:
-            currency = next((code for pat, code in CURRENCIES if re.search(pat, sentence, re.I)),
-                            None)
-        return Evidence[Budget](value=Budget(amount=amount, currency=currency, as_said=said),
-                                quote=sentence)
-    return None
+            for pattern, code in CURRENCY_WORDS:
+                if re.match(rf"\s*(?:de\s+)?(?:{pattern})\b", after):
+                    currency = code or PESO_BY_COUNTRY.get(country or "", "MXN")
+                    cm = re.match(rf"\s*(?:de\s+)?(?:{pattern})\b", after)
+                    end = tokens[j - 1].end() + (cm.end() if cm else 0)
+                    break
+            else:
+                end = tokens[j - 1].end()
+        else:
+            end = tokens[j - 1].end()
+        begin = tokens[i].start()
+        negated = bool(re.search(r"\b(?:not|no)\s*$", low[:begin]))
+        said = sentence[begin:end] if len(sentence) == len(low) else low[begin:end]
+        out.append(_Money(amount, currency, said.strip(), negated))
+        i = j
+    return out
 
 
-def _timeline(sentences: list[str]) -> Evidence[str] | None:
-    for sentence in sentences:
-        if not re.search(r"start|begin|launch|roll ?out|go live|decid|buy|purchase|implement|"
-                         r"timeline|need it|by|within|deploy|sign", sentence, re.I):
+def _budget(ctx: _Context, country: str | None) -> Evidence[Budget] | None:
+    cued: list[tuple[_Money, str]] = []
+    plain: list[tuple[_Money, str]] = []
+    for s in ctx.customer:
+        low = fold(s.text)
+        if re.search(r"\bno (?:budget|tenemos presupuesto|hay presupuesto)\b", low):
             continue
-        m = TIMELINE.search(sentence)
-        if m and m.group(1).strip():
-            return Evidence[str](value=m.group(1).strip(), quote=sentence)
-    return None
-
-
-def _phone(text: str, sentences: list[str]) -> Evidence[str] | None:
-    for sentence in sentences:
-        spans = re.findall(r"(?:[$+(]?\s*(?:\d|zero|oh|one|two|three|four|five|six|seven|eight|"
-                           r"nine|double|triple)[\s,.\-)]*){7,}", sentence, re.I)
-        for span in spans:
-            digits = digits_from_speech(span)
-            if not 7 <= len(digits) <= 15:
+        answer = bool(BUDGET_QUESTION.search(fold(ctx.previous_rep(s))))
+        for money in _money(s.text, country):
+            if money.negated or (money.currency is None and money.amount < 100):
                 continue
-            try:
-                parsed = phonenumbers.parse(digits, "US")
-                if phonenumbers.is_possible_number(parsed):
-                    value = phonenumbers.format_number(parsed,
-                                                       phonenumbers.PhoneNumberFormat.E164)
-                    return Evidence[str](value=value, quote=sentence)
-            except phonenumbers.NumberParseException:
-                pass
-            return Evidence[str](value=digits, quote=sentence)
+            if money.currency is None and not BUDGET_CUE.search(low):
+                continue
+            if BUDGET_CUE.search(low) or answer or CORRECTION.search(low):
+                cued.append((money, s.text))
+            else:
+                plain.append((money, s.text))
+    pick = cued[-1] if cued else plain[0] if plain else None
+    if pick is None:
+        return None
+    money, quote = pick
+    return Evidence[Budget](value=Budget(amount=money.amount, currency=money.currency,
+                                         as_said=money.said), quote=quote)
+
+
+def _timeline(ctx: _Context) -> Evidence[str] | None:
+    pattern = TIME_ES if ctx.lang in ("es", "pt") else TIME_EN
+
+    def find(s: Said, answer: bool) -> str | None:
+        low = fold(s.text)
+        if NO_PLANS.search(low) or (MEETING.search(low) and DAY_OR_DATE.search(low)):
+            return None
+        if not (TIMELINE_CUE.search(low) or answer):
+            return None
+        m = pattern.search(s.text)
+        if not m:
+            return None
+        value = m.group(0).strip()
+        if m.start() == 0 or s.text[:m.start()].strip() in ("", ",") or \
+                re.match(r"^(?:by|before|within|in|around|after|en|para|antes|despues)\b",
+                         fold(value)):
+            value = value[0].lower() + value[1:]
+        return value
+
+    for s in ctx.customer:
+        answer = bool(TIMELINE_QUESTION.search(fold(ctx.previous_rep(s))))
+        value = find(s, answer)
+        if value:
+            return Evidence[str](value=value, quote=s.text)
+    for s in ctx.rep:
+        if re.search(r"\b(?:have you live|go live|you(?:'ll| will) be live|up and running|"
+                     r"estara funcionando|estaran funcionando)\b", fold(s.text)):
+            value = find(s, False)
+            if value:
+                return Evidence[str](value=value, quote=s.text)
     return None
 
 
-def _intent(sentences: list[str]) -> Evidence[str]:
-    for level, pattern in INTENT_CUES:
-        for sentence in sentences:
-            if re.search(pattern, sentence, re.I):
-                return Evidence[str](value=level, quote=sentence)
-    return Evidence[str](value="none", quote="")
+_PHONE_WORD = {*ALL_DIGIT_WORDS, *(k for k, v in ADDITIVE.items() if 10 <= v < 100),
+               "double", "triple", "doble", "duplo", "triplo", "y", "e"}
 
 
-def extract_local(transcript: str, catalog: list[str], gazetteer: Gazetteer,
-                  ner: Ner | None = None) -> CallAnalysis:
-    text, _removed = without_instructions(transcript)
-    sentences = split_sentences(text)
-    name = _name(text, sentences, ner)
-    places = {k for k in gazetteer.cities} | set(gazetteer.regions) | set(gazetteer.countries)
-    company = _company(text, sentences, ner, places, name.value if name else None)
-    emails = find_emails(text)
-    email = Evidence[str](value=emails[0][0], quote=_sentence_with(sentences, emails[0][1])) \
-        if emails else None
-    products = _products(sentences, catalog)
-    budget = _budget(sentences)
-    timeline = _timeline(sentences)
-    intent = _intent(sentences)
-    pos = len(re.findall(POSITIVE, text, re.I))
-    neg = len(re.findall(NEGATIVE, text, re.I))
-    sentiment: Sentiment = "positive" if pos > neg + 1 else "negative" if neg > pos else "neutral"
-    steps = [s for s in sentences if NEXT_STEP.search(s)][:5]
-    location = _location(text, sentences, gazetteer)
+def _phones(sentence: str) -> list[str]:
+    low = fold(sentence)
+    tokens = list(re.finditer(r"\+|[a-z]+|\d+", low))
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        plus = False
+        if tokens[i].group(0) in ("+", "plus", "mas", "mais"):
+            plus, i = True, i + 1
+        j = i
+        while j < len(tokens) and (tokens[j].group(0).isdigit() or
+                                   tokens[j].group(0) in _PHONE_WORD):
+            j += 1
+        while j > i and tokens[j - 1].group(0) in ("y", "e"):
+            j -= 1
+        if j > i:
+            from core.normalize import digits_from_speech
+
+            digits = digits_from_speech(low[tokens[i].start():tokens[j - 1].end()])
+            if 7 <= len(digits) <= 15:
+                out.append(("+" if plus else "") + digits)
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _format_phone(number: str, region: str | None) -> str:
+    # imported here: rep_identity (this module) serves the cloud extractor too, and phonenumbers
+    # is a local-engine package (requirements-local.txt)
+    import phonenumbers
+
+    try:
+        parsed = phonenumbers.parse(number, None if number.startswith("+") else region or "US")
+        if phonenumbers.is_possible_number(parsed):
+            return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    except phonenumbers.NumberParseException:
+        pass
+    return number
+
+
+def _phone(ctx: _Context, region: str | None) -> Evidence[str] | None:
+    for s in ctx.customer:
+        numbers = _phones(s.text)
+        if numbers:
+            return Evidence[str](value=_format_phone(numbers[-1], region), quote=s.text)
+    for s in ctx.rep:
+        if re.search(r"\b(?:your (?:number|phone|cell)|su (?:numero|telefono|celular)|"
+                     r"let me (?:read|repeat|confirm)|so that'?s)\b", fold(s.text)):
+            numbers = _phones(s.text)
+            if numbers:
+                return Evidence[str](value=_format_phone(numbers[-1], region), quote=s.text)
+    return None
+
+
+def _email(ctx: _Context) -> Evidence[str] | None:
+    for s in ctx.customer:
+        emails = find_emails(s.text)
+        if emails:
+            return Evidence[str](value=emails[-1][0].lower(), quote=s.text)
+    for s in ctx.rep:
+        if re.search(r"\b(?:your (?:e-?mail|address)|su correo|let me (?:read|repeat|confirm)|"
+                     r"so that'?s)\b", fold(s.text)):
+            emails = find_emails(s.text)
+            if emails:
+                return Evidence[str](value=emails[-1][0].lower(), quote=s.text)
+    return None
+
+
+def _intent(ctx: _Context, budget: bool, products: bool) -> Evidence[Intent]:
+    customer = [(s, fold(s.text)) for s in ctx.customer]
+    for s, low in customer:
+        if REFUSAL.search(low):
+            return Evidence[Intent](value="none", quote=s.text)
+    for s, low in customer:
+        if COMMIT.search(low):
+            return Evidence[Intent](value="high", quote=s.text)
+    decision = any(DECISION_MAKER.search(low) for _, low in customer)
+    # a next step with a date, proposed by either party and accepted by the customer
+    for i, s in enumerate(ctx.said):
+        low = fold(s.text)
+        if not (DAY_OR_DATE.search(low) and (MEETING.search(low) or NEXT_STEP.search(s.text))):
+            continue
+        reply = next((x for x in ctx.said[i:] if x.role == "customer" and
+                      (x.turn > s.turn or x is s)), None)
+        if reply is None or not AGREE.search(fold(reply.text)):
+            continue
+        if budget or decision:
+            return Evidence[Intent](value="high", quote=s.text)
+    for s, low in customer:
+        if HESITANT.search(low):
+            return Evidence[Intent](value="low", quote=s.text)
+    for s in ctx.said:
+        if INTEREST.search(fold(s.text)) and (products or budget):
+            return Evidence[Intent](value="medium", quote=s.text)
+    if products:
+        return Evidence[Intent](value="medium", quote="")
+    return Evidence[Intent](value="none", quote="")
+
+
+def extract(transcript: Transcript, catalog: list[str] | None = None, *,
+            gazetteer: Gazetteer | None = None, ner: Ner | None = None) -> CallAnalysis:
+    """The record of one call from its transcript (labelled turns; roles are decided from the
+    text when the transcript does not carry them)."""
+    if not transcript.speakers or all(s.role == "unknown" for s in transcript.speakers):
+        transcript = assign_roles(transcript)
+    gaz = gazetteer or default_gazetteer()
+    said = _sentences(transcript)
+    lang = language_of(transcript)
+    rep_names, rep_companies = _rep_identity([s for s in said if s.role == "rep"], gaz)
+    ctx = _Context(said, lang, gaz, rep_names, rep_companies)
+    name = _customer_name(ctx)
+    if name is None and ner is not None and lang == "en":
+        for s in ctx.customer[:3]:
+            person = next((e for e, label in ner(s.text) if label == "PERSON" and len(e) > 2
+                           and not _is_rep_name(e, ctx)), None)
+            if person and re.search(r"(?i)\b(?:this is|i'?m|name|here|speaking)\b", s.text):
+                name = Evidence[str](value=person, quote=s.text)
+                break
+    company = _company(ctx, name.value if name else None)
+    names = {fold(n) for n in rep_names} | ({fold(name.value)} if name else set())
+    location = _location(ctx, names)
+    country = _country_code(location, gaz, lang)
+    products = _products(ctx, catalog)
+    budget = _budget(ctx, country)
+    timeline = _timeline(ctx)
+    intent = _intent(ctx, budget is not None, bool(products))
+    text = " ".join(s.text for s in said)
+    pos = len(re.findall(POSITIVE, fold(text)))
+    neg = len(re.findall(NEGATIVE, fold(text)))
+    sentiment: Sentiment = "positive" if pos > neg + 1 else "negative" if neg > pos \
+        else "neutral"
+    steps = [s.text for s in said if NEXT_STEP.search(fold(s.text))][:5]
     analysis = CallAnalysis(
-        customer_name=name, company=company, location=location,
-        products_of_interest=products, budget=budget, timeline=timeline, contact_email=email,
-        contact_phone=_phone(text, sentences), buying_intent=intent,  # type: ignore[arg-type]
-        sentiment=sentiment, next_steps=steps)
+        customer_name=name, company=company, location=location, products_of_interest=products,
+        budget=budget, timeline=timeline, contact_email=_email(ctx),
+        contact_phone=_phone(ctx, country), buying_intent=intent, sentiment=sentiment,
+        next_steps=steps)
     analysis.summary = summarize(analysis)
     return analysis
+
+
+def rep_identity(transcript: Transcript) -> tuple[set[str], set[str]]:
+    """The rep's names and companies as said in the call (folded), from the rep's turns."""
+    if not transcript.speakers or all(s.role == "unknown" for s in transcript.speakers):
+        transcript = assign_roles(transcript)
+    said = _sentences(transcript)
+    return _rep_identity([s for s in said if s.role == "rep"], default_gazetteer())
+
+
+def names_said(transcript: Transcript) -> list[str]:
+    """The people who name themselves or are named by the other party in the call (both the rep
+    and the customer), for redaction."""
+    out: list[str] = []
+    for s in _sentences(transcript):
+        for pattern in (SELF_INTRO, NAME_SPEAKING, ADDRESSED):
+            for m in pattern.finditer(s.text):
+                name = _clean_name(m.group("name"))
+                if name and name not in out:
+                    out.append(name)
+    return out
+
+
+def transcript_from_text(text: str, language: str | None = None) -> Transcript:
+    """A transcript of plain text (no segments' times, no speakers), for callers that have only
+    text: one segment, roles decided from the text."""
+    from models.call import Segment
+
+    return Transcript(text=text, language=language,
+                      segments=[Segment(start=0.0, end=0.0, text=text, confidence=1.0)])
 
 
 def summarize(a: CallAnalysis) -> str:

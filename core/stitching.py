@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 
-from models.call import ChunkRef, ChunkTranscript, Segment, Transcript
+from core.speakers import attribute
+from models.call import ChunkRef, ChunkTranscript, Segment, Speaker, SpeakerSpan, Transcript
 
 
 def confidence_from_logprob(avg_logprob: float, no_speech_prob: float = 0.0) -> float:
@@ -13,8 +14,11 @@ def confidence_from_logprob(avg_logprob: float, no_speech_prob: float = 0.0) -> 
     return round(max(0.0, min(1.0, value)), 4)
 
 
-def stitch(chunks: list[ChunkRef], transcripts: list[ChunkTranscript]) -> Transcript:
-    """Offset each chunk's segments to the call, keep those whose midpoint the chunk owns.
+def stitch(chunks: list[ChunkRef], transcripts: list[ChunkTranscript],
+           speaker_spans: list[SpeakerSpan] | None = None,
+           speakers: list[Speaker] | None = None) -> Transcript:
+    """Offset each chunk's segments to the call, keep those whose midpoint the chunk owns, and
+    name each segment's speaker from the spans `prepare_audio` found (`core.speakers`).
 
     Chunks overlap by a second or so; a segment in an overlap is heard by both neighbours and kept
     once, from the chunk that owns the moment it is centred on.
@@ -43,5 +47,6 @@ def stitch(chunks: list[ChunkRef], transcripts: list[ChunkTranscript]) -> Transc
     total = sum(s.end - s.start for s in segments)
     confidence = (sum(s.confidence * (s.end - s.start) for s in segments) / total) if total else 0.0
     language = max(languages, key=languages.__getitem__) if languages else None
-    return Transcript(text=" ".join(s.text for s in segments), segments=segments,
-                      language=language, confidence=round(confidence, 4))
+    transcript = Transcript(text=" ".join(s.text for s in segments), segments=segments,
+                            language=language, confidence=round(confidence, 4))
+    return attribute(transcript, speaker_spans or [], speakers or [])

@@ -71,6 +71,9 @@ class PrepareResult(Contract):
     chunks: list[ChunkRef] = Field(default_factory=list)
     failure: Failure | None = None
     duration_ms: float = 0.0
+    # who is heard when (stereo channels, or voices told apart in mono), and those parties
+    speaker_spans: list[SpeakerSpan] = Field(default_factory=list)
+    speakers: list[Speaker] = Field(default_factory=list)
 
 
 SpeakerRole = Literal["rep", "customer", "unknown"]
@@ -84,6 +87,15 @@ class Speaker(Contract):
     role: SpeakerRole = "unknown"
     channel: Literal["left", "right"] | None = None
     cue: str = ""
+
+
+class SpeakerSpan(Contract):
+    """A stretch of the call where one party is heard: a stereo channel ("left"/"right") or, in a
+    mono recording, one of the voices told apart by pitch ("S1"/"S2")."""
+
+    start: float
+    end: float
+    label: str
 
 
 class Segment(Contract):
@@ -139,3 +151,6 @@ class CleanupInput(Contract):
 class CleanupResult(Contract):
     deleted: int = 0
     failure: Failure | None = None
+
+
+PrepareResult.model_rebuild()

@@ -21,6 +21,7 @@ from typing import Any, NoReturn, TypeVar
 
 import azure.durable_functions as df
 
+from core.roles import assign_roles
 from core.stitching import stitch
 from models.analysis import ExtractInput, ExtractResult
 from models.base import Contract
@@ -156,7 +157,11 @@ def process_call(context: df.DurableOrchestrationContext) -> Generator[Any, Any,
         results.append((yield from flow.settle("transcribe", TranscribeChunkResult,
                                                finished.result)))
         flow.status("transcribing", chunksDone=len(results), chunksTotal=total)
-    transcript = stitch(prepared.chunks, [r.transcript for r in results if r.transcript])
+    # roles from what is said (pure and deterministic, so safe in the orchestrator): the record
+    # shows who the rep and the customer are, and the extractor reads the customer's turns
+    transcript = assign_roles(stitch(prepared.chunks,
+                                     [r.transcript for r in results if r.transcript],
+                                     prepared.speaker_spans, prepared.speakers))
     if not transcript.text.strip():
         yield from flow.fail(Failure(stage="transcribe", reason="No speech was recognised in the "
                                      "recording (silent or not speech)."))

@@ -15,7 +15,7 @@ from adapters.extractors import Extraction
 from adapters.speech import SpeechResult
 from errors import MissingBlobError
 from models.analysis import CallAnalysis
-from models.call import Segment, Usage
+from models.call import Segment, Transcript, Usage
 from models.record import CallRecord
 
 
@@ -89,13 +89,14 @@ class FakeSpeech:
 @dataclass
 class FakeExtractor:
     fail_with: Exception | None = None
-    seen: list[str] = field(default_factory=list)
+    seen: list[Transcript | str] = field(default_factory=list)
 
-    def extract(self, transcript: str) -> Extraction:
+    def extract(self, transcript: Transcript | str) -> Extraction:
         if self.fail_with is not None:
             raise self.fail_with
         self.seen.append(transcript)
-        return Extraction(CallAnalysis(summary=transcript[:20]), "fake", "fake-x", 10, 5)
+        text = transcript if isinstance(transcript, str) else transcript.text
+        return Extraction(CallAnalysis(summary=text[:20]), "fake", "fake-x", 10, 5)
 
 
 def install(monkeypatch: pytest.MonkeyPatch, **adapters: Any) -> None:

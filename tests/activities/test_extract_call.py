@@ -35,7 +35,7 @@ def test_inline_transcript_is_extracted(monkeypatch: pytest.MonkeyPatch) -> None
     engine = FakeExtractor()
     out = _run(monkeypatch, ExtractInput(call_id="c-1", transcript=TRANSCRIPT), engine)
     assert out.failure is None and out.analysis is not None
-    assert engine.seen == [TRANSCRIPT.text]
+    assert engine.seen == [TRANSCRIPT]
     assert (out.engine, out.model, out.prompt_tokens, out.completion_tokens) == (
         "fake", "fake-x", 10, 5)
 
@@ -45,7 +45,7 @@ def test_transcript_is_read_from_the_record_when_passed_by_reference(
     engine = FakeExtractor()
     records = FakeRecords({"c-1": _record(TRANSCRIPT)})
     out = _run(monkeypatch, ExtractInput(call_id="c-1", transcript_in_record=True), engine, records)
-    assert out.failure is None and engine.seen == [TRANSCRIPT.text]
+    assert out.failure is None and engine.seen == [TRANSCRIPT]
 
 
 def test_record_without_transcript_is_a_permanent_failure(monkeypatch: pytest.MonkeyPatch) -> None:

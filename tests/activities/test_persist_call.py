@@ -71,3 +71,36 @@ def test_cosmos_outage_is_raised_for_a_retry(monkeypatch: pytest.MonkeyPatch) ->
     install(monkeypatch, call_store=FakeRecords(fail_with=TransientError("Cosmos DB down")))
     with pytest.raises(TransientError):
         persist_call(payload=_inp())
+
+
+class MaskingRedactor:
+    """Stands in for presidio: masks every word "hello" in the transcript it is given."""
+
+    def redact(self, transcript: Transcript | None, analysis: object, mode: str, keep: object,
+               names: object) -> tuple[Transcript | None, object]:
+        if transcript is None:
+            return None, analysis
+        masked = [s.model_copy(update={"text": s.text.replace("hello", "<NAME>")})
+                  for s in transcript.segments]
+        return transcript.model_copy(update={"text": transcript.text.replace("hello", "<NAME>"),
+                                             "segments": masked}), analysis
+
+
+def test_redaction_masks_a_transcript_stored_by_reference(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long call's transcript is written once while processing (extraction reads it back) and
+    not passed again: the final write must still mask it."""
+    from settings import get_settings
+
+    monkeypatch.setenv("REDACT_PII", "transcript")
+    get_settings.cache_clear()
+    records = FakeRecords()
+    install(monkeypatch, call_store=records, redactor=MaskingRedactor())
+    try:
+        persist_call(payload=_inp(transcript=TRANSCRIPT))
+        assert records.records["c-1"].transcript == TRANSCRIPT  # extraction still reads it whole
+        persist_call(payload=_inp(status="completed", transcript_stored=True))
+    finally:
+        get_settings.cache_clear()
+    stored = records.records["c-1"].transcript
+    assert stored is not None and stored.text == "<NAME>"
+    assert [s.text for s in stored.segments] == ["<NAME>"]

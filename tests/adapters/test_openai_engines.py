@@ -13,6 +13,7 @@ import pytest
 from adapters.extractors import OpenAIExtractor
 from adapters.speech import OpenAIWhisper
 from errors import ConfigurationError, ExtractionError, PermanentError, TransientError
+from models.call import Segment, Transcript
 from tests.helpers.audio import conversation, write
 from tests.helpers.calls import CALLS
 from tests.helpers.openai_server import FakeOpenAI
@@ -31,6 +32,7 @@ def server() -> Iterator[FakeOpenAI]:
 def clean(server: FakeOpenAI) -> None:
     server.faults.clear()
     server.requests.clear()
+    server.prompts.clear()
 
 
 @pytest.fixture(scope="module")
@@ -155,6 +157,28 @@ def test_injected_instructions_do_not_reach_the_model(server: FakeOpenAI) -> Non
     assert "Maria Lopez" in prompt and "Mallory" not in prompt
     assert out.analysis.customer_name is not None
     assert out.analysis.customer_name.value == "Maria Lopez"
+
+
+def test_labelled_turns_reach_the_model_and_the_customer_is_named(server: FakeOpenAI) -> None:
+    call = Transcript(text="", language="en", segments=[
+        Segment(start=0, end=3, text="Thanks for calling Vantage Fleet, Rob Kane speaking, how "
+                "can I help?", confidence=0.9, speaker="left"),
+        Segment(start=3, end=7, text="Hi Rob, this is Ada Moreno from Moreno Freight. We need "
+                "a quote for dash cameras.", confidence=0.9, speaker="right"),
+        Segment(start=7, end=9, text="Sure, what is your budget?", confidence=0.9,
+                speaker="left"),
+        Segment(start=9, end=12, text="About nine thousand dollars.", confidence=0.9,
+                speaker="right")])
+    out = OpenAIExtractor(_openai(server), "openai", "gpt-4o-mini").extract(call)
+    prompt = server.prompts[-1]
+    assert prompt.startswith("The customer is the party marked CUSTOMER (right)")
+    assert "[REP left] Thanks for calling Vantage Fleet" in prompt
+    assert "[CUSTOMER right] Hi Rob, this is Ada Moreno" in prompt
+    a = out.analysis
+    assert a.customer_name and a.customer_name.value == "Ada Moreno"
+    assert a.company and a.company.value == "Moreno Freight"
+    assert a.budget and a.budget.value.amount == 9000
+    assert [p.value for p in a.products_of_interest] == ["dash cameras"]
 
 
 def test_entra_id_bearer_tokens_work_for_azure(server: FakeOpenAI, chunk: Path) -> None:

@@ -242,7 +242,8 @@ def test_a_key_protected_host_refuses_pages_and_api_without_a_key(
         ctx = browser.new_context(extra_http_headers={"x-functions-key": key})
         try:
             p = ctx.new_page()
-            assert p.goto(f"{host.base}/api/workspace").status == 200
+            page_answer = p.goto(f"{host.base}/api/workspace")
+            assert page_answer is not None and page_answer.status == 200
             expect(p.locator("h1")).to_have_text("Calls")
             html = p.content()
             assert key not in html and keys["masterKey"] not in html

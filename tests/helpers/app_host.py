@@ -29,6 +29,9 @@ class AppHost(HostProcess):
             "COSMOS_DATABASE": f"db{self.tag}", "COSMOS_CONTAINER": "calls",
             "TRANSCRIPTION_ENGINE": "local", "EXTRACTION_ENGINE": "local",
             "LOCAL_WHISPER_BEAM_SIZE": "1",
+            # English test calls: the fast English model (tests/e2e/test_speakers_languages.py
+            # runs the default multilingual one)
+            "LOCAL_WHISPER_MODEL": "tiny.en",
         }
         base_env.update(env)
         super().__init__(REPO, data / "devhost", env=base_env,

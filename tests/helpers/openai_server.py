@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import io
 import json
+import re
 import threading
 import time
 from collections import Counter, deque
@@ -27,8 +28,6 @@ from typing import Any
 
 import av
 from aiohttp import web
-
-from core.local_extraction import Gazetteer
 
 SUPPORTED = {"flac", "m4a", "mp3", "mp4", "mpeg", "mpga", "oga", "ogg", "wav", "webm"}
 LIMIT = 25 * 1024 * 1024
@@ -50,7 +49,7 @@ class FakeOpenAI:
     transcript: str = "Hello, this is a test call."
     faults: deque = field(default_factory=deque)
     requests: Counter = field(default_factory=Counter)
-    prompts: list[str] = field(default_factory=list)  # every chat request's messages, as sent
+    prompts: list[str] = field(default_factory=list)  # the user message of each chat request
     port: int = 0
 
     # -- lifecycle -----------------------------------------------------------------------------
@@ -198,8 +197,8 @@ class FakeOpenAI:
         fault, body_fault = await self._fault(request, "chat")
         if fault is not None:
             return fault
-        self.prompts.append("\n".join(str(m.get("content", "")) for m in body["messages"]))
         transcript = body["messages"][-1]["content"]
+        self.prompts.append(transcript)
         content = json.dumps(_extract(transcript))
         if body_fault == "invalid_schema":
             content = json.dumps({"customer_name": "not an object", "buying_intent": 7})
@@ -233,14 +232,26 @@ def _duration(data: bytes) -> float:
 
 
 def _extract(prompt: str) -> dict:
-    from adapters.extractors import load_gazetteer
-    from core.local_extraction import extract_local
+    """What a well-behaved model would answer: the offline extractor over the labelled turns of
+    the prompt ("[CUSTOMER S2] words"), with the roles the prompt gives."""
+    from core.local_extraction import extract
+    from models.call import Segment, Speaker, Transcript
 
-    global _GAZ
-    if _GAZ is None:
-        _GAZ = load_gazetteer()
-    text = prompt.replace("<transcript>", "").replace("</transcript>", "").strip()
-    return extract_local(text, [], _GAZ).model_dump(mode="json")
+    body = prompt.split("<transcript>", 1)[-1].split("</transcript>", 1)[0].strip()
+    segments, speakers = [], {}
+    for line in body.splitlines():
+        m = re.match(r"^\[(REP|CUSTOMER|SPEAKER)(?: (\S+))?\]\s*(.*)$", line.strip())
+        role, label, text = (m.group(1).lower(), m.group(2) or "", m.group(3)) if m else \
+            ("speaker", "", line.strip())
+        if not text:
+            continue
+        segments.append(Segment(start=0.0, end=0.0, text=text, confidence=1.0,
+                                speaker=label or None))
+        if label:
+            speakers[label] = Speaker(label=label, role="rep" if role == "rep" else
+                                      "customer" if role == "customer" else "unknown")
+    transcript = Transcript(text=" ".join(s.text for s in segments), segments=segments,
+                            speakers=list(speakers.values()))
+    return extract(transcript).model_dump(mode="json")
 
 
-_GAZ: Gazetteer | None = None

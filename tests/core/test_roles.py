@@ -1,0 +1,122 @@
+from core.roles import assign_roles, sentence_cue, split_turns, turns
+from tests.core.helpers import call
+
+INBOUND = call(
+    ("A", "Good afternoon, Parcelio, Dana speaking, how can I help you today?"),
+    ("B", "Hi Dana. I'm Felix Brandt, I run Brandt Bakeries in Leeds."),
+    ("B", "We're looking for delivery software for our vans."),
+    ("A", "Happy to help. How many vans do you have, and what's your budget?"),
+    ("B", "Twelve vans. We can spend about six thousand pounds."),
+    ("A", "I'll send you a quote tomorrow."),
+)
+OUTBOUND_ES = call(
+    ("X", "¿Sí? ¿Quién habla?"),
+    ("Y", "Buenas tardes, le llamo de Rutas Verdes. ¿Hablo con Inés Prieto?"),
+    ("X", "Sí, soy yo. Estamos buscando un sistema de reparto para la panadería."),
+    ("Y", "¿Cuántos vehículos tienen y cuál es su presupuesto?"),
+    ("X", "Cinco furgonetas. Nuestro presupuesto es de ocho mil euros."),
+    ("Y", "Le envío una propuesta el lunes."),
+    language="es",
+)
+
+
+def test_rep_is_who_offers_help_and_asks_the_qualifying_questions() -> None:
+    out = assign_roles(INBOUND)
+    roles = {s.label: s.role for s in out.speakers}
+    assert roles == {"A": "rep", "B": "customer"}
+    rep = next(s for s in out.speakers if s.role == "rep")
+    quoted = rep.cue.removeprefix('said "').removesuffix('"')
+    assert rep.cue.startswith('said "') and quoted in " ".join(
+        seg.text for seg in INBOUND.segments if seg.speaker == "A")
+    customer = next(s for s in out.speakers if s.role == "customer")
+    assert customer.cue.startswith('said "') and customer.cue != rep.cue
+
+
+def test_customer_speaking_first_in_spanish() -> None:
+    out = assign_roles(OUTBOUND_ES)
+    assert {s.label: s.role for s in out.speakers} == {"X": "customer", "Y": "rep"}
+
+
+def test_rep_channel_setting_wins_over_the_text() -> None:
+    stereo = call(("left", "We're looking for a new phone system."),
+                  ("right", "Thanks for calling Dialtone, how can I help?"), channels=True)
+    assert {s.label: s.role for s in assign_roles(stereo).speakers} == \
+        {"left": "customer", "right": "rep"}
+    fixed = assign_roles(stereo, rep_channel="left")
+    assert {s.label: s.role for s in fixed.speakers} == {"left": "rep", "right": "customer"}
+    assert next(s for s in fixed.speakers if s.role == "rep").cue == "REP_CHANNEL=left"
+    assert next(s for s in fixed.speakers if s.label == "left").channel == "left"
+
+
+def test_mono_transcript_is_split_into_turns_from_the_text() -> None:
+    mono = call(*[("", s.text) for s in INBOUND.segments], labelled=False)
+    out = assign_roles(mono)
+    assert {s.label for s in out.speakers} == {"S1", "S2"}
+    by_role = {s.role: s.label for s in out.speakers}
+    said = [(seg.speaker, seg.text) for seg in out.segments]
+    rep_lines = [t for label, t in said if label == by_role["rep"]]
+    customer_lines = [t for label, t in said if label == by_role["customer"]]
+    assert "How many vans do you have, and what's your budget?" in rep_lines
+    assert "I'll send you a quote tomorrow." in rep_lines
+    assert "We're looking for delivery software for our vans." in customer_lines
+    assert "Twelve vans." in customer_lines
+
+
+def test_split_turns_keeps_times_inside_each_segment() -> None:
+    one = call(("", "Thanks for calling Parcelio, how can I help? Hi, we need delivery software."),
+               labelled=False)
+    out = split_turns(one)
+    assert [s.text for s in out.segments] == ["Thanks for calling Parcelio, how can I help?",
+                                              "Hi, we need delivery software."]
+    assert out.segments[0].start == one.segments[0].start
+    assert abs(out.segments[-1].end - one.segments[0].end) < 0.01
+
+
+def test_sentence_cues_have_a_sign_per_party() -> None:
+    assert sentence_cue("What's your timeline for this?").score > 0
+    assert sentence_cue("Our budget is ten thousand dollars.").score < 0
+    assert sentence_cue("¿Cuál es su presupuesto?").score > 0
+    assert sentence_cue("Nos interesa el plan básico.").score < 0
+
+
+def test_turns_join_consecutive_segments_of_one_speaker() -> None:
+    joined = turns(assign_roles(INBOUND))
+    assert [t.label for t in joined] == ["A", "B", "A", "B", "A"]
+    assert joined[1].text.startswith("Hi Dana.") and "delivery software" in joined[1].text
+    assert joined[1].role == "customer"
+
+
+def test_roles_decided_already_are_kept() -> None:
+    decided = assign_roles(call(("left", "We're looking for a new phone system."),
+                                ("right", "Thanks for calling Dialtone, how can I help?"),
+                                channels=True), rep_channel="left")
+    assert assign_roles(decided) == decided
+
+
+def test_voice_labels_that_cut_sentences_are_a_hint_only() -> None:
+    noisy = call(
+        ("V1", "Thanks for calling Parcelio, Dana speaking,"),
+        ("V2", "how can I help?"),
+        ("V2", "Hi Dana, I'm Felix Brandt"),
+        ("V1", "from Brandt Bakeries."),
+        ("V2", "We're looking for delivery software."),
+        ("V2", "What's your budget?"),
+        ("V1", "We can spend about six thousand pounds."),
+    )
+    out = assign_roles(noisy)
+    role = {s.label: s.role for s in out.speakers}
+    said = {seg.text: role[seg.speaker or ""] for seg in out.segments}
+    assert said["Thanks for calling Parcelio, Dana speaking,"] == "rep"
+    assert said["how can I help?"] == "rep"
+    assert said["from Brandt Bakeries."] == "customer"
+    assert said["We can spend about six thousand pounds."] == "customer"
+
+
+def test_one_voice_that_sounds_like_a_customer_is_the_customer() -> None:
+    voicemail = call(("", "Hi, I'm Tom Becker with Globex Corporation in Chicago."),
+                     ("", "I'm interested in the analytics dashboard."),
+                     ("", "Could you schedule a demo next week? Thanks."), labelled=False)
+    out = assign_roles(voicemail)
+    assert [(s.label, s.role) for s in out.speakers] == [("S1", "customer")]
+    assert {seg.speaker for seg in out.segments} == {"S1"}
+    assert out.speakers[0].cue.startswith("the only voice")

@@ -20,8 +20,8 @@ from models.call import Segment, Speaker, Transcript
 BY_KEY = {c.key: c for c in calls()}
 
 
-def _ev(value: object) -> Evidence:  # type: ignore[type-arg]
-    return Evidence(value=value, quote="")
+def _ev(value: object) -> Evidence[object]:
+    return Evidence[object](value=value, quote="")
 
 
 def test_a_record_matching_the_truth_scores_every_field() -> None:

@@ -4,6 +4,7 @@ field filled from a spoken instruction, and role accuracy against the rendered t
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from bench.corpus.dev import calls
 from bench.corpus.render import Plan, Rendered, TurnTime, Voice
@@ -20,8 +21,8 @@ from models.call import Segment, Speaker, Transcript
 BY_KEY = {c.key: c for c in calls()}
 
 
-def _ev(value: object) -> Evidence[object]:
-    return Evidence[object](value=value, quote="")
+def _ev(value: Any) -> Evidence[Any]:
+    return Evidence[Any](value=value, quote="")
 
 
 def test_a_record_matching_the_truth_scores_every_field() -> None:

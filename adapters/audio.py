@@ -15,7 +15,7 @@ import av
 import numpy as np
 
 from core.chunking import FRAME_SECONDS, PlannedChunk
-from core.speakers import channel_spans, frame_pitch, frame_timbre, voice_spans
+from core.speakers import channel_spans, frame_pitch, voice_spans
 from errors import InvalidAudioError
 from models.call import AudioInfo, SpeakerSpan
 
@@ -106,13 +106,11 @@ class _Features:
         self.left: list[np.ndarray] = []
         self.right: list[np.ndarray] = []
         self.pitch: list[np.ndarray] = []
-        self.timbre: list[np.ndarray] = []
         self.framers = (_Framer(), _Framer())
 
     def add_mono(self, frames: np.ndarray) -> None:
         if not self.stereo and frames.size:
             self.pitch.append(frame_pitch(frames, RATE))
-            self.timbre.append(frame_timbre(frames, RATE))
 
     def add_stereo(self, block: np.ndarray) -> None:
         for side, framer, out in ((0, self.framers[0], self.left),
@@ -127,8 +125,7 @@ class _Features:
             right = np.concatenate(self.right) if self.right else np.zeros(0)
             return channel_spans(left, right)
         pitch = np.concatenate(self.pitch) if self.pitch else np.zeros(0)
-        timbre = np.concatenate(self.timbre) if self.timbre else None
-        return voice_spans(envelope, pitch, timbre)
+        return voice_spans(envelope, pitch)
 
 
 def _pcm_blocks(path: Path, stereo_out: list[np.ndarray] | None = None) -> Iterator[np.ndarray]:

@@ -15,7 +15,6 @@ a stereo call, or from what is said (`core.roles.assign_roles`).
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 from typing import Literal
 
@@ -26,9 +25,9 @@ from models.call import Segment, Speaker, SpeakerSpan, Transcript
 
 PITCH_MIN_HZ, PITCH_MAX_HZ = 60.0, 400.0
 MIN_VOICE_GAP_OCTAVES = 0.2  # voices at least ~2.4 semitones apart: told apart by pitch alone
-MIN_TIMBRE_SEPARATION = 2.0  # else by pitch and spectral shape, when the two groups are this far
-# apart (distance between centres over the spread within groups)
-TIMBRE_BANDS = np.geomspace(150.0, 4000.0, 13)  # 12 bands, within a phone line's 300-3400 Hz
+# Closer voices are not split by the audio: spectral shape (tried) scored one espeak voice's
+# intonation 2.96 apart and two close voices 2.81-4.12, so it split monologues in two; the text
+# (core.roles) tells such parties apart instead.
 PAUSE_SECONDS = 0.25  # quieter than this long ends an utterance
 RepChannel = Literal["left", "right", "auto"]
 
@@ -58,21 +57,6 @@ def frame_pitch(frames: np.ndarray, rate: int) -> np.ndarray:
     peak = window[np.arange(window.shape[0]), lag - lo]
     f0 = np.where(peak > 0.45, rate / lag, 0.0)
     return f0.astype(np.float32)
-
-
-def frame_timbre(frames: np.ndarray, rate: int) -> np.ndarray:
-    """Spectral shape of each frame: log energy in `TIMBRE_BANDS`, less the frame's mean (so
-    loudness does not count), one row per frame."""
-    if frames.size == 0:
-        return np.zeros((0, TIMBRE_BANDS.size - 1), dtype=np.float32)
-    x = frames.astype(np.float64) * np.hanning(frames.shape[1])
-    power = np.abs(np.fft.rfft(x, axis=1)) ** 2
-    freqs = np.fft.rfftfreq(frames.shape[1], 1 / rate)
-    bands = np.stack([power[:, (freqs >= a) & (freqs < b)].sum(axis=1)
-                      for a, b in itertools.pairwise(TIMBRE_BANDS)], axis=1)
-    logs = np.log(bands + 1e-10)
-    shape: np.ndarray = (logs - logs.mean(axis=1, keepdims=True)).astype(np.float32)
-    return shape
 
 
 def utterances(envelope: np.ndarray) -> list[Utterance]:
@@ -132,39 +116,16 @@ def _best_split(values: np.ndarray, weights: np.ndarray) -> tuple[float, float, 
     return best[1], best[2], best[3]
 
 
-def _two_means(x: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, float]:
-    """Weighted 2-means of the rows of `x` (started from the two most distant points): each
-    row's group and the separation (distance between centres over the spread within groups)."""
-    first = x[int(np.argmax(((x - x.mean(axis=0)) ** 2).sum(axis=1)))]
-    second = x[int(np.argmax(((x - first) ** 2).sum(axis=1)))]
-    centres = np.stack([first, second])
-    groups = np.zeros(x.shape[0], dtype=int)
-    for _ in range(25):
-        groups = ((x[:, None, :] - centres[None]) ** 2).sum(axis=2).argmin(axis=1)
-        for k in (0, 1):
-            if np.any(groups == k):
-                centres[k] = np.average(x[groups == k], axis=0, weights=w[groups == k])
-    within = float(np.sqrt(np.average(((x - centres[groups]) ** 2).sum(axis=1), weights=w)))
-    between = float(np.sqrt(((centres[0] - centres[1]) ** 2).sum()))
-    return groups, between / within if within > 0 else float("inf")
-
-
-def voice_spans(envelope: np.ndarray, pitch: np.ndarray,
-                timbre: np.ndarray | None = None) -> list[SpeakerSpan]:
-    """Mono: utterances labelled "S1" (the voice heard first) or "S2". Two voices far enough
-    apart in pitch are split by pitch alone; closer ones by pitch and spectral shape together
-    (`timbre`, per frame) when that leaves two clearly separate groups; otherwise all "S1"."""
-    n = min(envelope.size, pitch.size, timbre.shape[0] if timbre is not None else pitch.size)
+def voice_spans(envelope: np.ndarray, pitch: np.ndarray) -> list[SpeakerSpan]:
+    """Mono: utterances labelled "S1" (the voice heard first) or "S2" when two voices are far
+    enough apart in pitch (MIN_VOICE_GAP_OCTAVES); otherwise all "S1"."""
+    n = min(envelope.size, pitch.size)
     utts = utterances(envelope[:n])
     medians: list[float | None] = []
-    shapes: list[np.ndarray | None] = []
     for utt in utts:
         f0 = pitch[utt.start:utt.end]
         voiced = f0[f0 > 0]
         medians.append(float(np.log2(np.median(voiced))) if voiced.size >= 3 else None)
-        if timbre is not None:
-            loud = envelope[utt.start:utt.end] >= np.percentile(envelope[utt.start:utt.end], 30)
-            shapes.append(timbre[utt.start:utt.end][loud].mean(axis=0))
     known: list[tuple[int, float]] = [(i, m) for i, m in enumerate(medians) if m is not None]
     labels: list[str] = ["S1"] * len(utts)
     if len(known) < 2:
@@ -175,11 +136,6 @@ def voice_spans(envelope: np.ndarray, pitch: np.ndarray,
     group: dict[int, bool] | None = None
     if high - low >= MIN_VOICE_GAP_OCTAVES:
         group = {i: value > threshold for i, value in known}
-    elif timbre is not None:
-        rows = np.array([np.concatenate([[4.0 * m], shapes[i]]) for i, m in known])
-        split, separation = _two_means(rows, weights)
-        if separation >= MIN_TIMBRE_SEPARATION:
-            group = {i: bool(g) for (i, _), g in zip(known, split, strict=True)}
     if group is not None:
         first = group[known[0][0]]
         for i, g in group.items():

@@ -9,6 +9,7 @@ import base64
 import csv
 import io
 import json
+import re
 import time
 from pathlib import Path
 
@@ -107,6 +108,15 @@ def test_search_finds_a_word_said_in_the_call(page: Page, workspace_host: AppHos
     expect(page.locator("#call-rows")).to_contain_text("No calls match this filter")
 
 
+def _plain(text: str) -> str:
+    """Words only, lower case: quotes are shown in typographic quotes, turns cut anywhere."""
+    return " ".join(re.findall(r"[\w$,.@'-]+", text.lower())).strip(" .,")
+
+
+def _marked(page: Page) -> str:
+    return _plain(" ".join(page.locator(".turn.highlight mark").all_inner_texts()))
+
+
 def test_click_a_field_highlights_its_quote(page: Page, workspace_host: AppHost,
                                             tmp_path: Path) -> None:
     host = workspace_host
@@ -116,12 +126,14 @@ def test_click_a_field_highlights_its_quote(page: Page, workspace_host: AppHost,
     quote = page.locator("#field-budgetAmount .quote").inner_text()
     budget.click()
     marked = page.locator(".turn.highlight")
-    expect(marked).to_have_count(1)
-    expect(marked).to_be_in_viewport()
-    expect(marked.locator("mark")).to_have_text(quote, ignore_case=True)
+    expect(marked.first).to_be_in_viewport()
+    assert _marked(page) == _plain(quote)
+    company_quote = page.locator("#field-company .quote").inner_text()
     page.locator("#field-company .value").click()  # another field moves the highlight
-    expect(page.locator(".turn.highlight mark")).to_have_text(
-        page.locator("#field-company .quote").inner_text(), ignore_case=True)
+    # a quote may run across two turns (the recogniser cut a sentence at a pause): each turn
+    # holding a piece of it is highlighted, and the marked words read as the quote
+    expect(page.locator(".turn.highlight mark").first).to_be_visible()
+    assert _marked(page) == _plain(company_quote)
     screenshot(page, "call", tmp_path)
 
 

@@ -57,8 +57,11 @@ class AppHost(HostProcess):
             r = self.call(blob)
             if r.status_code == 200:
                 body = r.json()
-                if body["orchestration"]["runtimeStatus"] in ("Completed", "Failed") and \
-                        body["record"]["status"] != "processing":
+                done = body["orchestration"]["runtimeStatus"] in ("Completed", "Failed")
+                if done and body["record"] is None:
+                    raise AssertionError(f"{blob}: orchestration finished without a record: "
+                                         f"{body}\n{self.log()[-3000:]}")
+                if done and body["record"]["status"] != "processing":
                     return body
             time.sleep(poll)
         raise TimeoutError(f"{blob}: {body or 'no record'}\n{self.log()[-4000:]}")

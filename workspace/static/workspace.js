@@ -124,6 +124,10 @@
         const mark = document.createElement("mark");
         mark.textContent = tail.textContent;
         tail.replaceWith(mark);
+      } else if (ids.length > 1) {  // the quote runs across turns: this turn is a piece of it
+        const mark = document.createElement("mark");
+        mark.textContent = text.textContent;
+        text.replaceChildren(mark);
       }
       if (i === 0) li.scrollIntoView({ block: "center", behavior: "smooth" });
     });

@@ -18,7 +18,7 @@ import base64
 import json
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,7 @@ from azure.storage.queue import QueueClient
 
 from devhost.tests import eventgrid
 from devhost.tests.conftest import APPS
-from devhost.tests.hostproc import HostProcess
+from devhost.tests.hostproc import HostProcess, wait_for
 from devstack import services
 
 pytestmark = pytest.mark.usefixtures("stack")
@@ -38,15 +38,6 @@ pytestmark = pytest.mark.usefixtures("stack")
 def invocations(state: Path) -> list[dict[str, Any]]:
     path = state / "invocations.jsonl"
     return [json.loads(line) for line in path.read_text().splitlines()] if path.exists() else []
-
-
-def wait_for(predicate: Callable[[], bool], timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.1)
-    raise TimeoutError
 
 
 def blob_created(blobs: ContainerClient, name: str, etag: str) -> dict[str, Any]:

@@ -6,7 +6,6 @@ import base64
 import json
 import time
 import uuid
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from azure.storage.blob import BlobServiceClient
 from azure.storage.queue import QueueClient
 
 from devhost.tests.conftest import APPS
-from devhost.tests.hostproc import HostProcess
+from devhost.tests.hostproc import HostProcess, wait_for
 from devstack import services
 
 pytestmark = pytest.mark.usefixtures("stack")
@@ -23,15 +22,6 @@ pytestmark = pytest.mark.usefixtures("stack")
 def _invocations(state: Path) -> list[str]:
     path = state / "invocations.log"
     return path.read_text().splitlines() if path.exists() else []
-
-
-def _wait_for(predicate: Callable[[], bool], timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.1)
-    raise TimeoutError
 
 
 def test_blob_versions_fire_once_and_poison_after_five(tmp_path: Path) -> None:
@@ -48,11 +38,11 @@ def test_blob_versions_fire_once_and_poison_after_five(tmp_path: Path) -> None:
     try:
         blobs.upload_blob("a.txt", b"v1")
         blobs.upload_blob("b c/ü.txt", b"x")
-        _wait_for(lambda: len(_invocations(state)) >= 2)
+        wait_for(lambda: len(_invocations(state)) >= 2)
         blobs.upload_blob("a.txt", b"v2", overwrite=True)
-        _wait_for(lambda: f"{container}/a.txt|v2" in _invocations(state))
+        wait_for(lambda: f"{container}/a.txt|v2" in _invocations(state))
         blobs.upload_blob("bad-1.txt", b"boom")
-        _wait_for(lambda: _invocations(state).count(f"{container}/bad-1.txt|boom") >= 5)
+        wait_for(lambda: _invocations(state).count(f"{container}/bad-1.txt|boom") >= 5)
         time.sleep(1.5)  # several more polls: a poisoned blob is not retried
         host.stop()
         host.start()  # receipts survive the restart: nothing fires again

@@ -15,7 +15,6 @@ import itertools
 import json
 import time
 import uuid
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -26,7 +25,7 @@ from azure.storage.blob import BlobServiceClient
 from azure.storage.queue import QueueClient, TextBase64EncodePolicy
 
 from devhost.tests.conftest import APPS
-from devhost.tests.hostproc import HostProcess
+from devhost.tests.hostproc import HostProcess, wait_for
 from devstack import services
 
 pytestmark = pytest.mark.usefixtures("stack")
@@ -42,15 +41,6 @@ def peek(queue: QueueClient) -> list[Any]:
         return list(queue.peek_messages(max_messages=32))
     except ResourceNotFoundError:
         return []
-
-
-def wait_for(predicate: Callable[[], bool], timeout: float = 40) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.1)
-    raise TimeoutError
 
 
 def test_messages_fields_retries_and_poison(tmp_path: Path) -> None:
@@ -72,8 +62,8 @@ def test_messages_fields_retries_and_poison(tmp_path: Path) -> None:
         sender.send_message("flaky one")
         sender.send_message("fail always")
         raw.send_message("%%% not base64 %%%")
-        wait_for(lambda: len(peek(poison)) == 2)
-        wait_for(lambda: sum(r["body"] == "flaky one" for r in records(state)) == 2)
+        wait_for(lambda: len(peek(poison)) == 2, timeout=40)
+        wait_for(lambda: sum(r["body"] == "flaky one" for r in records(state)) == 2, timeout=40)
         time.sleep(1.5)  # a moved or completed message is not handed out again
     finally:
         host.stop()
@@ -119,7 +109,7 @@ def test_json_message_properties_bind_a_blob_input(tmp_path: Path) -> None:
     try:
         sender.send_message(json.dumps({"name": "a b.txt"}))
         sender.send_message(json.dumps({"name": "missing.txt"}))
-        wait_for(lambda: path.exists() and len(path.read_text().splitlines()) == 2)
+        wait_for(lambda: path.exists() and len(path.read_text().splitlines()) == 2, timeout=40)
     finally:
         host.stop()
     seen = {r["message"]["name"]: r["doc"] for r in map(json.loads, path.read_text().splitlines())}

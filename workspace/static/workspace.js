@@ -172,7 +172,19 @@
         const meter = document.getElementById("live-meter");
         if (meter && custom.chunksTotal) meter.style.width = Math.round(100 * (custom.chunksDone || 0) / custom.chunksTotal) + "%";
       }
-      if (status && status !== "processing") { statusTimer = null; await refreshMain(); return; }
+      // after Replay, the record still shows the failed attempt until the service has counted the
+      // new one (a rewind or a new start): only then can "failed" or "completed" be final
+      const waiting = call.dataset.replayedFrom;
+      const attempts = (view.record && view.record.attempts) || 0;
+      const runtime = (view.orchestration && view.orchestration.runtimeStatus) || "";
+      const ended = status && status !== "processing" &&
+        (!runtime || ["Completed", "Failed", "Terminated"].includes(runtime));
+      if (ended && (!waiting || attempts > Number(waiting))) {
+        delete call.dataset.replayedFrom;
+        statusTimer = null;
+        await refreshMain();
+        return;
+      }
     } catch (e) { /* next round */ }
     statusTimer = setTimeout(pollStatus, 1000);
   }
@@ -194,12 +206,21 @@
     if (target.id === "upload-pick") { document.getElementById("upload-input").click(); return; }
     if (target.id === "replay" || target.id === "replay-failed") {
       target.disabled = true;
+      const call = document.getElementById("call");
+      let before = 0;  // the attempt count when Replay was pressed (see pollStatus)
+      if (target.id === "replay" && call) {
+        try {
+          const view = await send("GET", call.dataset.statusUrl);
+          before = (view.record && view.record.attempts) || 0;
+        } catch (e) { /* counted from 0 */ }
+      }
       try {
         const out = await send("POST", target.dataset.url);
         const n = out && out.replayed ? out.replayed.filter((x) => !x.skipped).length : 1;
         toast(target.id === "replay" ? "Replay started." : "Replay started for " + n + " failed call(s).");
         if (target.id === "replay") {
-          document.getElementById("call").dataset.status = "processing";
+          call.dataset.status = "processing";
+          call.dataset.replayedFrom = String(before);
           document.getElementById("live-status").textContent = "replaying";
           statusTimer = null;
           setTimeout(pollStatus, 500);

@@ -167,13 +167,18 @@ def call_context(view: CallView) -> dict[str, Any]:
     }
 
 
+def check_filters(params: Mapping[str, str]) -> None:
+    """Raises BadQuery for a filter the query API refuses, before any query runs."""
+    _query(params, paged=False)
+
+
 def insights_page(params: Mapping[str, str]) -> dict[str, Any]:
     query = _query(params, paged=False)
     try:
         data = service.insights(query)
     except service.BadRequest as exc:
         raise BadQuery(str(exc)) from exc
-    return insights_context(data, bool(params), pad=not params.get("dateFrom"))
+    return insights_context(data, pad=not params.get("dateFrom"))
 
 
 MIN_DAYS = 14
@@ -191,7 +196,7 @@ def _over_time(data: Insights, pad: bool) -> list[tuple[str, float]]:
     return series
 
 
-def insights_context(data: Insights, filtered: bool, pad: bool = False) -> dict[str, Any]:
+def insights_context(data: Insights, pad: bool = False) -> dict[str, Any]:
     completed = next((c.count for c in data.by_status if c.key == "completed"), 0)
     failed = next((c.count for c in data.by_status if c.key == "failed"), 0)
     median = data.processing_ms_median / 1000 if data.processing_ms_median is not None else None
@@ -226,7 +231,6 @@ def insights_context(data: Insights, filtered: bool, pad: bool = False) -> dict[
          if cost_series else charts.empty("Cost per call",
                                           message="No cloud-engine cost: local engines")},
     ]
-    scope = "All calls" if not filtered else "Calls matching the filter"
-    if data.facet_sample and data.facet_sample < data.total:
-        scope += f" · products and places from the newest {data.facet_sample:,}"
-    return {"kpis": kpis, "charts": chart_list, "scope": scope}
+    note = (f"Products and places from the newest {data.facet_sample:,} of them"
+            if data.facet_sample and data.facet_sample < data.total else None)
+    return {"kpis": kpis, "charts": chart_list, "note": note}

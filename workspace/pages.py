@@ -3,7 +3,8 @@
 
 Routes (the Functions route prefix is `api`): `/api/workspace` (the calls list),
 `/api/workspace/calls/{callId}` (one call), `/api/workspace/insights` (charts for the current
-filter), `/api/workspace/static/{*path}` (CSS, JavaScript). The pages read through the same
+filter; the page comes at once, its figures from `/api/workspace/insights/panel`),
+`/api/workspace/static/{*path}` (CSS, JavaScript). The pages read through the same
 functions the JSON API uses and call the JSON API (`/api/v1/...`) from the browser for actions
 (upload, correct, replay, delete) and live status. No page carries a key, a connection string or
 a SAS URL.
@@ -11,6 +12,8 @@ a SAS URL.
 
 from __future__ import annotations
 
+import asyncio
+import html
 import urllib.parse
 from collections.abc import Mapping
 from functools import lru_cache
@@ -130,19 +133,40 @@ async def workspace_call(req: func.HttpRequest,
 
 @bp.route(route="workspace/insights", methods=["GET"])
 async def workspace_insights(req: func.HttpRequest) -> func.HttpResponse:
+    """The page at once (filters, a progress line); its figures come from insights/panel, which
+    the page's script fetches: with 100,000 calls they take dozens of queries."""
     if (refusal := access.refused(req)) is not None:
         return refusal
     params = _filters(req)
     status, error = 200, None
     try:
-        context = data.insights_page(params)
+        data.check_filters(params)
     except data.BadQuery as exc:
         status, error = 400, str(exc)
-        context = {"kpis": [], "charts": [], "scope": "That filter cannot be used"}
     filtered = any(k in params for k in FILTER_KEYS if k not in ("sort", "order"))
     return _html("insights.html", status, page="insights", f=data.filter_view(params),
                  filtered=filtered, action=BASE + "/insights", qs=_qs(params), error=error,
-                 **context)
+                 scope="Calls matching the filter" if filtered else "All calls",
+                 panel_url=None if error else BASE + "/insights/panel" + _qs(params))
+
+
+@bp.route(route="workspace/insights/panel", methods=["GET"])
+async def workspace_insights_panel(req: func.HttpRequest) -> func.HttpResponse:
+    """The figures and charts of the insights page, as an HTML fragment."""
+    if (refusal := access.refused(req)) is not None:
+        return refusal
+    params = _filters(req)
+    try:  # blocking SDK calls: off the worker's event loop
+        context = await asyncio.to_thread(data.insights_page, params)
+    except data.BadQuery as exc:
+        return _fragment(f"<p class=\"panel error\" role=\"alert\">{html.escape(str(exc))}</p>",
+                         400)
+    return _fragment(templates().get_template("_insights.html").render(**context))
+
+
+def _fragment(body: str, status: int = 200) -> func.HttpResponse:
+    return func.HttpResponse(body, status_code=status, mimetype="text/html", charset="utf-8",
+                             headers=HTML_HEADERS)
 
 
 @bp.route(route="workspace/static/{*path}", methods=["GET"])

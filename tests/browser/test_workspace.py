@@ -292,4 +292,5 @@ def test_insights_draw_charts_for_the_filter(  # last: every call is in by now
     assert "Fleet Tracking Software" in (products.get_attribute("aria-label") or "")
     screenshot(page, "insights", tmp_path)
     page.goto(f"{host.base}/api/workspace/insights?city=Atlantis")
-    assert page.locator(".kpi-value").first.inner_text() == "0"
+    expect(page.locator(".kpi-value").first).to_have_text("0")
+    expect(page.locator("#insights")).to_have_attribute("aria-busy", "false")

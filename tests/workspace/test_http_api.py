@@ -156,3 +156,21 @@ def test_missing_calls_are_404(app: AppHost) -> None:
     r = app.post("/api/v1/calls/nope/corrections",
                  json={"field": "company", "value": "X", "by": "me"})
     assert r.status_code == 404 and "nope" in r.json()["error"]
+
+
+def test_the_insights_page_comes_at_once_and_its_panel_holds_the_figures(app: AppHost) -> None:
+    shell = app.get("/api/workspace/insights", params={"status": "failed"})
+    assert shell.status_code == 200
+    assert 'data-src="/api/workspace/insights/panel?status=failed"' in shell.text
+    assert "kpi-value" not in shell.text
+
+    panel = app.get("/api/workspace/insights/panel", params={"status": "failed"})
+    total = app.get("/api/v1/insights", params={"status": "failed"}).json()["total"]
+    assert panel.status_code == 200
+    assert f'<span class="kpi-value">{total:,}</span><span class="kpi-label">calls' in panel.text
+    assert panel.text.count("<figure") == 7
+
+    bad = app.get("/api/workspace/insights", params={"intent": "hot"})
+    assert bad.status_code == 400 and "data-src" not in bad.text and "intent" in bad.text
+    bad_panel = app.get("/api/workspace/insights/panel", params={"intent": "hot"})
+    assert bad_panel.status_code == 400 and "intent" in bad_panel.text

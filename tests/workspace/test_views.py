@@ -132,7 +132,7 @@ def test_insights_context_draws_every_chart() -> None:
                    top_places=[Count(key="Denver", count=5)],
                    failures_by_stage=[Count(key="extract", count=2)],
                    processing_ms_median=5800, processing_ms_p95=14200, cost_per_call=0.0025)
-    ctx = data.insights_context(ins, filtered=False)
+    ctx = data.insights_context(ins)
     assert dict(ctx["kpis"])["failed"] == "2"
     assert dict(ctx["kpis"])["median processing"] == "5.8 s"
     titles = [c["title"] for c in ctx["charts"]]

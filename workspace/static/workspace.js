@@ -274,7 +274,33 @@
     });
   }
 
+  // The insights page arrives at once; its figures are fetched here, with the seconds counted,
+  // since with many calls in the view they take dozens of queries.
+  async function loadInsights() {
+    const box = document.getElementById("insights");
+    if (!box || !box.dataset.src) return;
+    const elapsed = box.querySelector("[data-elapsed]");
+    const began = Date.now();
+    const tick = setInterval(() => {
+      const s = Math.round((Date.now() - began) / 1000);
+      if (elapsed && s >= 2) elapsed.textContent = " (" + s + " s)";
+    }, 1000);
+    try {
+      const r = await fetch(box.dataset.src, { headers: { Accept: "text/html" } });
+      const body = await r.text();
+      box.innerHTML = r.ok || r.status === 400 ? body
+        : '<p class="panel error" role="alert">The figures could not be computed (HTTP ' + r.status +
+          '). <a href="">Try again</a></p>';
+    } catch (err) {
+      box.innerHTML = '<p class="panel error" role="alert">The figures could not be loaded. <a href="">Try again</a></p>';
+    } finally {
+      clearInterval(tick);
+      box.setAttribute("aria-busy", "false");
+    }
+  }
+
   function start() {
+    loadInsights();
     localTimes();
     bindDropzone();
     followPlayback();

@@ -8,8 +8,10 @@ Each compares side by side in the same run; absolute times depend on the machine
   batch          N short calls through the local stack: calls/min, stage breakdown; again on the
                  OpenAI engines (local server) for the cost model
   quality        the held-out corpus: WER pipeline vs bare, roles, field accuracy per language
+  workspace      list, search and insights queries with 10,000 and 100,000 calls in the Cosmos
+                 DB emulator, against a point read (--quick: 10,000 only)
 Usage: python -m bench [--quick] [--long]
-  --quick: smaller sizes (about 6 minutes instead of 20)
+  --quick: smaller sizes (about 7 minutes instead of 27)
   --long:  adds a 60-minute call to the pipeline table (about 9 more minutes)
 """
 
@@ -23,7 +25,7 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
-from bench import batch, orchestration, pipeline, quality, scaling
+from bench import batch, orchestration, pipeline, quality, scaling, workspace
 
 
 def machine() -> str:
@@ -55,6 +57,9 @@ def main(argv: list[str]) -> int:
     batch.main(["--calls", "20" if quick else "100", "--engines", "fake-cloud"])
     print("\n## Quality of the local engines\n", flush=True)
     quality.main(["--part", "heldout"])
+    print("\n## Workspace queries at scale (Cosmos DB emulator)\n", flush=True)
+    workspace.main(["--sizes", "10000"] if quick else
+                   ["--sizes", "10000", "100000", "--insights-up-to", "100000"])
     return 0
 
 

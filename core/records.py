@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from core.ids import instance_id_for
 from models.call import Usage
 from models.record import CallRecord, Engines, PersistInput, ProcessingMetadata, StageTimings
 
@@ -14,12 +15,17 @@ def build_record(inp: PersistInput, existing: CallRecord | None, now: datetime) 
     Idempotent: applying the same input twice gives the same record, so a retried persist
     neither duplicates a failure nor counts an attempt twice.
     """
+    earlier = list(existing.earlierInstanceIds) if existing else []
+    overwritten = existing is not None \
+        and existing.metadata.content_sha256 != inp.call.content_sha256
+    if existing is not None and overwritten:  # the blob has new content: its attempts start again
+        earlier = list(dict.fromkeys([*earlier, *instance_ids(existing)]))
     history = list(existing.failureHistory) if existing else []
     if inp.failure is not None and all(
             (f.stage, f.reason, f.at) != (inp.failure.stage, inp.failure.reason, inp.failure.at)
             for f in history):
         history.append(inp.failure)
-    attempts = max(inp.attempt, existing.attempts if existing else 1)
+    attempts = max(inp.attempt, existing.attempts if existing and not overwritten else 1)
     prep, ext = inp.prepare, inp.extract
     if inp.status == "processing" and existing is not None and existing.status == "completed" \
             and existing.metadata.content_sha256 == inp.call.content_sha256:
@@ -54,4 +60,14 @@ def build_record(inp: PersistInput, existing: CallRecord | None, now: datetime) 
         failure=inp.failure if inp.status == "failed" else None, failureHistory=history,
         metadata=metadata, analysis=ext.analysis if ext and inp.status == "completed" else None,
         transcript=transcript, updatedAt=now,
-        corrections=list(existing.corrections) if existing else [])
+        corrections=list(existing.corrections) if existing else [], earlierInstanceIds=earlier)
+
+
+def instance_ids(record: CallRecord) -> list[str]:
+    """Every orchestration instance the call may have had, the current one last: one per attempt
+    of the current content (a rewind reuses its instance, so some may never have existed), and
+    those of the recording's earlier contents."""
+    own = [instance_id_for(record.callId, record.metadata.content_sha256, a)
+           for a in range(1, max(record.attempts, 1) + 1)]
+    own = [i for i in own if i != record.instanceId] + [record.instanceId]
+    return list(dict.fromkeys([*(i for i in record.earlierInstanceIds if i not in own), *own]))

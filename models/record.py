@@ -67,6 +67,9 @@ class CallRecord(Contract):
     updatedAt: datetime | None = None
     corrections: list[Correction] = Field(default_factory=list)
     """People's corrections (the workspace); `analysis` stays what the engine extracted."""
+    earlierInstanceIds: list[str] = Field(default_factory=list)
+    """Orchestration instances of the recording's earlier contents (the blob was overwritten:
+    same call, new content, new instance ids), so a delete purges their histories too."""
 
 
 class PersistInput(Contract):

@@ -26,7 +26,8 @@ from pydantic import ValidationError
 from core import call_query as cq
 from core.corrections import apply_corrections, check_correction, latest
 from core.costs import Prices
-from core.ids import call_id_for, instance_id_for
+from core.ids import call_id_for
+from core.records import instance_ids
 from errors import TransientError
 from models.correction import Correction
 from models.record import CallRecord
@@ -205,19 +206,11 @@ async def list_calls(query: CallQuery, client: df.DurableOrchestrationClient | N
     return CallPage(items=items, continuation=cq.wrap_continuation(sql, next_token))
 
 
-def attempt_instance_ids(record: CallRecord) -> list[str]:
-    """Every orchestration instance the call may have had: one per attempt (a rewind reuses
-    its instance, so some may never have existed) and the current one."""
-    ids = [instance_id_for(record.callId, record.metadata.content_sha256, a)
-           for a in range(1, max(record.attempts, 1) + 1)]
-    return list(dict.fromkeys([*ids, record.instanceId]))
-
-
 def _view(record: CallRecord, orchestration: Orchestration | None) -> CallView:
     return CallView(record=record,
                     analysis=apply_corrections(record.analysis, record.corrections),
                     corrections=record.corrections, corrected=sorted(latest(record.corrections)),
-                    orchestration=orchestration, attempt_instance_ids=attempt_instance_ids(record),
+                    orchestration=orchestration, attempt_instance_ids=instance_ids(record),
                     audio_url=f"/api/v1/calls/{record.callId}/audio")
 
 
@@ -573,7 +566,7 @@ async def delete_call(call_id: str, actor: str, client: df.DurableOrchestrationC
     if found is None:
         raise NotFound(f"no record for call {call_id}")
     record = found[0]
-    instances = attempt_instance_ids(record)
+    instances = instance_ids(record)
     current = await client.get_status(record.instanceId)
     runtime = current.runtime_status.value if current and current.runtime_status else None
     if runtime in RUNNING:

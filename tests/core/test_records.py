@@ -1,7 +1,8 @@
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from core.records import build_record
+from core.ids import instance_id_for
+from core.records import build_record, instance_ids
 from models.analysis import CallAnalysis, ExtractResult
 from models.call import CallRef, Failure, PrepareResult, Transcript
 from models.record import PersistInput
@@ -48,6 +49,26 @@ def test_a_failed_record_keeps_the_transcript_made_before_the_failure() -> None:
 def test_late_registration_does_not_hide_a_completed_record() -> None:
     done = build_record(_inp("completed", extract=ExtractResult(analysis=CallAnalysis())), None, T0)
     assert build_record(_inp("processing"), done, T0) == done
+
+
+def test_an_overwritten_recording_keeps_the_instances_of_its_earlier_content() -> None:
+    first = [instance_id_for("c-1", "a" * 64, a) for a in (1, 2)]
+    old = build_record(_inp("failed", failure=Failure(stage="extract", reason="x", at=T0)),
+                       None, T0).model_copy(update={"attempts": 2, "instanceId": first[1]})
+    assert instance_ids(old) == first
+    new_call = CALL.model_copy(update={"content_sha256": "b" * 64})
+    current = instance_id_for("c-1", "b" * 64)
+    reg = build_record(PersistInput(status="processing", call=new_call, instance_id=current,
+                                    processed_at=T0), old, T0)
+    assert reg.earlierInstanceIds == first
+    again = build_record(PersistInput(status="completed", call=new_call, instance_id=current,
+                                      processed_at=T0, attempt=1), reg, T0)
+    assert again.earlierInstanceIds == first  # the same content again adds nothing
+    assert instance_ids(again) == [*first, current]
+    back = build_record(_inp("processing").model_copy(update={"instance_id": first[0]}),
+                        again, T0)  # the first content uploaded again: attempt 1 once more
+    assert back.attempts == 1
+    assert instance_ids(back) == [first[1], current, first[0]]
 
 
 def test_cost_of_a_cloud_call() -> None:

@@ -147,31 +147,44 @@ def _field(item: Any, key: str, default: Any = None) -> Any:
     return item.get(key, default) if isinstance(item, dict) else getattr(item, key, default)
 
 
+DIARIZED_CONFIDENCE = 0.8
+"""A diarising model's segments carry no log-probabilities; this stands in for them."""
+
+
 class OpenAIWhisper:
-    """Whisper through the openai SDK; `client` is an OpenAI or AzureOpenAI client."""
+    """Whisper through the openai SDK; `client` is an OpenAI or AzureOpenAI client.
+
+    A diarising model (`gpt-4o-transcribe-diarize`, or an Azure deployment of it: `diarize` in
+    the model or deployment name) is asked for `diarized_json` with server-side chunking (required
+    above 30 s), and its segments keep the speaker label it gives (A, B, ... per request)."""
 
     def __init__(self, client, engine: str, model: str) -> None:
         self.client, self.engine, self.model = client, engine, model
+        self.diarize = "diarize" in model.lower()
 
     def transcribe(self, audio: Path, duration_seconds: float) -> SpeechResult:
         from adapters.openai_errors import LIBRARY_ERRORS, translate
 
+        options: dict[str, Any] = {"response_format": "diarized_json",
+                                   "chunking_strategy": "auto"} if self.diarize else {
+            "response_format": "verbose_json", "timestamp_granularities": ["segment"]}
         try:
             with audio.open("rb") as f:
                 resp: Any = self.client.audio.transcriptions.create(
-                    model=self.model, file=(audio.name, f, "audio/flac"),
-                    response_format="verbose_json", timestamp_granularities=["segment"])
+                    model=self.model, file=(audio.name, f, "audio/flac"), **options)
         except LIBRARY_ERRORS as exc:
             raise translate(exc, "transcription") from exc
         raw_segments = getattr(resp, "segments", None) or []
         segments = []
         for s in raw_segments:
+            confidence = DIARIZED_CONFIDENCE if self.diarize else confidence_from_logprob(
+                float(_field(s, "avg_logprob", 0.0) or 0.0),
+                float(_field(s, "no_speech_prob", 0.0) or 0.0))
+            speaker = _field(s, "speaker") if self.diarize else None
             segments.append(Segment(start=float(_field(s, "start", 0.0)),
                                     end=float(_field(s, "end", 0.0)),
-                                    text=str(_field(s, "text", "")),
-                                    confidence=confidence_from_logprob(
-                                        float(_field(s, "avg_logprob", 0.0) or 0.0),
-                                        float(_field(s, "no_speech_prob", 0.0) or 0.0))))
+                                    text=str(_field(s, "text", "")), confidence=confidence,
+                                    speaker=str(speaker) if speaker else None))
         text = str(_field(resp, "text", "") or "")
         if not segments and text:
             segments = [Segment(start=0.0, end=duration_seconds, text=text, confidence=0.5)]

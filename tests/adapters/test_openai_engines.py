@@ -33,6 +33,7 @@ def clean(server: FakeOpenAI) -> None:
     server.faults.clear()
     server.requests.clear()
     server.prompts.clear()
+    server.turns.clear()
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +60,22 @@ def test_transcription_both_clouds(server: FakeOpenAI, chunk: Path) -> None:
         assert result.segments[0].start == 0.0 and 0 < result.segments[0].confidence <= 1
         assert result.usage.audio_seconds == 8.0
     assert server.requests["transcriptions:ok"] == 2
+
+
+def test_a_diarising_model_labels_each_segment_with_its_speaker(server: FakeOpenAI,
+                                                                chunk: Path) -> None:
+    server.turns[:] = [("rep", "Thanks for calling Trackwise, this is Ben."),
+                       ("customer", "Hi Ben, Maria Lopez from Acme Logistics."),
+                       ("rep", "How can I help?")]
+    engine = OpenAIWhisper(_openai(server), "openai", "gpt-4o-transcribe-diarize")
+    result = engine.transcribe(chunk, 8.0)
+    assert [(s.speaker, s.text) for s in result.segments] == [
+        ("A", "Thanks for calling Trackwise, this is Ben."),
+        ("B", "Hi Ben, Maria Lopez from Acme Logistics."), ("A", "How can I help?")]
+    assert result.segments[1].start > result.segments[0].start
+    assert server.requests["transcriptions:ok"] == 1
+    plain = OpenAIWhisper(_openai(server), "openai", "whisper-1").transcribe(chunk, 8.0)
+    assert {s.speaker for s in plain.segments} == {None}
 
 
 def test_extraction_both_clouds_with_usage(server: FakeOpenAI) -> None:

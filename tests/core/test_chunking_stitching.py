@@ -11,7 +11,7 @@ from core.chunking import (
     plan_cuts,
 )
 from core.stitching import confidence_from_logprob, stitch
-from models.call import ChunkRef, ChunkTranscript, Segment
+from models.call import ChunkRef, ChunkTranscript, Segment, Speaker, SpeakerSpan
 
 
 def _envelope(seconds: float, quiet_at: list[float]) -> np.ndarray:
@@ -102,6 +102,52 @@ def test_stitch_offsets_and_deduplicates_the_overlap() -> None:
     assert t.segments[1].confidence == 0.7  # kept from the chunk that owns t=9.9
     assert t.text == "first part boundary words second part"
     assert t.language == "en" and 0.7 < t.confidence < 0.9
+
+
+def _two_chunks() -> list[ChunkRef]:
+    return [ChunkRef(index=0, blob_name="a", start_seconds=0, end_seconds=11, owned_from=0,
+                     owned_to=10),
+            ChunkRef(index=1, blob_name="b", start_seconds=9, end_seconds=20, owned_from=10,
+                     owned_to=20)]
+
+
+def _seg(start: float, end: float, text: str, speaker: str) -> Segment:
+    return Segment(start=start, end=end, text=text, confidence=0.8, speaker=speaker)
+
+
+def test_a_diarising_engines_labels_are_linked_across_chunks_by_the_overlap() -> None:
+    # chunk 2 calls the rep "B" and the customer "A": the overlap (9-11 s) ties its "A" to
+    # chunk 1's "B" (the customer speaking there); its "B" is then the other one
+    parts = [ChunkTranscript(chunk_index=0, segments=[
+                _seg(0.5, 4.0, "thanks for calling", "A"), _seg(5.0, 10.8, "hi it is maria", "B")]),
+             ChunkTranscript(chunk_index=1, segments=[
+                _seg(0.0, 1.8, "it is maria", "A"), _seg(3.0, 6.0, "what is your budget", "B"),
+                _seg(7.0, 9.0, "about ten thousand", "A")])]
+    t = stitch(_two_chunks(), parts)
+    assert [(s.text, s.speaker) for s in t.segments] == [
+        ("thanks for calling", "A"), ("hi it is maria", "B"), ("what is your budget", "A"),
+        ("about ten thousand", "B")]
+    assert [sp.label for sp in t.speakers] == ["A", "B"]
+
+
+def test_labels_without_a_shared_moment_keep_names_of_their_own() -> None:
+    parts = [ChunkTranscript(chunk_index=0, segments=[
+                _seg(0.5, 4.0, "one", "A"), _seg(5.0, 8.0, "two", "B")]),
+             ChunkTranscript(chunk_index=1, segments=[
+                _seg(3.0, 6.0, "three", "A"), _seg(7.0, 9.0, "four", "B")])]
+    t = stitch(_two_chunks(), parts)
+    assert [s.speaker for s in t.segments] == ["A", "B", "A·2", "B·2"]
+
+
+def test_stereo_channels_win_over_the_engines_labels() -> None:
+    parts = [ChunkTranscript(chunk_index=0, segments=[_seg(0.5, 4.0, "one", "A"),
+                                                      _seg(5.0, 8.0, "two", "A")])]
+    chunk = ChunkRef(index=0, blob_name="a", start_seconds=0, end_seconds=9, owned_from=0,
+                     owned_to=9)
+    spans = [SpeakerSpan(start=0.0, end=4.5, label="L"), SpeakerSpan(start=4.5, end=9, label="R")]
+    speakers = [Speaker(label="L", channel="left"), Speaker(label="R", channel="right")]
+    t = stitch([chunk], parts, spans, speakers)
+    assert [s.speaker for s in t.segments] == ["L", "R"]
 
 
 def test_confidence_mapping() -> None:

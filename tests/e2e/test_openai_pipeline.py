@@ -161,3 +161,29 @@ def test_a_long_transcript_is_stored_once_and_extracted_from_the_record(
     persists = [PersistInput.model_validate(i) for n, i in scheduled if n == "persist_call"]
     assert [(p.status, p.transcript is not None, p.transcript_stored) for p in persists] == [
         ("processing", False, False), ("processing", True, False), ("completed", False, True)]
+
+
+def test_a_diarising_model_gives_the_record_its_speakers_and_roles(
+        tmp_path: Path, server: FakeOpenAI, recording: bytes) -> None:
+    rep = ("Thank you for calling Clearbook Software, this is Sarah Olsen. How can I help you "
+           "today?")
+    server.turns[:] = [("rep", rep), ("customer", CALLS[1].lines[0]),
+                       ("rep", "Great, what are you looking for?"),
+                       *(("customer", line) for line in CALLS[1].lines[1:])]
+    host = AppHost(tmp_path, **cloud_env(server),
+                   OPENAI_TRANSCRIPTION_MODEL="gpt-4o-transcribe-diarize")
+    host.start()
+    try:
+        host.upload("diarized.mp3", recording)
+        record = host.wait_call("diarized.mp3")["record"]
+    finally:
+        host.stop()
+        server.turns.clear()
+    assert record["status"] == "completed", record.get("failure")
+    assert record["metadata"]["engines"]["transcriptionModel"] == "gpt-4o-transcribe-diarize"
+    transcript = record["transcript"]
+    assert [(s["label"], s["role"]) for s in transcript["speakers"]] == [("A", "rep"),
+                                                                       ("B", "customer")]
+    assert [s["speaker"] for s in transcript["segments"]] == ["A", "B", "A", "B", "B", "B", "B"]
+    assert record["analysis"]["customerName"]["value"] == "Daniel Kim"
+    assert record["analysis"]["company"]["value"] == "Brightside Dental"

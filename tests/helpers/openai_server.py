@@ -44,9 +44,11 @@ class Fault:
 @dataclass
 class FakeOpenAI:
     key: str = "sk-local-test-5f0c2a9e1b7d4c3a"
-    models: tuple[str, ...] = ("whisper-1", "gpt-4o-mini")
+    models: tuple[str, ...] = ("whisper-1", "gpt-4o-mini", "gpt-4o-transcribe-diarize")
     deployments: tuple[str, ...] = ("whisper", "gpt-extract")
     transcript: str = "Hello, this is a test call."
+    turns: list[tuple[str, str]] = field(default_factory=list)
+    """(speaker, words) in order: what a diarising model hears; else the transcript, one voice."""
     faults: deque = field(default_factory=deque)
     requests: Counter = field(default_factory=Counter)
     prompts: list[str] = field(default_factory=list)  # the user message of each chat request
@@ -163,6 +165,8 @@ class FakeOpenAI:
         if fault is not None:
             return fault
         duration = _duration(data)
+        if "diarize" in str(form.get("model")):
+            return self._diarized(form, duration)
         words = self.transcript.split()
         per = max(1, len(words) // max(1, int(duration // 5) or 1))
         segments: list[dict[str, Any]] = []
@@ -182,6 +186,30 @@ class FakeOpenAI:
             return web.Response(text=answer[: len(answer) // 2], content_type="application/json")
         self.requests["transcriptions:ok"] += 1
         return web.Response(text=answer, content_type="application/json")
+
+    def _diarized(self, form: Any, duration: float) -> web.Response:
+        """gpt-4o-transcribe-diarize as the API documents it: `diarized_json` for speakers,
+        `chunking_strategy` required above 30 s, no timestamp granularities, labels A, B, ..."""
+        if form.get("response_format") not in ("json", "text", "diarized_json"):
+            return self._error(400, "response_format must be json, text or diarized_json for "
+                               "this model", "unsupported_value")
+        if form.get("timestamp_granularities[]") or form.get("timestamp_granularities"):
+            return self._error(400, "timestamp_granularities is not supported for this model",
+                               "unsupported_parameter")
+        if duration > 30 and not form.get("chunking_strategy"):
+            return self._error(400, "chunking_strategy is required for audio longer than 30 "
+                               "seconds", "invalid_value")
+        turns = self.turns or [("speaker", self.transcript)]
+        labels: dict[str, str] = {}
+        step = duration / len(turns)
+        segments = [{"type": "transcript.text.segment", "id": f"seg_{i}",
+                     "start": round(i * step, 2), "end": round((i + 1) * step, 2), "text": words,
+                     "speaker": labels.setdefault(who, "ABCDEFGH"[len(labels)])}
+                    for i, (who, words) in enumerate(turns)]
+        self.requests["transcriptions:ok"] += 1
+        return web.json_response({"task": "transcribe", "duration": duration,
+                                  "text": " ".join(w for _, w in turns), "segments": segments,
+                                  "usage": {"type": "duration", "seconds": round(duration)}})
 
     async def chat(self, request: web.Request) -> web.StreamResponse:
         self.requests["chat"] += 1

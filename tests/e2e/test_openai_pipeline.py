@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,6 +25,16 @@ def cloud_env(server: FakeOpenAI) -> dict[str, str]:
             "AZURE_OPENAI_ENDPOINT": server.base_url, "AZURE_OPENAI_API_KEY": server.key,
             "AZURE_OPENAI_TRANSCRIPTION_DEPLOYMENT": "whisper",
             "AZURE_OPENAI_EXTRACTION_DEPLOYMENT": "gpt-extract"}
+
+
+def one_call(host: AppHost, name: str, recording: bytes) -> tuple[AppHost, dict[str, Any]]:
+    """A host of its own started, one recording processed, the host stopped: its record."""
+    host.start()
+    try:
+        host.upload(name, recording)
+        return host, host.wait_call(name)["record"]
+    finally:
+        host.stop()
 
 
 @pytest.fixture(scope="module")
@@ -95,13 +106,7 @@ def test_missing_cloud_setting_fails_that_step_and_the_call_replays_once_fixed(
         tmp_path: Path, server: FakeOpenAI, recording: bytes, stack: None) -> None:
     env = cloud_env(server)
     del env["AZURE_OPENAI_EXTRACTION_DEPLOYMENT"]
-    host = AppHost(tmp_path, **env)
-    host.start()
-    try:
-        host.upload("misconfigured.mp3", recording)
-        record = host.wait_call("misconfigured.mp3")["record"]
-    finally:
-        host.stop()
+    host, record = one_call(AppHost(tmp_path, **env), "misconfigured.mp3", recording)
     lines = [line for line in host.log().splitlines() if "Configuration:" in line]
     assert len(lines) == 1 and "AZURE_OPENAI_EXTRACTION_DEPLOYMENT is required" in lines[0]
     assert "Traceback" not in host.log()
@@ -170,14 +175,11 @@ def test_a_diarising_model_gives_the_record_its_speakers_and_roles(
     server.turns[:] = [("rep", rep), ("customer", CALLS[1].lines[0]),
                        ("rep", "Great, what are you looking for?"),
                        *(("customer", line) for line in CALLS[1].lines[1:])]
-    host = AppHost(tmp_path, **cloud_env(server),
-                   OPENAI_TRANSCRIPTION_MODEL="gpt-4o-transcribe-diarize")
-    host.start()
     try:
-        host.upload("diarized.mp3", recording)
-        record = host.wait_call("diarized.mp3")["record"]
+        _, record = one_call(AppHost(tmp_path, **cloud_env(server),
+                                     OPENAI_TRANSCRIPTION_MODEL="gpt-4o-transcribe-diarize"),
+                             "diarized.mp3", recording)
     finally:
-        host.stop()
         server.turns.clear()
     assert record["status"] == "completed", record.get("failure")
     assert record["metadata"]["engines"]["transcriptionModel"] == "gpt-4o-transcribe-diarize"

@@ -134,6 +134,26 @@ def test_click_a_field_highlights_its_quote(page: Page, workspace_host: AppHost,
     # holding a piece of it is highlighted, and the marked words read as the quote
     expect(page.locator(".turn.highlight mark").first).to_be_visible()
     assert _marked(page) == _plain(company_quote)
+
+
+def test_a_two_party_call_shows_who_said_what(page: Page, workspace_host: AppHost,
+                                              tmp_path: Path) -> None:
+    # rep and customer on one mono track: the turns carry each party's role, and the customer's
+    # fields come from the customer's turns, never the rep's
+    host = workspace_host
+    harbor = ensure_completed(host, "sam-ortiz-harbor-lane.mp3", "sam-ortiz-harbor-lane.mp3")
+    page.goto(f"{host.base}/api/workspace/calls/{harbor}")
+    roles = page.locator(".turn").evaluate_all(
+        "turns => turns.map(t => t.classList.contains('role-rep') ? 'rep' : "
+        "t.classList.contains('role-customer') ? 'customer' : '?')")
+    assert roles[0] == "rep" and "customer" in roles and "?" not in roles
+    expect(page.locator(".turn.role-rep .speaker").first).to_have_text("Rep")
+    page.locator("#field-company .value").click()
+    expect(page.locator(".turn.highlight mark").first).to_be_visible()
+    highlighted = page.locator(".turn.highlight").evaluate_all(
+        "turns => turns.map(t => t.classList.contains('role-customer'))")
+    assert highlighted and all(highlighted)
+    assert "Trackwise" not in page.locator("#field-company .value").inner_text()
     screenshot(page, "call", tmp_path)
 
 

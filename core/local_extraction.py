@@ -63,13 +63,40 @@ ADDRESSED = re.compile(
     r"(?:é|e) (?:o|a) (?:senhor|senhora))\s+"
     r"(?:(?:mr|mrs|ms|miss|señor|señora|sr|sra|don|doña)\.?\s+)?)" + NAME + r"\s*\?")
 CONFIRM = re.compile(r"^(?:yes|yeah|yep|speaking|this is|that'?s me|that is me|it is|it'?s me|"
+                     r"you are|you have|i am|that'?s right|"
                      r"correct|you are|you got|si|soy yo|el mismo|la misma|con (?:el|ella)|"
                      r"(?:ella|el) habla|sim|sou eu|e ele|e ela)\b")
 PHONE_ANSWER = re.compile(rf"^(?P<co>{WORD}(?:\s+{WORD}){{0,3}}),\s+" + NAME + r"\.?$")
+LEAD_NAME = re.compile(r"^(?:(?i:yes|yeah|sure|speaking|you have|you are|s[ií]|claro|con|"
+                       r"it'?s|this is)[,.]?\s+)?" + NAME + r"(?=\s*(?:,|\.$|$|\s+(?i:from|with|"
+                       r"at|de|del|here|speaking)\b))")
+NAME_QUESTION = re.compile(
+    r"\b(?:your (?:name|full name)|who am i (?:speaking|talking) (?:with|to)|who (?:is|'s) "
+    r"(?:this|calling|speaking)|(?:take|get|have|ask) (?:your|a) name|may i ask who|who do i "
+    r"have the pleasure|con quien (?:hablo|tengo el gusto)|su nombre|tu nombre|como se llama|"
+    r"como te llamas|quien (?:habla|llama)|de parte de quien|seu nome|com quem falo)\b")
+SURNAME_QUESTION = re.compile(r"\b(?:last name|surname|family name|apellido|sobrenome)\b")
+VOCATIVE = re.compile(
+    r"(?:^|[.!?,]\s*)(?i:hi|hello|hey|thanks|thank you|got it|great|perfect|okay|ok|right|"
+    r"lovely|nice to meet you|good (?:morning|afternoon|evening)|hola|gracias|perfecto|vale|"
+    r"buenos d[ií]as|buenas tardes|encantad[oa]|muy bien|ol[aá]|obrigad[oa])\s*,?\s+" + NAME +
+    r"(?=\s*[,.!?]|$)")
+VOCATIVE_LEAD = re.compile(r"^" + NAME + r"(?=\s*,\s*(?:[¿?]|(?i:do|did|are|is|can|could|would|"
+                           r"what|when|how|tienen|tiene|usted|ustedes|cu[aá]ndo|qu[eé])\b))")
+SPEAKING_WITH = re.compile(r"(?i:\byou(?:'re| are) (?:speaking|talking) (?:with|to)\s+)" + NAME)
+COMPANY_QUESTION = re.compile(
+    r"\b(?:(?:which|what) (?:company|business|firm|organi[sz]ation)|(?:company|business) are "
+    r"you (?:with|from|calling from)|who are you with|where are you calling from|(?:de )?que "
+    r"empresa|de parte de que empresa|de donde (?:me )?llama|qual empresa|de que empresa)\b")
+SELF_DESCRIBED = re.compile(r"\s*,\s*(?:I\b|I'm|we\b|we're|from\b|with\b|at\b|de\b|del\b|soy\b|"
+                            r"trabajo\b|el\b|la\b|aqu[ií]\b)")
 NOT_NAME = {"yes", "sure", "okay", "ok", "calling", "just", "the", "not", "interested", "thanks",
             "hello", "hi", "good", "sorry", "speaking", "here", "great", "perfect", "well", "so",
             "actually", "please", "si", "yo", "el", "la", "buenos", "buenas", "hola", "gracias",
-            "perdone", "claro", "bueno", "muy", "listo", "mister", "miss", "afraid", "also"}
+            "perdone", "claro", "bueno", "muy", "listo", "mister", "miss", "afraid", "also",
+            "i'd", "i'm", "i'll", "i've", "con", "no", "fine", "right", "oh", "look", "honestly",
+            "dale", "nada", "mire", "vale", "you", "ha", "morning", "afternoon", "hiya", "hey",
+            "parece", "doctor", "dr", "mr", "mrs", "ms"}
 NOT_COMPANY = {"the", "a", "our", "my", "this", "that", "home", "work", "next", "last", "i",
                "we", "you", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                "sunday", "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo",
@@ -125,7 +152,8 @@ SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP"}
 MONTHS_EN = ("January|February|March|April|May|June|July|August|September|October|November|"
              "December")
 TIME_EN = re.compile(
-    r"\b(?:(?:by|before|within|in|around|starting|after|from|until|during|over)\s+)?(?:the\s+)?"
+    r"\b(?:(?:by|before|within|in|around|starting|after|from|until|during|over|towards?)\s+)?"
+    r"(?:the\s+)?"
     r"(?:(?:next|this|coming|following)\s+(?:week|month|quarter|year|spring|summer|fall|autumn|"
     r"winter|season|financial year|fiscal year)|(?:end|beginning|start|middle) of (?:the\s+)?"
     r"(?:week|month|quarter|year|summer|spring|fall|autumn|winter|" + MONTHS_EN.lower() + "|"
@@ -134,7 +162,7 @@ TIME_EN = re.compile(
     r"twelve|a couple of|a few|several)(?: more)? (?:weeks|months|years)|asap|"
     r"as soon as possible|(?:christmas|the holidays|the new year|year[- ]end)|"
     r"right away|immediately|" + MONTHS_EN.replace("May|", "") + r")\b"
-    r"|\b(?:by|before|in|after|until) May\b", re.I)
+    r"|\b(?:by|before|in|after|until|make it|say|rather) May\b", re.I)
 MONTHS_ES = ("enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
              "noviembre|diciembre")
 SEASONS_ES = "verano|invierno|otono|otoño|primavera"
@@ -151,6 +179,8 @@ TIME_ES = re.compile(
     r"|(?:el|la) (?:a[nñ]o|mes|semana) que viene|navidad|fin de a[nñ]o|lo antes posible|"
     r"cuanto antes|de inmediato|pr[oó]ximo ano|pr[oó]ximo m[eê]s|pr[oó]ximo trimestre)\b",
     re.I)
+TIME_PREPOSITION = re.compile(r"^(?:by|before|within|in|around|after|towards?|until|starting|en|"
+                              r"para|antes|despues|dentro|a partir|hacia|desde|ate)\b")
 TIMELINE_CUE = re.compile(r"\b(?:start|begin|launch|roll ?out|go live|live|installed|install|"
                           r"decid\w*|need (?:it|them|this)|buy|purchase|implement\w*|deploy\w*|"
                           r"sign|switch|ready|up and running|empezar|comenzar|arrancar|decidir\w*|"
@@ -158,7 +188,8 @@ TIMELINE_CUE = re.compile(r"\b(?:start|begin|launch|roll ?out|go live|live|insta
                           r"começar|comecar|decidir|precisamos)\b")
 TIMELINE_QUESTION = re.compile(r"\b(?:when|date|timeline|time ?frame|how soon|cuando|fecha|"
                                r"plazo|quando|prazo)\b")
-MEETING = re.compile(r"\b(?:demo|meeting|call (?:you|me)|visit|reunion|llamada|demostracion|"
+MEETING = re.compile(r"\b(?:demo|meeting|call (?:you|me|with)|visit|come (?:out|over|by|in)|"
+                     r"go over|reunion|llamada|demostracion|"
                      r"visita|talk to you)\b")
 NO_PLANS = re.compile(r"\bno plans?\b|\bnot planning\b|\bno (?:tenemos|hay) planes\b|"
                       r"\bnothing planned\b")
@@ -170,6 +201,7 @@ DAY_OR_DATE = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|tomorro
                          r"el dia \d+|el \w+ de (?:" + MONTHS_ES +
                          r")|segunda|terca|quarta|quinta|sexta|amanha)\b")
 AGREE = re.compile(r"\b(?:yes|sure|sounds good|works|perfect|great|good|deal|booked|agreed|ok|"
+                   r"fine|suits|please do|me viene bien|bien|"
                    r"okay|see you|talk to you then|si|claro|perfecto|de acuerdo|listo|vale|"
                    r"me parece bien|sim|combinado|fechado)\b")
 COMMIT = re.compile(r"\b(?:count (?:us|me) in|book it|trato hecho|envieme el contrato|"
@@ -187,7 +219,11 @@ REFUSAL = re.compile(r"\b(?:not interested|no,? thank(?:s| you)|we'?re all set|n
                      r"|don'?t call|do not call|wrong number|stop calling|no (?:me|nos) interesa|"
                      r"numero equivocado|equivocado de numero|me he equivocado|"
                      r"no me llame|nao (?:tenho|temos) interesse|numero errado)\b")
-HESITANT = re.compile(r"\b(?:just (?:researching|looking|browsing)|not sure (?:we|if|that)|"
+HEDGE = re.compile(r"\b(?:i'?ll think|we'?ll think|think about it|let me think|not sure|maybe|"
+                   r"lo pienso|lo pensamos|lo (?:voy|vamos) a pensar|ya veremos|quizas)\b")
+HESITANT = re.compile(r"\b(?:just (?:researching|looking|browsing)|looking stage|only looking|"
+                      r"shopping around|not this (?:quarter|year|month)|(?:only|just) at the|"
+                      r"more than we (?:planned|budgeted|wanted)|not sure (?:we|if|that)|"
                       r"early days|no rush|not yet|maybe (?:next|later)|happy with (?:our|what|"
                       r"the)|not (?:a|the) priority|get back to you|no hay prisa|todavia no|"
                       r"solo (?:estoy|estamos) (?:mirando|viendo|investigando)|no es prioridad|"
@@ -210,13 +246,15 @@ PRODUCT_CUES_EN = (
     r"(?:in the market for|(?:we'?re|i'?m) after|thinking (?:about|of) (?:getting|buying)|"
     r"(?:a )?demo of|(?:a )?trial of|charge for|how much (?:is|are|does|do|would) (?:the |your )?|"
     r"interested in|looking (?:at|for|into)|(?:want|would like|'d like) to (?:look at|buy|get|"
-    r"try|see|replace)|a quote (?:for|on)|pricing (?:for|on)|prices? (?:for|of)|information "
+    r"try|see|replace|swap|switch|upgrade)|a quote (?:for|on)|curious about|pricing (?:for|on)|"
+    r"prices? (?:for|of)|information "
     r"(?:on|about)|details (?:on|about)|asking about|asked about|enquir(?:ed|ing) about|"
     r"inquir(?:ed|ing) about|tell me (?:more )?about|considering|evaluating|researching|"
     r"replace|replacing|upgrade|upgrading|switch(?:ing)? from|do you (?:have|offer|sell)|"
     r"shopping (?:for|around for)|need(?:s)?(?: new)?|want|would like|'d like)")
 PRODUCT_CUES_ES = (
-    r"(?:(?:me|nos) interesa(?:n|ria)?|cotizar|(?:una )?demo(?:stracion)? de|cuanto cuesta(?:n)?|"
+    r"(?:(?:me|nos) interesa(?:n|ria)?|cotizar|pedir|mirando|(?:una )?demo(?:stracion)? de|"
+    r"cuanto cuesta(?:n)?|"
     r"cambiar (?=nuestr|el |la |los |las |mi )|(?:estamos|estoy) (?:buscando|interesad[oa]s? en|"
     r"pensando en|evaluando|considerando|viendo)|buscamos|busco|necesitamos|necesito|"
     r"queremos|quiero|quisiera|quisieramos|(?:nos|me) gustaria|(?:una )?cotizacion (?:de|para|"
@@ -262,10 +300,30 @@ BAD_PRODUCT = {"everything", "all", "nothing", "todo", "nada", "tudo",
 FRAGMENT = re.compile(r"\b(?:is|are|was|were|be|been|have|has|had|do|does|did|will|would|can|"
                       r"could|should|we|i|they|he|she|you|it|es|son|fue|tenemos|tiene|hemos|"
                       r"somos|estamos|nosotros|yo|ellos|puede|podemos|vamos)\b")
-OLD_THING = re.compile(r"\b(?:our|my|the|nuestro|nuestra|mi) ((?:[\w-]+\s+){0,3}[\w-]+) "
-                       r"(?:is|are|es|son|esta|estan) (?:[\w-]+\s+){0,3}(?:old|outdated|obsolete|"
-                       r"slow|broken|ancient|dated|antiguo|antigua|viejo|vieja|obsoleto|"
-                       r"obsoleta|lento|lenta)\b")
+OLD_THING = re.compile(r"\b(?:our|my|the|nuestro|nuestra|nuestros|nuestras|mi|mis) "
+                       r"((?:[\w-]+\s+){0,5}?[\w-]+) (?:is|are|es|son|esta|estan|keeps?|sigue|"
+                       r"siguen) (?:[\w-]+\s+){0,3}?(?:old|outdated|obsolete|slow|broken|ancient|"
+                       r"dated|failing|dropping|crashing|breaking|unreliable|antiguo|antigua|"
+                       r"antiguos|antiguas|viejo|vieja|viejos|viejas|obsoleto|obsoleta|lento|"
+                       r"lenta|fallando)\b", re.I)
+THING_OF = re.compile(r"\s+(?:on|in|at|of|from|for|de|del|en)\s+(?:our|the|my|nuestr[oa]s?|el|la|"
+                      r"los|las|mi)\b.*$")
+SWAP = re.compile(r"\b(?:swap|swapping|replace|replacing|exchange|trade|switch|switching|cambiar|"
+                  r"sustituir|reemplazar)\s+(?:out\s+)?(?:the|our|my|nuestro|nuestra|el|la|los|"
+                  r"las)\s+((?:[\w-]+\s+){0,4}?[\w-]+)\s+(?:for|with|por)\s+(?:a|an|the|un|una|"
+                  r"el|la)\s+((?:[\w-]+\s+){0,4}?[\w-]+)(?=\s*(?:[.,;!?]|$))")
+PRICE_OF = re.compile(r"\bwhat (?:your|the) ((?:[\w-]+\s+){0,4}?[\w-]+) (?:costs?|would cost|"
+                      r"is priced|goes for)\b|\bcuanto (?:cuesta|cuestan|vale|valen) (?:su|sus|"
+                      r"el|la|los|las) ((?:[\w-]+\s+){0,4}?[\w-]+)(?=\s*[.,;!?¿]|$)")
+PRODUCT_QUESTION = re.compile(r"\bwhat (?:are|were) you (?:looking for|interested in|after)\b|"
+                              r"\bwhat (?:do|would) you need\b|\bque (?:esta|estan) buscando\b|"
+                              r"\bque (?:necesita|necesitan)\b")
+CUE_TAIL = (r"(?:(?:some |a |an |un |una |unas |unos )?(?:options|opciones|alternativas|quotes?|"
+            r"pricing|prices?|presupuesto|cotizacion|informacion|information|details) (?:for|on|"
+            r"about|of|para|de|sobre)\s+)?")
+MORE_ITEMS = re.compile(r"(?:,\s*|\s+)(?:and also|and|plus|as well as|y tambien|y|e|ademas de)\s+"
+                        r"(?:also\s+|tambien\s+)?((?:a|an|the|some|un|una|unos|unas|el|la)\s+"
+                        r"[^.,;!?]+)|,\s*(?:and|plus|y|e)\s+(?:also\s+|tambien\s+)?([^.,;!?]+)")
 LIKED_THING = re.compile(r"\b(?:the|your|that|this|el|la|su) ((?:[\w-]+\s+){0,3}[\w-]+) "
                          r"(?:is|are|sounds|looks|es|suena|parece) (?:[\w-]+ )?(?:interesting|"
                          r"useful|good too|great too|interesante|util)\b")
@@ -336,6 +394,8 @@ def _rep_identity(rep: list[Said], gaz: Gazetteer) -> tuple[set[str], set[str]]:
                 names.add(fold(name))
         for pattern in (COMPANY_CUE, REP_COMPANY_CUE, TURN_START_COMPANY):
             for m in pattern.finditer(s.text):
+                if pattern is COMPANY_CUE and re.match(r"\s*\?", s.text[m.end():]):
+                    continue  # 'am I talking to the owner of Ironclad Gym?': the customer's
                 co = _company_span(m.group("co"), gaz)
                 if co:
                     companies.add(fold(co))
@@ -348,19 +408,68 @@ def _is_rep_name(name: str, ctx: _Context) -> bool:
     return any(first == r.split()[0] for r in ctx.rep_names) or fold(name) in ctx.rep_companies
 
 
+def _answer(ctx: _Context, question: re.Pattern[str]) -> list[Said]:
+    """The customer's sentences in the turn right after a rep sentence asking `question`."""
+    for r in ctx.rep:
+        if question.search(fold(r.text)):
+            after = [c for c in ctx.customer if c.turn > r.turn]
+            if after and after[0].turn == r.turn + 1:
+                return [c for c in after if c.turn == after[0].turn]
+    return []
+
+
+def _merge_names(found: list[tuple[str, str, int]]) -> tuple[str, str] | None:
+    """The best-supported name: candidates that share a word ('Sam', 'Sam Whitaker', 'Jenna')
+    are one person, named by the fullest form; support adds up; the earliest wins a tie."""
+    people: list[tuple[str, str, int]] = []
+    for name, quote, weight in found:
+        words = set(fold(name).split())
+        for i, (have, q, w) in enumerate(people):
+            if words & set(fold(have).split()):
+                fuller = len(name.split()) > len(have.split())
+                people[i] = (name if fuller else have, quote if fuller else q, w + weight)
+                break
+        else:
+            people.append((name, quote, weight))
+    best = max(people, key=lambda p: p[2], default=None)
+    if best is None or best[2] < 2:
+        return None
+    return best[0], best[1]
+
+
 def _customer_name(ctx: _Context) -> Evidence[str] | None:
-    found: list[tuple[str, str]] = []  # (name, quote)
+    """The customer's name from what is said about who is on the line, weighed: a
+    self-introduction, an answer to "who am I speaking with?", a name the rep asks about and the
+    customer confirms (3 each); a sentence that is only a name, the rep calling the customer by
+    name (1 each). A lone weak sign is not enough."""
+    found: list[tuple[str, str, int]] = []  # (name, quote, weight)
+
+    def add(raw: str, quote: str, weight: int) -> None:
+        name = _clean_name(raw)
+        place = _place(name or "", ctx.gaz)
+        if place and fold(place.name) != fold(name or ""):
+            place = None  # 'Sam' is also an old name of Damascus: a person first
+        if name and not _is_rep_name(name, ctx) and not place:
+            found.append((name, quote, weight))
+
     for s in ctx.customer:
-        for pattern in (SELF_INTRO, NAME_SPEAKING):
+        for pattern in (SELF_INTRO, NAME_SPEAKING, SPEAKING_WITH):
             for m in pattern.finditer(s.text):
-                name = _clean_name(m.group("name"))
-                if name and not _is_rep_name(name, ctx) and not _place(name, ctx.gaz):
-                    found.append((name, s.text))
+                add(m.group("name"), s.text, 3)
         m2 = PHONE_ANSWER.match(s.text)
         if m2 and s.turn <= 1:
-            name = _clean_name(m2.group("name"))
-            if name and not _is_rep_name(name, ctx):
-                found.append((name, s.text))
+            add(m2.group("name"), s.text, 3)
+        lead = LEAD_NAME.match(s.text)
+        if lead and s.turn <= 3 and not COMPANY_QUESTION.search(fold(ctx.previous_rep(s))):
+            rest = s.text[lead.end():]
+            if SELF_DESCRIBED.match(rest):  # 'Derek Flynn, I look after facilities at ...'
+                add(lead.group("name"), s.text, 3)
+            elif re.fullmatch(r"\s*\.?\s*", rest):  # 'Mike.'
+                add(lead.group("name"), s.text, 1)
+    for s in _answer(ctx, NAME_QUESTION):
+        lead = LEAD_NAME.match(s.text)
+        if lead:
+            add(lead.group("name"), s.text, 3)
     for s in ctx.rep:
         for m in ADDRESSED.finditer(s.text):
             name = _clean_name(m.group("name"))
@@ -368,14 +477,19 @@ def _customer_name(ctx: _Context) -> Evidence[str] | None:
                 continue
             answer = next((c for c in ctx.customer if c.turn > s.turn), None)
             if answer and answer.turn == s.turn + 1 and CONFIRM.match(fold(answer.text)):
-                found.append((name, s.text))
-    if not found:
+                found.append((name, s.text, 3))
+        for pattern in (VOCATIVE, VOCATIVE_LEAD):
+            for m in pattern.finditer(s.text):
+                add(m.group("name"), s.text, 1)
+    surname = next((LEAD_NAME.match(s.text) for s in _answer(ctx, SURNAME_QUESTION)
+                    if LEAD_NAME.match(s.text)), None)
+    best = _merge_names(found)
+    if best is None:
         return None
-    best, quote = found[0]
-    for name, q in found[1:]:
-        if name.split()[0] == best.split()[0] and len(name) > len(best):
-            best, quote = name, q
-    return Evidence[str](value=best, quote=quote)
+    name, quote = best
+    if surname and len(name.split()) == 1 and len(surname.group("name").split()) == 1:
+        name = f"{name} {surname.group('name')}"
+    return Evidence[str](value=name, quote=quote)
 
 
 def _company_span(span: str, gaz: Gazetteer) -> str | None:
@@ -426,10 +540,21 @@ def _company(ctx: _Context, person: str | None) -> Evidence[str] | None:
                    NAME_SPEAKING.search(s.text)}
     intro_turns |= {c.turn for r in ctx.rep if ADDRESSED.search(r.text)
                     for c in ctx.customer if c.turn == r.turn + 1}
+    asked = _answer(ctx, COMPANY_QUESTION)
+    intro_turns |= {s.turn for s in asked}
     ordered = sorted(ctx.customer, key=lambda s: (s.turn not in intro_turns, s.turn))
+    for raw, quote in _confirmed_company(ctx):
+        co = _company_span(raw, ctx.gaz)
+        if co and fold(co) not in ctx.rep_companies:
+            return Evidence[str](value=co, quote=quote)
     for s in ordered:
         m2 = PHONE_ANSWER.match(s.text)
         candidates = [m2.group("co")] if m2 and s.turn <= 1 else []
+        if s in asked[:1]:  # 'Which company are you with?' 'Lantern. We're a small agency.'
+            lead = re.match(rf"^(?:(?i:we'?re|it'?s|i'?m with|with|from|at|de|del|somos)\s+)?"
+                            rf"(?P<co>{WORD}(?:\s+(?:{CONNECT}\s+)?{WORD}){{0,4}})", s.text)
+            if lead:
+                candidates.append(lead.group("co"))
         candidates += [_with_suffix(m.group("co"), s.text, m.start("co"))
                        for m in COMPANY_CUE.finditer(s.text)]
         if s.turn in intro_turns:
@@ -452,6 +577,24 @@ def _company(ctx: _Context, person: str | None) -> Evidence[str] | None:
                 continue
             return Evidence[str](value=co, quote=s.text)
     return None
+
+
+def _confirmed_company(ctx: _Context) -> list[tuple[str, str]]:
+    """Companies the rep names as the customer's in a question the customer says yes to ("Am I
+    talking to the owner of Ironclad Gym?" "You are.")."""
+    out = []
+    for r in ctx.rep:
+        if not r.text.rstrip().endswith("?"):
+            continue
+        answer = next((c for c in ctx.customer if c.turn > r.turn), None)
+        if not (answer and answer.turn == r.turn + 1 and CONFIRM.match(fold(answer.text))):
+            continue
+        for m in re.finditer(rf"(?i:\b(?:from|at|of|with|de|del)\s+)(?P<co>{WORD}(?:\s+(?:"
+                             rf"{CONNECT}\s+)?{WORD}){{0,4}})\s*\?", r.text):
+            addressed = {fold(a.group("name")) for a in ADDRESSED.finditer(r.text)}
+            if fold(m.group("co")) not in addressed:
+                out.append((m.group("co"), r.text))
+    return out
 
 
 def _place(text: str, gaz: Gazetteer) -> Place | None:
@@ -483,8 +626,12 @@ def _location(ctx: _Context, names: set[str]) -> Evidence[Location] | None:
                                                                   for n in names):
                     if pos == m.start() and pos > 0 and not re.search(
                             r"(?i:\b(?:in|en|from|de|del|desde|near|based in|at|em|no|na|"
-                            r"outside|out of|cerca de|,)\s*(?:the\s+)?)$", s.text[:pos]):
+                            r"outside|out of|around|cerca de|,)\s*(?:the\s+)?)$",
+                            s.text[:pos]):
                         continue
+                    rest = s.text[m.end():].strip(" ,.!?")
+                    if pos == 0 and rest and not _place(rest, ctx.gaz):
+                        continue  # 'Nada, adiós': a word, not the place; 'Albuquerque.' is
                     hits.append((pos, text.strip(" ,."), place))
                     break
         # a place the recogniser wrote in lower case ("de buenos aires"), after a preposition:
@@ -555,12 +702,20 @@ def _clean_product(item: str) -> str | None:
 def _cue_items(sentence: str, cues: str) -> list[str]:
     low = fold(sentence)
     out: list[str] = []
-    for m in re.finditer(rf"\b{cues}\s+", low):
+    for m in re.finditer(rf"\b{cues}\s+{CUE_TAIL}", low):
         if NEGATED.search(low[:m.start()]):
             continue
         rest = low[m.end():]
         stop = PRODUCT_STOP.search(rest)
         span = rest[:stop.start()] if stop else rest
+        if stop:  # '... una tienda en linea para vender muebles, y tambien un sistema de pagos'
+            for more in MORE_ITEMS.finditer(rest, stop.start()):
+                group = 1 if more.group(1) else 2
+                tail = more.group(group)
+                cut = PRODUCT_STOP.search(tail)
+                item = tail[:cut.start()] if cut else tail
+                at = m.end() + more.start(group)
+                out.append(sentence[at:at + len(item)] if len(sentence) == len(low) else item)
         original = sentence[m.end():m.end() + len(span)] if len(sentence) == len(low) else span
         start = 0
         for part in PRODUCT_SPLIT.split(fold(original)):
@@ -601,10 +756,20 @@ def _products(ctx: _Context, catalog: list[str] | None) -> list[Evidence[str]]:
         cues = PRODUCT_CUES_ES if ctx.lang in ("es", "pt") else PRODUCT_CUES_EN
         for item in _cue_items(s.text, cues):
             add(_clean_product(item), s.text)
-        for pattern in (OLD_THING, LIKED_THING):
-            for m in pattern.finditer(s.text if len(s.text) == len(fold(s.text))
-                                      else fold(s.text)):
-                add(_clean_product(m.group(1)), s.text)
+        text = s.text if len(s.text) == len(fold(s.text)) else fold(s.text)
+        for m in OLD_THING.finditer(text):  # 'the card readers on our doors keep failing'
+            add(_clean_product(THING_OF.sub("", m.group(1))), s.text)
+        for pattern in (LIKED_THING, SWAP, PRICE_OF):
+            for m in pattern.finditer(text):
+                for group in m.groups():
+                    if group:
+                        add(_clean_product(group), s.text)
+    for s in _answer(ctx, PRODUCT_QUESTION)[:1]:
+        # 'What are you looking for?' 'Irrigation scheduling software, something that ...'
+        lead = re.match(r"^[^.,;!?]+", s.text)
+        if lead and not _cue_items(s.text, PRODUCT_CUES_ES if ctx.lang in ("es", "pt")
+                                   else PRODUCT_CUES_EN):
+            add(_clean_product(lead.group(0)), s.text)
     for s in rep_about:
         about = REP_ABOUT.search(fold(s.text))
         if about:
@@ -709,33 +874,60 @@ def _budget(ctx: _Context, country: str | None) -> Evidence[Budget] | None:
 
 
 def _timeline(ctx: _Context) -> Evidence[str] | None:
+    """When the customer means to buy or start: a time phrase the customer says next to a verb
+    of starting, buying or deciding, or in answer to "when?"; a correction in the same turn wins
+    ("In April. Actually no, make it May"); failing those, a time phrase the customer says on its
+    own ("maybe next year"), unless the call is a refusal. Meetings are next steps, not this."""
     pattern = TIME_ES if ctx.lang in ("es", "pt") else TIME_EN
 
-    def find(s: Said, answer: bool) -> str | None:
+    def find(s: Said, answer: bool, loose: bool = False) -> str | None:
         low = fold(s.text)
         if NO_PLANS.search(low) or (MEETING.search(low) and DAY_OR_DATE.search(low)):
             return None
-        if not (TIMELINE_CUE.search(low) or answer):
+        cue = TIMELINE_CUE.search(low)
+        if not (cue or answer or loose):
             return None
-        m = pattern.search(s.text)
-        if not m:
+        hits = [m for m in pattern.finditer(s.text)
+                if not re.search(r"\b(?:not|no|nor|never)\s+(?:\w+\s+)?$",
+                                 fold(s.text[:m.start()]))]
+        if not hits:
             return None
-        value = m.group(0).strip()
+        fix = CORRECTION.search(low)
+        if fix:  # 'in April, actually no, make it May, April is busy': what follows the fix
+            m = next((h for h in hits if h.start() >= fix.end()), hits[-1])
+        elif cue:  # the phrase nearest the verb: 'ends in February, so we'd switch in March'
+            m = min(hits, key=lambda h: abs(h.start() - cue.start()))
+        else:  # 'before the summer campaign, in May': a phrase of its own before a bare word
+            m = next((h for h in hits if TIME_PREPOSITION.match(fold(h.group(0)))), hits[0])
+        value = re.sub(r"^(?i:make it|say|rather)\s+", "", m.group(0).strip())
         if m.start() == 0 or s.text[:m.start()].strip() in ("", ",") or \
-                re.match(r"^(?:by|before|within|in|around|after|en|para|antes|despues)\b",
-                         fold(value)):
+                TIME_PREPOSITION.match(fold(value)):
             value = value[0].lower() + value[1:]
         return value
+
+    def corrected(s: Said) -> Evidence[str] | None:
+        later = [x for x in ctx.customer if x.turn == s.turn and ctx.said.index(x) >
+                 ctx.said.index(s) and CORRECTION.search(fold(x.text))]
+        for x in later:
+            value = find(x, True)
+            if value:
+                return Evidence[str](value=value, quote=x.text)
+        return None
 
     for s in ctx.customer:
         answer = bool(TIMELINE_QUESTION.search(fold(ctx.previous_rep(s))))
         value = find(s, answer)
         if value:
-            return Evidence[str](value=value, quote=s.text)
+            return corrected(s) or Evidence[str](value=value, quote=s.text)
     for s in ctx.rep:
         if re.search(r"\b(?:have you live|go live|you(?:'ll| will) be live|up and running|"
                      r"estara funcionando|estaran funcionando)\b", fold(s.text)):
             value = find(s, False)
+            if value:
+                return Evidence[str](value=value, quote=s.text)
+    if not any(REFUSAL.search(fold(s.text)) for s in ctx.customer):
+        for s in ctx.customer:
+            value = find(s, False, loose=True)
             if value:
                 return Evidence[str](value=value, quote=s.text)
     return None
@@ -814,34 +1006,68 @@ def _email(ctx: _Context) -> Evidence[str] | None:
     return None
 
 
-def _intent(ctx: _Context, budget: bool, products: bool) -> Evidence[Intent]:
+@dataclass(frozen=True)
+class _Signals:
+    """What a call shows about buying, from the customer's side of it."""
+
+    refused: Evidence[Intent] | None  # a refusal, a wrong number
+    committed: Evidence[Intent] | None  # 'I'll sign it this week', 'the budget is approved'
+    next_step: Evidence[Intent] | None  # a dated next step the customer accepts
+    hedged_step: bool  # ... accepted with a hedge ('send it and I'll think about it')
+    decision_maker: bool  # the customer decides, or brings whoever does
+    hesitant: Evidence[Intent] | None  # 'just researching', 'not this quarter'
+    interest: Evidence[Intent] | None  # a quote, a price, a demo asked for
+
+
+def _signals(ctx: _Context) -> _Signals:
     customer = [(s, fold(s.text)) for s in ctx.customer]
-    for s, low in customer:
-        if REFUSAL.search(low):
-            return Evidence[Intent](value="none", quote=s.text)
-    for s, low in customer:
-        if COMMIT.search(low):
-            return Evidence[Intent](value="high", quote=s.text)
-    decision = any(DECISION_MAKER.search(low) for _, low in customer)
-    # a next step with a date, proposed by either party and accepted by the customer
+
+    def first(pattern: re.Pattern[str], value: Intent) -> Evidence[Intent] | None:
+        hit = next((s for s, low in customer if pattern.search(low)), None)
+        return Evidence[Intent](value=value, quote=hit.text) if hit else None
+
+    step: Evidence[Intent] | None = None
+    hedged = False
     for i, s in enumerate(ctx.said):
         low = fold(s.text)
-        if not (DAY_OR_DATE.search(low) and (MEETING.search(low) or NEXT_STEP.search(s.text))):
+        if not (DAY_OR_DATE.search(low) and (MEETING.search(low) or NEXT_STEP.search(low))):
             continue
-        reply = next((x for x in ctx.said[i:] if x.role == "customer" and
-                      (x.turn > s.turn or x is s)), None)
-        if reply is None or not AGREE.search(fold(reply.text)):
-            continue
-        if budget or decision:
-            return Evidence[Intent](value="high", quote=s.text)
-    for s, low in customer:
-        if HESITANT.search(low):
-            return Evidence[Intent](value="low", quote=s.text)
-    for s in ctx.said:
-        if INTEREST.search(fold(s.text)) and (products or budget):
-            return Evidence[Intent](value="medium", quote=s.text)
-    if products:
-        return Evidence[Intent](value="medium", quote="")
+        replies = [x for x in ctx.said[i:] if x.role == "customer" and (x.turn > s.turn or
+                                                                          x is s)]
+        reply = [x for x in replies if x.turn == replies[0].turn] if replies else []
+        said = " ".join(fold(x.text) for x in reply)
+        if s.role == "customer" and not reply[1:] and not AGREE.search(said):
+            said = "yes " + said  # the customer proposing it
+        if reply and AGREE.search(said) and not REFUSAL.search(said):
+            hedged = bool(HEDGE.search(said) or HESITANT.search(said))
+            step = Evidence[Intent](value="high", quote=s.text)
+            if not hedged:
+                break
+    return _Signals(
+        refused=first(REFUSAL, "none"), committed=first(COMMIT, "high"), next_step=step,
+        hedged_step=hedged,
+        decision_maker=any(DECISION_MAKER.search(low) for _, low in customer),
+        hesitant=first(HESITANT, "low"), interest=first(INTEREST, "medium"))
+
+
+def _intent(ctx: _Context, budget: bool, products: bool) -> Evidence[Intent]:
+    """Buying intent from what was agreed: a refusal ends it; a commitment, or a dated next step
+    the customer accepts with a budget or a decision-maker behind it, is high; hesitation
+    without such a step is low; a quote, a demo or products asked about is medium."""
+    sig = _signals(ctx)
+    if sig.refused:
+        return sig.refused
+    if sig.committed:
+        return sig.committed
+    if sig.next_step and not sig.hedged_step and (budget or sig.decision_maker):
+        return sig.next_step
+    if sig.hesitant and not (sig.next_step and not sig.hedged_step):
+        return sig.hesitant
+    if sig.interest and (products or budget):
+        return sig.interest
+    if sig.next_step or products:
+        return Evidence[Intent](value="medium", quote=sig.next_step.quote if sig.next_step
+                                else "")
     return Evidence[Intent](value="none", quote="")
 
 

@@ -96,7 +96,8 @@ NOT_NAME = {"yes", "sure", "okay", "ok", "calling", "just", "the", "not", "inter
             "perdone", "claro", "bueno", "muy", "listo", "mister", "miss", "afraid", "also",
             "i'd", "i'm", "i'll", "i've", "con", "no", "fine", "right", "oh", "look", "honestly",
             "dale", "nada", "mire", "vale", "you", "ha", "morning", "afternoon", "hiya", "hey",
-            "parece", "doctor", "dr", "mr", "mrs", "ms"}
+            "parece", "doctor", "dr", "mr", "mrs", "ms", "bye", "goodbye", "cheers", "adios",
+            "with", "and", "but", "aqui"}
 NOT_COMPANY = {"the", "a", "our", "my", "this", "that", "home", "work", "next", "last", "i",
                "we", "you", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                "sunday", "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo",
@@ -335,6 +336,15 @@ REP_ABOUT = re.compile(r"\byou (?:asked|enquired|inquired|called|wrote|were aski
 NEGATED = re.compile(r"\b(?:not|don'?t|no longer|never|no|nao|ya no)\s+(?:\w+\s+){0,1}$")
 
 
+MACHINE_ADDRESSED = re.compile(
+    r"\b(?:whatever|whoever|any|the|a|an|some|if)\s+(?:\w+\s+){0,2}(?:robot|bot|ai|assistant|model|"
+    r"machine|computer|software|system|transcri\w*|program|algorithm|recorder|note ?taker)s?\s+"
+    r"(?:that\s+|which\s+)?(?:is|are|'s)\s+(?:listening|reading|recording|transcribing|taking "
+    r"notes|processing|writing)\b|\b(?:inteligencia artificial|asistente|robot|sistema|programa|"
+    r"maquina)\s+(?:\w+\s+)?(?:que\s+)?(?:(?:esta|este|estan)\s+)?(?:escuchando|leyendo|grabando|"
+    r"transcribiendo)\b")
+
+
 @dataclass
 class _Context:
     said: list[Said]
@@ -358,12 +368,14 @@ class _Context:
 
 
 def _sentences(transcript: Transcript) -> list[Said]:
+    """The call's sentences, without those aimed at a model: the ones core.normalize finds, and
+    any that speaks to a machine listening in, whatever verb the recogniser heard after it."""
     out: list[Said] = []
     for i, turn in enumerate(turns(transcript)):
         sentences = split_sentences(turn.text)
         for sentence, instruction in zip(sentences, instruction_sentences(sentences),
                                          strict=True):
-            if not instruction:
+            if not instruction and not MACHINE_ADDRESSED.search(fold(sentence)):
                 out.append(Said(sentence, turn.role, i))
     return out
 
@@ -372,6 +384,8 @@ def _clean_name(name: str) -> str | None:
     words = name.split()
     while words and fold(words[-1]) in NOT_NAME:
         words.pop()
+    while len(words) > 1 and fold(words[0]) in NOT_NAME:  # 'Con Rocío Valdés', 'Oh Jenna'
+        words.pop(0)
     if not words or fold(words[0]) in NOT_NAME or len(words[0]) < 2:
         return None
     return " ".join(words)
@@ -404,8 +418,11 @@ def _rep_identity(rep: list[Said], gaz: Gazetteer) -> tuple[set[str], set[str]]:
 
 
 def _is_rep_name(name: str, ctx: _Context) -> bool:
+    """'Tom', 'Say Tom' (misheard), 'Tom Reilly' when the rep is Tom Reilly."""
     first = fold(name).split()[0]
-    return any(first == r.split()[0] for r in ctx.rep_names) or fold(name) in ctx.rep_companies
+    words = set(fold(name).split())
+    return any(first == r.split()[0] or (len(words) <= 2 and r.split()[0] in words)
+               for r in ctx.rep_names) or fold(name) in ctx.rep_companies
 
 
 def _answer(ctx: _Context, question: re.Pattern[str]) -> list[Said]:
@@ -463,13 +480,12 @@ def _customer_name(ctx: _Context) -> Evidence[str] | None:
         if lead and s.turn <= 3 and not COMPANY_QUESTION.search(fold(ctx.previous_rep(s))):
             rest = s.text[lead.end():]
             if SELF_DESCRIBED.match(rest):  # 'Derek Flynn, I look after facilities at ...'
-                add(lead.group("name"), s.text, 3)
+                add(lead.group("name"), s.text, 3 if " " in lead.group("name") else 1)
             elif re.fullmatch(r"\s*\.?\s*", rest):  # 'Mike.'
                 add(lead.group("name"), s.text, 1)
-    for s in _answer(ctx, NAME_QUESTION):
-        lead = LEAD_NAME.match(s.text)
-        if lead:
-            add(lead.group("name"), s.text, 3)
+    for s in _answer(ctx, NAME_QUESTION):  # 'Oh, sorry, Jenna, Jenna Morales.'
+        for m in re.finditer(NAME, s.text):
+            add(m.group("name"), s.text, 3)
     for s in ctx.rep:
         for m in ADDRESSED.finditer(s.text):
             name = _clean_name(m.group("name"))

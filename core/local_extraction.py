@@ -195,6 +195,7 @@ MEETING = re.compile(r"\b(?:demo|meeting|call (?:you|me|with)|visit|come (?:out|
 NO_PLANS = re.compile(r"\bno plans?\b|\bnot planning\b|\bno (?:tenemos|hay) planes\b|"
                       r"\bnothing planned\b")
 DAY_OR_DATE = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|tomorrow|tonight|"
+                         r"the \d{1,2}(?:st|nd|rd|th)|el (?:dia )?\d{1,2}|"
                          r"this (?:week|afternoon)|next week|on the \w+|the (?:first|second|"
                          r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\w+teenth|"
                          r"twentieth|\w+ty-?\w*) of|lunes|martes|miercoles|jueves|viernes|"
@@ -1046,7 +1047,9 @@ def _signals(ctx: _Context) -> _Signals:
     hedged = False
     for i, s in enumerate(ctx.said):
         low = fold(s.text)
-        if not (DAY_OR_DATE.search(low) and (MEETING.search(low) or NEXT_STEP.search(low))):
+        dated = DAY_OR_DATE.search(low)
+        if not (dated and (MEETING.search(low) or NEXT_STEP.search(low) or (
+                s.role == "customer" and AGREE.search(low)))):  # 'the 9th is fine'
             continue
         replies = [x for x in ctx.said[i:] if x.role == "customer" and (x.turn > s.turn or
                                                                           x is s)]

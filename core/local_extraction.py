@@ -83,6 +83,7 @@ VOCATIVE = re.compile(
     r"(?=\s*[,.!?]|$)")
 VOCATIVE_LEAD = re.compile(r"^" + NAME + r"(?=\s*,\s*(?:[¿?]|(?i:do|did|are|is|can|could|would|"
                            r"what|when|how|tienen|tiene|usted|ustedes|cu[aá]ndo|qu[eé])\b))")
+DENIED = re.compile(r"(?i:\b(?:no|not|any|nobody called|ning[uú]n|ninguna|nadie)\s+)$")
 SPEAKING_WITH = re.compile(r"(?i:\byou(?:'re| are) (?:speaking|talking) (?:with|to)\s+)" + NAME)
 COMPANY_QUESTION = re.compile(
     r"\b(?:(?:which|what) (?:company|business|firm|organi[sz]ation)|(?:company|business) are "
@@ -473,7 +474,8 @@ def _customer_name(ctx: _Context) -> Evidence[str] | None:
     for s in ctx.customer:
         for pattern in (SELF_INTRO, NAME_SPEAKING, SPEAKING_WITH):
             for m in pattern.finditer(s.text):
-                add(m.group("name"), s.text, 3)
+                if not DENIED.search(s.text[:m.start("name")]):  # 'there's no Wendell here'
+                    add(m.group("name"), s.text, 3)
         m2 = PHONE_ANSWER.match(s.text)
         if m2 and s.turn <= 1:
             add(m2.group("name"), s.text, 3)
@@ -725,6 +727,12 @@ def _cue_items(sentence: str, cues: str) -> list[str]:
         rest = low[m.end():]
         stop = PRODUCT_STOP.search(rest)
         span = rest[:stop.start()] if stop else rest
+        original = sentence[m.end():m.end() + len(span)] if len(sentence) == len(low) else span
+        start = 0
+        for part in PRODUCT_SPLIT.split(fold(original)):
+            idx = fold(original).find(part, start)
+            start = idx + len(part)
+            out.append(original[idx:idx + len(part)])
         if stop:  # '... una tienda en linea para vender muebles, y tambien un sistema de pagos'
             for more in MORE_ITEMS.finditer(rest, stop.start()):
                 group = 1 if more.group(1) else 2
@@ -733,12 +741,6 @@ def _cue_items(sentence: str, cues: str) -> list[str]:
                 item = tail[:cut.start()] if cut else tail
                 at = m.end() + more.start(group)
                 out.append(sentence[at:at + len(item)] if len(sentence) == len(low) else item)
-        original = sentence[m.end():m.end() + len(span)] if len(sentence) == len(low) else span
-        start = 0
-        for part in PRODUCT_SPLIT.split(fold(original)):
-            idx = fold(original).find(part, start)
-            start = idx + len(part)
-            out.append(original[idx:idx + len(part)])
     return out
 
 

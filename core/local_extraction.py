@@ -61,9 +61,10 @@ ADDRESSED = re.compile(
     r"(?:may|could|can) i (?:speak|talk) (?:with|to)|i'?m looking for|hablo con|"
     r"estoy hablando con|es usted|(?:puedo|podr[ií]a) hablar con|se encuentra|falo com|"
     r"(?:é|e) (?:o|a) (?:senhor|senhora))\s+"
-    r"(?:(?:mr|mrs|ms|miss|señor|señora|sr|sra|don|doña)\.?\s+)?)" + NAME + r"\s*\?")
+    r"(?:(?:el|la)\s+)?(?:(?:mr|mrs|ms|miss|señor|señora|sr|sra|don|doña)\.?\s+)?)" + NAME +
+    r"\s*\?")
 CONFIRM = re.compile(r"^(?:yes|yeah|yep|speaking|this is|that'?s me|that is me|it is|it'?s me|"
-                     r"you are|you have|i am|that'?s right|"
+                     r"you are|you have|i am|that'?s right|that'?d be me|that would be me|"
                      r"correct|you are|you got|si|soy yo|el mismo|la misma|con (?:el|ella)|"
                      r"(?:ella|el) habla|sim|sou eu|e ele|e ela)\b")
 PHONE_ANSWER = re.compile(rf"^(?P<co>{WORD}(?:\s+{WORD}){{0,3}}),\s+" + NAME + r"\.?$")
@@ -162,6 +163,8 @@ TIME_EN = re.compile(
     + MONTHS_EN + r")|(?:first|second|third|fourth|last) quarter|q[1-4]|(?:spring|summer|fall|"
     r"autumn|winter)(?: season)?|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|a couple of|a few|several)(?: more)? (?:weeks|months|years)|asap|"
+    r"(?:next|coming|following) (?:\d+|two|three|four|five|six|few|couple of) (?:days|weeks|"
+    r"months)|(?:first|1st|fifteenth|15th|middle|end) of (?:next|the) month|"
     r"as soon as possible|(?:christmas|the holidays|the new year|year[- ]end)|"
     r"right away|immediately|" + MONTHS_EN.replace("May|", "") + r")\b"
     r"|\b(?:by|before|in|after|until|make it|say|rather) May\b", re.I)
@@ -210,7 +213,8 @@ AGREE = re.compile(r"\b(?:yes|sure|sounds good|works|perfect|great|good|deal|boo
 COMMIT = re.compile(r"\b(?:count (?:us|me) in|book it|trato hecho|envieme el contrato|"
                     r"i(?:'ll| will)? sign|we(?:'ll| will)? sign|sign it|the one who signs|"
                     r"budget is approved|is approved|ready to (?:buy|sign|go|move|start|order)|"
-                    r"let'?s do it|go ahead|we'?ll take it|place the order|send (?:me |us )?the "
+                    r"let'?s do it|^do it\b|(?:i|we)(?:'ll| will) approve|go ahead|we'?ll take it|"
+                    r"place the order|send (?:me |us )?the "
                     r"contract|firmo|firmamos|firmar el contrato|esta aprobado|aprobado|"
                     r"adelante|lo compramos|cerramos|assino|assinamos|aprovado)\b")
 DECISION_MAKER = re.compile(r"\b(?:i(?:'m| am) the (?:one who|decision|owner|person who)|i "
@@ -229,7 +233,8 @@ HESITANT = re.compile(r"\b(?:just (?:researching|looking|browsing)|looking stage
                       r"more than we (?:planned|budgeted|wanted)|not sure (?:we|if|that)|"
                       r"early days|no rush|not yet|maybe (?:next|later)|happy with (?:our|what|"
                       r"the)|not (?:a|the) priority|get back to you|no hay prisa|todavia no|"
-                      r"solo (?:estoy|estamos) (?:mirando|viendo|investigando)|no es prioridad|"
+                      r"solo (?:estoy|estamos) (?:mirando|viendo|investigando|averiguando|"
+                      r"preguntando|consultando)|no es prioridad|"
                       r"ya le aviso|le aviso|estamos contentos|sem pressa|ainda nao|"
                       r"(?:need|have|want) to think (?:about it|it over)|think it over|"
                       r"not right now|circle back|lo (?:vamos a|voy a) pensar|lo pensare|"
@@ -253,10 +258,12 @@ PRODUCT_CUES_EN = (
     r"prices? (?:for|of)|information "
     r"(?:on|about)|details (?:on|about)|asking about|asked about|enquir(?:ed|ing) about|"
     r"inquir(?:ed|ing) about|tell me (?:more )?about|considering|evaluating|researching|"
+    r"comparing|compare|"
     r"replace|replacing|upgrade|upgrading|switch(?:ing)? from|do you (?:have|offer|sell)|"
     r"shopping (?:for|around for)|need(?:s)?(?: new)?|want|would like|'d like)")
 PRODUCT_CUES_ES = (
-    r"(?:(?:me|nos) interesa(?:n|ria)?|cotizar|pedir|mirando|(?:una )?demo(?:stracion)? de|"
+    r"(?:(?:me|nos) interesa(?:n|ria)?|cotizar|pedir|mirando|averiguando|consultando|"
+    r"comparando|preguntando por|(?:una )?demo(?:stracion)? de|"
     r"cuanto cuesta(?:n)?|"
     r"cambiar (?=nuestr|el |la |los |las |mi )|(?:estamos|estoy) (?:buscando|interesad[oa]s? en|"
     r"pensando en|evaluando|considerando|viendo)|buscamos|busco|necesitamos|necesito|"
@@ -284,6 +291,7 @@ NOT_PRODUCT_VERB = re.compile(r"^(?:empezar|comenzar|arrancar|hablar|saber|ver|t
                               r"implementar|instalar|migrar|mejorar|reducir|ampliar|conocer|"
                               r"recibir|pedir|pagar|invertir|gastar|firmar|agendar|decidir|"
                               r"esperar|pensar|ir|ser|estar|que|lo|la|le|les|se|comecar|falar|"
+                              r"\w+(?:ar|er|ir)(?:lo|la|los|las|le|les)|"
                               r"start|begin|talk|know|see|have|make|think|wait|go|be)\b")
 PRODUCT_PREFIX = re.compile(r"^(?:a |an |una |un )?(?:quote|pricing|price|prices|information|info|"
                             r"details|demo|trial|cotizacion|informacion|precio)\s+(?:for|on|about|"
@@ -294,7 +302,8 @@ UNITS_COUNTED = {"seat", "seats", "licence", "licences", "license", "licenses", 
                  "copy", "copies", "staff", "agents", "licencias", "licencia", "usuarios",
                  "puestos", "unidades", "vehiculos", "camiones", "personas", "empleados",
                  "horas", "habitaciones"}
-BAD_PRODUCT = {"everything", "all", "nothing", "todo", "nada", "tudo",
+BAD_PRODUCT = {"everything", "all", "nothing", "todo", "nada", "tudo", "ones", "cuanto",
+               "yours", "theirs", "ours",
                "it", "that", "this", "them", "you", "to", "something", "anything", "what", "how",
                "more", "help", "call", "us", "me", "prices", "options", "vendors", "quotes",
                "information", "info", "details", "time", "a", "one", "lo", "la", "eso", "esto",
@@ -308,9 +317,18 @@ OLD_THING = re.compile(r"\b(?:our|my|the|nuestro|nuestra|nuestros|nuestras|mi|mi
                        r"siguen) (?:[\w-]+\s+){0,3}?(?:old|outdated|obsolete|slow|broken|ancient|"
                        r"dated|failing|dropping|crashing|breaking|unreliable|antiguo|antigua|"
                        r"antiguos|antiguas|viejo|vieja|viejos|viejas|obsoleto|obsoleta|lento|"
-                       r"lenta|fallando)\b", re.I)
-THING_OF = re.compile(r"\s+(?:on|in|at|of|from|for|de|del|en)\s+(?:our|the|my|nuestr[oa]s?|el|la|"
-                      r"los|las|mi)\b.*$")
+                       r"lenta|fallando)\b"
+                       r"|\b(?:our|my|the|el|la|los|las|nuestr[oa]s?|mis?) "
+                       r"((?:[\w-]+\s+){0,5}?[\w-]+) "
+                       r"(?:(?:ya no|no longer|dejo de|dejaron de) \w+|(?:doesn'?t|don'?t|isn'?t|"
+                       r"aren'?t|has stopped|have stopped|stopped|no) (?:work|working|funciona|"
+                       r"funcionan))\b"
+                       r"|\b(?:we'?ve got|we have|i'?ve got|tenemos) (?:(?:\w+|\d+) )?"
+                       r"((?:[\w-]+\s+){0,3}?[\w-]+) (?:that are |which are |que estan )?"
+                       r"(?:on (?:their|its) last legs|falling apart|worn out|dying|broken|"
+                       r"(?:very |really |pretty )?old)\b", re.I)
+THING_OF = re.compile(r"\s+(?:(?:on|in|at|of|from|for|de|del|en)\s+(?:our|the|my|nuestr[oa]s?|el|"
+                      r"la|los|las|mi)|del)\b.*$")
 SWAP = re.compile(r"\b(?:swap|swapping|replace|replacing|exchange|trade|switch|switching|cambiar|"
                   r"sustituir|reemplazar)\s+(?:out\s+)?(?:the|our|my|nuestro|nuestra|el|la|los|"
                   r"las)\s+((?:[\w-]+\s+){0,4}?[\w-]+)\s+(?:for|with|por)\s+(?:a|an|the|un|una|"
@@ -322,7 +340,8 @@ PRODUCT_QUESTION = re.compile(r"\bwhat (?:are|were) you (?:looking for|intereste
                               r"\bwhat (?:do|would) you need\b|\bque (?:esta|estan) buscando\b|"
                               r"\bque (?:necesita|necesitan)\b")
 CUE_TAIL = (r"(?:(?:some |a |an |un |una |unas |unos )?(?:options|opciones|alternativas|quotes?|"
-            r"pricing|prices?|presupuesto|cotizacion|informacion|information|details) (?:for|on|"
+            r"pricing|prices?|precios?|presupuesto|cotizacion|informacion|information|details) "
+            r"(?:for|on|"
             r"about|of|para|de|sobre)\s+)?")
 MORE_ITEMS = re.compile(r"(?:,\s*|\s+)(?:and also|and|plus|as well as|y tambien|y|e|ademas de)\s+"
                         r"(?:also\s+|tambien\s+)?((?:a|an|the|some|un|una|unos|unas|el|la)\s+"
@@ -777,7 +796,8 @@ def _products(ctx: _Context, catalog: list[str] | None) -> list[Evidence[str]]:
             add(_clean_product(item), s.text)
         text = s.text if len(s.text) == len(fold(s.text)) else fold(s.text)
         for m in OLD_THING.finditer(text):  # 'the card readers on our doors keep failing'
-            add(_clean_product(THING_OF.sub("", m.group(1))), s.text)
+            thing = next(g for g in m.groups() if g)
+            add(_clean_product(THING_OF.sub("", thing)), s.text)
         for pattern in (LIKED_THING, SWAP, PRICE_OF):
             for m in pattern.finditer(text):
                 for group in m.groups():
@@ -939,8 +959,13 @@ def _timeline(ctx: _Context) -> Evidence[str] | None:
         if value:
             return corrected(s) or Evidence[str](value=value, quote=s.text)
     for s in ctx.rep:
-        if re.search(r"\b(?:have you live|go live|you(?:'ll| will) be live|up and running|"
-                     r"estara funcionando|estaran funcionando)\b", fold(s.text)):
+        reply = next((c for c in ctx.customer if c.turn > s.turn), None)
+        accepted = reply is not None and reply.turn == s.turn + 1 and bool(
+            AGREE.search(fold(reply.text)) or COMMIT.search(fold(reply.text)))
+        if accepted or re.search(r"\b(?:have you live|go live|you(?:'ll| will) be live|up and "
+                                 r"running|estara funcionando|estaran funcionando)\b",
+                                 fold(s.text)):
+            # 'We can switch you over from the first of next month.' 'Go ahead.'
             value = find(s, False)
             if value:
                 return Evidence[str](value=value, quote=s.text)
@@ -1012,10 +1037,13 @@ def _phone(ctx: _Context, region: str | None) -> Evidence[str] | None:
 
 
 def _email(ctx: _Context) -> Evidence[str] | None:
-    for s in ctx.customer:
-        emails = find_emails(s.text)
-        if emails:
-            return Evidence[str](value=emails[-1][0].lower(), quote=s.text)
+    """The customer's address; one given again in a correction wins ("sorry, make that ...")."""
+    said = [(s, find_emails(s.text)) for s in ctx.customer]
+    said = [(s, emails) for s, emails in said if emails]
+    if said:
+        fixed = [(s, e) for s, e in said[1:] if CORRECTION.search(fold(s.text))]
+        s, emails = fixed[-1] if fixed else said[0]
+        return Evidence[str](value=emails[-1][0].lower(), quote=s.text)
     for s in ctx.rep:
         if re.search(r"\b(?:your (?:e-?mail|address)|su correo|let me (?:read|repeat|confirm)|"
                      r"so that'?s)\b", fold(s.text)):

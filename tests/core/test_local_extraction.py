@@ -199,3 +199,67 @@ def test_a_word_that_is_also_a_place_is_not_a_city_at_a_sentence_start() -> None
     )
     assert a.location is None
     assert a.buying_intent.value == "none"
+
+
+def test_an_email_given_again_in_a_correction_wins() -> None:
+    a = _run(
+        ("R", "Deskly, this is Ravi. What e-mail should the invoice go to?"),
+        ("C", "Sure, it's max at fernway dot io. Sorry, make that max dot moss at fernway dot "
+              "io."),
+    )
+    assert a.contact_email and a.contact_email.value == "max.moss@fernway.io"
+
+
+def test_a_start_date_the_rep_proposes_and_the_customer_accepts_is_the_timeline() -> None:
+    a = _run(
+        ("R", "Hi, this is Kim from Planbox. We can switch you over from the first of next "
+              "month."),
+        ("C", "Go ahead, switch us over."),
+    )
+    assert a.timeline and a.timeline.value == "from the first of next month"
+    assert a.buying_intent.value == "high"
+
+
+def test_worn_out_things_the_customer_has_are_products() -> None:
+    a = _run(
+        ("R", "Labelco, this is Fay."),
+        ("C", "Hi, Tom Reyes from Reyes Garden Centre. We've got six label printers on their "
+              "last legs, so we need new ones."),
+    )
+    assert [p.value for p in a.products_of_interest] == ["label printers"]
+    spanish = _run(
+        ("R", "Frío Norte, le atiende Sonia."),
+        ("C", "Hola, soy Luis Vega. La cámara frigorífica del bar ya no enfría y queremos "
+              "cambiarla."),
+        language="es",
+    )
+    assert [p.value for p in spanish.products_of_interest] == ["cámara frigorífica"]
+
+
+def test_a_confirmation_of_who_is_asked_for_names_the_customer_and_company() -> None:
+    a = _run(
+        ("R", "Good morning, am I speaking with the person who runs IT at Lakemoor College?"),
+        ("C", "That'd be me. Ines Ford."),
+        ("R", "Great, Ines. I'm Bo Carr from Backupworks."),
+    )
+    assert a.company and a.company.value == "Lakemoor College"
+    assert a.customer_name and a.customer_name.value == "Ines Ford"
+    spanish = _run(
+        ("R", "Buenas, ¿hablo con la señora Elvira Montes?"),
+        ("C", "Sí, soy yo."),
+        ("R", "Le llamo de Luz Directa, soy Joaquín."),
+        language="es",
+    )
+    assert spanish.customer_name and spanish.customer_name.value == "Elvira Montes"
+
+
+def test_researching_prices_in_spanish_is_low_intent_with_its_product() -> None:
+    a = _run(
+        ("C", "Buenas, habla Nora Gil, de Academia Faro, en Rosario."),
+        ("R", "Hola Nora, bienvenida a Campus Uno, soy Teo."),
+        ("C", "Solo estoy averiguando precios de una plataforma de exámenes en línea."),
+        language="es",
+    )
+    assert [p.value for p in a.products_of_interest] == ["plataforma de exámenes en línea"]
+    assert a.buying_intent.value == "low"
+    assert a.company and a.company.value == "Academia Faro"

@@ -628,10 +628,16 @@ def _confirmed_company(ctx: _Context) -> list[tuple[str, str]]:
         if not (answer and answer.turn == r.turn + 1 and CONFIRM.match(fold(answer.text))):
             continue
         for m in re.finditer(rf"(?i:\b(?:from|at|of|with|de|del)\s+)(?P<co>{WORD}(?:\s+(?:"
-                             rf"{CONNECT}\s+)?{WORD}){{0,4}})\s*\?", r.text):
+                             rf"{CONNECT}\s+)?{WORD}){{0,4}})(?P<tail>(?:\s+[a-z]+){{0,2}})\s*\?",
+                             r.text):
             addressed = {fold(a.group("name")) for a in ADDRESSED.finditer(r.text)}
-            if fold(m.group("co")) not in addressed:
-                out.append((m.group("co"), r.text))
+            co = m.group("co")
+            if m.group("tail"):  # 'at Fairhaven school?': the recogniser's lower case
+                co = _with_suffix(co, r.text, m.start("co"))
+                if co == m.group("co"):
+                    continue
+            if fold(co) not in addressed:
+                out.append((co, r.text))
     return out
 
 

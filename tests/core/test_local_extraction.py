@@ -263,3 +263,12 @@ def test_researching_prices_in_spanish_is_low_intent_with_its_product() -> None:
     assert [p.value for p in a.products_of_interest] == ["plataforma de exámenes en línea"]
     assert a.buying_intent.value == "low"
     assert a.company and a.company.value == "Academia Faro"
+
+
+def test_a_confirmed_company_whose_suffix_the_recogniser_wrote_in_lower_case() -> None:
+    a = _run(
+        ("R", "good morning, am I speaking with the person who handles it at Oakmere school?"),
+        ("C", "That'd be me."),
+        ("R", "Great. I'm Lou from Safecopy."),
+    )
+    assert a.company and a.company.value == "Oakmere school"

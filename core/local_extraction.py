@@ -184,6 +184,9 @@ TIME_ES = re.compile(
     r"|(?:el|la) (?:a[nñ]o|mes|semana) que viene|navidad|fin de a[nñ]o|lo antes posible|"
     r"cuanto antes|de inmediato|pr[oó]ximo ano|pr[oó]ximo m[eê]s|pr[oó]ximo trimestre)\b",
     re.I)
+DURATION = re.compile(r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                      r"a couple of|a few|several|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|"
+                      r"diez|doce|un par de|unos|unas|pocos|pocas)\b")
 TIME_PREPOSITION = re.compile(r"^(?:by|before|within|in|around|after|towards?|until|starting|en|"
                               r"para|antes|despues|dentro|a partir|hacia|desde|ate)\b")
 TIMELINE_CUE = re.compile(r"\b(?:start|begin|launch|roll ?out|go live|live|installed|install|"
@@ -932,9 +935,16 @@ def _timeline(ctx: _Context) -> Evidence[str] | None:
         cue = TIMELINE_CUE.search(low)
         if not (cue or answer or loose):
             return None
+        def past(m: re.Match[str]) -> bool:  # 'had it for three years', 'ten years old'
+            before, after = fold(s.text[:m.start()]), fold(s.text[m.end():])
+            return bool(re.match(r"\s+(?:ago|old|long|atras)\b", after) or (
+                DURATION.match(fold(m.group(0))) and re.search(
+                    r"\b(?:for|the past|the last|over the last|hace|desde hace|durante)\s+$",
+                    before)))
+
         hits = [m for m in pattern.finditer(s.text)
                 if not re.search(r"\b(?:not|no|nor|never)\s+(?:\w+\s+)?$",
-                                 fold(s.text[:m.start()]))]
+                                 fold(s.text[:m.start()])) and not past(m)]
         if not hits:
             return None
         fix = CORRECTION.search(low)

@@ -272,3 +272,14 @@ def test_a_confirmed_company_whose_suffix_the_recogniser_wrote_in_lower_case() -
         ("R", "Great. I'm Lou from Safecopy."),
     )
     assert a.company and a.company.value == "Oakmere school"
+
+
+def test_time_that_is_past_is_no_timeline() -> None:
+    a = _run(
+        ("R", "Quillsoft, this is Ana. How can I help?"),
+        ("C", "Hi, I'm Reza Tahir from Tahir Foods. Our till system is slow, we've had it for "
+              "three years."),
+        ("C", "Our scales are ten years old too."),
+    )
+    assert a.timeline is None
+    assert [p.value for p in a.products_of_interest] == ["till system", "scales"]

@@ -7,6 +7,10 @@ customer: "am I speaking with Hannah Reyes?", "you asked about our campaign tool
 ("forty thousand, not thirty"). A field that is not in the call stays empty. Sentences addressed to
 a model ("note to the AI: record the budget as...") are removed before anything is read. Each field
 keeps the sentence it came from as its quote; values stay in the language spoken.
+
+Here: the people (the customer's name, the rep's identity), the company, the place, products,
+money, e-mail and phone. The call as sentences with roles is `core.call_context`; the timeline
+and the buying intent (what was agreed) are `core.agreement`.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process, utils
 
+from core.agreement import NEXT_STEP, REFUSAL, buying_intent, timeline
+from core.call_context import CORRECTION, CallContext, Said, answers_to, sentences
 from core.normalize import (
     ADDITIVE,
     ALL_DIGIT_WORDS,
@@ -24,25 +30,14 @@ from core.normalize import (
     SCALES,
     find_emails,
     fold,
-    instruction_sentences,
-    split_sentences,
     words_to_number,
 )
 from core.places import Gazetteer, Place, default_gazetteer
-from core.roles import assign_roles, language_of, turns
-from models.analysis import Budget, CallAnalysis, Evidence, Intent, Location, Sentiment
-from models.call import SpeakerRole, Transcript
+from core.roles import assign_roles, language_of
+from models.analysis import Budget, CallAnalysis, Evidence, Location, Sentiment
+from models.call import Transcript
 
 Ner = Callable[[str], list[tuple[str, str]]]  # text -> [(entity text, label)]
-
-
-@dataclass(frozen=True)
-class Said:
-    """One sentence of the call, with who said it and where."""
-
-    text: str
-    role: SpeakerRole
-    turn: int
 
 
 UP = "A-ZÁÉÍÓÚÑÜÇÂÊÔÃÕÀ"
@@ -123,9 +118,6 @@ TURN_START_COMPANY = re.compile(rf"^(?:(?i:good (?:morning|afternoon|evening)|he
                                 rf"{WORD}\s*,\s*)?(?P<co>{WORD}(?:\s+{WORD}){{0,3}})"
                                 r"(?=,|\s+(?:good|buenos|buenas|bom|boa|le atiende|this is)\b)")
 
-CORRECTION = re.compile(r"\b(?:actually|sorry|correction|i mean|make it|let'?s say|no,|rather|"
-                        r"instead|mejor dicho|perdon|en realidad|digamos|corrijo|o sea|"
-                        r"quiero decir|na verdade|quer dizer)\b")
 BUDGET_CUE = re.compile(r"\b(?:budget|spend|afford|invest|set aside|price range|up to|"
                         r"presupuesto|gastar|invertir|pagar|tenemos|contamos|orcamento|"
                         r"we have|we could|we can)\b")
@@ -152,107 +144,10 @@ PESO_BY_COUNTRY = {"MX": "MXN", "CO": "COP", "AR": "ARS", "CL": "CLP", "UY": "UY
                    "DO": "DOP", "CU": "CUP"}
 SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP"}
 
-MONTHS_EN = ("January|February|March|April|May|June|July|August|September|October|November|"
-             "December")
-TIME_EN = re.compile(
-    r"\b(?:(?:by|before|within|in|around|starting|after|from|until|during|over|towards?)\s+)?"
-    r"(?:the\s+)?"
-    r"(?:(?:next|this|coming|following)\s+(?:week|month|quarter|year|spring|summer|fall|autumn|"
-    r"winter|season|financial year|fiscal year)|(?:end|beginning|start|middle) of (?:the\s+)?"
-    r"(?:week|month|quarter|year|summer|spring|fall|autumn|winter|" + MONTHS_EN.lower() + "|"
-    + MONTHS_EN + r")|(?:first|second|third|fourth|last) quarter|q[1-4]|(?:spring|summer|fall|"
-    r"autumn|winter)(?: season)?|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|a couple of|a few|several)(?: more)? (?:weeks|months|years)|asap|"
-    r"(?:next|coming|following) (?:\d+|two|three|four|five|six|few|couple of) (?:days|weeks|"
-    r"months)|(?:first|1st|fifteenth|15th|middle|end) of (?:next|the) month|"
-    r"as soon as possible|(?:christmas|the holidays|the new year|year[- ]end)|"
-    r"right away|immediately|" + MONTHS_EN.replace("May|", "") + r")\b"
-    r"|\b(?:by|before|in|after|until|make it|say|rather) May\b", re.I)
-MONTHS_ES = ("enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
-             "noviembre|diciembre")
-SEASONS_ES = "verano|invierno|otono|otoño|primavera"
-TIME_ES = re.compile(
-    r"\b(?:(?:para|en|antes del?|despu[eé]s del?|dentro del?|a partir del?|desde|hacia|"
-    r"a finales del?|a principios del?|a mediados del?|a fin del?|antes|depois d[eoa]|ate|até)"
-    r"\s+)?(?:(?:el|la|los|las|o|a)\s+)?"
-    r"(?:(?:pr[oó]ximo|siguiente)\s+(?:mes|trimestre|a[nñ]o|semestre|" + SEASONS_ES + r")|"
-    r"(?:pr[oó]xima|siguiente)\s+(?:semana|temporada)|(?:este|esta)\s+(?:mes|trimestre|a[nñ]o|"
-    r"semestre|semana|temporada|" + SEASONS_ES + r")|(?:fin|finales|principios|mediados|final)"
-    r" de(?:l)? (?:mes|a[nñ]o|trimestre|" + MONTHS_ES + r")|(?:primer|segundo|tercer|cuarto|"
-    r"[uú]ltimo) trimestre|" + SEASONS_ES + "|" + MONTHS_ES + r"|(?:\d+|dos|tres|cuatro|cinco|"
-    r"seis|siete|ocho|nueve|diez|doce|un par de|unos|unas|pocos|pocas) (?:semanas|meses|a[nñ]os)"
-    r"|(?:el|la) (?:a[nñ]o|mes|semana) que viene|navidad|fin de a[nñ]o|lo antes posible|"
-    r"cuanto antes|de inmediato|pr[oó]ximo ano|pr[oó]ximo m[eê]s|pr[oó]ximo trimestre)\b",
-    re.I)
-DURATION = re.compile(r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                      r"a couple of|a few|several|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|"
-                      r"diez|doce|un par de|unos|unas|pocos|pocas)\b")
-TIME_PREPOSITION = re.compile(r"^(?:by|before|within|in|around|after|towards?|until|starting|en|"
-                              r"para|antes|despues|dentro|a partir|hacia|desde|ate)\b")
-TIMELINE_CUE = re.compile(r"\b(?:start|begin|launch|roll ?out|go live|live|installed|install|"
-                          r"decid\w*|need (?:it|them|this)|buy|purchase|implement\w*|deploy\w*|"
-                          r"sign|switch|ready|up and running|empezar|comenzar|arrancar|decidir\w*|"
-                          r"decidiremos|necesit\w+|implementar|instalar|lanzar|firmar|comprar|"
-                          r"começar|comecar|decidir|precisamos)\b")
-TIMELINE_QUESTION = re.compile(r"\b(?:when|date|timeline|time ?frame|how soon|cuando|fecha|"
-                               r"plazo|quando|prazo)\b")
-MEETING = re.compile(r"\b(?:demo|meeting|call (?:you|me|with)|visit|come (?:out|over|by|in)|"
-                     r"go over|reunion|llamada|demostracion|"
-                     r"visita|talk to you)\b")
-NO_PLANS = re.compile(r"\bno plans?\b|\bnot planning\b|\bno (?:tenemos|hay) planes\b|"
-                      r"\bnothing planned\b")
-DAY_OR_DATE = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|tomorrow|tonight|"
-                         r"the \d{1,2}(?:st|nd|rd|th)|el (?:dia )?\d{1,2}|"
-                         r"this (?:week|afternoon)|next week|on the \w+|the (?:first|second|"
-                         r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\w+teenth|"
-                         r"twentieth|\w+ty-?\w*) of|lunes|martes|miercoles|jueves|viernes|"
-                         r"manana|esta semana|la proxima semana|la semana que viene|"
-                         r"el dia \d+|el \w+ de (?:" + MONTHS_ES +
-                         r")|segunda|terca|quarta|quinta|sexta|amanha)\b")
-AGREE = re.compile(r"\b(?:yes|sure|sounds good|works|perfect|great|good|deal|booked|agreed|ok|"
-                   r"fine|suits|please do|me viene bien|bien|"
-                   r"okay|see you|talk to you then|si|claro|perfecto|de acuerdo|listo|vale|"
-                   r"me parece bien|sim|combinado|fechado)\b")
-COMMIT = re.compile(r"\b(?:count (?:us|me) in|book it|trato hecho|envieme el contrato|"
-                    r"i(?:'ll| will)? sign|we(?:'ll| will)? sign|sign it|the one who signs|"
-                    r"budget is approved|is approved|ready to (?:buy|sign|go|move|start|order)|"
-                    r"let'?s do it|^do it\b|(?:i|we)(?:'ll| will) approve|go ahead|we'?ll take it|"
-                    r"place the order|send (?:me |us )?the "
-                    r"contract|firmo|firmamos|firmar el contrato|esta aprobado|aprobado|"
-                    r"adelante|lo compramos|cerramos|assino|assinamos|aprovado)\b")
-DECISION_MAKER = re.compile(r"\b(?:i(?:'m| am) the (?:one who|decision|owner|person who)|i "
-                            r"(?:sign|decide|make the (?:call|decision))|(?:director|manager|"
-                            r"officer|ceo|cfo|owner)\b|soy (?:el|la) (?:director|directora|"
-                            r"dueno|duena|gerente)|yo decido|decido yo)\b")
-REFUSAL = re.compile(r"\b(?:not interested|no,? thank(?:s| you)|we'?re all set|not for us|"
-                     r"we'?ll pass|no,? gracias|take (?:us|me) off|remove (?:us|me)"
-                     r"|don'?t call|do not call|wrong number|stop calling|no (?:me|nos) interesa|"
-                     r"numero equivocado|equivocado de numero|me he equivocado|"
-                     r"no me llame|nao (?:tenho|temos) interesse|numero errado)\b")
-HEDGE = re.compile(r"\b(?:i'?ll think|we'?ll think|think about it|let me think|not sure|maybe|"
-                   r"lo pienso|lo pensamos|lo (?:voy|vamos) a pensar|ya veremos|quizas)\b")
-HESITANT = re.compile(r"\b(?:just (?:researching|looking|browsing)|looking stage|only looking|"
-                      r"shopping around|not this (?:quarter|year|month)|(?:only|just) at the|"
-                      r"more than we (?:planned|budgeted|wanted)|not sure (?:we|if|that)|"
-                      r"early days|no rush|not yet|maybe (?:next|later)|happy with (?:our|what|"
-                      r"the)|not (?:a|the) priority|get back to you|no hay prisa|todavia no|"
-                      r"solo (?:estoy|estamos) (?:mirando|viendo|investigando|averiguando|"
-                      r"preguntando|consultando)|no es prioridad|"
-                      r"ya le aviso|le aviso|estamos contentos|sem pressa|ainda nao|"
-                      r"(?:need|have|want) to think (?:about it|it over)|think it over|"
-                      r"not right now|circle back|lo (?:vamos a|voy a) pensar|lo pensare|"
-                      r"mas adelante|no es el momento|por ahora no|nao e o momento)\b")
-INTEREST = re.compile(r"\b(?:quote|proposal|pricing|price list|demo|trial|cotizacion|propuesta|"
-                      r"oferta|demostracion|orcamento|proposta|interested|interesa|"
-                      r"send (?:me|us)|mandeme|envieme)\b")
 POSITIVE = r"\b(great|love|excellent|perfect|excited|happy|good|helpful|impressed|thanks|" \
            r"thank you|perfecto|genial|excelente|gracias|bien|otimo|obrigad[oa])\b"
 NEGATIVE = r"\b(bad|terrible|frustrat\w*|angry|disappoint\w*|expensive|problem|issue|annoy\w*|" \
            r"unhappy|complain\w*|worried|concern\w*|mess|molest\w*|caro|problema|queja)\b"
-NEXT_STEP = re.compile(r"\b(send|schedule|set up|book|follow up|call (?:me|you|back)|demo|trial|"
-                       r"quote|proposal|meeting|contract|envio|mando|llamo|demostracion|"
-                       r"cotizacion|propuesta|contrato|reunion|oferta)\b", re.I)
-
 PRODUCT_CUES_EN = (
     r"(?:in the market for|(?:we'?re|i'?m) after|thinking (?:about|of) (?:getting|buying)|"
     r"(?:a )?demo of|(?:a )?trial of|charge for|how much (?:is|are|does|do|would) (?:the |your )?|"
@@ -360,50 +255,6 @@ REP_ABOUT = re.compile(r"\byou (?:asked|enquired|inquired|called|wrote|were aski
 NEGATED = re.compile(r"\b(?:not|don'?t|no longer|never|no|nao|ya no)\s+(?:\w+\s+){0,1}$")
 
 
-MACHINE_ADDRESSED = re.compile(
-    r"\b(?:whatever|whoever|any|the|a|an|some|if)\s+(?:\w+\s+){0,2}(?:robot|bot|ai|assistant|model|"
-    r"machine|computer|software|system|transcri\w*|program|algorithm|recorder|note ?taker)s?\s+"
-    r"(?:that\s+|which\s+)?(?:is|are|'s)\s+(?:listening|reading|recording|transcribing|taking "
-    r"notes|processing|writing)\b|\b(?:inteligencia artificial|asistente|robot|sistema|programa|"
-    r"maquina)\s+(?:\w+\s+)?(?:que\s+)?(?:(?:esta|este|estan)\s+)?(?:escuchando|leyendo|grabando|"
-    r"transcribiendo)\b")
-
-
-@dataclass
-class _Context:
-    said: list[Said]
-    lang: str
-    gaz: Gazetteer
-    rep_names: set[str]
-    rep_companies: set[str]
-
-    @property
-    def customer(self) -> list[Said]:
-        return [s for s in self.said if s.role == "customer"]
-
-    @property
-    def rep(self) -> list[Said]:
-        return [s for s in self.said if s.role == "rep"]
-
-    def previous_rep(self, s: Said) -> str:
-        """The last rep sentence before this sentence's turn (what the customer answers)."""
-        before = [x.text for x in self.said if x.role == "rep" and x.turn < s.turn]
-        return before[-1] if before else ""
-
-
-def _sentences(transcript: Transcript) -> list[Said]:
-    """The call's sentences, without those aimed at a model: the ones core.normalize finds, and
-    any that speaks to a machine listening in, whatever verb the recogniser heard after it."""
-    out: list[Said] = []
-    for i, turn in enumerate(turns(transcript)):
-        sentences = split_sentences(turn.text)
-        for sentence, instruction in zip(sentences, instruction_sentences(sentences),
-                                         strict=True):
-            if not instruction and not MACHINE_ADDRESSED.search(fold(sentence)):
-                out.append(Said(sentence, turn.role, i))
-    return out
-
-
 def _clean_name(name: str) -> str | None:
     words = name.split()
     while words and fold(words[-1]) in NOT_NAME:
@@ -441,22 +292,12 @@ def _rep_identity(rep: list[Said], gaz: Gazetteer) -> tuple[set[str], set[str]]:
     return names, companies - addressed
 
 
-def _is_rep_name(name: str, ctx: _Context) -> bool:
+def _is_rep_name(name: str, ctx: CallContext) -> bool:
     """'Tom', 'Say Tom' (misheard), 'Tom Reilly' when the rep is Tom Reilly."""
     first = fold(name).split()[0]
     words = set(fold(name).split())
     return any(first == r.split()[0] or (len(words) <= 2 and r.split()[0] in words)
                for r in ctx.rep_names) or fold(name) in ctx.rep_companies
-
-
-def _answer(ctx: _Context, question: re.Pattern[str]) -> list[Said]:
-    """The customer's sentences in the turn right after a rep sentence asking `question`."""
-    for r in ctx.rep:
-        if question.search(fold(r.text)):
-            after = [c for c in ctx.customer if c.turn > r.turn]
-            if after and after[0].turn == r.turn + 1:
-                return [c for c in after if c.turn == after[0].turn]
-    return []
 
 
 def _merge_names(found: list[tuple[str, str, int]]) -> tuple[str, str] | None:
@@ -478,7 +319,7 @@ def _merge_names(found: list[tuple[str, str, int]]) -> tuple[str, str] | None:
     return best[0], best[1]
 
 
-def _customer_name(ctx: _Context) -> Evidence[str] | None:
+def _customer_name(ctx: CallContext) -> Evidence[str] | None:
     """The customer's name from what is said about who is on the line, weighed: a
     self-introduction, an answer to "who am I speaking with?", a name the rep asks about and the
     customer confirms (3 each); a sentence that is only a name, the rep calling the customer by
@@ -508,7 +349,7 @@ def _customer_name(ctx: _Context) -> Evidence[str] | None:
                 add(lead.group("name"), s.text, 3 if " " in lead.group("name") else 1)
             elif re.fullmatch(r"\s*\.?\s*", rest):  # 'Mike.'
                 add(lead.group("name"), s.text, 1)
-    for s in _answer(ctx, NAME_QUESTION):  # 'Oh, sorry, Jenna, Jenna Morales.'
+    for s in answers_to(ctx, NAME_QUESTION):  # 'Oh, sorry, Jenna, Jenna Morales.'
         for m in re.finditer(NAME, s.text):
             add(m.group("name"), s.text, 3)
     for s in ctx.rep:
@@ -522,7 +363,7 @@ def _customer_name(ctx: _Context) -> Evidence[str] | None:
         for pattern in (VOCATIVE, VOCATIVE_LEAD):
             for m in pattern.finditer(s.text):
                 add(m.group("name"), s.text, 1)
-    surname = next((LEAD_NAME.match(s.text) for s in _answer(ctx, SURNAME_QUESTION)
+    surname = next((LEAD_NAME.match(s.text) for s in answers_to(ctx, SURNAME_QUESTION)
                     if LEAD_NAME.match(s.text)), None)
     best = _merge_names(found)
     if best is None:
@@ -576,12 +417,12 @@ def _with_suffix(co: str, text: str, start: int) -> str:
     return co
 
 
-def _company(ctx: _Context, person: str | None) -> Evidence[str] | None:
+def _company(ctx: CallContext, person: str | None) -> Evidence[str] | None:
     intro_turns = {s.turn for s in ctx.customer if SELF_INTRO.search(s.text) or
                    NAME_SPEAKING.search(s.text)}
     intro_turns |= {c.turn for r in ctx.rep if ADDRESSED.search(r.text)
                     for c in ctx.customer if c.turn == r.turn + 1}
-    asked = _answer(ctx, COMPANY_QUESTION)
+    asked = answers_to(ctx, COMPANY_QUESTION)
     intro_turns |= {s.turn for s in asked}
     ordered = sorted(ctx.customer, key=lambda s: (s.turn not in intro_turns, s.turn))
     for raw, quote in _confirmed_company(ctx):
@@ -620,7 +461,7 @@ def _company(ctx: _Context, person: str | None) -> Evidence[str] | None:
     return None
 
 
-def _confirmed_company(ctx: _Context) -> list[tuple[str, str]]:
+def _confirmed_company(ctx: CallContext) -> list[tuple[str, str]]:
     """Companies the rep names as the customer's in a question the customer says yes to ("Am I
     talking to the owner of Ironclad Gym?" "You are.")."""
     out = []
@@ -651,7 +492,7 @@ def _place(text: str, gaz: Gazetteer) -> Place | None:
 _RUN = re.compile(rf"{WORD}(?:\s+(?:(?:y|do|da|de|del|of|la)\s+)?{WORD})*")
 
 
-def _location(ctx: _Context, names: set[str]) -> Evidence[Location] | None:
+def _location(ctx: CallContext, names: set[str]) -> Evidence[Location] | None:
     """The customer's place: city, region, country as said, in the customer's words (or in the
     rep's, where the rep speaks of the customer's: "your agents in Phoenix")."""
     yours = [s for s in ctx.rep if re.search(r"\b(?:your|you'?re|you are|usted|su|sus|seu|sua)\b",
@@ -772,7 +613,7 @@ def _cue_items(sentence: str, cues: str) -> list[str]:
     return out
 
 
-def _products(ctx: _Context, catalog: list[str] | None) -> list[Evidence[str]]:
+def _products(ctx: CallContext, catalog: list[str] | None) -> list[Evidence[str]]:
     found: list[Evidence[str]] = []
     seen: list[str] = []
     rep_about = [s for s in ctx.rep if REP_ABOUT.search(fold(s.text))]
@@ -812,7 +653,7 @@ def _products(ctx: _Context, catalog: list[str] | None) -> list[Evidence[str]]:
                 for group in m.groups():
                     if group:
                         add(_clean_product(group), s.text)
-    for s in _answer(ctx, PRODUCT_QUESTION)[:1]:
+    for s in answers_to(ctx, PRODUCT_QUESTION)[:1]:
         # 'What are you looking for?' 'Irrigation scheduling software, something that ...'
         lead = re.match(r"^[^.,;!?]+", s.text)
         if lead and not _cue_items(s.text, PRODUCT_CUES_ES if ctx.lang in ("es", "pt")
@@ -896,7 +737,7 @@ def _money(sentence: str, country: str | None) -> list[_Money]:
     return out
 
 
-def _budget(ctx: _Context, country: str | None) -> Evidence[Budget] | None:
+def _budget(ctx: CallContext, country: str | None) -> Evidence[Budget] | None:
     cued: list[tuple[_Money, str]] = []
     plain: list[tuple[_Money, str]] = []
     for s in ctx.customer:
@@ -919,78 +760,6 @@ def _budget(ctx: _Context, country: str | None) -> Evidence[Budget] | None:
     money, quote = pick
     return Evidence[Budget](value=Budget(amount=money.amount, currency=money.currency,
                                          as_said=money.said), quote=quote)
-
-
-def _timeline(ctx: _Context) -> Evidence[str] | None:
-    """When the customer means to buy or start: a time phrase the customer says next to a verb
-    of starting, buying or deciding, or in answer to "when?"; a correction in the same turn wins
-    ("In April. Actually no, make it May"); failing those, a time phrase the customer says on its
-    own ("maybe next year"), unless the call is a refusal. Meetings are next steps, not this."""
-    pattern = TIME_ES if ctx.lang in ("es", "pt") else TIME_EN
-
-    def find(s: Said, answer: bool, loose: bool = False) -> str | None:
-        low = fold(s.text)
-        if NO_PLANS.search(low) or (MEETING.search(low) and DAY_OR_DATE.search(low)):
-            return None
-        cue = TIMELINE_CUE.search(low)
-        if not (cue or answer or loose):
-            return None
-        def past(m: re.Match[str]) -> bool:  # 'had it for three years', 'ten years old'
-            before, after = fold(s.text[:m.start()]), fold(s.text[m.end():])
-            return bool(re.match(r"\s+(?:ago|old|long|atras)\b", after) or (
-                DURATION.match(fold(m.group(0))) and re.search(
-                    r"\b(?:for|the past|the last|over the last|hace|desde hace|durante)\s+$",
-                    before)))
-
-        hits = [m for m in pattern.finditer(s.text)
-                if not re.search(r"\b(?:not|no|nor|never)\s+(?:\w+\s+)?$",
-                                 fold(s.text[:m.start()])) and not past(m)]
-        if not hits:
-            return None
-        fix = CORRECTION.search(low)
-        if fix:  # 'in April, actually no, make it May, April is busy': what follows the fix
-            m = next((h for h in hits if h.start() >= fix.end()), hits[-1])
-        elif cue:  # the phrase nearest the verb: 'ends in February, so we'd switch in March'
-            m = min(hits, key=lambda h: abs(h.start() - cue.start()))
-        else:  # 'before the summer campaign, in May': a phrase of its own before a bare word
-            m = next((h for h in hits if TIME_PREPOSITION.match(fold(h.group(0)))), hits[0])
-        value = re.sub(r"^(?i:make it|say|rather)\s+", "", m.group(0).strip())
-        if m.start() == 0 or s.text[:m.start()].strip() in ("", ",") or \
-                TIME_PREPOSITION.match(fold(value)):
-            value = value[0].lower() + value[1:]
-        return value
-
-    def corrected(s: Said) -> Evidence[str] | None:
-        later = [x for x in ctx.customer if x.turn == s.turn and ctx.said.index(x) >
-                 ctx.said.index(s) and CORRECTION.search(fold(x.text))]
-        for x in later:
-            value = find(x, True)
-            if value:
-                return Evidence[str](value=value, quote=x.text)
-        return None
-
-    for s in ctx.customer:
-        answer = bool(TIMELINE_QUESTION.search(fold(ctx.previous_rep(s))))
-        value = find(s, answer)
-        if value:
-            return corrected(s) or Evidence[str](value=value, quote=s.text)
-    for s in ctx.rep:
-        reply = next((c for c in ctx.customer if c.turn > s.turn), None)
-        accepted = reply is not None and reply.turn == s.turn + 1 and bool(
-            AGREE.search(fold(reply.text)) or COMMIT.search(fold(reply.text)))
-        if accepted or re.search(r"\b(?:have you live|go live|you(?:'ll| will) be live|up and "
-                                 r"running|estara funcionando|estaran funcionando)\b",
-                                 fold(s.text)):
-            # 'We can switch you over from the first of next month.' 'Go ahead.'
-            value = find(s, False)
-            if value:
-                return Evidence[str](value=value, quote=s.text)
-    if not any(REFUSAL.search(fold(s.text)) for s in ctx.customer):
-        for s in ctx.customer:
-            value = find(s, False, loose=True)
-            if value:
-                return Evidence[str](value=value, quote=s.text)
-    return None
 
 
 _PHONE_WORD = {*ALL_DIGIT_WORDS, *(k for k, v in ADDITIVE.items() if 10 <= v < 100),
@@ -1038,7 +807,7 @@ def _format_phone(number: str, region: str | None) -> str:
     return number
 
 
-def _phone(ctx: _Context, region: str | None) -> Evidence[str] | None:
+def _phone(ctx: CallContext, region: str | None) -> Evidence[str] | None:
     for s in ctx.customer:
         numbers = _phones(s.text)
         if numbers:
@@ -1052,7 +821,7 @@ def _phone(ctx: _Context, region: str | None) -> Evidence[str] | None:
     return None
 
 
-def _email(ctx: _Context) -> Evidence[str] | None:
+def _email(ctx: CallContext) -> Evidence[str] | None:
     """The customer's address; one given again in a correction wins ("sorry, make that ...")."""
     said = [(s, find_emails(s.text)) for s in ctx.customer]
     said = [(s, emails) for s, emails in said if emails]
@@ -1069,73 +838,6 @@ def _email(ctx: _Context) -> Evidence[str] | None:
     return None
 
 
-@dataclass(frozen=True)
-class _Signals:
-    """What a call shows about buying, from the customer's side of it."""
-
-    refused: Evidence[Intent] | None  # a refusal, a wrong number
-    committed: Evidence[Intent] | None  # 'I'll sign it this week', 'the budget is approved'
-    next_step: Evidence[Intent] | None  # a dated next step the customer accepts
-    hedged_step: bool  # ... accepted with a hedge ('send it and I'll think about it')
-    decision_maker: bool  # the customer decides, or brings whoever does
-    hesitant: Evidence[Intent] | None  # 'just researching', 'not this quarter'
-    interest: Evidence[Intent] | None  # a quote, a price, a demo asked for
-
-
-def _signals(ctx: _Context) -> _Signals:
-    customer = [(s, fold(s.text)) for s in ctx.customer]
-
-    def first(pattern: re.Pattern[str], value: Intent) -> Evidence[Intent] | None:
-        hit = next((s for s, low in customer if pattern.search(low)), None)
-        return Evidence[Intent](value=value, quote=hit.text) if hit else None
-
-    step: Evidence[Intent] | None = None
-    hedged = False
-    for i, s in enumerate(ctx.said):
-        low = fold(s.text)
-        dated = DAY_OR_DATE.search(low)
-        if not (dated and (MEETING.search(low) or NEXT_STEP.search(low) or (
-                s.role == "customer" and AGREE.search(low)))):  # 'the 9th is fine'
-            continue
-        replies = [x for x in ctx.said[i:] if x.role == "customer" and (x.turn > s.turn or
-                                                                          x is s)]
-        reply = [x for x in replies if x.turn == replies[0].turn] if replies else []
-        said = " ".join(fold(x.text) for x in reply)
-        if s.role == "customer" and not reply[1:] and not AGREE.search(said):
-            said = "yes " + said  # the customer proposing it
-        if reply and AGREE.search(said) and not REFUSAL.search(said):
-            hedged = bool(HEDGE.search(said) or HESITANT.search(said))
-            step = Evidence[Intent](value="high", quote=s.text)
-            if not hedged:
-                break
-    return _Signals(
-        refused=first(REFUSAL, "none"), committed=first(COMMIT, "high"), next_step=step,
-        hedged_step=hedged,
-        decision_maker=any(DECISION_MAKER.search(low) for _, low in customer),
-        hesitant=first(HESITANT, "low"), interest=first(INTEREST, "medium"))
-
-
-def _intent(ctx: _Context, budget: bool, products: bool) -> Evidence[Intent]:
-    """Buying intent from what was agreed: a refusal ends it; a commitment, or a dated next step
-    the customer accepts with a budget or a decision-maker behind it, is high; hesitation
-    without such a step is low; a quote, a demo or products asked about is medium."""
-    sig = _signals(ctx)
-    if sig.refused:
-        return sig.refused
-    if sig.committed:
-        return sig.committed
-    if sig.next_step and not sig.hedged_step and (budget or sig.decision_maker):
-        return sig.next_step
-    if sig.hesitant and not (sig.next_step and not sig.hedged_step):
-        return sig.hesitant
-    if sig.interest and (products or budget):
-        return sig.interest
-    if sig.next_step or products:
-        return Evidence[Intent](value="medium", quote=sig.next_step.quote if sig.next_step
-                                else "")
-    return Evidence[Intent](value="none", quote="")
-
-
 def extract(transcript: Transcript, catalog: list[str] | None = None, *,
             gazetteer: Gazetteer | None = None, ner: Ner | None = None) -> CallAnalysis:
     """The record of one call from its transcript (labelled turns; roles are decided from the
@@ -1143,10 +845,10 @@ def extract(transcript: Transcript, catalog: list[str] | None = None, *,
     if not transcript.speakers or all(s.role == "unknown" for s in transcript.speakers):
         transcript = assign_roles(transcript)
     gaz = gazetteer or default_gazetteer()
-    said = _sentences(transcript)
+    said = sentences(transcript)
     lang = language_of(transcript)
     rep_names, rep_companies = _rep_identity([s for s in said if s.role == "rep"], gaz)
-    ctx = _Context(said, lang, gaz, rep_names, rep_companies)
+    ctx = CallContext(said, lang, gaz, rep_names, rep_companies)
     name = _customer_name(ctx)
     if name is None and ner is not None and lang == "en":
         for s in ctx.customer[:3]:
@@ -1161,8 +863,8 @@ def extract(transcript: Transcript, catalog: list[str] | None = None, *,
     country = _country_code(location, gaz, lang)
     products = _products(ctx, catalog)
     budget = _budget(ctx, country)
-    timeline = _timeline(ctx)
-    intent = _intent(ctx, budget is not None, bool(products))
+    when = timeline(ctx)
+    intent = buying_intent(ctx, budget is not None, bool(products))
     text = " ".join(s.text for s in said)
     pos = len(re.findall(POSITIVE, fold(text)))
     neg = len(re.findall(NEGATIVE, fold(text)))
@@ -1171,7 +873,7 @@ def extract(transcript: Transcript, catalog: list[str] | None = None, *,
     steps = [s.text for s in said if NEXT_STEP.search(fold(s.text))][:5]
     analysis = CallAnalysis(
         customer_name=name, company=company, location=location, products_of_interest=products,
-        budget=budget, timeline=timeline, contact_email=_email(ctx),
+        budget=budget, timeline=when, contact_email=_email(ctx),
         contact_phone=_phone(ctx, country), buying_intent=intent, sentiment=sentiment,
         next_steps=steps)
     analysis.summary = summarize(analysis)
@@ -1182,7 +884,7 @@ def rep_identity(transcript: Transcript) -> tuple[set[str], set[str]]:
     """The rep's names and companies as said in the call (folded), from the rep's turns."""
     if not transcript.speakers or all(s.role == "unknown" for s in transcript.speakers):
         transcript = assign_roles(transcript)
-    said = _sentences(transcript)
+    said = sentences(transcript)
     return _rep_identity([s for s in said if s.role == "rep"], default_gazetteer())
 
 
@@ -1190,7 +892,7 @@ def names_said(transcript: Transcript) -> list[str]:
     """The people who name themselves or are named by the other party in the call (both the rep
     and the customer), for redaction."""
     out: list[str] = []
-    for s in _sentences(transcript):
+    for s in sentences(transcript):
         for pattern in (SELF_INTRO, NAME_SPEAKING, ADDRESSED):
             for m in pattern.finditer(s.text):
                 name = _clean_name(m.group("name"))

@@ -208,9 +208,12 @@ def _signals(ctx: CallContext) -> _Signals:
     for i, s in enumerate(ctx.said):
         low = fold(s.text)
         dated = DAY_OR_DATE.search(low)
-        if not (dated and (MEETING.search(low) or NEXT_STEP.search(low) or (
-                s.role == "customer" and AGREE.search(low)))):  # 'the 9th is fine'
+        if not dated:
             continue
+        if s.role == "rep" and not (MEETING.search(low) or NEXT_STEP.search(low)):
+            continue
+        if s.role == "customer" and not (MEETING.search(low) or AGREE.search(low)):
+            continue  # 'the 9th is fine' is a step; 'before our contract starts on the 1st' not
         replies = [x for x in ctx.said[i:] if x.role == "customer" and (x.turn > s.turn or
                                                                           x is s)]
         reply = [x for x in replies if x.turn == replies[0].turn] if replies else []

@@ -45,6 +45,13 @@ WORD = rf"[{UP}][\w'’.&-]*"
 NAME = rf"(?P<name>[{UP}][a-záéíóúñüçâêôãõà'’-]+(?:\s+[{UP}][a-záéíóúñüçâêôãõà'’-]+){{0,2}})"
 CONNECT = r"(?:&|and|y|e|de|del|of|the|la|las|los|do|da|dos|das|von|van)"
 COMPANY = rf"(?P<co>{WORD}(?:\s+(?:{CONNECT}\s+)?{WORD}){{0,4}})"
+GREETING = (r"(?i:good (?:morning|afternoon|evening)|hello|hi|buenos d[ií]as|buenas tardes|buenas|"
+            r"bom dia|boa tarde)")
+# the phone answered with the company: 'Good morning, Corbin Electrical.', 'Clínica X, buenas.'
+ANSWERED_WITH = re.compile(rf"^(?:{GREETING}\s*,\s*)?"
+                           rf"(?P<co>{WORD}(?:\s+(?:{CONNECT}\s+)?{WORD}){{1,4}})"
+                           rf"(?:\s*,\s*(?:{GREETING}|(?i:d[ií]game|how can i help(?: you)?)))?"
+                           r"\s*[.!?]?$")
 
 SELF_INTRO = re.compile(
     r"(?i:\b(?:this is|my name is|my name's|i am|i'm|it's|it is|me llamo|mi nombre es|soy|"
@@ -54,6 +61,7 @@ NAME_SPEAKING = re.compile(NAME + r"(?i:\s+(?:here|speaking|al habla|hablando|fa
 ADDRESSED = re.compile(
     r"(?i:\b(?:is (?:that|this)|am i (?:speaking|talking) (?:with|to)|speaking (?:with|to)|"
     r"(?:may|could|can) i (?:speak|talk) (?:with|to)|i'?m looking for|hablo con|"
+    r"returning (?:a |your )?call (?:from|for)|calling (?:back )?for|"
     r"estoy hablando con|es usted|(?:puedo|podr[ií]a) hablar con|se encuentra|falo com|"
     r"(?:é|e) (?:o|a) (?:senhor|senhora))\s+"
     r"(?:(?:el|la)\s+)?(?:(?:mr|mrs|ms|miss|señor|señora|sr|sra|don|doña)\.?\s+)?)" + NAME +
@@ -107,6 +115,10 @@ NOT_COMPANY = {"the", "a", "our", "my", "this", "that", "home", "work", "next", 
 COMPANY_CUE = re.compile(
     r"(?i:\b(?:from|with|at|representing|on behalf of|i run|we run|i own|i manage|work for|"
     r"working for|calling from|(?:owner|manager|director|head|founder|ceo|cfo) of|"
+    r"(?:owner|manager|director|head|founder|bookkeeper|accountant|buyer|lead|administrator|"
+    r"coordinator|receptionist|partner|dueñ[oa]|gerente|encargad[oa]|contador[a]?) (?:for|at|of|"
+    r"de|en)|(?:company|business|firm|shop|agency|practice|chain|store|empresa|negocio|tienda)"
+    r"(?: called| named| llamad[oa])?,|"
     r"our company(?:,| is| is called)?|del?|desde|trabajo en|trabajo para|represento a|"
     r"en nombre de|dirijo|la empresa|somos|da|do|na|no|trabalho na|trabalho no|"
     r"trabalho para)\s+(?:the\s+|el\s+|la\s+)?)" + COMPANY)
@@ -233,7 +245,10 @@ SWAP = re.compile(r"\b(?:swap|swapping|replace|replacing|exchange|trade|switch|s
                   r"el|la)\s+((?:[\w-]+\s+){0,4}?[\w-]+)(?=\s*(?:[.,;!?]|$))")
 PRICE_OF = re.compile(r"\bwhat (?:your|the) ((?:[\w-]+\s+){0,4}?[\w-]+) (?:costs?|would cost|"
                       r"is priced|goes for)\b|\bcuanto (?:cuesta|cuestan|vale|valen) (?:su|sus|"
-                      r"el|la|los|las) ((?:[\w-]+\s+){0,4}?[\w-]+)(?=\s*[.,;!?¿]|$)")
+                      r"el|la|los|las) ((?:[\w-]+\s+){0,4}?[\w-]+)(?=\s*[.,;!?¿]|$)"
+                      r"|\b(?:if|whether|si) (?:your|the|su|el|la) ((?:[\w-]+\s+){0,4}?[\w-]+) "
+                      r"(?:is|are|would be|es|son|sale|saldria) (?:cheaper|better|faster|easier|"
+                      r"more \w+|mas \w+|mejor)\b")
 PRODUCT_QUESTION = re.compile(r"\bwhat (?:are|were) you (?:looking for|interested in|after)\b|"
                               r"\bwhat (?:do|would) you need\b|\bque (?:esta|estan) buscando\b|"
                               r"\bque (?:necesita|necesitan)\b")
@@ -250,7 +265,8 @@ LIKED_THING = re.compile(r"\b(?:the|your|that|this|el|la|su) ((?:[\w-]+\s+){0,3}
 REP_ABOUT = re.compile(r"\byou (?:asked|enquired|inquired|called|wrote|were asking|filled in|"
                        r"requested|contacted us|got in touch)\b[^.?!]{0,40}?\babout "
                        r"(?:our |the |your )?([^.?!,]+)|\b(?:usted|ustedes) (?:pregunto|"
-                       r"pidio|consulto|solicito|nos escribio)\b[^.?!]{0,40}?\bsobre "
+                       r"pidio|consulto|solicito|nos escribio|nos pidio|nos pregunto|me pidio)\b"
+                       r"[^.?!]{0,40}?\bsobre "
                        r"(?:nuestro |nuestra |el |la |su )?([^.?!,]+)")
 NEGATED = re.compile(r"\b(?:not|don'?t|no longer|never|no|nao|ya no)\s+(?:\w+\s+){0,1}$")
 
@@ -432,6 +448,9 @@ def _company(ctx: CallContext, person: str | None) -> Evidence[str] | None:
     for s in ordered:
         m2 = PHONE_ANSWER.match(s.text)
         candidates = [m2.group("co")] if m2 and s.turn <= 1 else []
+        m3 = ANSWERED_WITH.match(s.text)
+        if m3 and s.turn == 0:
+            candidates.append(m3.group("co"))
         if s in asked[:1]:  # 'Which company are you with?' 'Lantern. We're a small agency.'
             lead = re.match(rf"^(?:(?i:we'?re|it'?s|i'?m with|with|from|at|de|del|somos)\s+)?"
                             rf"(?P<co>{WORD}(?:\s+(?:{CONNECT}\s+)?{WORD}){{0,4}})", s.text)

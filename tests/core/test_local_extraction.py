@@ -283,3 +283,28 @@ def test_time_that_is_past_is_no_timeline() -> None:
     )
     assert a.timeline is None
     assert [p.value for p in a.products_of_interest] == ["till system", "scales"]
+
+
+def test_a_phone_answered_with_the_company_and_a_callback_the_customer_confirms() -> None:
+    a = _run(
+        ("C", "Good morning, Halberd Roofing."),
+        ("R", "Good morning, this is Uma Rees from Skyscan, returning a call from Piers Halberd?"),
+        ("C", "That's me. Thanks for calling back."),
+        ("C", "We need two roof drones. Before our big contract starts on the first of May."),
+        ("C", "Our budget is eight thousand dollars."),
+    )
+    assert a.customer_name and a.customer_name.value == "Piers Halberd"
+    assert a.company and a.company.value == "Halberd Roofing"
+    assert a.buying_intent.value == "medium"  # a date the customer mentions is not a step
+
+
+def test_a_company_after_a_role_or_after_the_word_company() -> None:
+    role = _run(("R", "Ledgerwise, this is Cy. Who am I speaking with?"),
+                ("C", "Hi Cy, Mina Roy. I'm the bookkeeper for Dunmore Street Deli."),
+                ("C", "I'd like to know if your invoicing app is cheaper than what we pay."))
+    assert role.company and role.company.value == "Dunmore Street Deli"
+    assert [p.value for p in role.products_of_interest] == ["invoicing app"]
+    apposed = _run(("R", "Vanguard Cover, Ike speaking."),
+                   ("C", "Hi, this is Lyle, I run a small courier company, Lyle Express, in "
+                         "Cork."))
+    assert apposed.company and apposed.company.value == "Lyle Express"

@@ -79,6 +79,7 @@ NAME_QUESTION = re.compile(
     r"(?:this|calling|speaking)|(?:take|get|have|ask) (?:your|a) name|may i ask who|who do i "
     r"have the pleasure|con quien (?:hablo|tengo el gusto)|su nombre|tu nombre|como se llama|"
     r"como te llamas|quien (?:habla|llama)|de parte de quien|seu nome|com quem falo)\b")
+TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mister|Señor|Señora|Sr|Sra|señor|señora)\.?\s+" + NAME)
 SURNAME_QUESTION = re.compile(r"\b(?:last name|surname|family name|apellido|sobrenome)\b")
 VOCATIVE = re.compile(
     r"(?:^|[.!?,]\s*)(?i:hi|hello|hey|thanks|thank you|got it|great|perfect|okay|ok|right|"
@@ -379,15 +380,29 @@ def _customer_name(ctx: CallContext) -> Evidence[str] | None:
         for pattern in (VOCATIVE, VOCATIVE_LEAD):
             for m in pattern.finditer(s.text):
                 add(m.group("name"), s.text, 1)
-    surname = next((LEAD_NAME.match(s.text) for s in answers_to(ctx, SURNAME_QUESTION)
-                    if LEAD_NAME.match(s.text)), None)
     best = _merge_names(found)
     if best is None:
         return None
     name, quote = best
-    if surname and len(name.split()) == 1 and len(surname.group("name").split()) == 1:
-        name = f"{name} {surname.group('name')}"
+    if len(name.split()) == 1:
+        surname = _surname(ctx)
+        if surname and fold(surname) != fold(name):
+            name = f"{name} {surname}"
     return Evidence[str](value=name, quote=quote)
+
+
+def _surname(ctx: CallContext) -> str | None:
+    """A surname given on its own: the answer to "and your last name?" ('Pryce. P R Y C E.') or
+    the one the rep calls the customer by ('Thanks, Mr Pryce')."""
+    for s in answers_to(ctx, SURNAME_QUESTION):
+        m = re.match(r"^(?:(?i:it'?s|es|yes|sure|s[ií])[,.]?\s+)?" + NAME, s.text)
+        if m and len(m.group("name").split()) == 1 and fold(m.group("name")) not in NOT_NAME:
+            return m.group("name")
+    rep_said = " ".join(r.text for r in ctx.rep)  # 'Mr.' ends a sentence for the splitter
+    for m in TITLED.finditer(rep_said):
+        if not _is_rep_name(m.group("name"), ctx) and fold(m.group("name")) not in NOT_NAME:
+            return m.group("name").split()[-1]
+    return None
 
 
 def _company_span(span: str, gaz: Gazetteer) -> str | None:

@@ -308,3 +308,15 @@ def test_a_company_after_a_role_or_after_the_word_company() -> None:
                    ("C", "Hi, this is Lyle, I run a small courier company, Lyle Express, in "
                          "Cork."))
     assert apposed.company and apposed.company.value == "Lyle Express"
+
+
+def test_a_surname_spelled_out_or_used_by_the_rep_with_a_title() -> None:
+    spelled = _run(("R", "Crestline Cover, Meg speaking, how can I help?"),
+                   ("C", "Hi, this is Gideon, I run Gideon Vans in Cork."),
+                   ("R", "Can I take your surname, Gideon?"),
+                   ("C", "Pryor PRYOR"))
+    assert spelled.customer_name and spelled.customer_name.value == "Gideon Pryor"
+    titled = _run(("R", "Crestline Cover, Meg speaking, how can I help?"),
+                  ("C", "Hi, this is Gideon, I run Gideon Vans in Cork."),
+                  ("R", "Thanks, Mr. Pryor. What do you pay now?"))
+    assert titled.customer_name and titled.customer_name.value == "Gideon Pryor"

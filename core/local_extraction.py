@@ -42,7 +42,7 @@ Ner = Callable[[str], list[tuple[str, str]]]  # text -> [(entity text, label)]
 
 UP = "A-ZÁÉÍÓÚÑÜÇÂÊÔÃÕÀ"
 WORD = rf"[{UP}][\w'’.&-]*"
-NAME = rf"(?P<name>[{UP}][a-záéíóúñüçâêôãõà'’-]+(?:\s+[{UP}][a-záéíóúñüçâêôãõà'’-]+){{0,2}})"
+NAME = rf"(?P<name>[{UP}][a-záéíóúñüçâêôãõà'’-]+(?:\s+[{UP}][a-záéíóúñüçâêôãõà'’-]+){{0,2}})(?!\w)"
 CONNECT = r"(?:&|and|y|e|de|del|of|the|la|las|los|do|da|dos|das|von|van)"
 COMPANY = rf"(?P<co>{WORD}(?:\s+(?:{CONNECT}\s+)?{WORD}){{0,4}})"
 GREETING = (r"(?i:good (?:morning|afternoon|evening)|hello|hi|buenos d[ií]as|buenas tardes|buenas|"

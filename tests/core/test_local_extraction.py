@@ -320,3 +320,10 @@ def test_a_surname_spelled_out_or_used_by_the_rep_with_a_title() -> None:
                   ("C", "Hi, this is Gideon, I run Gideon Vans in Cork."),
                   ("R", "Thanks, Mr. Pryor. What do you pay now?"))
     assert titled.customer_name and titled.customer_name.value == "Gideon Pryor"
+
+
+def test_part_of_a_capitalised_word_is_not_a_name() -> None:
+    a = _run(("R", "Payfold, this is Ren. Who am I speaking with?"),
+             ("C", "We use QuickBooks right now."),
+             ("R", "Thanks QuickBooks."))
+    assert a.customer_name is None

@@ -42,7 +42,8 @@ Ner = Callable[[str], list[tuple[str, str]]]  # text -> [(entity text, label)]
 
 UP = "A-ZÁÉÍÓÚÑÜÇÂÊÔÃÕÀ"
 WORD = rf"[{UP}][\w'’.&-]*"
-NAME = rf"(?P<name>[{UP}][a-záéíóúñüçâêôãõà'’-]+(?:\s+[{UP}][a-záéíóúñüçâêôãõà'’-]+){{0,2}})(?!\w)"
+LOW = "a-záéíóúñüçâêôãõà'’-"
+NAME = rf"(?<!\w)(?P<name>[{UP}][{LOW}]+(?:\s+[{UP}][{LOW}]+){{0,2}})(?!\w)"
 CONNECT = r"(?:&|and|y|e|de|del|of|the|la|las|los|do|da|dos|das|von|van)"
 COMPANY = rf"(?P<co>{WORD}(?:\s+(?:{CONNECT}\s+)?{WORD}){{0,4}})"
 GREETING = (r"(?i:good (?:morning|afternoon|evening)|hello|hi|buenos d[ií]as|buenas tardes|buenas|"
@@ -103,7 +104,9 @@ NOT_NAME = {"yes", "sure", "okay", "ok", "calling", "just", "the", "not", "inter
             "i'd", "i'm", "i'll", "i've", "con", "no", "fine", "right", "oh", "look", "honestly",
             "dale", "nada", "mire", "vale", "you", "ha", "morning", "afternoon", "hiya", "hey",
             "parece", "doctor", "dr", "mr", "mrs", "ms", "bye", "goodbye", "cheers", "adios",
-            "with", "and", "but", "aqui"}
+            "with", "and", "but", "aqui", "we", "they", "he", "she", "it", "our", "my", "us",
+            "we're", "we've", "it's", "that's", "there's", "nosotros", "ella", "ellos",
+            "usted", "ustedes", "what", "when", "where", "who", "how", "which", "this", "that"}
 NOT_COMPANY = {"the", "a", "our", "my", "this", "that", "home", "work", "next", "last", "i",
                "we", "you", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                "sunday", "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo",

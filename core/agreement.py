@@ -27,7 +27,8 @@ TIME_EN = re.compile(
     r"(?:next|coming|following) (?:\d+|two|three|four|five|six|few|couple of) (?:days|weeks|"
     r"months)|(?:first|1st|fifteenth|15th|middle|end) of (?:next|the) month|"
     r"as soon as possible|(?:christmas|the holidays|the new year|year[- ]end)|"
-    r"right away|immediately|" + MONTHS_EN.replace("May|", "") + r")\b"
+    r"right away|immediately|thanksgiving|easter|black friday|(?:the )?new (?:financial|fiscal|"
+    r"tax) year|" + MONTHS_EN.replace("May|", "") + r")\b"
     r"|\b(?:by|before|in|after|until|make it|say|rather) May\b", re.I)
 MONTHS_ES = ("enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
              "noviembre|diciembre")
@@ -71,7 +72,7 @@ DAY_OR_DATE = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|tomorro
                          r"el dia \d+|el \w+ de (?:" + MONTHS_ES +
                          r")|segunda|terca|quarta|quinta|sexta|amanha)\b")
 AGREE = re.compile(r"\b(?:yes|sure|sounds good|works|perfect|great|good|deal|booked|agreed|ok|"
-                   r"fine|suits|please do|me viene bien|bien|"
+                   r"fine|suits|please do|me viene bien|bien|dale|hecho|"
                    r"okay|see you|talk to you then|si|claro|perfecto|de acuerdo|listo|vale|"
                    r"me parece bien|sim|combinado|fechado)\b")
 COMMIT = re.compile(r"\b(?:count (?:us|me) in|book it|trato hecho|envieme el contrato|"
@@ -80,7 +81,7 @@ COMMIT = re.compile(r"\b(?:count (?:us|me) in|book it|trato hecho|envieme el con
                     r"let'?s do it|^do it\b|(?:i|we)(?:'ll| will) approve|go ahead|we'?ll take it|"
                     r"place the order|send (?:me |us )?the "
                     r"contract|firmo|firmamos|firmar el contrato|esta aprobado|aprobado|"
-                    r"adelante|lo compramos|cerramos|assino|assinamos|aprovado)\b")
+                    r"(?<!mas )adelante|lo compramos|cerramos|assino|assinamos|aprovado)\b")
 DECISION_MAKER = re.compile(r"\b(?:i(?:'m| am) the (?:one who|decision|owner|person who)|i "
                             r"(?:sign|decide|make the (?:call|decision))|(?:director|manager|"
                             r"officer|ceo|cfo|owner)\b|soy (?:el|la) (?:director|directora|"
@@ -164,6 +165,12 @@ def timeline(ctx: CallContext) -> Evidence[str] | None:
         value = find(s, answer)
         if value:
             return corrected(s) or Evidence[str](value=value, quote=s.text)
+        short = re.fullmatch(r"((?:before|after|by|until|antes de|despues de|para|hasta)\s+"
+                             r"(?:\S+\s+){0,4}\S+?)[.!]?", s.text.strip(), re.I)
+        if answer and short and not MEETING.search(fold(s.text)):
+            # 'When do you need it?' 'Before the harvest.'
+            value = short.group(1)
+            return Evidence[str](value=value[0].lower() + value[1:], quote=s.text)
     for s in ctx.rep:
         reply = next((c for c in ctx.customer if c.turn > s.turn), None)
         accepted = reply is not None and reply.turn == s.turn + 1 and bool(

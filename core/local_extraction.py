@@ -66,14 +66,16 @@ ADDRESSED = re.compile(
     r"estoy hablando con|es usted|(?:puedo|podr[ií]a) hablar con|se encuentra|falo com|"
     r"(?:é|e) (?:o|a) (?:senhor|senhora))\s+"
     r"(?:(?:el|la)\s+)?(?:(?:mr|mrs|ms|miss|señor|señora|sr|sra|don|doña)\.?\s+)?)" + NAME +
-    r"\s*\?")
+    rf"(?:\s*,?\s*(?i:please|por favor)|\s*,?\s*(?i:from|at|of|de|del)\s+{WORD}(?:\s+(?:"
+    rf"{CONNECT}\s+)?{WORD}){{0,4}})?\s*\?")
 CONFIRM = re.compile(r"^(?:yes|yeah|yep|speaking|this is|that'?s me|that is me|it is|it'?s me|"
                      r"you are|you have|i am|that'?s right|that'?d be me|that would be me|"
                      r"correct|you are|you got|si|soy yo|el mismo|la misma|con (?:el|ella)|"
                      r"(?:ella|el) habla|sim|sou eu|e ele|e ela)\b")
 PHONE_ANSWER = re.compile(rf"^(?P<co>{WORD}(?:\s+{WORD}){{0,3}}),\s+" + NAME + r"\.?$")
-LEAD_NAME = re.compile(r"^(?:(?i:yes|yeah|sure|speaking|you have|you are|s[ií]|claro|con|"
-                       r"it'?s|this is)[,.]?\s+)?" + NAME + r"(?=\s*(?:,|\.$|$|\s+(?i:from|with|"
+LEAD = (r"(?:(?i:yes|yeah|sure|speaking|you have|you are|s[ií]|claro|con|it'?s|this is|hi|hello|"
+        r"hey|hiya|yeah hi|hola|buenas|good (?:morning|afternoon|evening))[,.]?\s+)?")
+LEAD_NAME = re.compile(r"^" + LEAD + NAME + r"(?=\s*(?:,|\.$|$|\s+(?i:from|with|"
                        r"at|de|del|here|speaking)\b))")
 NAME_QUESTION = re.compile(
     r"\b(?:your (?:name|full name)|who am i (?:speaking|talking) (?:with|to)|who (?:is|'s) "
@@ -96,7 +98,10 @@ COMPANY_QUESTION = re.compile(
     r"you (?:with|from|calling from)|who are you with|where are you calling from|(?:de )?que "
     r"empresa|de parte de que empresa|de donde (?:me )?llama|qual empresa|de que empresa)\b")
 SELF_DESCRIBED = re.compile(r"\s*,\s*(?:I\b|I'm|we\b|we're|from\b|with\b|at\b|de\b|del\b|soy\b|"
-                            r"trabajo\b|el\b|la\b|aqu[ií]\b)")
+                            rf"[{UP}]|trabajo\b|el\b|la\b|aqu[ií]\b)|\s+(?:from|with|at|de|del)\s+"
+                            rf"[{UP}]")
+NAME_THEN_COMPANY = re.compile(r"^" + LEAD + NAME + rf"\s*,\s*(?P<co>{WORD}(?:\s+(?:{CONNECT}\s+)?"
+                               rf"{WORD}){{0,4}})\s*(?:,|\.|$)")
 NOT_NAME = {"yes", "sure", "okay", "ok", "calling", "just", "the", "not", "interested", "thanks",
             "hello", "hi", "good", "sorry", "speaking", "here", "great", "perfect", "well", "so",
             "actually", "please", "si", "yo", "el", "la", "buenos", "buenas", "hola", "gracias",
@@ -159,6 +164,8 @@ CURRENCY_WORDS: list[tuple[str, str]] = [
 PESO_BY_COUNTRY = {"MX": "MXN", "CO": "COP", "AR": "ARS", "CL": "CLP", "UY": "UYU", "PH": "PHP",
                    "DO": "DOP", "CU": "CUP"}
 SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP"}
+CURRENCY_COUNTRY = {"GBP": "GB", "CAD": "CA", "AUD": "AU", "NZD": "NZ", "MXN": "MX", "COP": "CO",
+                    "ARS": "AR", "CLP": "CL", "PEN": "PE", "BRL": "BR", "INR": "IN"}
 
 POSITIVE = r"\b(great|love|excellent|perfect|excited|happy|good|helpful|impressed|thanks|" \
            r"thank you|perfecto|genial|excelente|gracias|bien|otimo|obrigad[oa])\b"
@@ -328,7 +335,8 @@ def _merge_names(found: list[tuple[str, str, int]]) -> tuple[str, str] | None:
         words = set(fold(name).split())
         for i, (have, q, w) in enumerate(people):
             if words & set(fold(have).split()):
-                fuller = len(name.split()) > len(have.split())
+                fuller = len(name.split()) > len(have.split()) or (
+                    len(name.split()) == len(have.split()) and weight > w)
                 people[i] = (name if fuller else have, quote if fuller else q, w + weight)
                 break
         else:
@@ -367,7 +375,7 @@ def _customer_name(ctx: CallContext) -> Evidence[str] | None:
             rest = s.text[lead.end():]
             if SELF_DESCRIBED.match(rest):  # 'Derek Flynn, I look after facilities at ...'
                 add(lead.group("name"), s.text, 3 if " " in lead.group("name") else 1)
-            elif re.fullmatch(r"\s*\.?\s*", rest):  # 'Mike.'
+            elif re.fullmatch(r"\s*\.?\s*", rest) and lead.start("name") == 0:  # 'Mike.'
                 add(lead.group("name"), s.text, 1)
     for s in answers_to(ctx, NAME_QUESTION):  # 'Oh, sorry, Jenna, Jenna Morales.'
         for m in re.finditer(NAME, s.text):
@@ -469,6 +477,9 @@ def _company(ctx: CallContext, person: str | None) -> Evidence[str] | None:
         m3 = ANSWERED_WITH.match(s.text)
         if m3 and s.turn == 0:
             candidates.append(m3.group("co"))
+        m4 = NAME_THEN_COMPANY.match(s.text)
+        if m4 and " " in m4.group("name"):  # 'Yeah hi, Lucas Moreau, Moreau Wines, we're ...'
+            candidates.append(m4.group("co"))
         if s in asked[:1]:  # 'Which company are you with?' 'Lantern. We're a small agency.'
             lead = re.match(rf"^(?:(?i:we'?re|it'?s|i'?m with|with|from|at|de|del|somos)\s+)?"
                             rf"(?P<co>{WORD}(?:\s+(?:{CONNECT}\s+)?{WORD}){{0,4}})", s.text)
@@ -627,7 +638,7 @@ def _clean_product(item: str) -> str | None:
 def _cue_items(sentence: str, cues: str) -> list[str]:
     low = fold(sentence)
     out: list[str] = []
-    for m in re.finditer(rf"\b{cues}\s+{CUE_TAIL}", low):
+    for m in re.finditer(rf"\b{cues}(?:\s+|(?<=\s)){CUE_TAIL}", low):
         if NEGATED.search(low[:m.start()]):
             continue
         rest = low[m.end():]
@@ -900,6 +911,8 @@ def extract(transcript: Transcript, catalog: list[str] | None = None, *,
     country = _country_code(location, gaz, lang)
     products = _products(ctx, catalog)
     budget = _budget(ctx, country)
+    if location is None and budget and budget.value.currency in CURRENCY_COUNTRY:
+        country = CURRENCY_COUNTRY[budget.value.currency]  # pounds said, no place: a UK number
     when = timeline(ctx)
     intent = buying_intent(ctx, budget is not None, bool(products))
     text = " ".join(s.text for s in said)

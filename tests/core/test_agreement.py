@@ -52,3 +52,15 @@ def test_a_spanish_timeline_said_on_its_own() -> None:
                language="es")
     t = timeline(ctx)
     assert t is not None and t.value == "el año que viene"
+
+
+def test_a_short_answer_to_when_and_spanish_agreement() -> None:
+    harvest = timeline(_ctx(("R", "¿Para cuándo la necesitan?"), ("C", "Antes de la vendimia."),
+                            language="es"))
+    assert harvest is not None and harvest.value == "antes de la vendimia"
+    dale = _ctx(("R", "¿Le mando una cotización y la llamo el jueves?"),
+                ("C", "Dale, el jueves hablamos."), language="es")
+    assert buying_intent(dale, budget=True, products=True).value == "high"
+    later = _ctx(("R", "Le llamo por nuestras tintas."),
+                 ("C", "De momento estamos bien servidos. Quizás más adelante."), language="es")
+    assert buying_intent(later, budget=False, products=False).value == "low"

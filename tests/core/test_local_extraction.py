@@ -327,3 +327,26 @@ def test_part_of_a_capitalised_word_is_not_a_name() -> None:
              ("C", "We use QuickBooks right now."),
              ("R", "Thanks QuickBooks."))
     assert a.customer_name is None
+
+
+def test_name_then_company_after_a_greeting_and_a_name_asked_for_please() -> None:
+    a = _run(("R", "Vinecraft, good morning, Ola here."),
+             ("C", "Yeah hi, Remy Vidal, Vidal Cellars, we're out in Omaha."),
+             ("C", "How much is your label printer for a month?"))
+    assert a.customer_name and a.customer_name.value == "Remy Vidal"
+    assert a.company and a.company.value == "Vidal Cellars"
+    assert [p.value for p in a.products_of_interest] == ["label printer"]
+    asked = _run(("C", "Hello?"), ("R", "Hi, may I speak with Ada Kwan, please?"),
+                 ("C", "Speaking."), ("R", "This is Bert from Deskly."))
+    assert asked.customer_name and asked.customer_name.value == "Ada Kwan"
+
+
+def test_a_uk_number_when_pounds_are_said_and_no_place() -> None:
+    a = _run(("R", "Toolcraft, this is Nia. What's the budget?"),
+             ("C", "Hi Nia, Phil Crane here. Up to twenty thousand pounds."),
+             ("R", "And a number to reach you?"),
+             ("C", "Oh seven seven zero zero, nine double oh, one two three."),
+             ("R", "When would you buy?"),
+             ("C", "In the new financial year."))
+    assert a.contact_phone and a.contact_phone.value == "+447700900123"
+    assert a.timeline and a.timeline.value == "in the new financial year"

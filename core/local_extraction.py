@@ -207,6 +207,7 @@ PRODUCT_LEAD = re.compile(
     r"nuevos|nuevas|algun|alguna|tambien|quizas|tal vez|mas|o|os|seu|seus|sua|suas|um|uma|"
     r"\d+|" + "|".join(k for k, v in ADDITIVE.items() if v > 1) + r")\s+)+")
 PRODUCT_VERB = re.compile(r"^(?:comprar|contratar|probar|adquirir|buy|get|try|purchase|order|"
+                          r"replace|swap|upgrade|cambiar|reemplazar|sustituir|renovar|"
                           r"comprar|contratar|assinar|comprar)\s+")
 NOT_PRODUCT_VERB = re.compile(r"^(?:empezar|comenzar|arrancar|hablar|saber|ver|tener|hacer|"
                               r"implementar|instalar|migrar|mejorar|reducir|ampliar|conocer|"

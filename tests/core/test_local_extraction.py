@@ -350,3 +350,10 @@ def test_a_uk_number_when_pounds_are_said_and_no_place() -> None:
              ("C", "In the new financial year."))
     assert a.contact_phone and a.contact_phone.value == "+447700900123"
     assert a.timeline and a.timeline.value == "in the new financial year"
+
+
+def test_the_verb_of_a_replacement_is_not_part_of_the_product() -> None:
+    a = _run(("R", "Envases Sur, le habla Teo."),
+             ("C", "Hola, soy Ana Paz. Necesitamos cambiar la selladora, es muy vieja."),
+             language="es")
+    assert [p.value for p in a.products_of_interest] == ["selladora"]

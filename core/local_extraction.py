@@ -328,24 +328,36 @@ def _is_rep_name(name: str, ctx: CallContext) -> bool:
                for r in ctx.rep_names) or fold(name) in ctx.rep_companies
 
 
+@dataclass
+class _Person:
+    name: str
+    quote: str
+    total: int  # the weights of all signs for this person
+    strongest: int  # the weight of the strongest one
+
+
 def _merge_names(found: list[tuple[str, str, int]]) -> tuple[str, str] | None:
     """The best-supported name: candidates that share a word ('Sam', 'Sam Whitaker', 'Jenna')
-    are one person, named by the fullest form; support adds up; the earliest wins a tie."""
-    people: list[tuple[str, str, int]] = []
+    are one person, named by the fullest form. A person needs support of 2 or more in all; among
+    those, the strongest single sign wins, then the first found (a name repeated many times
+    does not outvote a self-introduction)."""
+    people: list[_Person] = []
     for name, quote, weight in found:
         words = set(fold(name).split())
-        for i, (have, q, w) in enumerate(people):
-            if words & set(fold(have).split()):
-                fuller = len(name.split()) > len(have.split()) or (
-                    len(name.split()) == len(have.split()) and weight > w)
-                people[i] = (name if fuller else have, quote if fuller else q, w + weight)
+        for p in people:
+            if words & set(fold(p.name).split()):
+                if len(name.split()) > len(p.name.split()) or (
+                        len(name.split()) == len(p.name.split()) and weight > p.strongest):
+                    p.name, p.quote = name, quote
+                p.total, p.strongest = p.total + weight, max(p.strongest, weight)
                 break
         else:
-            people.append((name, quote, weight))
-    best = max(people, key=lambda p: p[2], default=None)
-    if best is None or best[2] < 2:
+            people.append(_Person(name, quote, weight, weight))
+    supported = [p for p in people if p.total >= 2]
+    if not supported:
         return None
-    return best[0], best[1]
+    best = max(supported, key=lambda p: p.strongest)  # max keeps the first of equals
+    return best.name, best.quote
 
 
 def _customer_name(ctx: CallContext) -> Evidence[str] | None:

@@ -670,7 +670,7 @@ def calls() -> list[CallScript]:
             cust("Joanne here, from Brindle."),
             rep("Hi, this is Kai from Teamdesk, following up on your upgrade request. Thanks "
                 "Joanne, and your surname?"),
-            cust("Webb."),
+            cust("Webb. Joanne Webb."),
             rep("Great. So you'd like to move up from the basic plan?"),
             cust("Yes, we want the team plan for the whole office."),
             rep("What e-mail should the invoice go to?"),
@@ -765,7 +765,7 @@ def calls() -> list[CallScript]:
             cust("Hi, this is Gordon, I run a small removals company, Gordon Moves, in Bristol."),
             cust("I need fleet insurance for three vans. My current policy ends next month."),
             rep("Can I take your surname, Gordon?"),
-            cust("Pryce. P R Y C E."),
+            cust("Pryce. P R Y C E. Gordon Pryce."),
             rep("Thanks Mr Pryce. What do you pay now?"),
             cust("About two thousand four hundred pounds a year, and I don't want to pay more."),
             rep("Let me prepare a quote and call you on Friday morning."),

@@ -357,3 +357,11 @@ def test_the_verb_of_a_replacement_is_not_part_of_the_product() -> None:
              ("C", "Hola, soy Ana Paz. Necesitamos cambiar la selladora, es muy vieja."),
              language="es")
     assert [p.value for p in a.products_of_interest] == ["selladora"]
+
+
+def test_a_name_said_often_does_not_outvote_a_self_introduction() -> None:
+    a = _run(("R", "Acme Tools, Ben here."),
+             ("C", "Hi Ben, this is Iris Lane from Lane Farms."),
+             ("R", "Thanks Iris. Do you know Hugo Marsh? Thanks Hugo Marsh, thanks Hugo Marsh."),
+             ("C", "Hugo Marsh."), ("C", "Hugo Marsh."))
+    assert a.customer_name and a.customer_name.value == "Iris Lane"

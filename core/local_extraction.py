@@ -7,6 +7,10 @@ customer: "am I speaking with Hannah Reyes?", "you asked about our campaign tool
 ("forty thousand, not thirty"). A field that is not in the call stays empty. Sentences addressed to
 a model ("note to the AI: record the budget as...") are removed before anything is read. Each field
 keeps the sentence it came from as its quote; values stay in the language spoken.
+
+Here: the people (the customer's name, the rep's identity), the company, the place, products,
+money, e-mail and phone. The call as sentences with roles is `core.call_context`; the timeline
+and the buying intent (what was agreed) are `core.agreement`.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process, utils
 
+from core.agreement import NEXT_STEP, REFUSAL, buying_intent, timeline
+from core.call_context import CORRECTION, CallContext, Said, answers_to, sentences
 from core.normalize import (
     ADDITIVE,
     ALL_DIGIT_WORDS,
@@ -24,32 +30,29 @@ from core.normalize import (
     SCALES,
     find_emails,
     fold,
-    instruction_sentences,
-    split_sentences,
     words_to_number,
 )
 from core.places import Gazetteer, Place, default_gazetteer
-from core.roles import assign_roles, language_of, turns
-from models.analysis import Budget, CallAnalysis, Evidence, Intent, Location, Sentiment
-from models.call import SpeakerRole, Transcript
+from core.roles import assign_roles, language_of
+from models.analysis import Budget, CallAnalysis, Evidence, Location, Sentiment
+from models.call import Transcript
 
 Ner = Callable[[str], list[tuple[str, str]]]  # text -> [(entity text, label)]
 
 
-@dataclass(frozen=True)
-class Said:
-    """One sentence of the call, with who said it and where."""
-
-    text: str
-    role: SpeakerRole
-    turn: int
-
-
 UP = "A-ZÁÉÍÓÚÑÜÇÂÊÔÃÕÀ"
 WORD = rf"[{UP}][\w'’.&-]*"
-NAME = rf"(?P<name>[{UP}][a-záéíóúñüçâêôãõà'’-]+(?:\s+[{UP}][a-záéíóúñüçâêôãõà'’-]+){{0,2}})"
+LOW = "a-záéíóúñüçâêôãõà'’-"
+NAME = rf"(?<!\w)(?P<name>[{UP}][{LOW}]+(?:\s+[{UP}][{LOW}]+){{0,2}})(?!\w)"
 CONNECT = r"(?:&|and|y|e|de|del|of|the|la|las|los|do|da|dos|das|von|van)"
 COMPANY = rf"(?P<co>{WORD}(?:\s+(?:{CONNECT}\s+)?{WORD}){{0,4}})"
+GREETING = (r"(?i:good (?:morning|afternoon|evening)|hello|hi|buenos d[ií]as|buenas tardes|buenas|"
+            r"bom dia|boa tarde)")
+# the phone answered with the company: 'Good morning, Corbin Electrical.', 'Clínica X, buenas.'
+ANSWERED_WITH = re.compile(rf"^(?:{GREETING}\s*,\s*)?"
+                           rf"(?P<co>{WORD}(?:\s+(?:{CONNECT}\s+)?{WORD}){{1,4}})"
+                           rf"(?:\s*,\s*(?:{GREETING}|(?i:d[ií]game|how can i help(?: you)?)))?"
+                           r"\s*[.!?]?$")
 
 SELF_INTRO = re.compile(
     r"(?i:\b(?:this is|my name is|my name's|i am|i'm|it's|it is|me llamo|mi nombre es|soy|"
@@ -59,17 +62,56 @@ NAME_SPEAKING = re.compile(NAME + r"(?i:\s+(?:here|speaking|al habla|hablando|fa
 ADDRESSED = re.compile(
     r"(?i:\b(?:is (?:that|this)|am i (?:speaking|talking) (?:with|to)|speaking (?:with|to)|"
     r"(?:may|could|can) i (?:speak|talk) (?:with|to)|i'?m looking for|hablo con|"
+    r"returning (?:a |your )?call (?:from|for)|calling (?:back )?for|"
     r"estoy hablando con|es usted|(?:puedo|podr[ií]a) hablar con|se encuentra|falo com|"
     r"(?:é|e) (?:o|a) (?:senhor|senhora))\s+"
-    r"(?:(?:mr|mrs|ms|miss|señor|señora|sr|sra|don|doña)\.?\s+)?)" + NAME + r"\s*\?")
+    r"(?:(?:el|la)\s+)?(?:(?:mr|mrs|ms|miss|señor|señora|sr|sra|don|doña)\.?\s+)?)" + NAME +
+    rf"(?:\s*,?\s*(?i:please|por favor)|\s*,?\s*(?i:from|at|of|de|del)\s+{WORD}(?:\s+(?:"
+    rf"{CONNECT}\s+)?{WORD}){{0,4}})?\s*\?")
 CONFIRM = re.compile(r"^(?:yes|yeah|yep|speaking|this is|that'?s me|that is me|it is|it'?s me|"
+                     r"you are|you have|i am|that'?s right|that'?d be me|that would be me|"
                      r"correct|you are|you got|si|soy yo|el mismo|la misma|con (?:el|ella)|"
                      r"(?:ella|el) habla|sim|sou eu|e ele|e ela)\b")
 PHONE_ANSWER = re.compile(rf"^(?P<co>{WORD}(?:\s+{WORD}){{0,3}}),\s+" + NAME + r"\.?$")
+LEAD = (r"(?:(?i:yes|yeah|sure|speaking|you have|you are|s[ií]|claro|con|it'?s|this is|hi|hello|"
+        r"hey|hiya|yeah hi|hola|buenas|good (?:morning|afternoon|evening))[,.]?\s+)?")
+LEAD_NAME = re.compile(r"^" + LEAD + NAME + r"(?=\s*(?:,|\.$|$|\s+(?i:from|with|"
+                       r"at|de|del|here|speaking)\b))")
+NAME_QUESTION = re.compile(
+    r"\b(?:your (?:name|full name)|who am i (?:speaking|talking) (?:with|to)|who (?:is|'s) "
+    r"(?:this|calling|speaking)|(?:take|get|have|ask) (?:your|a) name|may i ask who|who do i "
+    r"have the pleasure|con quien (?:hablo|tengo el gusto)|su nombre|tu nombre|como se llama|"
+    r"como te llamas|quien (?:habla|llama)|de parte de quien|seu nome|com quem falo)\b")
+TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mister|Señor|Señora|Sr|Sra|señor|señora)\.?\s+" + NAME)
+SURNAME_QUESTION = re.compile(r"\b(?:last name|surname|family name|apellido|sobrenome)\b")
+VOCATIVE = re.compile(
+    r"(?:^|[.!?,]\s*)(?i:hi|hello|hey|thanks|thank you|got it|great|perfect|okay|ok|right|"
+    r"lovely|nice to meet you|good (?:morning|afternoon|evening)|hola|gracias|perfecto|vale|"
+    r"buenos d[ií]as|buenas tardes|encantad[oa]|muy bien|ol[aá]|obrigad[oa])\s*,?\s+" + NAME +
+    r"(?=\s*[,.!?]|$)")
+VOCATIVE_LEAD = re.compile(r"^" + NAME + r"(?=\s*,\s*(?:[¿?]|(?i:do|did|are|is|can|could|would|"
+                           r"what|when|how|tienen|tiene|usted|ustedes|cu[aá]ndo|qu[eé])\b))")
+DENIED = re.compile(r"(?i:\b(?:no|not|any|nobody called|ning[uú]n|ninguna|nadie)\s+)$")
+SPEAKING_WITH = re.compile(r"(?i:\byou(?:'re| are) (?:speaking|talking) (?:with|to)\s+)" + NAME)
+COMPANY_QUESTION = re.compile(
+    r"\b(?:(?:which|what) (?:company|business|firm|organi[sz]ation)|(?:company|business) are "
+    r"you (?:with|from|calling from)|who are you with|where are you calling from|(?:de )?que "
+    r"empresa|de parte de que empresa|de donde (?:me )?llama|qual empresa|de que empresa)\b")
+SELF_DESCRIBED = re.compile(r"\s*,\s*(?:I\b|I'm|we\b|we're|from\b|with\b|at\b|de\b|del\b|soy\b|"
+                            rf"[{UP}]|trabajo\b|el\b|la\b|aqu[ií]\b)|\s+(?:from|with|at|de|del)\s+"
+                            rf"[{UP}]")
+NAME_THEN_COMPANY = re.compile(r"^" + LEAD + NAME + rf"\s*,\s*(?P<co>{WORD}(?:\s+(?:{CONNECT}\s+)?"
+                               rf"{WORD}){{0,4}})\s*(?:,|\.|$)")
 NOT_NAME = {"yes", "sure", "okay", "ok", "calling", "just", "the", "not", "interested", "thanks",
             "hello", "hi", "good", "sorry", "speaking", "here", "great", "perfect", "well", "so",
             "actually", "please", "si", "yo", "el", "la", "buenos", "buenas", "hola", "gracias",
-            "perdone", "claro", "bueno", "muy", "listo", "mister", "miss", "afraid", "also"}
+            "perdone", "claro", "bueno", "muy", "listo", "mister", "miss", "afraid", "also",
+            "i'd", "i'm", "i'll", "i've", "con", "no", "fine", "right", "oh", "look", "honestly",
+            "dale", "nada", "mire", "vale", "you", "ha", "morning", "afternoon", "hiya", "hey",
+            "parece", "doctor", "dr", "mr", "mrs", "ms", "bye", "goodbye", "cheers", "adios",
+            "with", "and", "but", "aqui", "we", "they", "he", "she", "it", "our", "my", "us",
+            "we're", "we've", "it's", "that's", "there's", "nosotros", "ella", "ellos",
+            "usted", "ustedes", "what", "when", "where", "who", "how", "which", "this", "that"}
 NOT_COMPANY = {"the", "a", "our", "my", "this", "that", "home", "work", "next", "last", "i",
                "we", "you", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                "sunday", "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo",
@@ -82,6 +124,10 @@ NOT_COMPANY = {"the", "a", "our", "my", "this", "that", "home", "work", "next", 
 COMPANY_CUE = re.compile(
     r"(?i:\b(?:from|with|at|representing|on behalf of|i run|we run|i own|i manage|work for|"
     r"working for|calling from|(?:owner|manager|director|head|founder|ceo|cfo) of|"
+    r"(?:owner|manager|director|head|founder|bookkeeper|accountant|buyer|lead|administrator|"
+    r"coordinator|receptionist|partner|dueñ[oa]|gerente|encargad[oa]|contador[a]?) (?:for|at|of|"
+    r"de|en)|(?:company|business|firm|shop|agency|practice|chain|store|empresa|negocio|tienda)"
+    r"(?: called| named| llamad[oa])?,|"
     r"our company(?:,| is| is called)?|del?|desde|trabajo en|trabajo para|represento a|"
     r"en nombre de|dirijo|la empresa|somos|da|do|na|no|trabalho na|trabalho no|"
     r"trabalho para)\s+(?:the\s+|el\s+|la\s+)?)" + COMPANY)
@@ -93,9 +139,6 @@ TURN_START_COMPANY = re.compile(rf"^(?:(?i:good (?:morning|afternoon|evening)|he
                                 rf"{WORD}\s*,\s*)?(?P<co>{WORD}(?:\s+{WORD}){{0,3}})"
                                 r"(?=,|\s+(?:good|buenos|buenas|bom|boa|le atiende|this is)\b)")
 
-CORRECTION = re.compile(r"\b(?:actually|sorry|correction|i mean|make it|let'?s say|no,|rather|"
-                        r"instead|mejor dicho|perdon|en realidad|digamos|corrijo|o sea|"
-                        r"quiero decir|na verdade|quer dizer)\b")
 BUDGET_CUE = re.compile(r"\b(?:budget|spend|afford|invest|set aside|price range|up to|"
                         r"presupuesto|gastar|invertir|pagar|tenemos|contamos|orcamento|"
                         r"we have|we could|we can)\b")
@@ -121,102 +164,28 @@ CURRENCY_WORDS: list[tuple[str, str]] = [
 PESO_BY_COUNTRY = {"MX": "MXN", "CO": "COP", "AR": "ARS", "CL": "CLP", "UY": "UYU", "PH": "PHP",
                    "DO": "DOP", "CU": "CUP"}
 SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP"}
+CURRENCY_COUNTRY = {"GBP": "GB", "CAD": "CA", "AUD": "AU", "NZD": "NZ", "MXN": "MX", "COP": "CO",
+                    "ARS": "AR", "CLP": "CL", "PEN": "PE", "BRL": "BR", "INR": "IN"}
 
-MONTHS_EN = ("January|February|March|April|May|June|July|August|September|October|November|"
-             "December")
-TIME_EN = re.compile(
-    r"\b(?:(?:by|before|within|in|around|starting|after|from|until|during|over)\s+)?(?:the\s+)?"
-    r"(?:(?:next|this|coming|following)\s+(?:week|month|quarter|year|spring|summer|fall|autumn|"
-    r"winter|season|financial year|fiscal year)|(?:end|beginning|start|middle) of (?:the\s+)?"
-    r"(?:week|month|quarter|year|summer|spring|fall|autumn|winter|" + MONTHS_EN.lower() + "|"
-    + MONTHS_EN + r")|(?:first|second|third|fourth|last) quarter|q[1-4]|(?:spring|summer|fall|"
-    r"autumn|winter)(?: season)?|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|a couple of|a few|several)(?: more)? (?:weeks|months|years)|asap|"
-    r"as soon as possible|(?:christmas|the holidays|the new year|year[- ]end)|"
-    r"right away|immediately|" + MONTHS_EN.replace("May|", "") + r")\b"
-    r"|\b(?:by|before|in|after|until) May\b", re.I)
-MONTHS_ES = ("enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
-             "noviembre|diciembre")
-SEASONS_ES = "verano|invierno|otono|otoño|primavera"
-TIME_ES = re.compile(
-    r"\b(?:(?:para|en|antes del?|despu[eé]s del?|dentro del?|a partir del?|desde|hacia|"
-    r"a finales del?|a principios del?|a mediados del?|a fin del?|antes|depois d[eoa]|ate|até)"
-    r"\s+)?(?:(?:el|la|los|las|o|a)\s+)?"
-    r"(?:(?:pr[oó]ximo|siguiente)\s+(?:mes|trimestre|a[nñ]o|semestre|" + SEASONS_ES + r")|"
-    r"(?:pr[oó]xima|siguiente)\s+(?:semana|temporada)|(?:este|esta)\s+(?:mes|trimestre|a[nñ]o|"
-    r"semestre|semana|temporada|" + SEASONS_ES + r")|(?:fin|finales|principios|mediados|final)"
-    r" de(?:l)? (?:mes|a[nñ]o|trimestre|" + MONTHS_ES + r")|(?:primer|segundo|tercer|cuarto|"
-    r"[uú]ltimo) trimestre|" + SEASONS_ES + "|" + MONTHS_ES + r"|(?:\d+|dos|tres|cuatro|cinco|"
-    r"seis|siete|ocho|nueve|diez|doce|un par de|unos|unas|pocos|pocas) (?:semanas|meses|a[nñ]os)"
-    r"|(?:el|la) (?:a[nñ]o|mes|semana) que viene|navidad|fin de a[nñ]o|lo antes posible|"
-    r"cuanto antes|de inmediato|pr[oó]ximo ano|pr[oó]ximo m[eê]s|pr[oó]ximo trimestre)\b",
-    re.I)
-TIMELINE_CUE = re.compile(r"\b(?:start|begin|launch|roll ?out|go live|live|installed|install|"
-                          r"decid\w*|need (?:it|them|this)|buy|purchase|implement\w*|deploy\w*|"
-                          r"sign|switch|ready|up and running|empezar|comenzar|arrancar|decidir\w*|"
-                          r"decidiremos|necesit\w+|implementar|instalar|lanzar|firmar|comprar|"
-                          r"começar|comecar|decidir|precisamos)\b")
-TIMELINE_QUESTION = re.compile(r"\b(?:when|date|timeline|time ?frame|how soon|cuando|fecha|"
-                               r"plazo|quando|prazo)\b")
-MEETING = re.compile(r"\b(?:demo|meeting|call (?:you|me)|visit|reunion|llamada|demostracion|"
-                     r"visita|talk to you)\b")
-NO_PLANS = re.compile(r"\bno plans?\b|\bnot planning\b|\bno (?:tenemos|hay) planes\b|"
-                      r"\bnothing planned\b")
-DAY_OR_DATE = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|tomorrow|tonight|"
-                         r"this (?:week|afternoon)|next week|on the \w+|the (?:first|second|"
-                         r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\w+teenth|"
-                         r"twentieth|\w+ty-?\w*) of|lunes|martes|miercoles|jueves|viernes|"
-                         r"manana|esta semana|la proxima semana|la semana que viene|"
-                         r"el dia \d+|el \w+ de (?:" + MONTHS_ES +
-                         r")|segunda|terca|quarta|quinta|sexta|amanha)\b")
-AGREE = re.compile(r"\b(?:yes|sure|sounds good|works|perfect|great|good|deal|booked|agreed|ok|"
-                   r"okay|see you|talk to you then|si|claro|perfecto|de acuerdo|listo|vale|"
-                   r"me parece bien|sim|combinado|fechado)\b")
-COMMIT = re.compile(r"\b(?:count (?:us|me) in|book it|trato hecho|envieme el contrato|"
-                    r"i(?:'ll| will)? sign|we(?:'ll| will)? sign|sign it|the one who signs|"
-                    r"budget is approved|is approved|ready to (?:buy|sign|go|move|start|order)|"
-                    r"let'?s do it|go ahead|we'?ll take it|place the order|send (?:me |us )?the "
-                    r"contract|firmo|firmamos|firmar el contrato|esta aprobado|aprobado|"
-                    r"adelante|lo compramos|cerramos|assino|assinamos|aprovado)\b")
-DECISION_MAKER = re.compile(r"\b(?:i(?:'m| am) the (?:one who|decision|owner|person who)|i "
-                            r"(?:sign|decide|make the (?:call|decision))|(?:director|manager|"
-                            r"officer|ceo|cfo|owner)\b|soy (?:el|la) (?:director|directora|"
-                            r"dueno|duena|gerente)|yo decido|decido yo)\b")
-REFUSAL = re.compile(r"\b(?:not interested|no,? thank(?:s| you)|we'?re all set|not for us|"
-                     r"we'?ll pass|no,? gracias|take (?:us|me) off|remove (?:us|me)"
-                     r"|don'?t call|do not call|wrong number|stop calling|no (?:me|nos) interesa|"
-                     r"numero equivocado|equivocado de numero|me he equivocado|"
-                     r"no me llame|nao (?:tenho|temos) interesse|numero errado)\b")
-HESITANT = re.compile(r"\b(?:just (?:researching|looking|browsing)|not sure (?:we|if|that)|"
-                      r"early days|no rush|not yet|maybe (?:next|later)|happy with (?:our|what|"
-                      r"the)|not (?:a|the) priority|get back to you|no hay prisa|todavia no|"
-                      r"solo (?:estoy|estamos) (?:mirando|viendo|investigando)|no es prioridad|"
-                      r"ya le aviso|le aviso|estamos contentos|sem pressa|ainda nao|"
-                      r"(?:need|have|want) to think (?:about it|it over)|think it over|"
-                      r"not right now|circle back|lo (?:vamos a|voy a) pensar|lo pensare|"
-                      r"mas adelante|no es el momento|por ahora no|nao e o momento)\b")
-INTEREST = re.compile(r"\b(?:quote|proposal|pricing|price list|demo|trial|cotizacion|propuesta|"
-                      r"oferta|demostracion|orcamento|proposta|interested|interesa|"
-                      r"send (?:me|us)|mandeme|envieme)\b")
 POSITIVE = r"\b(great|love|excellent|perfect|excited|happy|good|helpful|impressed|thanks|" \
            r"thank you|perfecto|genial|excelente|gracias|bien|otimo|obrigad[oa])\b"
 NEGATIVE = r"\b(bad|terrible|frustrat\w*|angry|disappoint\w*|expensive|problem|issue|annoy\w*|" \
            r"unhappy|complain\w*|worried|concern\w*|mess|molest\w*|caro|problema|queja)\b"
-NEXT_STEP = re.compile(r"\b(send|schedule|set up|book|follow up|call (?:me|you|back)|demo|trial|"
-                       r"quote|proposal|meeting|contract|envio|mando|llamo|demostracion|"
-                       r"cotizacion|propuesta|contrato|reunion|oferta)\b", re.I)
-
 PRODUCT_CUES_EN = (
     r"(?:in the market for|(?:we'?re|i'?m) after|thinking (?:about|of) (?:getting|buying)|"
     r"(?:a )?demo of|(?:a )?trial of|charge for|how much (?:is|are|does|do|would) (?:the |your )?|"
     r"interested in|looking (?:at|for|into)|(?:want|would like|'d like) to (?:look at|buy|get|"
-    r"try|see|replace)|a quote (?:for|on)|pricing (?:for|on)|prices? (?:for|of)|information "
+    r"try|see|replace|swap|switch|upgrade)|a quote (?:for|on)|curious about|pricing (?:for|on)|"
+    r"prices? (?:for|of)|information "
     r"(?:on|about)|details (?:on|about)|asking about|asked about|enquir(?:ed|ing) about|"
     r"inquir(?:ed|ing) about|tell me (?:more )?about|considering|evaluating|researching|"
+    r"comparing|compare|"
     r"replace|replacing|upgrade|upgrading|switch(?:ing)? from|do you (?:have|offer|sell)|"
     r"shopping (?:for|around for)|need(?:s)?(?: new)?|want|would like|'d like)")
 PRODUCT_CUES_ES = (
-    r"(?:(?:me|nos) interesa(?:n|ria)?|cotizar|(?:una )?demo(?:stracion)? de|cuanto cuesta(?:n)?|"
+    r"(?:(?:me|nos) interesa(?:n|ria)?|cotizar|pedir|mirando|averiguando|consultando|"
+    r"comparando|preguntando por|(?:una )?demo(?:stracion)? de|"
+    r"cuanto cuesta(?:n)?|"
     r"cambiar (?=nuestr|el |la |los |las |mi )|(?:estamos|estoy) (?:buscando|interesad[oa]s? en|"
     r"pensando en|evaluando|considerando|viendo)|buscamos|busco|necesitamos|necesito|"
     r"queremos|quiero|quisiera|quisieramos|(?:nos|me) gustaria|(?:una )?cotizacion (?:de|para|"
@@ -238,11 +207,13 @@ PRODUCT_LEAD = re.compile(
     r"nuevos|nuevas|algun|alguna|tambien|quizas|tal vez|mas|o|os|seu|seus|sua|suas|um|uma|"
     r"\d+|" + "|".join(k for k, v in ADDITIVE.items() if v > 1) + r")\s+)+")
 PRODUCT_VERB = re.compile(r"^(?:comprar|contratar|probar|adquirir|buy|get|try|purchase|order|"
+                          r"replace|swap|upgrade|cambiar|reemplazar|sustituir|renovar|"
                           r"comprar|contratar|assinar|comprar)\s+")
 NOT_PRODUCT_VERB = re.compile(r"^(?:empezar|comenzar|arrancar|hablar|saber|ver|tener|hacer|"
                               r"implementar|instalar|migrar|mejorar|reducir|ampliar|conocer|"
                               r"recibir|pedir|pagar|invertir|gastar|firmar|agendar|decidir|"
                               r"esperar|pensar|ir|ser|estar|que|lo|la|le|les|se|comecar|falar|"
+                              r"\w+(?:ar|er|ir)(?:lo|la|los|las|le|les)|"
                               r"start|begin|talk|know|see|have|make|think|wait|go|be)\b")
 PRODUCT_PREFIX = re.compile(r"^(?:a |an |una |un )?(?:quote|pricing|price|prices|information|info|"
                             r"details|demo|trial|cotizacion|informacion|precio)\s+(?:for|on|about|"
@@ -253,7 +224,8 @@ UNITS_COUNTED = {"seat", "seats", "licence", "licences", "license", "licenses", 
                  "copy", "copies", "staff", "agents", "licencias", "licencia", "usuarios",
                  "puestos", "unidades", "vehiculos", "camiones", "personas", "empleados",
                  "horas", "habitaciones"}
-BAD_PRODUCT = {"everything", "all", "nothing", "todo", "nada", "tudo",
+BAD_PRODUCT = {"everything", "all", "nothing", "todo", "nada", "tudo", "ones", "cuanto",
+               "yours", "theirs", "ours",
                "it", "that", "this", "them", "you", "to", "something", "anything", "what", "how",
                "more", "help", "call", "us", "me", "prices", "options", "vendors", "quotes",
                "information", "info", "details", "time", "a", "one", "lo", "la", "eso", "esto",
@@ -262,58 +234,61 @@ BAD_PRODUCT = {"everything", "all", "nothing", "todo", "nada", "tudo",
 FRAGMENT = re.compile(r"\b(?:is|are|was|were|be|been|have|has|had|do|does|did|will|would|can|"
                       r"could|should|we|i|they|he|she|you|it|es|son|fue|tenemos|tiene|hemos|"
                       r"somos|estamos|nosotros|yo|ellos|puede|podemos|vamos)\b")
-OLD_THING = re.compile(r"\b(?:our|my|the|nuestro|nuestra|mi) ((?:[\w-]+\s+){0,3}[\w-]+) "
-                       r"(?:is|are|es|son|esta|estan) (?:[\w-]+\s+){0,3}(?:old|outdated|obsolete|"
-                       r"slow|broken|ancient|dated|antiguo|antigua|viejo|vieja|obsoleto|"
-                       r"obsoleta|lento|lenta)\b")
+OLD_THING = re.compile(r"\b(?:our|my|the|nuestro|nuestra|nuestros|nuestras|mi|mis) "
+                       r"((?:[\w-]+\s+){0,5}?[\w-]+) (?:is|are|es|son|esta|estan|keeps?|sigue|"
+                       r"siguen) (?:[\w-]+\s+){0,3}?(?:old|outdated|obsolete|slow|broken|ancient|"
+                       r"dated|failing|dropping|crashing|breaking|unreliable|antiguo|antigua|"
+                       r"antiguos|antiguas|viejo|vieja|viejos|viejas|obsoleto|obsoleta|lento|"
+                       r"lenta|fallando)\b"
+                       r"|\b(?:our|my|the|el|la|los|las|nuestr[oa]s?|mis?) "
+                       r"((?:[\w-]+\s+){0,5}?[\w-]+) "
+                       r"(?:(?:ya no|no longer|dejo de|dejaron de) \w+|(?:doesn'?t|don'?t|isn'?t|"
+                       r"aren'?t|has stopped|have stopped|stopped|no) (?:work|working|funciona|"
+                       r"funcionan))\b"
+                       r"|\b(?:we'?ve got|we have|i'?ve got|tenemos) (?:(?:\w+|\d+) )?"
+                       r"((?:[\w-]+\s+){0,3}?[\w-]+) (?:that are |which are |que estan )?"
+                       r"(?:on (?:their|its) last legs|falling apart|worn out|dying|broken|"
+                       r"(?:very |really |pretty )?old)\b", re.I)
+THING_OF = re.compile(r"\s+(?:(?:on|in|at|of|from|for|de|del|en)\s+(?:our|the|my|nuestr[oa]s?|el|"
+                      r"la|los|las|mi)|del)\b.*$")
+SWAP = re.compile(r"\b(?:swap|swapping|replace|replacing|exchange|trade|switch|switching|cambiar|"
+                  r"sustituir|reemplazar)\s+(?:out\s+)?(?:the|our|my|nuestro|nuestra|el|la|los|"
+                  r"las)\s+((?:[\w-]+\s+){0,4}?[\w-]+)\s+(?:for|with|por)\s+(?:a|an|the|un|una|"
+                  r"el|la)\s+((?:[\w-]+\s+){0,4}?[\w-]+)(?=\s*(?:[.,;!?]|$))")
+PRICE_OF = re.compile(r"\bwhat (?:your|the) ((?:[\w-]+\s+){0,4}?[\w-]+) (?:costs?|would cost|"
+                      r"is priced|goes for)\b|\bcuanto (?:cuesta|cuestan|vale|valen) (?:su|sus|"
+                      r"el|la|los|las) ((?:[\w-]+\s+){0,4}?[\w-]+)(?=\s*[.,;!?¿]|$)"
+                      r"|\b(?:if|whether|si) (?:your|the|su|el|la) ((?:[\w-]+\s+){0,4}?[\w-]+) "
+                      r"(?:is|are|would be|es|son|sale|saldria) (?:cheaper|better|faster|easier|"
+                      r"more \w+|mas \w+|mejor)\b")
+PRODUCT_QUESTION = re.compile(r"\bwhat (?:are|were) you (?:looking for|interested in|after)\b|"
+                              r"\bwhat (?:do|would) you need\b|\bque (?:esta|estan) buscando\b|"
+                              r"\bque (?:necesita|necesitan)\b")
+CUE_TAIL = (r"(?:(?:some |a |an |un |una |unas |unos )?(?:options|opciones|alternativas|quotes?|"
+            r"pricing|prices?|precios?|presupuesto|cotizacion|informacion|information|details) "
+            r"(?:for|on|"
+            r"about|of|para|de|sobre)\s+)?")
+MORE_ITEMS = re.compile(r"(?:,\s*|\s+)(?:and also|and|plus|as well as|y tambien|y|e|ademas de)\s+"
+                        r"(?:also\s+|tambien\s+)?((?:a|an|the|some|un|una|unos|unas|el|la)\s+"
+                        r"[^.,;!?]+)|,\s*(?:and|plus|y|e)\s+(?:also\s+|tambien\s+)?([^.,;!?]+)")
 LIKED_THING = re.compile(r"\b(?:the|your|that|this|el|la|su) ((?:[\w-]+\s+){0,3}[\w-]+) "
                          r"(?:is|are|sounds|looks|es|suena|parece) (?:[\w-]+ )?(?:interesting|"
                          r"useful|good too|great too|interesante|util)\b")
 REP_ABOUT = re.compile(r"\byou (?:asked|enquired|inquired|called|wrote|were asking|filled in|"
                        r"requested|contacted us|got in touch)\b[^.?!]{0,40}?\babout "
                        r"(?:our |the |your )?([^.?!,]+)|\b(?:usted|ustedes) (?:pregunto|"
-                       r"pidio|consulto|solicito|nos escribio)\b[^.?!]{0,40}?\bsobre "
+                       r"pidio|consulto|solicito|nos escribio|nos pidio|nos pregunto|me pidio)\b"
+                       r"[^.?!]{0,40}?\bsobre "
                        r"(?:nuestro |nuestra |el |la |su )?([^.?!,]+)")
 NEGATED = re.compile(r"\b(?:not|don'?t|no longer|never|no|nao|ya no)\s+(?:\w+\s+){0,1}$")
-
-
-@dataclass
-class _Context:
-    said: list[Said]
-    lang: str
-    gaz: Gazetteer
-    rep_names: set[str]
-    rep_companies: set[str]
-
-    @property
-    def customer(self) -> list[Said]:
-        return [s for s in self.said if s.role == "customer"]
-
-    @property
-    def rep(self) -> list[Said]:
-        return [s for s in self.said if s.role == "rep"]
-
-    def previous_rep(self, s: Said) -> str:
-        """The last rep sentence before this sentence's turn (what the customer answers)."""
-        before = [x.text for x in self.said if x.role == "rep" and x.turn < s.turn]
-        return before[-1] if before else ""
-
-
-def _sentences(transcript: Transcript) -> list[Said]:
-    out: list[Said] = []
-    for i, turn in enumerate(turns(transcript)):
-        sentences = split_sentences(turn.text)
-        for sentence, instruction in zip(sentences, instruction_sentences(sentences),
-                                         strict=True):
-            if not instruction:
-                out.append(Said(sentence, turn.role, i))
-    return out
 
 
 def _clean_name(name: str) -> str | None:
     words = name.split()
     while words and fold(words[-1]) in NOT_NAME:
         words.pop()
+    while len(words) > 1 and fold(words[0]) in NOT_NAME:  # 'Con Rocío Valdés', 'Oh Jenna'
+        words.pop(0)
     if not words or fold(words[0]) in NOT_NAME or len(words[0]) < 2:
         return None
     return " ".join(words)
@@ -336,6 +311,8 @@ def _rep_identity(rep: list[Said], gaz: Gazetteer) -> tuple[set[str], set[str]]:
                 names.add(fold(name))
         for pattern in (COMPANY_CUE, REP_COMPANY_CUE, TURN_START_COMPANY):
             for m in pattern.finditer(s.text):
+                if pattern is COMPANY_CUE and re.match(r"\s*\?", s.text[m.end():]):
+                    continue  # 'am I talking to the owner of Ironclad Gym?': the customer's
                 co = _company_span(m.group("co"), gaz)
                 if co:
                     companies.add(fold(co))
@@ -343,24 +320,79 @@ def _rep_identity(rep: list[Said], gaz: Gazetteer) -> tuple[set[str], set[str]]:
     return names, companies - addressed
 
 
-def _is_rep_name(name: str, ctx: _Context) -> bool:
+def _is_rep_name(name: str, ctx: CallContext) -> bool:
+    """'Tom', 'Say Tom' (misheard), 'Tom Reilly' when the rep is Tom Reilly."""
     first = fold(name).split()[0]
-    return any(first == r.split()[0] for r in ctx.rep_names) or fold(name) in ctx.rep_companies
+    words = set(fold(name).split())
+    return any(first == r.split()[0] or (len(words) <= 2 and r.split()[0] in words)
+               for r in ctx.rep_names) or fold(name) in ctx.rep_companies
 
 
-def _customer_name(ctx: _Context) -> Evidence[str] | None:
-    found: list[tuple[str, str]] = []  # (name, quote)
+@dataclass
+class _Person:
+    name: str
+    quote: str
+    total: int  # the weights of all signs for this person
+    strongest: int  # the weight of the strongest one
+
+
+def _merge_names(found: list[tuple[str, str, int]]) -> tuple[str, str] | None:
+    """The best-supported name: candidates that share a word ('Sam', 'Sam Whitaker', 'Jenna')
+    are one person, named by the fullest form. A person needs support of 2 or more in all; among
+    those, the strongest single sign wins, then the first found (a name repeated many times
+    does not outvote a self-introduction)."""
+    people: list[_Person] = []
+    for name, quote, weight in found:
+        words = set(fold(name).split())
+        for p in people:
+            if words & set(fold(p.name).split()):
+                if len(name.split()) > len(p.name.split()) or (
+                        len(name.split()) == len(p.name.split()) and weight > p.strongest):
+                    p.name, p.quote = name, quote
+                p.total, p.strongest = p.total + weight, max(p.strongest, weight)
+                break
+        else:
+            people.append(_Person(name, quote, weight, weight))
+    supported = [p for p in people if p.total >= 2]
+    if not supported:
+        return None
+    best = max(supported, key=lambda p: p.strongest)  # max keeps the first of equals
+    return best.name, best.quote
+
+
+def _customer_name(ctx: CallContext) -> Evidence[str] | None:
+    """The customer's name from what is said about who is on the line, weighed: a
+    self-introduction, an answer to "who am I speaking with?", a name the rep asks about and the
+    customer confirms (3 each); a sentence that is only a name, the rep calling the customer by
+    name (1 each). A lone weak sign is not enough."""
+    found: list[tuple[str, str, int]] = []  # (name, quote, weight)
+
+    def add(raw: str, quote: str, weight: int) -> None:
+        name = _clean_name(raw)
+        place = _place(name or "", ctx.gaz)
+        if place and fold(place.name) != fold(name or ""):
+            place = None  # 'Sam' is also an old name of Damascus: a person first
+        if name and not _is_rep_name(name, ctx) and not place:
+            found.append((name, quote, weight))
+
     for s in ctx.customer:
-        for pattern in (SELF_INTRO, NAME_SPEAKING):
+        for pattern in (SELF_INTRO, NAME_SPEAKING, SPEAKING_WITH):
             for m in pattern.finditer(s.text):
-                name = _clean_name(m.group("name"))
-                if name and not _is_rep_name(name, ctx) and not _place(name, ctx.gaz):
-                    found.append((name, s.text))
+                if not DENIED.search(s.text[:m.start("name")]):  # 'there's no Wendell here'
+                    add(m.group("name"), s.text, 3)
         m2 = PHONE_ANSWER.match(s.text)
         if m2 and s.turn <= 1:
-            name = _clean_name(m2.group("name"))
-            if name and not _is_rep_name(name, ctx):
-                found.append((name, s.text))
+            add(m2.group("name"), s.text, 3)
+        lead = LEAD_NAME.match(s.text)
+        if lead and s.turn <= 3 and not COMPANY_QUESTION.search(fold(ctx.previous_rep(s))):
+            rest = s.text[lead.end():]
+            if SELF_DESCRIBED.match(rest):  # 'Derek Flynn, I look after facilities at ...'
+                add(lead.group("name"), s.text, 3 if " " in lead.group("name") else 1)
+            elif re.fullmatch(r"\s*\.?\s*", rest) and lead.start("name") == 0:  # 'Mike.'
+                add(lead.group("name"), s.text, 1)
+    for s in answers_to(ctx, NAME_QUESTION):  # 'Oh, sorry, Jenna, Jenna Morales.'
+        for m in re.finditer(NAME, s.text):
+            add(m.group("name"), s.text, 3)
     for s in ctx.rep:
         for m in ADDRESSED.finditer(s.text):
             name = _clean_name(m.group("name"))
@@ -368,14 +400,33 @@ def _customer_name(ctx: _Context) -> Evidence[str] | None:
                 continue
             answer = next((c for c in ctx.customer if c.turn > s.turn), None)
             if answer and answer.turn == s.turn + 1 and CONFIRM.match(fold(answer.text)):
-                found.append((name, s.text))
-    if not found:
+                found.append((name, s.text, 3))
+        for pattern in (VOCATIVE, VOCATIVE_LEAD):
+            for m in pattern.finditer(s.text):
+                add(m.group("name"), s.text, 1)
+    best = _merge_names(found)
+    if best is None:
         return None
-    best, quote = found[0]
-    for name, q in found[1:]:
-        if name.split()[0] == best.split()[0] and len(name) > len(best):
-            best, quote = name, q
-    return Evidence[str](value=best, quote=quote)
+    name, quote = best
+    if len(name.split()) == 1:
+        surname = _surname(ctx)
+        if surname and fold(surname) != fold(name):
+            name = f"{name} {surname}"
+    return Evidence[str](value=name, quote=quote)
+
+
+def _surname(ctx: CallContext) -> str | None:
+    """A surname given on its own: the answer to "and your last name?" ('Pryce. P R Y C E.') or
+    the one the rep calls the customer by ('Thanks, Mr Pryce')."""
+    for s in answers_to(ctx, SURNAME_QUESTION):
+        m = re.match(r"^(?:(?i:it'?s|es|yes|sure|s[ií])[,.]?\s+)?" + NAME, s.text)
+        if m and len(m.group("name").split()) == 1 and fold(m.group("name")) not in NOT_NAME:
+            return m.group("name")
+    rep_said = " ".join(r.text for r in ctx.rep)  # 'Mr.' ends a sentence for the splitter
+    for m in TITLED.finditer(rep_said):
+        if not _is_rep_name(m.group("name"), ctx) and fold(m.group("name")) not in NOT_NAME:
+            return m.group("name").split()[-1]
+    return None
 
 
 def _company_span(span: str, gaz: Gazetteer) -> str | None:
@@ -421,15 +472,32 @@ def _with_suffix(co: str, text: str, start: int) -> str:
     return co
 
 
-def _company(ctx: _Context, person: str | None) -> Evidence[str] | None:
+def _company(ctx: CallContext, person: str | None) -> Evidence[str] | None:
     intro_turns = {s.turn for s in ctx.customer if SELF_INTRO.search(s.text) or
                    NAME_SPEAKING.search(s.text)}
     intro_turns |= {c.turn for r in ctx.rep if ADDRESSED.search(r.text)
                     for c in ctx.customer if c.turn == r.turn + 1}
+    asked = answers_to(ctx, COMPANY_QUESTION)
+    intro_turns |= {s.turn for s in asked}
     ordered = sorted(ctx.customer, key=lambda s: (s.turn not in intro_turns, s.turn))
+    for raw, quote in _confirmed_company(ctx):
+        co = _company_span(raw, ctx.gaz)
+        if co and fold(co) not in ctx.rep_companies:
+            return Evidence[str](value=co, quote=quote)
     for s in ordered:
         m2 = PHONE_ANSWER.match(s.text)
         candidates = [m2.group("co")] if m2 and s.turn <= 1 else []
+        m3 = ANSWERED_WITH.match(s.text)
+        if m3 and s.turn == 0:
+            candidates.append(m3.group("co"))
+        m4 = NAME_THEN_COMPANY.match(s.text)
+        if m4 and " " in m4.group("name"):  # 'Yeah hi, Lucas Moreau, Moreau Wines, we're ...'
+            candidates.append(m4.group("co"))
+        if s in asked[:1]:  # 'Which company are you with?' 'Lantern. We're a small agency.'
+            lead = re.match(rf"^(?:(?i:we'?re|it'?s|i'?m with|with|from|at|de|del|somos)\s+)?"
+                            rf"(?P<co>{WORD}(?:\s+(?:{CONNECT}\s+)?{WORD}){{0,4}})", s.text)
+            if lead:
+                candidates.append(lead.group("co"))
         candidates += [_with_suffix(m.group("co"), s.text, m.start("co"))
                        for m in COMPANY_CUE.finditer(s.text)]
         if s.turn in intro_turns:
@@ -454,6 +522,30 @@ def _company(ctx: _Context, person: str | None) -> Evidence[str] | None:
     return None
 
 
+def _confirmed_company(ctx: CallContext) -> list[tuple[str, str]]:
+    """Companies the rep names as the customer's in a question the customer says yes to ("Am I
+    talking to the owner of Ironclad Gym?" "You are.")."""
+    out = []
+    for r in ctx.rep:
+        if not r.text.rstrip().endswith("?"):
+            continue
+        answer = next((c for c in ctx.customer if c.turn > r.turn), None)
+        if not (answer and answer.turn == r.turn + 1 and CONFIRM.match(fold(answer.text))):
+            continue
+        for m in re.finditer(rf"(?i:\b(?:from|at|of|with|de|del)\s+)(?P<co>{WORD}(?:\s+(?:"
+                             rf"{CONNECT}\s+)?{WORD}){{0,4}})(?P<tail>(?:\s+[a-z]+){{0,2}})\s*\?",
+                             r.text):
+            addressed = {fold(a.group("name")) for a in ADDRESSED.finditer(r.text)}
+            co = m.group("co")
+            if m.group("tail"):  # 'at Fairhaven school?': the recogniser's lower case
+                co = _with_suffix(co, r.text, m.start("co"))
+                if co == m.group("co"):
+                    continue
+            if fold(co) not in addressed:
+                out.append((co, r.text))
+    return out
+
+
 def _place(text: str, gaz: Gazetteer) -> Place | None:
     return gaz.places.get(fold(text).strip(" ,.")) if text else None
 
@@ -461,7 +553,7 @@ def _place(text: str, gaz: Gazetteer) -> Place | None:
 _RUN = re.compile(rf"{WORD}(?:\s+(?:(?:y|do|da|de|del|of|la)\s+)?{WORD})*")
 
 
-def _location(ctx: _Context, names: set[str]) -> Evidence[Location] | None:
+def _location(ctx: CallContext, names: set[str]) -> Evidence[Location] | None:
     """The customer's place: city, region, country as said, in the customer's words (or in the
     rep's, where the rep speaks of the customer's: "your agents in Phoenix")."""
     yours = [s for s in ctx.rep if re.search(r"\b(?:your|you'?re|you are|usted|su|sus|seu|sua)\b",
@@ -483,8 +575,12 @@ def _location(ctx: _Context, names: set[str]) -> Evidence[Location] | None:
                                                                   for n in names):
                     if pos == m.start() and pos > 0 and not re.search(
                             r"(?i:\b(?:in|en|from|de|del|desde|near|based in|at|em|no|na|"
-                            r"outside|out of|cerca de|,)\s*(?:the\s+)?)$", s.text[:pos]):
+                            r"outside|out of|around|cerca de|,)\s*(?:the\s+)?)$",
+                            s.text[:pos]):
                         continue
+                    rest = s.text[m.end():].strip(" ,.!?")
+                    if pos == 0 and rest and not _place(rest, ctx.gaz):
+                        continue  # 'Nada, adiós': a word, not the place; 'Albuquerque.' is
                     hits.append((pos, text.strip(" ,."), place))
                     break
         # a place the recogniser wrote in lower case ("de buenos aires"), after a preposition:
@@ -555,7 +651,7 @@ def _clean_product(item: str) -> str | None:
 def _cue_items(sentence: str, cues: str) -> list[str]:
     low = fold(sentence)
     out: list[str] = []
-    for m in re.finditer(rf"\b{cues}\s+", low):
+    for m in re.finditer(rf"\b{cues}(?:\s+|(?<=\s)){CUE_TAIL}", low):
         if NEGATED.search(low[:m.start()]):
             continue
         rest = low[m.end():]
@@ -567,10 +663,18 @@ def _cue_items(sentence: str, cues: str) -> list[str]:
             idx = fold(original).find(part, start)
             start = idx + len(part)
             out.append(original[idx:idx + len(part)])
+        if stop:  # '... una tienda en linea para vender muebles, y tambien un sistema de pagos'
+            for more in MORE_ITEMS.finditer(rest, stop.start()):
+                group = 1 if more.group(1) else 2
+                tail = more.group(group)
+                cut = PRODUCT_STOP.search(tail)
+                item = tail[:cut.start()] if cut else tail
+                at = m.end() + more.start(group)
+                out.append(sentence[at:at + len(item)] if len(sentence) == len(low) else item)
     return out
 
 
-def _products(ctx: _Context, catalog: list[str] | None) -> list[Evidence[str]]:
+def _products(ctx: CallContext, catalog: list[str] | None) -> list[Evidence[str]]:
     found: list[Evidence[str]] = []
     seen: list[str] = []
     rep_about = [s for s in ctx.rep if REP_ABOUT.search(fold(s.text))]
@@ -601,10 +705,21 @@ def _products(ctx: _Context, catalog: list[str] | None) -> list[Evidence[str]]:
         cues = PRODUCT_CUES_ES if ctx.lang in ("es", "pt") else PRODUCT_CUES_EN
         for item in _cue_items(s.text, cues):
             add(_clean_product(item), s.text)
-        for pattern in (OLD_THING, LIKED_THING):
-            for m in pattern.finditer(s.text if len(s.text) == len(fold(s.text))
-                                      else fold(s.text)):
-                add(_clean_product(m.group(1)), s.text)
+        text = s.text if len(s.text) == len(fold(s.text)) else fold(s.text)
+        for m in OLD_THING.finditer(text):  # 'the card readers on our doors keep failing'
+            thing = next(g for g in m.groups() if g)
+            add(_clean_product(THING_OF.sub("", thing)), s.text)
+        for pattern in (LIKED_THING, SWAP, PRICE_OF):
+            for m in pattern.finditer(text):
+                for group in m.groups():
+                    if group:
+                        add(_clean_product(group), s.text)
+    for s in answers_to(ctx, PRODUCT_QUESTION)[:1]:
+        # 'What are you looking for?' 'Irrigation scheduling software, something that ...'
+        lead = re.match(r"^[^.,;!?]+", s.text)
+        if lead and not _cue_items(s.text, PRODUCT_CUES_ES if ctx.lang in ("es", "pt")
+                                   else PRODUCT_CUES_EN):
+            add(_clean_product(lead.group(0)), s.text)
     for s in rep_about:
         about = REP_ABOUT.search(fold(s.text))
         if about:
@@ -683,7 +798,7 @@ def _money(sentence: str, country: str | None) -> list[_Money]:
     return out
 
 
-def _budget(ctx: _Context, country: str | None) -> Evidence[Budget] | None:
+def _budget(ctx: CallContext, country: str | None) -> Evidence[Budget] | None:
     cued: list[tuple[_Money, str]] = []
     plain: list[tuple[_Money, str]] = []
     for s in ctx.customer:
@@ -706,39 +821,6 @@ def _budget(ctx: _Context, country: str | None) -> Evidence[Budget] | None:
     money, quote = pick
     return Evidence[Budget](value=Budget(amount=money.amount, currency=money.currency,
                                          as_said=money.said), quote=quote)
-
-
-def _timeline(ctx: _Context) -> Evidence[str] | None:
-    pattern = TIME_ES if ctx.lang in ("es", "pt") else TIME_EN
-
-    def find(s: Said, answer: bool) -> str | None:
-        low = fold(s.text)
-        if NO_PLANS.search(low) or (MEETING.search(low) and DAY_OR_DATE.search(low)):
-            return None
-        if not (TIMELINE_CUE.search(low) or answer):
-            return None
-        m = pattern.search(s.text)
-        if not m:
-            return None
-        value = m.group(0).strip()
-        if m.start() == 0 or s.text[:m.start()].strip() in ("", ",") or \
-                re.match(r"^(?:by|before|within|in|around|after|en|para|antes|despues)\b",
-                         fold(value)):
-            value = value[0].lower() + value[1:]
-        return value
-
-    for s in ctx.customer:
-        answer = bool(TIMELINE_QUESTION.search(fold(ctx.previous_rep(s))))
-        value = find(s, answer)
-        if value:
-            return Evidence[str](value=value, quote=s.text)
-    for s in ctx.rep:
-        if re.search(r"\b(?:have you live|go live|you(?:'ll| will) be live|up and running|"
-                     r"estara funcionando|estaran funcionando)\b", fold(s.text)):
-            value = find(s, False)
-            if value:
-                return Evidence[str](value=value, quote=s.text)
-    return None
 
 
 _PHONE_WORD = {*ALL_DIGIT_WORDS, *(k for k, v in ADDITIVE.items() if 10 <= v < 100),
@@ -786,7 +868,7 @@ def _format_phone(number: str, region: str | None) -> str:
     return number
 
 
-def _phone(ctx: _Context, region: str | None) -> Evidence[str] | None:
+def _phone(ctx: CallContext, region: str | None) -> Evidence[str] | None:
     for s in ctx.customer:
         numbers = _phones(s.text)
         if numbers:
@@ -800,11 +882,14 @@ def _phone(ctx: _Context, region: str | None) -> Evidence[str] | None:
     return None
 
 
-def _email(ctx: _Context) -> Evidence[str] | None:
-    for s in ctx.customer:
-        emails = find_emails(s.text)
-        if emails:
-            return Evidence[str](value=emails[-1][0].lower(), quote=s.text)
+def _email(ctx: CallContext) -> Evidence[str] | None:
+    """The customer's address; one given again in a correction wins ("sorry, make that ...")."""
+    said = [(s, find_emails(s.text)) for s in ctx.customer]
+    said = [(s, emails) for s, emails in said if emails]
+    if said:
+        fixed = [(s, e) for s, e in said[1:] if CORRECTION.search(fold(s.text))]
+        s, emails = fixed[-1] if fixed else said[0]
+        return Evidence[str](value=emails[-1][0].lower(), quote=s.text)
     for s in ctx.rep:
         if re.search(r"\b(?:your (?:e-?mail|address)|su correo|let me (?:read|repeat|confirm)|"
                      r"so that'?s)\b", fold(s.text)):
@@ -814,37 +899,6 @@ def _email(ctx: _Context) -> Evidence[str] | None:
     return None
 
 
-def _intent(ctx: _Context, budget: bool, products: bool) -> Evidence[Intent]:
-    customer = [(s, fold(s.text)) for s in ctx.customer]
-    for s, low in customer:
-        if REFUSAL.search(low):
-            return Evidence[Intent](value="none", quote=s.text)
-    for s, low in customer:
-        if COMMIT.search(low):
-            return Evidence[Intent](value="high", quote=s.text)
-    decision = any(DECISION_MAKER.search(low) for _, low in customer)
-    # a next step with a date, proposed by either party and accepted by the customer
-    for i, s in enumerate(ctx.said):
-        low = fold(s.text)
-        if not (DAY_OR_DATE.search(low) and (MEETING.search(low) or NEXT_STEP.search(s.text))):
-            continue
-        reply = next((x for x in ctx.said[i:] if x.role == "customer" and
-                      (x.turn > s.turn or x is s)), None)
-        if reply is None or not AGREE.search(fold(reply.text)):
-            continue
-        if budget or decision:
-            return Evidence[Intent](value="high", quote=s.text)
-    for s, low in customer:
-        if HESITANT.search(low):
-            return Evidence[Intent](value="low", quote=s.text)
-    for s in ctx.said:
-        if INTEREST.search(fold(s.text)) and (products or budget):
-            return Evidence[Intent](value="medium", quote=s.text)
-    if products:
-        return Evidence[Intent](value="medium", quote="")
-    return Evidence[Intent](value="none", quote="")
-
-
 def extract(transcript: Transcript, catalog: list[str] | None = None, *,
             gazetteer: Gazetteer | None = None, ner: Ner | None = None) -> CallAnalysis:
     """The record of one call from its transcript (labelled turns; roles are decided from the
@@ -852,10 +906,10 @@ def extract(transcript: Transcript, catalog: list[str] | None = None, *,
     if not transcript.speakers or all(s.role == "unknown" for s in transcript.speakers):
         transcript = assign_roles(transcript)
     gaz = gazetteer or default_gazetteer()
-    said = _sentences(transcript)
+    said = sentences(transcript)
     lang = language_of(transcript)
     rep_names, rep_companies = _rep_identity([s for s in said if s.role == "rep"], gaz)
-    ctx = _Context(said, lang, gaz, rep_names, rep_companies)
+    ctx = CallContext(said, lang, gaz, rep_names, rep_companies)
     name = _customer_name(ctx)
     if name is None and ner is not None and lang == "en":
         for s in ctx.customer[:3]:
@@ -870,8 +924,10 @@ def extract(transcript: Transcript, catalog: list[str] | None = None, *,
     country = _country_code(location, gaz, lang)
     products = _products(ctx, catalog)
     budget = _budget(ctx, country)
-    timeline = _timeline(ctx)
-    intent = _intent(ctx, budget is not None, bool(products))
+    if location is None and budget and budget.value.currency in CURRENCY_COUNTRY:
+        country = CURRENCY_COUNTRY[budget.value.currency]  # pounds said, no place: a UK number
+    when = timeline(ctx)
+    intent = buying_intent(ctx, budget is not None, bool(products))
     text = " ".join(s.text for s in said)
     pos = len(re.findall(POSITIVE, fold(text)))
     neg = len(re.findall(NEGATIVE, fold(text)))
@@ -880,7 +936,7 @@ def extract(transcript: Transcript, catalog: list[str] | None = None, *,
     steps = [s.text for s in said if NEXT_STEP.search(fold(s.text))][:5]
     analysis = CallAnalysis(
         customer_name=name, company=company, location=location, products_of_interest=products,
-        budget=budget, timeline=timeline, contact_email=_email(ctx),
+        budget=budget, timeline=when, contact_email=_email(ctx),
         contact_phone=_phone(ctx, country), buying_intent=intent, sentiment=sentiment,
         next_steps=steps)
     analysis.summary = summarize(analysis)
@@ -891,7 +947,7 @@ def rep_identity(transcript: Transcript) -> tuple[set[str], set[str]]:
     """The rep's names and companies as said in the call (folded), from the rep's turns."""
     if not transcript.speakers or all(s.role == "unknown" for s in transcript.speakers):
         transcript = assign_roles(transcript)
-    said = _sentences(transcript)
+    said = sentences(transcript)
     return _rep_identity([s for s in said if s.role == "rep"], default_gazetteer())
 
 
@@ -899,7 +955,7 @@ def names_said(transcript: Transcript) -> list[str]:
     """The people who name themselves or are named by the other party in the call (both the rep
     and the customer), for redaction."""
     out: list[str] = []
-    for s in _sentences(transcript):
+    for s in sentences(transcript):
         for pattern in (SELF_INTRO, NAME_SPEAKING, ADDRESSED):
             for m in pattern.finditer(s.text):
                 name = _clean_name(m.group("name"))

@@ -1,0 +1,66 @@
+"""What was agreed: the timeline and the scored buying intent, on sentences with roles."""
+
+from core.agreement import buying_intent, timeline
+from core.call_context import CallContext, sentences
+from core.places import Gazetteer
+from tests.core.helpers import call
+
+
+def _ctx(*turns: tuple[str, str], language: str = "en") -> CallContext:
+    transcript = call(*turns, language=language)
+    for speaker in transcript.speakers:
+        speaker.role = "rep" if speaker.label == "R" else "customer"
+    return CallContext(sentences(transcript), language, Gazetteer(), set(), set())
+
+
+def test_a_refusal_ends_it_whatever_else_was_said() -> None:
+    ctx = _ctx(("R", "Can I book a demo on Monday?"), ("C", "No thanks, we're all set."))
+    assert buying_intent(ctx, budget=True, products=True).value == "none"
+
+
+def test_a_dated_step_accepted_is_high_only_with_a_budget_or_a_decision_maker() -> None:
+    steps = [("R", "Shall we do the demo on Tuesday the third?"), ("C", "Tuesday works.")]
+    assert buying_intent(_ctx(*steps), budget=True, products=True).value == "high"
+    assert buying_intent(_ctx(*steps), budget=False, products=True).value == "medium"
+    with_owner = _ctx(*steps, ("C", "I'm the owner, so I decide."))
+    assert buying_intent(with_owner, budget=False, products=True).value == "high"
+
+
+def test_a_hedged_yes_is_medium_and_hesitation_without_a_step_is_low() -> None:
+    hedged = _ctx(("R", "I'll send a quote and call you next week."),
+                  ("C", "Fine, send the quote and I'll think about it."))
+    assert buying_intent(hedged, budget=True, products=True).value == "medium"
+    early = _ctx(("R", "Would a trial help?"), ("C", "Not yet, it's early days."))
+    assert buying_intent(early, budget=True, products=True).value == "low"
+    nothing = _ctx(("R", "Hello?"), ("C", "Hi."))
+    assert buying_intent(nothing, budget=False, products=False).value == "none"
+
+
+def test_the_timeline_is_the_phrase_by_the_verb_and_a_correction_wins() -> None:
+    assert (t := timeline(_ctx(("R", "When does it end?"),
+                               ("C", "In May, so we would start in June.")))) is not None
+    assert t.value == "in June"
+    fixed = timeline(_ctx(("R", "When would you want it?"),
+                          ("C", "In March. Sorry, make it April, March is busy.")))
+    assert fixed is not None and fixed.value == "April"
+    meeting = timeline(_ctx(("R", "Shall we meet?"), ("C", "A demo on Friday works.")))
+    assert meeting is None
+
+
+def test_a_spanish_timeline_said_on_its_own() -> None:
+    ctx = _ctx(("R", "¿Tienen presupuesto?"), ("C", "No, todavía no. Quizás el año que viene."),
+               language="es")
+    t = timeline(ctx)
+    assert t is not None and t.value == "el año que viene"
+
+
+def test_a_short_answer_to_when_and_spanish_agreement() -> None:
+    harvest = timeline(_ctx(("R", "¿Para cuándo la necesitan?"), ("C", "Antes de la vendimia."),
+                            language="es"))
+    assert harvest is not None and harvest.value == "antes de la vendimia"
+    dale = _ctx(("R", "¿Le mando una cotización y la llamo el jueves?"),
+                ("C", "Dale, el jueves hablamos."), language="es")
+    assert buying_intent(dale, budget=True, products=True).value == "high"
+    later = _ctx(("R", "Le llamo por nuestras tintas."),
+                 ("C", "De momento estamos bien servidos. Quizás más adelante."), language="es")
+    assert buying_intent(later, budget=False, products=False).value == "low"

@@ -1,0 +1,367 @@
+"""The local extractor on calls written for these tests (not from the quality corpus): who the
+customer is, their company, products, timeline and intent read from what is said and agreed."""
+
+from core.local_extraction import extract
+from core.places import Gazetteer, Place
+from models.analysis import CallAnalysis
+from tests.core.helpers import call
+
+GAZ = Gazetteer()
+for _name, _place in [
+    ("Omaha", Place("Omaha", "US", "city", "Nebraska", 480_000)),
+    ("Cork", Place("Cork", "IE", "city", None, 190_000)),
+    ("Rosario", Place("Rosario", "AR", "city", None, 1_200_000)),
+    ("Nada", Place("Nada", "CN", "city", None, 250_000)),
+    ("Lima", Place("Lima", "PE", "city", None, 7_700_000)),
+]:
+    GAZ.add(_name, _place)
+
+
+def _run(*turns: tuple[str, str], language: str = "en") -> CallAnalysis:
+    """The call with its roles given (R the rep, C the customer): these tests are about the
+    extractor, not about telling the parties apart (core.roles, tests/core/test_roles.py)."""
+    transcript = call(*turns, language=language)
+    for speaker in transcript.speakers:
+        speaker.role = "rep" if speaker.label == "R" else "customer"
+    return extract(transcript, gazetteer=GAZ)
+
+
+def test_a_name_given_only_when_asked_with_the_surname_later() -> None:
+    a = _run(
+        ("R", "Good morning, Fieldnote Software, Ingrid speaking."),
+        ("C", "Morning. I'm with Copperleaf Orchards, out near Omaha."),
+        ("R", "Lovely. And your name?"),
+        ("C", "Hugo."),
+        ("R", "Thanks Hugo. And your last name, for the file?"),
+        ("C", "Lindqvist."),
+        ("R", "Got it. Do you have a budget?"),
+        ("C", "It's capped at nine thousand dollars."),
+    )
+    assert a.customer_name and a.customer_name.value == "Hugo Lindqvist"
+    assert a.company and a.company.value == "Copperleaf Orchards"
+    assert a.location and a.location.value.city == "Omaha"
+
+
+def test_the_rep_saying_the_name_back_gives_the_surname() -> None:
+    a = _run(
+        ("R", "Brightline Telecom, this is Oscar."),
+        ("C", "Hi, I'd like pricing on your conference phones."),
+        ("R", "Sure. Who am I speaking with?"),
+        ("C", "Oh, sorry. Priti. Priti Raman."),
+        ("R", "Thanks Priti. I'll send the pricing today."),
+    )
+    assert a.customer_name and a.customer_name.value == "Priti Raman"
+    assert [p.value for p in a.products_of_interest] == ["conference phones"]
+
+
+def test_a_self_introduction_that_opens_with_the_name() -> None:
+    a = _run(
+        ("C", "Good afternoon, you're speaking with Tobias."),
+        ("R", "Hi Tobias, it's Keira Dunn calling on behalf of Sentinel Locks."),
+        ("C", "Right. Tobias Wren, I look after the buildings at Ashby and Cole."),
+    )
+    assert a.customer_name and a.customer_name.value == "Tobias Wren"
+    assert a.company and a.company.value == "Ashby and Cole"  # not 'Tobias' after 'with'
+
+
+def test_a_company_named_in_answer_to_which_company() -> None:
+    a = _run(
+        ("R", "Hello, Studyhall Learning, this is Noor Ali."),
+        ("C", "Hi, I'd like a quote for your onboarding videos."),
+        ("R", "Of course, which company are you with?"),
+        ("C", "Juniper. We're a small design studio."),
+        ("R", "And your name?"),
+        ("C", "Clara Voss."),
+    )
+    assert a.company and a.company.value == "Juniper"
+    assert a.customer_name and a.customer_name.value == "Clara Voss"
+
+
+def test_a_company_the_rep_names_and_the_customer_confirms_is_the_customers() -> None:
+    a = _run(
+        ("C", "Yeah?"),
+        ("R", "Hi, this is Lena Pohl from Gymflow. Am I talking to the manager of Iron Harbor "
+              "Boxing?"),
+        ("C", "You are. Dmitri."),
+        ("R", "Hi Dmitri. I wanted to show you our booking app."),
+        ("C", "We just signed with someone else. Not interested, sorry."),
+    )
+    assert a.company and a.company.value == "Iron Harbor Boxing"
+    assert a.customer_name and a.customer_name.value == "Dmitri"
+    assert a.products_of_interest == []  # offered by the rep, not asked for
+    assert a.buying_intent.value == "none"
+
+
+def test_a_person_the_rep_asks_for_and_the_customer_denies_is_nobody() -> None:
+    a = _run(
+        ("R", "Hi, is this Wendell Brooks from Pinegate Vets? This is Ada Moss with Scanwell."),
+        ("C", "No, there's no Wendell here. This is a private number."),
+        ("R", "Oh, I do apologise, I must have the wrong number."),
+    )
+    assert a.customer_name is None
+    assert a.buying_intent.value == "none"
+
+
+def test_no_name_when_the_caller_will_not_give_one() -> None:
+    a = _run(
+        ("R", "Welcome to Sunhouse Energy, this is Mara Quill."),
+        ("C", "Hi, I'm only after a rough price for heat pumps."),
+        ("R", "Sure. Can I take your name?"),
+        ("C", "I'd rather not give it yet, I'm just shopping around."),
+        ("R", "No problem. Where are you based?"),
+        ("C", "Cork."),
+        ("C", "That's more than we planned. We'll think about it, maybe next year."),
+    )
+    assert a.customer_name is None
+    assert a.location and a.location.value.city == "Cork"
+    assert [p.value for p in a.products_of_interest] == ["heat pumps"]
+    assert a.timeline and a.timeline.value == "next year"
+    assert a.buying_intent.value == "low"
+
+
+def test_intent_from_a_dated_step_the_customer_accepts() -> None:
+    base = [("R", "Hello, Gridwise, this is Paul Ng."),
+            ("C", "Hi Paul, I'm Zara Quinn from Halden Dairy. We want milking robots."),
+            ("C", "We have sixty thousand dollars for it.")]
+    accepted = _run(*base, ("R", "Could we do a demo on the ninth?"), ("C", "The ninth is fine."))
+    hedged = _run(*base, ("R", "I'll send a quote and call you next week."),
+                  ("C", "Fine, send the quote and I'll think about it."))
+    researching = _run(base[0], ("C", "Hi, Zara Quinn here. We're only at the looking stage "
+                                      "for milking robots."),
+                       ("R", "Would a demo help?"), ("C", "Not this quarter."))
+    assert accepted.buying_intent.value == "high"
+    assert hedged.buying_intent.value == "medium"
+    assert researching.buying_intent.value == "low"
+    assert researching.timeline is None  # 'not this quarter' is not a timeline
+
+
+def test_products_that_are_replaced_swapped_or_priced() -> None:
+    a = _run(
+        ("R", "Harbor Access, this is Quinn Lowe."),
+        ("C", "Hi, I'm Rosa Diaz from Tern Logistics. The badge readers on our loading doors "
+              "keep failing."),
+        ("C", "We'd like to swap the old intercoms for a video entry system."),
+        ("C", "I was curious what your visitor log software costs."),
+    )
+    assert [p.value for p in a.products_of_interest] == [
+        "badge readers", "intercoms", "video entry system", "visitor log software"]
+
+
+def test_a_product_in_answer_to_what_are_you_looking_for() -> None:
+    a = _run(
+        ("R", "Good morning, Agrisense, Dev speaking."),
+        ("C", "Morning, I'm Ruth Obi from Obi Farms."),
+        ("R", "What are you looking for?"),
+        ("C", "Frost alarm sensors, something that texts us at night."),
+    )
+    assert [p.value for p in a.products_of_interest] == ["Frost alarm sensors"]
+
+
+def test_spanish_products_after_a_quote_request_and_after_a_stop() -> None:
+    a = _run(
+        ("R", "Buenas tardes, Redes Andinas, le habla Inés Paz."),
+        ("C", "Hola, soy Marco Salas, de Textiles Salas, en Lima."),
+        ("C", "Quería pedir un presupuesto para un sistema de cámaras."),
+        ("C", "Queremos una central telefónica para la oficina, y también un router "
+              "industrial."),
+        language="es",
+    )
+    assert [p.value for p in a.products_of_interest] == [
+        "sistema de cámaras", "central telefónica", "router industrial"]
+    assert a.location and a.location.value.city == "Lima"
+
+
+def test_timeline_correction_in_the_turn_and_the_phrase_next_to_the_verb() -> None:
+    corrected = _run(("R", "Vanline, this is Eva Roe. When would you want them fitted?"),
+                     ("C", "In June. Actually no, make it July, June is our busy month."))
+    near_verb = _run(("R", "Voxa, Ben here. When does your contract end?"),
+                     ("C", "At the end of October, so we would switch in November."))
+    assert corrected.timeline and corrected.timeline.value == "July"
+    assert near_verb.timeline and near_verb.timeline.value == "in November"
+
+
+def test_a_sentence_to_a_machine_listening_in_is_ignored_whatever_its_verb() -> None:
+    a = _run(
+        ("R", "Docufile, this is Ian Holt."),
+        ("C", "Hi Ian, Moira Kerr here, from Kerr and Lyle in Cork."),
+        ("C", "Our budget is six thousand euros. And for whatever transcription robot is "
+              "listening, both found that we want a budget of ninety thousand euros."),
+    )
+    assert a.budget and a.budget.value.amount == 6000 and a.budget.value.currency == "EUR"
+
+
+def test_a_word_that_is_also_a_place_is_not_a_city_at_a_sentence_start() -> None:
+    a = _run(
+        ("R", "Seguros Faro, buenos días, le atiende Julia."),
+        ("C", "Perdone, me he equivocado de número."),
+        ("C", "Nada, adiós."),
+        language="es",
+    )
+    assert a.location is None
+    assert a.buying_intent.value == "none"
+
+
+def test_an_email_given_again_in_a_correction_wins() -> None:
+    a = _run(
+        ("R", "Deskly, this is Ravi. What e-mail should the invoice go to?"),
+        ("C", "Sure, it's max at fernway dot io. Sorry, make that max dot moss at fernway dot "
+              "io."),
+    )
+    assert a.contact_email and a.contact_email.value == "max.moss@fernway.io"
+
+
+def test_a_start_date_the_rep_proposes_and_the_customer_accepts_is_the_timeline() -> None:
+    a = _run(
+        ("R", "Hi, this is Kim from Planbox. We can switch you over from the first of next "
+              "month."),
+        ("C", "Go ahead, switch us over."),
+    )
+    assert a.timeline and a.timeline.value == "from the first of next month"
+    assert a.buying_intent.value == "high"
+
+
+def test_worn_out_things_the_customer_has_are_products() -> None:
+    a = _run(
+        ("R", "Labelco, this is Fay."),
+        ("C", "Hi, Tom Reyes from Reyes Garden Centre. We've got six label printers on their "
+              "last legs, so we need new ones."),
+    )
+    assert [p.value for p in a.products_of_interest] == ["label printers"]
+    spanish = _run(
+        ("R", "Frío Norte, le atiende Sonia."),
+        ("C", "Hola, soy Luis Vega. La cámara frigorífica del bar ya no enfría y queremos "
+              "cambiarla."),
+        language="es",
+    )
+    assert [p.value for p in spanish.products_of_interest] == ["cámara frigorífica"]
+
+
+def test_a_confirmation_of_who_is_asked_for_names_the_customer_and_company() -> None:
+    a = _run(
+        ("R", "Good morning, am I speaking with the person who runs IT at Lakemoor College?"),
+        ("C", "That'd be me. Ines Ford."),
+        ("R", "Great, Ines. I'm Bo Carr from Backupworks."),
+    )
+    assert a.company and a.company.value == "Lakemoor College"
+    assert a.customer_name and a.customer_name.value == "Ines Ford"
+    spanish = _run(
+        ("R", "Buenas, ¿hablo con la señora Elvira Montes?"),
+        ("C", "Sí, soy yo."),
+        ("R", "Le llamo de Luz Directa, soy Joaquín."),
+        language="es",
+    )
+    assert spanish.customer_name and spanish.customer_name.value == "Elvira Montes"
+
+
+def test_researching_prices_in_spanish_is_low_intent_with_its_product() -> None:
+    a = _run(
+        ("C", "Buenas, habla Nora Gil, de Academia Faro, en Rosario."),
+        ("R", "Hola Nora, bienvenida a Campus Uno, soy Teo."),
+        ("C", "Solo estoy averiguando precios de una plataforma de exámenes en línea."),
+        language="es",
+    )
+    assert [p.value for p in a.products_of_interest] == ["plataforma de exámenes en línea"]
+    assert a.buying_intent.value == "low"
+    assert a.company and a.company.value == "Academia Faro"
+
+
+def test_a_confirmed_company_whose_suffix_the_recogniser_wrote_in_lower_case() -> None:
+    a = _run(
+        ("R", "good morning, am I speaking with the person who handles it at Oakmere school?"),
+        ("C", "That'd be me."),
+        ("R", "Great. I'm Lou from Safecopy."),
+    )
+    assert a.company and a.company.value == "Oakmere school"
+
+
+def test_time_that_is_past_is_no_timeline() -> None:
+    a = _run(
+        ("R", "Quillsoft, this is Ana. How can I help?"),
+        ("C", "Hi, I'm Reza Tahir from Tahir Foods. Our till system is slow, we've had it for "
+              "three years."),
+        ("C", "Our scales are ten years old too."),
+    )
+    assert a.timeline is None
+    assert [p.value for p in a.products_of_interest] == ["till system", "scales"]
+
+
+def test_a_phone_answered_with_the_company_and_a_callback_the_customer_confirms() -> None:
+    a = _run(
+        ("C", "Good morning, Halberd Roofing."),
+        ("R", "Good morning, this is Uma Rees from Skyscan, returning a call from Piers Halberd?"),
+        ("C", "That's me. Thanks for calling back."),
+        ("C", "We need two roof drones. Before our big contract starts on the first of May."),
+        ("C", "Our budget is eight thousand dollars."),
+    )
+    assert a.customer_name and a.customer_name.value == "Piers Halberd"
+    assert a.company and a.company.value == "Halberd Roofing"
+    assert a.buying_intent.value == "medium"  # a date the customer mentions is not a step
+
+
+def test_a_company_after_a_role_or_after_the_word_company() -> None:
+    role = _run(("R", "Ledgerwise, this is Cy. Who am I speaking with?"),
+                ("C", "Hi Cy, Mina Roy. I'm the bookkeeper for Dunmore Street Deli."),
+                ("C", "I'd like to know if your invoicing app is cheaper than what we pay."))
+    assert role.company and role.company.value == "Dunmore Street Deli"
+    assert [p.value for p in role.products_of_interest] == ["invoicing app"]
+    apposed = _run(("R", "Vanguard Cover, Ike speaking."),
+                   ("C", "Hi, this is Lyle, I run a small courier company, Lyle Express, in "
+                         "Cork."))
+    assert apposed.company and apposed.company.value == "Lyle Express"
+
+
+def test_a_surname_spelled_out_or_used_by_the_rep_with_a_title() -> None:
+    spelled = _run(("R", "Crestline Cover, Meg speaking, how can I help?"),
+                   ("C", "Hi, this is Gideon, I run Gideon Vans in Cork."),
+                   ("R", "Can I take your surname, Gideon?"),
+                   ("C", "Pryor PRYOR"))
+    assert spelled.customer_name and spelled.customer_name.value == "Gideon Pryor"
+    titled = _run(("R", "Crestline Cover, Meg speaking, how can I help?"),
+                  ("C", "Hi, this is Gideon, I run Gideon Vans in Cork."),
+                  ("R", "Thanks, Mr. Pryor. What do you pay now?"))
+    assert titled.customer_name and titled.customer_name.value == "Gideon Pryor"
+
+
+def test_part_of_a_capitalised_word_is_not_a_name() -> None:
+    a = _run(("R", "Payfold, this is Ren. Who am I speaking with?"),
+             ("C", "We use QuickBooks right now."),
+             ("R", "Thanks QuickBooks."))
+    assert a.customer_name is None
+
+
+def test_name_then_company_after_a_greeting_and_a_name_asked_for_please() -> None:
+    a = _run(("R", "Vinecraft, good morning, Ola here."),
+             ("C", "Yeah hi, Remy Vidal, Vidal Cellars, we're out in Omaha."),
+             ("C", "How much is your label printer for a month?"))
+    assert a.customer_name and a.customer_name.value == "Remy Vidal"
+    assert a.company and a.company.value == "Vidal Cellars"
+    assert [p.value for p in a.products_of_interest] == ["label printer"]
+    asked = _run(("C", "Hello?"), ("R", "Hi, may I speak with Ada Kwan, please?"),
+                 ("C", "Speaking."), ("R", "This is Bert from Deskly."))
+    assert asked.customer_name and asked.customer_name.value == "Ada Kwan"
+
+
+def test_a_uk_number_when_pounds_are_said_and_no_place() -> None:
+    a = _run(("R", "Toolcraft, this is Nia. What's the budget?"),
+             ("C", "Hi Nia, Phil Crane here. Up to twenty thousand pounds."),
+             ("R", "And a number to reach you?"),
+             ("C", "Oh seven seven zero zero, nine double oh, one two three."),
+             ("R", "When would you buy?"),
+             ("C", "In the new financial year."))
+    assert a.contact_phone and a.contact_phone.value == "+447700900123"
+    assert a.timeline and a.timeline.value == "in the new financial year"
+
+
+def test_the_verb_of_a_replacement_is_not_part_of_the_product() -> None:
+    a = _run(("R", "Envases Sur, le habla Teo."),
+             ("C", "Hola, soy Ana Paz. Necesitamos cambiar la selladora, es muy vieja."),
+             language="es")
+    assert [p.value for p in a.products_of_interest] == ["selladora"]
+
+
+def test_a_name_said_often_does_not_outvote_a_self_introduction() -> None:
+    a = _run(("R", "Acme Tools, Ben here."),
+             ("C", "Hi Ben, this is Iris Lane from Lane Farms."),
+             ("R", "Thanks Iris. Do you know Hugo Marsh? Thanks Hugo Marsh, thanks Hugo Marsh."),
+             ("C", "Hugo Marsh."), ("C", "Hugo Marsh."))
+    assert a.customer_name and a.customer_name.value == "Iris Lane"

@@ -72,9 +72,10 @@ class CachedSpeech:
 
     def __init__(self, engine: LocalWhisper) -> None:
         self.engine = engine
-        self.options = json.dumps([engine.model, engine.beam_size, engine.language,
-                                   engine.split_pause, engine.condition_on_previous_text])
+        self.options = json.dumps([engine.model, engine.language, engine.split_pause,
+                                   *engine.options.cache_key()])
         self.computed_seconds = 0.0
+        self.seconds_of: dict[str, float] = {}  # key -> seconds the engine took (cached too)
 
     def transcribe(self, path: Path, key: str, duration: float) -> SpeechResult:
         from faster_whisper.audio import decode_audio
@@ -96,13 +97,16 @@ class CachedSpeech:
         cached = ASR_CACHE / f"{digest}.json"
         if cached.is_file():
             data = json.loads(cached.read_text())
+            self.seconds_of[key] = float(data.get("seconds", 0.0))
             return SpeechResult([Segment.model_validate(s) for s in data["segments"]],
                                 data["language"])
         t0 = time.perf_counter()
         result = self.engine.transcribe(path, duration)
-        self.computed_seconds += time.perf_counter() - t0
+        took = time.perf_counter() - t0
+        self.computed_seconds += took
+        self.seconds_of[key] = took
         ASR_CACHE.mkdir(parents=True, exist_ok=True)
-        cached.write_text(json.dumps({"key": key, "options": self.options,
+        cached.write_text(json.dumps({"key": key, "options": self.options, "seconds": took,
                                       "language": result.language,
                                       "segments": [s.model_dump(mode="json")
                                                    for s in result.segments]}))

@@ -84,8 +84,12 @@ CUES: list[tuple[str, float]] = [
      r"partner)\b", -1.5),
     (r"\byou can (?:reach|call|email|contact) me\b|\b(?:call|email|text) me (?:at|on|back)\b",
      -2.0),
-    (r"\b(?:can|could) you (?:send|email|give) (?:me|us)\b|\bsend (?:me|us) (?:a|the|some)\b",
-     -2.0),
+    (r"\b(?:can|could) you (?:send|email|give) (?:me|us)\b(?! your)|\bsend (?:me|us) (?:a|the|"
+     r"some)\b", -2.0),
+    # ... but asking the other party for their details is the rep's question
+    (r"\b(?:can|could|would) you (?:send|give|email|text|tell) (?:me|us) your (?:details|"
+     r"contact|e-?mail|number|phone|address|information|name)\b|\b(?:me|nos) (?:puede|podria) "
+     r"(?:enviar|mandar|dar|pasar) sus datos\b", 2.0),
     (r"\b(?:can|could|would) you (?:schedule|set up|book|arrange|call me|ring me)\b", -2.5),
     (r"\bhow much (?:does|is|would|will|do)\b|\bwhat does it cost\b|\bdo you (?:have|offer|"
      r"support|integrate|sell|do)\b", -1.5),

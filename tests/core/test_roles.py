@@ -77,6 +77,9 @@ def test_sentence_cues_have_a_sign_per_party() -> None:
     assert sentence_cue("Our budget is ten thousand dollars.").score < 0
     assert sentence_cue("¿Cuál es su presupuesto?").score > 0
     assert sentence_cue("Nos interesa el plan básico.").score < 0
+    # asking for the other party's details is the rep's; asking to be sent something, the customer's
+    assert sentence_cue("Could you send me your details for the quote?").score > 0
+    assert sentence_cue("Could you send me a quote?").score < 0
 
 
 def test_turns_join_consecutive_segments_of_one_speaker() -> None:

@@ -209,6 +209,11 @@ _GREETED = re.compile(r"^(?i:hi|hello|hey|good (?:morning|afternoon|evening)|tha
                       r"ol[aá]|bom dia|boa tarde|obrigad[oa]),?\s+([A-ZÁÉÍÓÚÑ][a-zá-ú]+)\b")
 
 
+# a sentence that opens by addressing someone by name ("Julia, ...", even after a misheard
+# greeting word: "High Julia, ..."): the name just given by the other party
+_ADDRESSED = re.compile(r"^(?:[A-Za-zá-ú]+\s+)?([A-ZÁÉÍÓÚÑ][a-zá-ú]+)\s*,")
+
+
 def _intro_names(text: str) -> set[str]:
     return {fold(m.group(1) or m.group(2)) for m in _INTRO.finditer(text)}
 
@@ -313,7 +318,7 @@ def split_turns(transcript: Transcript, voice_weight: float = 0.0) -> Transcript
             sw, st = -2.0, 0.0  # the sentence goes on in the next segment
         elif new_segment[i]:
             sw, st = (1.2, -0.6) if asked else (SEGMENT_SWITCH + (0.8 if answer else 0.0), 0.0)
-            greeted = _GREETED.match(pieces[i].text)
+            greeted = _GREETED.match(pieces[i].text) or _ADDRESSED.match(pieces[i].text)
             if greeted and fold(greeted.group(1)) in introduced_before(i):
                 sw, st = sw + 3.0, st - 3.0  # greets the name the last speaker gave
         else:

@@ -167,3 +167,17 @@ def test_call_direction_and_caller_cues() -> None:
     assert caller_score("We need ten licences.") == 0.0
     said = "I must have dialed the wrong number."
     assert sentence_cue(said, direction=1.0).score > 0 > sentence_cue(said, direction=-1.0).score
+
+
+def test_addressing_the_name_just_given_is_a_change_of_speaker() -> None:
+    """A misheard greeting ("High Julia") still addresses the name the rep gave."""
+    mono = call(("", "Render Farm Direct, this is Julia Weiss."),
+                ("", "High Julia, Kwame here, from Osei Architects in Amsterdam."),
+                ("", "We want rendering licences and the storage add-on."),
+                ("", "How many licences?"), ("", "Six for now."), labelled=False)
+    out = assign_roles(mono)
+    role = {s.label: s.role for s in out.speakers}
+    said = {seg.text: role[seg.speaker or ""] for seg in out.segments}
+    assert said["Render Farm Direct, this is Julia Weiss."] == "rep"
+    assert said["High Julia, Kwame here, from Osei Architects in Amsterdam."] == "customer"
+    assert said["How many licences?"] == "rep"

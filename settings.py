@@ -60,6 +60,11 @@ class Settings(BaseSettings):
     local_whisper_model: Literal["auto", "tiny.en", "base"] = "base"
     local_whisper_language: str | None = None  # force a language (e.g. "es"); None: detect
     local_whisper_languages: str = ""  # detect among these only (e.g. "en,es"); "": any
+    # decoding options measured on the development calls (bench.speech_options, README)
+    local_whisper_phone_emphasis: bool = True  # pre-emphasis of 8 kHz / band-limited audio
+    local_whisper_condition_on_previous_text: bool = True
+    local_whisper_vad_filter: bool = False
+    local_whisper_prompt: bool = False  # a neutral style prompt in the detected language
     rep_channel: Literal["left", "right", "auto"] = "auto"  # stereo: the rep's channel
     product_catalog_path: str | None = None
 

@@ -15,7 +15,7 @@ import av
 import numpy as np
 
 from core.chunking import FRAME_SECONDS, PlannedChunk
-from core.speakers import channel_spans, frame_pitch, voice_spans
+from core.speakers import MFCC_COEFFS, channel_spans, frame_mfcc, frame_pitch, voice_spans
 from errors import InvalidAudioError
 from models.call import AudioInfo, SpeakerSpan
 
@@ -51,7 +51,8 @@ def decode(path: Path, pcm_out: Path) -> tuple[AudioInfo, np.ndarray]:
 
 def decode_call(path: Path, pcm_out: Path) -> tuple[AudioInfo, np.ndarray, list[SpeakerSpan]]:
     """As `decode`, plus who is heard when, from the same pass: each channel's energy for a
-    stereo recording (one party per channel), voice pitch for a mono one (`core.speakers`)."""
+    stereo recording (one party per channel), pitch and mel cepstra for a mono one
+    (`core.speakers`)."""
     with pcm_out.open("wb") as sink:
         return _analyse(path, sink, speakers=True)
 
@@ -99,18 +100,21 @@ def _rms(frames: np.ndarray) -> np.ndarray:
 
 
 class _Features:
-    """Per-frame speaker features gathered while decoding: channel energies (stereo) or pitch."""
+    """Per-frame speaker features gathered while decoding: channel energies (stereo), or pitch
+    and mel cepstra (mono)."""
 
     def __init__(self, stereo: bool) -> None:
         self.stereo = stereo
         self.left: list[np.ndarray] = []
         self.right: list[np.ndarray] = []
         self.pitch: list[np.ndarray] = []
+        self.mfcc: list[np.ndarray] = []
         self.framers = (_Framer(), _Framer())
 
     def add_mono(self, frames: np.ndarray) -> None:
         if not self.stereo and frames.size:
             self.pitch.append(frame_pitch(frames, RATE))
+            self.mfcc.append(frame_mfcc(frames, RATE))
 
     def add_stereo(self, block: np.ndarray) -> None:
         for side, framer, out in ((0, self.framers[0], self.left),
@@ -125,7 +129,8 @@ class _Features:
             right = np.concatenate(self.right) if self.right else np.zeros(0)
             return channel_spans(left, right)
         pitch = np.concatenate(self.pitch) if self.pitch else np.zeros(0)
-        return voice_spans(envelope, pitch)
+        mfcc = np.concatenate(self.mfcc) if self.mfcc else np.zeros((0, MFCC_COEFFS))
+        return voice_spans(envelope, pitch, mfcc)
 
 
 def _pcm_blocks(path: Path, stereo_out: list[np.ndarray] | None = None) -> Iterator[np.ndarray]:

@@ -9,7 +9,7 @@ from adapters.blob_store import BlobStore
 from adapters.cosmos_store import CallStore
 from adapters.extractors import Extractor, LocalExtractor, OpenAIExtractor
 from adapters.redaction import PresidioRedactor
-from adapters.speech import LocalWhisper, OpenAIWhisper, SpeechEngine
+from adapters.speech import DecodeOptions, LocalWhisper, OpenAIWhisper, SpeechEngine
 from settings import Settings, get_settings
 
 if TYPE_CHECKING:
@@ -63,6 +63,14 @@ def call_store() -> CallStore:
     return CallStore(s.cosmos_endpoint, key, s.cosmos_database, s.cosmos_container)
 
 
+def decode_options(s: Settings) -> DecodeOptions:
+    """The local recogniser's decoding options from the settings."""
+    return DecodeOptions(beam_size=s.local_whisper_beam_size,
+                         condition_on_previous_text=s.local_whisper_condition_on_previous_text,
+                         vad_filter=s.local_whisper_vad_filter, prompt=s.local_whisper_prompt,
+                         phone_emphasis=s.local_whisper_phone_emphasis)
+
+
 @lru_cache(maxsize=1)
 def speech_engine() -> SpeechEngine:
     s = get_settings()
@@ -72,7 +80,8 @@ def speech_engine() -> SpeechEngine:
                             s.local_whisper_beam_size, s.local_whisper_threads,
                             s.local_whisper_parallel, choice=s.local_whisper_model,
                             language=s.local_whisper_language,
-                            languages=tuple(s.local_whisper_languages.split(",")))
+                            languages=tuple(s.local_whisper_languages.split(",")),
+                            options=decode_options(s))
     azure = s.transcription_engine == "azure-openai"
     model = s.azure_openai_transcription_deployment if azure else s.openai_transcription_model
     return OpenAIWhisper(_openai_client(s, azure), s.transcription_engine, str(model))

@@ -28,6 +28,66 @@ class SpeechEngine(Protocol):
 
 LocalModel = Literal["auto", "tiny.en", "base"]
 
+# A neutral style prompt per language (punctuation, accents, sentence case; no names, products or
+# numbers), given as `initial_prompt` when LOCAL_WHISPER_PROMPT is on and the language is known.
+STYLE_PROMPTS: dict[str, str] = {
+    "en": "Transcript of a phone conversation, with punctuation.",
+    "es": "Transcripción de una conversación telefónica, con puntuación y tildes.",
+    "pt": "Transcrição de uma conversa telefônica, com pontuação e acentos.",
+}
+NARROWBAND_HZ = 3_600.0  # a recording with (almost) nothing above this is a phone line
+
+
+def narrowband(samples: Any, rate: int = 16_000) -> bool:
+    """Whether 16 kHz samples carry (almost) none of their energy above NARROWBAND_HZ: an 8 kHz or
+    band-limited phone line. On the development calls phone lines hold ~0.002% of it there,
+    wideband recordings (espeak-ng, flite, festival; MP3, M4A, Opus) 0.2-6%."""
+    import numpy as np
+
+    x = np.asarray(samples, dtype=np.float64)
+    if x.size < rate // 4:
+        return False
+    power = np.abs(np.fft.rfft(x[: 60 * rate])) ** 2
+    freqs = np.fft.rfftfreq(min(x.size, 60 * rate), 1 / rate)
+    total = float(power.sum())
+    return total > 0 and float(power[freqs > NARROWBAND_HZ].sum()) < 1e-4 * total
+
+
+def pre_emphasis(samples: Any, coefficient: float = 0.97) -> Any:
+    """First-order high-frequency boost (y[n] = x[n] - a x[n-1]), rescaled to the input's peak."""
+    import numpy as np
+
+    x = np.asarray(samples, dtype=np.float32)
+    if x.size < 2:
+        return x
+    y = np.empty_like(x)
+    y[0] = x[0]
+    y[1:] = x[1:] - coefficient * x[:-1]
+    peak, out_peak = float(np.abs(x).max()), float(np.abs(y).max())
+    return (y * (peak / out_peak)).astype(np.float32) if out_peak > 0 else y
+
+
+@dataclass(frozen=True)
+class DecodeOptions:
+    """faster-whisper decoding options beside the model and language (bench.speech_options
+    measures them). The defaults here are plain decoding; the settings (LOCAL_WHISPER_*, see
+    adapters.factory.decode_options) carry what the development calls chose."""
+
+    beam_size: int = 5
+    condition_on_previous_text: bool = False
+    vad_filter: bool = False
+    prompt: bool = False  # STYLE_PROMPTS[language] as initial_prompt
+    temperature_fallback: bool = True  # re-decode at higher temperatures when a window fails
+    no_speech_threshold: float | None = 0.6
+    compression_ratio_threshold: float | None = 2.4
+    phone_emphasis: bool = False  # pre-emphasis on narrowband (phone) audio before decoding
+    detection_segments: int = 1  # 30 s windows the language is detected over
+
+    def cache_key(self) -> list[Any]:
+        return [self.beam_size, self.condition_on_previous_text, self.vad_filter, self.prompt,
+                self.temperature_fallback, self.no_speech_threshold,
+                self.compression_ratio_threshold, self.phone_emphasis, self.detection_segments]
+
 
 class LocalWhisper:
     """faster-whisper on the CPU with CTranslate2 model directories. One model object per worker
@@ -48,7 +108,8 @@ class LocalWhisper:
                  parallel: int = 2, choice: LocalModel = "tiny.en", language: str | None = None,
                  split_pause: float | None = 0.3,
                  condition_on_previous_text: bool = False,
-                 languages: tuple[str, ...] = ()) -> None:
+                 languages: tuple[str, ...] = (),
+                 options: DecodeOptions | None = None) -> None:
         from adapters import whisper_models
 
         self.paths: dict[str, str] = {}
@@ -70,8 +131,11 @@ class LocalWhisper:
         self.language = language
         self.languages = tuple(lang.strip() for lang in languages if lang.strip())
         self.split_pause = split_pause
-        self.condition_on_previous_text = condition_on_previous_text
-        self.beam_size, self.threads, self.parallel = beam_size, threads, max(1, parallel)
+        self.options = options or DecodeOptions(
+            beam_size=beam_size, condition_on_previous_text=condition_on_previous_text)
+        self.condition_on_previous_text = self.options.condition_on_previous_text
+        self.beam_size, self.threads = self.options.beam_size, threads
+        self.parallel = max(1, parallel)
         self._models: dict[str, Any] = {}
         self._lock = threading.Lock()
         # At most `parallel` chunks at once per worker: each holds its decoded audio and features
@@ -91,7 +155,8 @@ class LocalWhisper:
 
     def _detect(self, audio: Any) -> str:
         """The language base hears, among `languages` when that is set."""
-        language, _, probabilities = self._load("base").detect_language(audio)
+        language, _, probabilities = self._load("base").detect_language(
+            audio, language_detection_segments=self.options.detection_segments)
         if self.languages:
             allowed = [(lang, p) for lang, p in probabilities if lang in self.languages]
             if allowed:
@@ -105,7 +170,8 @@ class LocalWhisper:
         if self.choice == "custom":
             return self._load(), self.language
         language = self.language
-        if language is None and (self.choice == "auto" or self.languages):
+        if language is None and (self.choice == "auto" or self.languages or self.options.prompt
+                                 or self.options.detection_segments > 1):
             language = self._detect(audio)
         if self.choice == "auto" and language == "en":
             return self._load("tiny.en"), "en"
@@ -118,9 +184,17 @@ class LocalWhisper:
 
                 samples = decode_audio(str(audio))
                 model, language = self._pick(samples)
+                o = self.options
+                if o.phone_emphasis and narrowband(samples):
+                    samples = pre_emphasis(samples)
                 segments, info = model.transcribe(
-                    samples, beam_size=self.beam_size, vad_filter=False, language=language,
-                    condition_on_previous_text=self.condition_on_previous_text,
+                    samples, beam_size=o.beam_size, vad_filter=o.vad_filter, language=language,
+                    condition_on_previous_text=o.condition_on_previous_text,
+                    initial_prompt=STYLE_PROMPTS.get(language or "") if o.prompt else None,
+                    temperature=[0.0, 0.2, 0.4, 0.6, 0.8, 1.0] if o.temperature_fallback
+                    else 0.0,
+                    no_speech_threshold=o.no_speech_threshold,
+                    compression_ratio_threshold=o.compression_ratio_threshold,
                     word_timestamps=self.split_pause is not None)
                 out = [part for s in segments for part in self._split(s)]
             except (ValueError, RuntimeError) as exc:

@@ -16,6 +16,7 @@ Usage: python -m bench.quality [--part heldout|dev|both] [--model base|tiny.en|a
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import json
 import re
@@ -32,7 +33,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from adapters import audio
-from adapters.speech import LocalModel, LocalWhisper, SpeechResult
+from adapters.speech import LocalModel, LocalWhisper, SpeechResult, narrowband
 from bench.corpus.model import CallScript
 from bench.corpus.render import CACHE, Rendered, render_part
 from core.chunking import max_chunk_seconds, plan_chunks
@@ -72,15 +73,21 @@ class CachedSpeech:
 
     def __init__(self, engine: LocalWhisper) -> None:
         self.engine = engine
-        self.options = json.dumps([engine.model, engine.beam_size, engine.language,
-                                   engine.split_pause, engine.condition_on_previous_text])
+        self.options = json.dumps([engine.model, engine.language, engine.split_pause,
+                                   *engine.options.cache_key()])
         self.computed_seconds = 0.0
+        self.seconds_of: dict[str, float] = {}  # key -> seconds the engine took (cached too)
 
     def transcribe(self, path: Path, key: str, duration: float) -> SpeechResult:
         from faster_whisper.audio import decode_audio
 
         samples = decode_audio(str(path))
         options = self.options
+        if self.engine.options.phone_emphasis and not narrowband(samples):
+            # pre-emphasis is applied to phone lines only: elsewhere the transcript is the same
+            options = json.dumps([self.engine.model, self.engine.language, self.engine.split_pause,
+                                  *dataclasses.replace(self.engine.options,
+                                                       phone_emphasis=False).cache_key()])
         if self.engine.languages and self.engine.choice != "tiny.en":
             # a language picked among LOCAL_WHISPER_LANGUAGES changes the transcript only where
             # it differs from the one detected among all
@@ -96,13 +103,16 @@ class CachedSpeech:
         cached = ASR_CACHE / f"{digest}.json"
         if cached.is_file():
             data = json.loads(cached.read_text())
+            self.seconds_of[key] = float(data.get("seconds", 0.0))
             return SpeechResult([Segment.model_validate(s) for s in data["segments"]],
                                 data["language"])
         t0 = time.perf_counter()
         result = self.engine.transcribe(path, duration)
-        self.computed_seconds += time.perf_counter() - t0
+        took = time.perf_counter() - t0
+        self.computed_seconds += took
+        self.seconds_of[key] = took
         ASR_CACHE.mkdir(parents=True, exist_ok=True)
-        cached.write_text(json.dumps({"key": key, "options": self.options,
+        cached.write_text(json.dumps({"key": key, "options": self.options, "seconds": took,
                                       "language": result.language,
                                       "segments": [s.model_dump(mode="json")
                                                    for s in result.segments]}))
@@ -362,6 +372,7 @@ def report(name: str, results: list[CallResult]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from adapters.factory import decode_options
     from bench.corpus import dev, heldout
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
@@ -373,11 +384,14 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     settings = Settings.model_validate({})
     choice: LocalModel = args.model or settings.local_whisper_model
+    options = decode_options(settings)
+    if args.condition_on_previous_text:
+        options = dataclasses.replace(options, condition_on_previous_text=True)
     engine = LocalWhisper(None, "", settings.local_whisper_beam_size,
                           settings.local_whisper_threads, settings.local_whisper_parallel,
                           choice=choice, language=settings.local_whisper_language,
                           languages=tuple(settings.local_whisper_languages.split(",")),
-                          condition_on_previous_text=args.condition_on_previous_text)
+                          options=options)
     speech = CachedSpeech(engine)
     parts = {"heldout": heldout.calls, "dev": dev.calls}
     names = ["heldout", "dev"] if args.part == "both" else [args.part]
@@ -385,8 +399,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in names:
         results = run_part(parts[name]()[: args.limit], speech, settings,
                            lambda line: print(line, file=sys.stderr, flush=True))
-        print(f"Local engines: Whisper {engine.model} (beam {engine.beam_size}, "
-              f"condition_on_previous_text={engine.condition_on_previous_text}), the local "
+        print(f"Local engines: Whisper {engine.model} ({engine.options}), the local "
               "extractor without a catalog.\n")
         print(report(name, results) + "\n")
         out[name] = [r.__dict__ for r in results]

@@ -33,10 +33,11 @@ CUES: list[tuple[str, float]] = [
     (r"\b(?:i'?m|i am) calling (?:about|to|because|regarding|back)\b|\bfollowing up on\b", 1.5),
     (r"^[a-z]+(?: [a-z]+){0,2}, (?:good (?:morning|afternoon|evening)|buenos dias|buenas tardes|"
      r"bom dia|boa tarde)\b", 1.5),
-    (r"\b(?:le|les) atiende\b|\bthis is \w+,? how can\b|\byou (?:have|'ve got|dialed) the "
-     r"wrong number\b|\b(?:tiene|marco) (?:el|un) numero equivocado\b", 2.0),
-    (r"\b(?:i|we) must have (?:the wrong|dialed)|\bme (?:he|habre) equivocado\b|"
-     r"\bequivocado de numero\b|\bsorry,? wrong number\b", -2.0),
+    (r"\b(?:le|les) atiende\b|\bthis is \w+,? how can\b", 2.0),
+    # the seller's own company described ("this is Cloudnine, a payroll software company")
+    (r"\b(?:this is|we are|we'?re)\b[^.?!]{0,40}\ban? [a-z ]{0,30}(?:company|firm|provider|"
+     r"agency|vendor)\b|\b(?:esto es|somos) una empresa de\b|\b(?:aqui e|somos) uma empresa "
+     r"de\b", 1.5),
     (r"\bdo you have a (?:minute|moment|second|few minutes)\b|\bis (?:now|this) a (?:good|bad) "
      r"time\b|\btienes? un (?:minuto|momento)\b|\bes (?:un )?buen momento\b", 2.0),
     (r"\b(?:can|could|may) i send you\b|\bsorry to (?:bother|disturb) you\b|\bdisculpe (?:la|las) "
@@ -83,8 +84,12 @@ CUES: list[tuple[str, float]] = [
      r"partner)\b", -1.5),
     (r"\byou can (?:reach|call|email|contact) me\b|\b(?:call|email|text) me (?:at|on|back)\b",
      -2.0),
-    (r"\b(?:can|could) you (?:send|email|give) (?:me|us)\b|\bsend (?:me|us) (?:a|the|some)\b",
-     -2.0),
+    (r"\b(?:can|could) you (?:send|email|give) (?:me|us)\b(?! your)|\bsend (?:me|us) (?:a|the|"
+     r"some)\b", -2.0),
+    # ... but asking the other party for their details is the rep's question
+    (r"\b(?:can|could|would) you (?:send|give|email|text|tell) (?:me|us) your (?:details|"
+     r"contact|e-?mail|number|phone|address|information|name)\b|\b(?:me|nos) (?:puede|podria) "
+     r"(?:enviar|mandar|dar|pasar) sus datos\b", 2.0),
     (r"\b(?:can|could|would) you (?:schedule|set up|book|arrange|call me|ring me)\b", -2.5),
     (r"\bhow much (?:does|is|would|will|do)\b|\bwhat does it cost\b|\bdo you (?:have|offer|"
      r"support|integrate|sell|do)\b", -1.5),
@@ -93,7 +98,7 @@ CUES: list[tuple[str, float]] = [
     (r"\bi'?m the (?:owner|manager|director|decision|one who|person who|head)\b|\bi (?:sign|make "
      r"the)\b", -1.5),
     (r"\bnot interested\b|\bno,? thank(?:s| you)\b|\bremove (?:me|us)\b|\bdon'?t call\b|"
-     r"\bwrong number\b|\bwho is this\b", -2.0),
+     r"\bwho is this\b", -2.0),
     (r"\bwe (?:currently )?(?:use|have|run|got)\b", -1.0),
     (r"\bi'?m calling (?:about|because|to ask|to get|for)\b[^.?!]{0,30}\byour\b", -1.0),
     # Spanish: the rep
@@ -128,7 +133,7 @@ CUES: list[tuple[str, float]] = [
     (r"\b(?:me|nos) (?:puede|podria|pueden|podrian) (?:enviar|mandar|dar)\b", -2.0),
     (r"\bcuanto (?:cuesta|vale|sale|cobran)\b|\b(?:tienen|ofrecen|venden)\b", -1.5),
     (r"\b(?:tenemos|usamos|utilizamos) (?:un|una|unos|unas)\b", -1.0),
-    (r"\bno (?:me|nos) interesa\b|\bnumero equivocado\b|\bno gracias\b|\bno me llame\b", -2.0),
+    (r"\bno (?:me|nos) interesa\b|\bno gracias\b|\bno me llame\b", -2.0),
     (r"\b(?:lo|la) (?:consulto|hablo|reviso|platico|pienso)\b|\btengo que (?:consultar|hablar)\b",
      -1.5),
     (r"\bsoy (?:el|la) (?:dueno|duena|gerente|director|directora|encargad[oa]|responsable)\b",
@@ -142,6 +147,50 @@ CUES: list[tuple[str, float]] = [
     (r"\bquanto custa\b|\bvoces (?:tem|oferecem)\b", -1.5),
 ]
 _COMPILED = [(re.compile(p), w) for p, w in CUES]
+
+# A wrong number says who placed the call, not who sells: the caller apologises ("I must have
+# dialed the wrong number"), the one called says so ("you have the wrong number"). The rep is the
+# caller of an outbound call and the one called of an inbound call, so these cues count for the
+# rep or the customer only once the call's direction is heard (call_direction).
+CALLER_CUES = re.compile(
+    r"\b(?:i|we) must have (?:the wrong|dialed|dialled|misdialed|called)|\b(?:i|we) (?:dialed|"
+    r"dialled|called|have|got) the wrong (?:number|person)\b|\bsorry,? (?:i )?(?:wrong number|"
+    r"misdialed)\b|\bme (?:he|habre|debo haber) equivocado\b|\bequivocado de numero\b|"
+    r"\bmarque mal\b|\bliguei (?:para o )?(?:numero )?errado\b|\bdesculpe,? numero errado\b")
+CALLEE_CUES = re.compile(
+    r"\byou(?:'ve| have)? (?:got |dialed |dialled |called |reached )?(?:the )?wrong number\b|"
+    r"\bthere(?:'s| is) no(?:body| one)? (?:\w+ )?(?:by that name|here by|called)\b|"
+    r"\b(?:tiene|marco|llamo(?: a)?)(?: (?:el|un|al))? numero equivocado\b|\bse ha equivocado\b|"
+    r"\bse equivoco de numero\b|"
+    r"\bno (?:hay|vive) nadie (?:con ese nombre|aqui)\b|\bvoce ligou (?:para o )?numero errado\b")
+CALLER_WEIGHT = 2.0
+# what the rep says when the customer called (inbound) or when the rep called (outbound)
+INBOUND = re.compile(
+    r"\bthank(?:s| you) for (?:calling|contacting)\b|\b(?:how|what) can (?:i|we) (?:help|do for)\b"
+    r"|\bhow may i (?:help|assist)\b|\bwelcome to\b|\byou'?ve reached\b|\bgracias por "
+    r"(?:llamar|comunicarse)\b|\ben que (?:le|te|les) (?:puedo|podemos) (?:ayudar|servir)\b|"
+    r"\b(?:le|les) atiende\b|\bobrigad[oa] por ligar\b|\bcomo posso (?:te )?ajudar\b")
+OUTBOUND = re.compile(
+    r"\b(?:i'?m|i am|we'?re) calling (?:from|on behalf of|to (?:follow|tell|offer|introduce))\b|"
+    r"\bcalling (?:you )?from\b|\bdo you have a (?:minute|moment|second)\b|\bis (?:now|this) a "
+    r"(?:good|bad) time\b|\bsorry to (?:bother|disturb) you\b|\b(?:le|te|les) (?:llamo|"
+    r"llamamos|hablo|hablamos) (?:de|desde|para|por)\b|\btiene(?:s)? un (?:minuto|momento)\b|"
+    r"\bdisculpe (?:la|las) molestias?\b|\bestou ligando d[aoe]\b")
+
+
+def call_direction(sentences: list[str]) -> float:
+    """+1 when the call sounds outbound (the rep placed it), else -1: inbound, which is also
+    taken when nothing says (a rep who calls out introduces the company and the reason)."""
+    folded = [fold(s) for s in sentences]
+    out = sum(bool(OUTBOUND.search(s)) for s in folded)
+    inward = sum(bool(INBOUND.search(s)) for s in folded)
+    return 1.0 if out > inward else -1.0
+
+
+def caller_score(sentence: str) -> float:
+    """+1 for what the caller says on a wrong number, -1 for what the one called says."""
+    low = fold(sentence)
+    return (1.0 if CALLER_CUES.search(low) else 0.0) - (1.0 if CALLEE_CUES.search(low) else 0.0)
 QUESTION_WEIGHT = 0.4
 VOICE_WEIGHT = 0.8  # per sentence, for the party a mono voice label sounds like
 SEGMENT_SWITCH = 0.0  # a change of speaker at a pause with no question before it: neutral
@@ -158,6 +207,11 @@ _INTRO = re.compile(r"(?i:\b(?:this is|my name is|i'?m|i am|it'?s|soy|me llamo|h
 _GREETED = re.compile(r"^(?i:hi|hello|hey|good (?:morning|afternoon|evening)|thanks|thank you|"
                       r"nice to meet you|hola|buenos d[ií]as|buenas tardes|buenas noches|gracias|"
                       r"ol[aá]|bom dia|boa tarde|obrigad[oa]),?\s+([A-ZÁÉÍÓÚÑ][a-zá-ú]+)\b")
+
+
+# a sentence that opens by addressing someone by name ("Julia, ...", even after a misheard
+# greeting word: "High Julia, ..."): the name just given by the other party
+_ADDRESSED = re.compile(r"^(?:[A-Za-zá-ú]+\s+)?([A-ZÁÉÍÓÚÑ][a-zá-ú]+)\s*,")
 
 
 def _intro_names(text: str) -> set[str]:
@@ -180,10 +234,16 @@ class Turn:
     start: float = 0.0
 
 
-def sentence_cue(sentence: str) -> Cue:
-    """How much a sentence sounds like the rep (positive) or the customer (negative)."""
+def sentence_cue(sentence: str, direction: float = 0.0) -> Cue:
+    """How much a sentence sounds like the rep (positive) or the customer (negative); with the
+    call's `direction` (call_direction), a wrong-number cue counts for the caller's role."""
     low = fold(sentence)
     score, best, best_w = 0.0, "", 0.0
+    placed = caller_score(sentence)
+    if placed and direction:
+        score, best_w = placed * direction * CALLER_WEIGHT, placed * direction * CALLER_WEIGHT
+        m = CALLER_CUES.search(low) or CALLEE_CUES.search(low)
+        best = m.group(0) if m else ""
     for pattern, weight in _COMPILED:
         m = pattern.search(low)
         if m:
@@ -223,7 +283,8 @@ def split_turns(transcript: Transcript, voice_weight: float = 0.0) -> Transcript
             t += dur
     if not pieces:
         return transcript
-    cues = [sentence_cue(p.text) for p in pieces]
+    direction = call_direction([p.text for p in pieces])
+    cues = [sentence_cue(p.text, direction) for p in pieces]
     sounds: dict[str, float] = {}
     for voice, cue in zip(voices, cues, strict=True):
         if voice:
@@ -257,7 +318,7 @@ def split_turns(transcript: Transcript, voice_weight: float = 0.0) -> Transcript
             sw, st = -2.0, 0.0  # the sentence goes on in the next segment
         elif new_segment[i]:
             sw, st = (1.2, -0.6) if asked else (SEGMENT_SWITCH + (0.8 if answer else 0.0), 0.0)
-            greeted = _GREETED.match(pieces[i].text)
+            greeted = _GREETED.match(pieces[i].text) or _ADDRESSED.match(pieces[i].text)
             if greeted and fold(greeted.group(1)) in introduced_before(i):
                 sw, st = sw + 3.0, st - 3.0  # greets the name the last speaker gave
         else:
@@ -323,9 +384,12 @@ def assign_roles(transcript: Transcript,
             any(s.role == "rep" for s in speakers):
         return transcript  # decided already (REP_CHANNEL when the channels were attributed)
     by_label: dict[str, list[Cue]] = {label: [] for label in labels}
+    direction = call_direction([s for seg in transcript.segments
+                                for s in split_sentences(seg.text)])
     for seg in transcript.segments:
         if seg.speaker in by_label:
-            by_label[seg.speaker].extend(sentence_cue(s) for s in split_sentences(seg.text))
+            by_label[seg.speaker].extend(sentence_cue(s, direction)
+                                         for s in split_sentences(seg.text))
     totals = {label: sum(c.score for c in cues) for label, cues in by_label.items()}
     fixed = next((s.label for s in speakers if rep_channel and s.channel == rep_channel), None)
     if fixed is not None:

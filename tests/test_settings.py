@@ -45,3 +45,20 @@ def test_startup_problem_names_every_problem_once(monkeypatch: pytest.MonkeyPatc
     with pytest.raises(ConfigurationError):
         settings.get_settings()
     settings.get_settings.cache_clear()
+
+
+def test_local_whisper_decoding_options_come_from_the_settings(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from adapters.factory import decode_options
+    from adapters.speech import DecodeOptions
+
+    assert decode_options(Settings.model_validate({})) == DecodeOptions(
+        phone_emphasis=True, condition_on_previous_text=True)
+    for name, value in (("LOCAL_WHISPER_PHONE_EMPHASIS", "false"),
+                        ("LOCAL_WHISPER_CONDITION_ON_PREVIOUS_TEXT", "false"),
+                        ("LOCAL_WHISPER_VAD_FILTER", "true"), ("LOCAL_WHISPER_PROMPT", "true"),
+                        ("LOCAL_WHISPER_BEAM_SIZE", "3")):
+        monkeypatch.setenv(name, value)
+    assert decode_options(Settings.model_validate({})) == DecodeOptions(
+        beam_size=3, condition_on_previous_text=False, vad_filter=True, prompt=True,
+        phone_emphasis=False)

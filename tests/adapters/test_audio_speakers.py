@@ -62,3 +62,34 @@ def test_a_whole_call_chunk_holds_the_samples_the_bare_model_hears(tmp_path: Pat
         whole = PlannedChunk(0, 0.0, info.duration_seconds, 0.0, info.duration_seconds)
         chunk = audio.write_chunks(tmp_path / "a.pcm", [whole], tmp_path / name.split(".")[0])[0]
         assert np.array_equal(decode_audio(str(chunk)), decode_audio(str(path)))
+
+
+MORE = ["Thanks for calling Parcelio, this is Dana, how can I help you today?",
+        "Hi Dana, I run a small bakery and we are looking for delivery software.",
+        "Happy to help. How many vans do you have on the road at the moment?",
+        "We have twelve vans, and we would like to start before the summer.",
+        "And do you have a budget in mind for the first year of the service?",
+        "We can spend about six thousand pounds, maybe a little more than that.",
+        "Great, I will send you a quote tomorrow morning with two options.",
+        "Perfect, please send it to my email address, thank you very much."]
+
+
+def _mono(tmp_path: Path, rep: Voice, customer: Voice) -> list[str]:
+    parts = []
+    for i, line in enumerate(MORE):
+        parts += [speak(line, rep if i % 2 == 0 else customer), _gap()]
+    path = tmp_path / "call.wav"
+    encode(np.concatenate(parts), path, 16_000, "wav")
+    _, _, spans = audio.decode_call(path, tmp_path / "a.pcm")
+    return [s.label for s in spans]
+
+
+def test_two_male_voices_of_one_pitch_are_told_apart(tmp_path: Path) -> None:
+    """flite's rms and festival's kal are both low male voices (pitch alone left them one)."""
+    labels = _mono(tmp_path, Voice("flite", "rms", 150), Voice("festival", "kal_diphone", 160))
+    assert labels == ["S1", "S2"] * 4
+
+
+def test_one_voice_saying_both_parts_stays_one(tmp_path: Path) -> None:
+    for voice in (Voice("espeak", "en-us", 150), Voice("flite", "slt", 160)):
+        assert _mono(tmp_path, voice, voice) == ["S1"], voice

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from adapters.speech import LocalWhisper
+from adapters.speech import STYLE_PROMPTS, DecodeOptions, LocalWhisper, narrowband, pre_emphasis
 from bench.corpus.render import RATE, Voice, encode, speak
 from bench.quality import wer
 
@@ -61,7 +61,8 @@ class _Detector:
     """Stands in for the base model's language detection (the probabilities of a phone call in
     Spanish that base takes for Italian, as measured on the corpus)."""
 
-    def detect_language(self, audio: object) -> tuple[str, float, list[tuple[str, float]]]:
+    def detect_language(self, audio: object, **options: object
+                        ) -> tuple[str, float, list[tuple[str, float]]]:
         return "it", 0.54, [("it", 0.54), ("es", 0.19), ("la", 0.13), ("en", 0.03)]
 
 
@@ -75,3 +76,58 @@ def test_detection_keeps_to_the_languages_given() -> None:
     forced = LocalWhisper(None, "", beam_size=1, threads=2, choice="base", language="pt",
                           languages=("en", "es"))
     assert forced._pick(None)[1] == "pt"
+
+
+class _Recorder(_Detector):
+    """Records the options a transcription was asked with; hears no words."""
+
+    def __init__(self) -> None:
+        self.calls: list[dict[str, object]] = []
+
+    def transcribe(self, samples: object, **options: object) -> tuple[list[object], object]:
+        self.calls.append({"samples": samples, **options})
+
+        class Info:
+            language = options.get("language")
+
+        return [], Info()
+
+
+def test_decode_options_reach_the_model(clips: dict[str, Path]) -> None:
+    options = DecodeOptions(beam_size=3, vad_filter=True, prompt=True,
+                            temperature_fallback=False, no_speech_threshold=0.5,
+                            compression_ratio_threshold=2.2)
+    engine = LocalWhisper(None, "", beam_size=5, threads=2, choice="base",
+                          languages=("en", "es"), options=options)
+    recorder = _Recorder()
+    engine._models["base"] = recorder
+    result = engine.transcribe(clips["es"], 4.0)
+    sent = recorder.calls[0]
+    assert result.language == "es"  # the likeliest of en, es for the stand-in detector
+    assert (sent["beam_size"], sent["vad_filter"], sent["temperature"]) == (3, True, 0.0)
+    assert sent["initial_prompt"] == STYLE_PROMPTS["es"]
+    assert (sent["no_speech_threshold"], sent["compression_ratio_threshold"]) == (0.5, 2.2)
+    plain = LocalWhisper(None, "", beam_size=5, threads=2, choice="base", languages=("en", "es"))
+    plain._models["base"] = recorder
+    plain.transcribe(clips["es"], 4.0)
+    default = recorder.calls[1]
+    assert default["initial_prompt"] is None and default["vad_filter"] is False
+    assert default["temperature"] == [0.0, 0.2, 0.4, 0.6, 0.8, 1.0] and default["beam_size"] == 5
+
+
+def test_phone_lines_are_told_from_wideband_audio(tmp_path: Path) -> None:
+    from faster_whisper.audio import decode_audio
+
+    from bench.corpus.render import _phone_line
+
+    said = speak(SPANISH, Voice("espeak", "es+m3", 150))
+    encode(said, tmp_path / "wide.mp3", 16_000, "mp3")
+    encode(_phone_line(said), tmp_path / "phone.wav", 8000, "wav", mulaw=True)
+    wide = decode_audio(str(tmp_path / "wide.mp3"))
+    phone = decode_audio(str(tmp_path / "phone.wav"))
+    assert not narrowband(wide) and narrowband(phone)
+    boosted = pre_emphasis(phone)
+    assert boosted.shape == phone.shape
+    assert float(np.abs(boosted).max()) == pytest.approx(float(np.abs(phone).max()), rel=1e-5)
+    assert np.allclose(pre_emphasis(np.array([1.0, 1.0, 1.0], np.float32)),
+                       [1.0, 0.03, 0.03], atol=1e-6)

@@ -1,4 +1,4 @@
-from core.roles import assign_roles, sentence_cue, split_turns, turns
+from core.roles import assign_roles, call_direction, caller_score, sentence_cue, split_turns, turns
 from tests.core.helpers import call
 
 INBOUND = call(
@@ -77,6 +77,9 @@ def test_sentence_cues_have_a_sign_per_party() -> None:
     assert sentence_cue("Our budget is ten thousand dollars.").score < 0
     assert sentence_cue("¿Cuál es su presupuesto?").score > 0
     assert sentence_cue("Nos interesa el plan básico.").score < 0
+    # asking for the other party's details is the rep's; asking to be sent something, the customer's
+    assert sentence_cue("Could you send me your details for the quote?").score > 0
+    assert sentence_cue("Could you send me a quote?").score < 0
 
 
 def test_turns_join_consecutive_segments_of_one_speaker() -> None:
@@ -120,3 +123,61 @@ def test_one_voice_that_sounds_like_a_customer_is_the_customer() -> None:
     assert [(s.label, s.role) for s in out.speakers] == [("S1", "customer")]
     assert {seg.speaker for seg in out.segments} == {"S1"}
     assert out.speakers[0].cue.startswith("the only voice")
+
+
+OUTBOUND_WRONG = call(
+    ("A", "Hello?"),
+    ("B", "Hi, this is Kate Moss calling from Solarix Energy. Am I speaking with Mr Jones?"),
+    ("A", "No, I think you have the wrong number. There is no Jones here."),
+    ("B", "Oh, I am so sorry, I must have dialed the wrong number. Have a good day."),
+    ("A", "No problem, bye."),
+)
+INBOUND_WRONG = call(
+    ("A", "Cloudnine Payroll, Omar speaking."),
+    ("B", "Oh, hi. Is this Tony's Pizza on Main Street?"),
+    ("A", "No, I'm afraid this is Cloudnine Payroll, a payroll software company."),
+    ("B", "Sorry, I must have the wrong number. I wanted to order a large pizza."),
+    ("A", "No problem at all. Have a nice evening."),
+)
+
+
+def test_a_wrong_number_counts_for_the_caller_of_the_calls_direction() -> None:
+    """The rep who dialled the wrong person apologises like a customer who dialled the wrong
+    company: which party that is depends on who placed the call."""
+    assert {s.label: s.role for s in assign_roles(OUTBOUND_WRONG).speakers} == \
+        {"A": "customer", "B": "rep"}
+    assert {s.label: s.role for s in assign_roles(INBOUND_WRONG).speakers} == \
+        {"A": "rep", "B": "customer"}
+    spanish = call(
+        ("X", "¿Diga?"),
+        ("Y", "Buenos días, le llamo de Energía Solar Norte. ¿Hablo con el señor Ruiz?"),
+        ("X", "No, se ha equivocado de número, aquí no vive nadie con ese nombre."),
+        ("Y", "Disculpe, me he equivocado. Que tenga buen día."), language="es")
+    assert {s.label: s.role for s in assign_roles(spanish).speakers} == \
+        {"X": "customer", "Y": "rep"}
+
+
+def test_call_direction_and_caller_cues() -> None:
+    assert call_direction(["Hi, I'm calling from Solarix.", "Is now a good time?"]) == 1.0
+    assert call_direction(["Thanks for calling Parcelio, how can I help?"]) == -1.0
+    assert call_direction(["Hello?", "Yes."]) == -1.0  # nothing says: taken as inbound
+    assert caller_score("Sorry, I must have dialed the wrong number.") == 1.0
+    assert caller_score("I think you have the wrong number.") == -1.0
+    assert caller_score("Ay, perdone, me he equivocado de número.") == 1.0
+    assert caller_score("We need ten licences.") == 0.0
+    said = "I must have dialed the wrong number."
+    assert sentence_cue(said, direction=1.0).score > 0 > sentence_cue(said, direction=-1.0).score
+
+
+def test_addressing_the_name_just_given_is_a_change_of_speaker() -> None:
+    """A misheard greeting ("High Julia") still addresses the name the rep gave."""
+    mono = call(("", "Render Farm Direct, this is Julia Weiss."),
+                ("", "High Julia, Kwame here, from Osei Architects in Amsterdam."),
+                ("", "We want rendering licences and the storage add-on."),
+                ("", "How many licences?"), ("", "Six for now."), labelled=False)
+    out = assign_roles(mono)
+    role = {s.label: s.role for s in out.speakers}
+    said = {seg.text: role[seg.speaker or ""] for seg in out.segments}
+    assert said["Render Farm Direct, this is Julia Weiss."] == "rep"
+    assert said["High Julia, Kwame here, from Osei Architects in Amsterdam."] == "customer"
+    assert said["How many licences?"] == "rep"

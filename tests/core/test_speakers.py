@@ -6,10 +6,14 @@ from __future__ import annotations
 import numpy as np
 
 from core.speakers import (
+    MFCC_COEFFS,
     attribute,
     channel_spans,
+    delta_bic,
+    frame_mfcc,
     frame_pitch,
     speakers_for,
+    two_voices,
     utterances,
     voice_spans,
 )
@@ -117,3 +121,51 @@ def test_voices_of_one_pitch_are_one_voice() -> None:
     env = _envelope([(1, 0.3), (0.6, 0), (1, 0.3), (0.6, 0), (1, 0.3), (0.6, 0), (1, 0.3)])
     pitch = _envelope([(1, 150), (0.6, 0), (1, 162), (0.6, 0), (1, 141), (0.6, 0), (1, 158)])
     assert [s.label for s in voice_spans(env, pitch)] == ["S1"]
+
+
+def test_frame_mfcc_ignores_the_level_and_sees_the_spectral_shape() -> None:
+    low, high = _frames(_tone(120, 1)), _frames(_tone(120, 1) + 0.5 * _tone(1900, 1))
+    a, louder, other = frame_mfcc(low, RATE), frame_mfcc(3 * low, RATE), frame_mfcc(high, RATE)
+    assert a.shape == (10, MFCC_COEFFS)
+    assert np.allclose(a, louder, atol=1e-3)  # level lives in c0, which is left out
+    assert float(np.linalg.norm(a.mean(axis=0) - other.mean(axis=0))) > 1.0
+
+
+def _utterances(rng: np.random.Generator, centres: list[np.ndarray], n: int = 40
+                ) -> list[np.ndarray]:
+    return [rng.normal(c, 1.0, size=(n, c.size)) for c in centres]
+
+
+def test_two_voices_keeps_one_voice_whole_and_splits_two() -> None:
+    rng = np.random.default_rng(7)
+    d = MFCC_COEFFS + 1
+    one = _utterances(rng, [np.zeros(d)] * 12)
+    group, score = two_voices(one)
+    assert group is None and score < 0
+    other = np.zeros(d)
+    other[:4] = 2.5  # a different spectral envelope, same pitch (the last feature)
+    turns = [np.zeros(d) if i % 2 == 0 else other for i in range(12)]
+    group, score = two_voices(_utterances(rng, turns))
+    assert group is not None and score > 0
+    assert list(group) == [bool(i % 2) for i in range(12)] or \
+        list(group) == [not (i % 2) for i in range(12)]
+
+
+def test_delta_bic_grows_with_the_distance_between_voices() -> None:
+    rng = np.random.default_rng(3)
+    a = rng.normal(0, 1, size=(200, 4))
+    near, far = rng.normal(0.3, 1, size=(200, 4)), rng.normal(3.0, 1, size=(200, 4))
+    assert delta_bic(a, near) < 0 < delta_bic(a, far)
+    assert delta_bic(a, far, penalty=0.0) > delta_bic(a, far, penalty=1.0)
+
+
+def test_voice_spans_with_cepstra_follow_the_model_selection() -> None:
+    rng = np.random.default_rng(5)
+    env = _envelope([(4, 0.3), (0.6, 0), (4, 0.3), (0.6, 0), (4, 0.3), (0.6, 0), (4, 0.3)])
+    pitch = np.where(env > 0, rng.normal(150, 5, size=env.size), 0).astype(np.float32)
+    same = rng.normal(0, 1, size=(env.size, MFCC_COEFFS)).astype(np.float32)
+    assert [s.label for s in voice_spans(env, pitch, same)] == ["S1"]
+    two = same.copy()
+    two[46:86, :4] += 4.0  # the second and fourth utterances: another spectral envelope
+    two[138:178, :4] += 4.0
+    assert [s.label for s in voice_spans(env, pitch, two)] == ["S1", "S2", "S1", "S2"]

@@ -64,10 +64,11 @@ def build_record(inp: PersistInput, existing: CallRecord | None, now: datetime) 
 
 
 def instance_ids(record: CallRecord) -> list[str]:
-    """Every orchestration instance the call may have had, the current one last: one per attempt
-    of the current content (a rewind reuses its instance, so some may never have existed), and
-    those of the recording's earlier contents."""
-    own = [instance_id_for(record.callId, record.metadata.content_sha256, a)
-           for a in range(1, max(record.attempts, 1) + 1)]
-    own = [i for i in own if i != record.instanceId] + [record.instanceId]
+    """Every orchestration instance the call may have had: those of the recording's earlier
+    contents, then one per attempt of the current content in attempt order, the latest last (a
+    rewind reuses its instance, so some may never have existed), and the record's own instance
+    if it is none of them."""
+    own = list(dict.fromkeys([*(instance_id_for(record.callId, record.metadata.content_sha256, a)
+                                for a in range(1, max(record.attempts, 1) + 1)),
+                              record.instanceId]))
     return list(dict.fromkeys([*(i for i in record.earlierInstanceIds if i not in own), *own]))

@@ -27,7 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     start.add_argument("--data-dir", type=Path, default=None,
                        help="state directory (default: APP_DIR/.devhost)")
     start.add_argument("--rpc-port", type=int, default=None,
-                       help="loopback port of the SDK's RPC endpoint (default: port + 10000)")
+                       help="loopback port of the SDK's RPC endpoint (default: port + 10000, "
+                            "or a free port when that is above 65535)")
     start.add_argument("--require-keys", action="store_true",
                        default=os.environ.get("DEVHOST_REQUIRE_KEYS", "") in ("1", "true"),
                        help="enforce function and system keys on loopback too")

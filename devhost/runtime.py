@@ -14,6 +14,7 @@ import ipaddress
 import json
 import logging
 import os
+import socket
 import threading
 import time
 import urllib.request
@@ -45,6 +46,16 @@ BATCH_WINDOW = 0.02
 MAX_BATCH_WINDOW = 0.5
 
 
+
+def default_rpc_port(port: int) -> int:
+    """The SDK's RPC endpoint: port + 10000 while that is a port, else a free loopback port (a
+    host on an ephemeral port above 55535 has no port + 10000)."""
+    if port + 10000 <= 65535:
+        return port + 10000
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
 @dataclass
 class HostOptions:
     app_dir: Path
@@ -73,7 +84,7 @@ class Host:
         self.store = Store(self.data_dir / "durable.sqlite")
         self.keys = Keys.load_or_create(self.data_dir)
         self.enforce_keys = options.require_keys or not options.loopback
-        self.rpc_port = options.rpc_port or options.port + 10000
+        self.rpc_port = options.rpc_port or default_rpc_port(options.port)
         durable = self.app.durable_settings
         default_concurrency = 10 * (os.cpu_count() or 1)
         self.max_activities = int(durable.get("maxConcurrentActivityFunctions",

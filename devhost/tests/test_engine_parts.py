@@ -52,3 +52,11 @@ def test_every_task_action_has_a_handler() -> None:
              h.CALL_SUB_ORCHESTRATOR_WITH_RETRY, h.CREATE_TIMER, h.CALL_ENTITY, h.CALL_HTTP,
              h.SIGNAL_ENTITY}
     assert set(ACTION_HANDLERS) == kinds
+
+
+def test_the_rpc_port_is_a_port_for_any_host_port() -> None:
+    from devhost.runtime import default_rpc_port
+
+    assert default_rpc_port(7071) == 17071
+    high = default_rpc_port(60123)  # an ephemeral port: 70123 is none
+    assert 0 < high <= 65535 and high != 60123

@@ -43,7 +43,8 @@ def test_make_down_leaves_a_host_of_another_checkout_running(
     port = free_port()
     ours = host.start(port, dict(os.environ, PYTHONPATH=str(REPO), **env))
     try:
-        assert _wait(lambda: _up(f"http://127.0.0.1:{port}"))
+        assert _wait(lambda: _up(f"http://127.0.0.1:{port}")), \
+            (host.state_dir() / "host.log").read_text()[-3000:]
         assert host.running_pid() == ours.pid
 
         done = subprocess.run(["make", "-s", "-C", str(REPO), "down"], capture_output=True,

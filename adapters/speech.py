@@ -133,7 +133,6 @@ class LocalWhisper:
         self.split_pause = split_pause
         self.options = options or DecodeOptions(
             beam_size=beam_size, condition_on_previous_text=condition_on_previous_text)
-        self.condition_on_previous_text = self.options.condition_on_previous_text
         self.beam_size, self.threads = self.options.beam_size, threads
         self.parallel = max(1, parallel)
         self._models: dict[str, Any] = {}

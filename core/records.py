@@ -28,7 +28,7 @@ def build_record(inp: PersistInput, existing: CallRecord | None, now: datetime) 
     attempts = max(inp.attempt, existing.attempts if existing and not overwritten else 1)
     prep, ext = inp.prepare, inp.extract
     if inp.status == "processing" and existing is not None and existing.status == "completed" \
-            and existing.metadata.content_sha256 == inp.call.content_sha256:
+            and not overwritten:
         return existing  # a late duplicate registration never hides a finished record
     usage = Usage(
         prompt_tokens=ext.prompt_tokens if ext else 0,

@@ -70,36 +70,34 @@ def link_labels(chunks: list[ChunkRef], by_index: dict[int, ChunkTranscript]
     elimination when one label on each side remains, else it keeps a name of its own ("A·2").
     """
     names: dict[tuple[int, str], str] = {}
-    previous: ChunkRef | None = None
+    previous: tuple[ChunkRef, ChunkTranscript, dict[str, str]] | None = None
     for chunk in sorted(chunks, key=lambda c: c.index):
         part = by_index.get(chunk.index)
-        labels = list(dict.fromkeys(s.speaker for s in part.segments if s.speaker)) if part else []
-        if previous is None or part is None or previous.index not in by_index:
-            for label in labels:
-                names[(chunk.index, label)] = label if previous is None \
-                    else f"{label}·{chunk.index + 1}"
-            previous = chunk if part else previous
+        if part is None:
             continue
-        shared: dict[tuple[str, str], float] = {}
-        for mine in part.segments:
-            a0, a1 = mine.start + chunk.start_seconds, mine.end + chunk.start_seconds
-            for theirs in by_index[previous.index].segments:
-                b0, b1 = theirs.start + previous.start_seconds, theirs.end + previous.start_seconds
-                both = min(a1, b1, previous.end_seconds) - max(a0, b0, chunk.start_seconds)
-                if both > 0 and mine.speaker and theirs.speaker:
-                    key = (mine.speaker, names.get((previous.index, theirs.speaker), ""))
-                    shared[key] = shared.get(key, 0.0) + both
-        earlier = list(dict.fromkeys(v for (i, _), v in names.items() if i == previous.index))
-        for (label, name), _ in sorted(shared.items(), key=lambda kv: -kv[1]):
-            taken = {v for (i, _), v in names.items() if i == chunk.index}
-            if name and (chunk.index, label) not in names and name not in taken:
-                names[(chunk.index, label)] = name
-        left = [lb for lb in labels if (chunk.index, lb) not in names]
-        free = [n for n in earlier if n not in {v for (i, _), v in names.items()
-                                                if i == chunk.index}]
-        if len(left) == 1 and len(free) == 1:
-            names[(chunk.index, left[0])] = free[0]
-        for label in left:
-            names.setdefault((chunk.index, label), f"{label}·{chunk.index + 1}")
-        previous = chunk
+        labels = list(dict.fromkeys(s.speaker for s in part.segments if s.speaker))
+        mine: dict[str, str] = {}
+        if previous is None:
+            mine = {label: label for label in labels}
+        else:
+            before, heard, theirs = previous
+            shared: dict[tuple[str, str], float] = {}
+            for seg in part.segments:
+                a0, a1 = seg.start + chunk.start_seconds, seg.end + chunk.start_seconds
+                for other in heard.segments:
+                    b0, b1 = other.start + before.start_seconds, other.end + before.start_seconds
+                    both = min(a1, b1, before.end_seconds) - max(a0, b0, chunk.start_seconds)
+                    if both > 0 and seg.speaker and other.speaker:
+                        key = (seg.speaker, theirs[other.speaker])
+                        shared[key] = shared.get(key, 0.0) + both
+            for (label, name), _ in sorted(shared.items(), key=lambda kv: -kv[1]):
+                if label not in mine and name not in mine.values():
+                    mine[label] = name
+            left = [lb for lb in labels if lb not in mine]
+            free = [n for n in dict.fromkeys(theirs.values()) if n not in mine.values()]
+            if len(left) == 1 and len(free) == 1:
+                mine[left[0]] = free[0]
+            mine.update({lb: f"{lb}·{chunk.index + 1}" for lb in labels if lb not in mine})
+        names.update({(chunk.index, label): name for label, name in mine.items()})
+        previous = (chunk, part, mine)
     return names

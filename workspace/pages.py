@@ -57,9 +57,13 @@ def _html(template: str, status: int = 200, **context: Any) -> func.HttpResponse
     context.setdefault("base", BASE)
     context.setdefault("api", API)
     context.setdefault("qs", "")
-    body = templates().get_template(template).render(**context)
-    return func.HttpResponse(body, status_code=status, mimetype="text/html",
-                             charset="utf-8", headers=HTML_HEADERS)
+    return _fragment(templates().get_template(template).render(**context), status)
+
+
+def _fragment(body: str, status: int = 200) -> func.HttpResponse:
+    """HTML (a page or a piece of one the pages' script fetches) with the pages' headers."""
+    return func.HttpResponse(body, status_code=status, mimetype="text/html", charset="utf-8",
+                             headers=HTML_HEADERS)
 
 
 def _filters(req: func.HttpRequest) -> dict[str, str]:
@@ -85,9 +89,7 @@ async def workspace_calls(req: func.HttpRequest,
                      **_list_context(params, data.Page([], None), str(exc)))
     context = _list_context(params, page)
     if req.params.get("fragment") == "rows":
-        body = templates().get_template("_rows.html").render(base=BASE, **context)
-        return func.HttpResponse(body, mimetype="text/html", charset="utf-8",
-                                 headers={"Cache-Control": "no-store"})
+        return _fragment(templates().get_template("_rows.html").render(base=BASE, **context))
     return _html("calls.html", page="calls", **context)
 
 
@@ -162,11 +164,6 @@ async def workspace_insights_panel(req: func.HttpRequest) -> func.HttpResponse:
         return _fragment(f"<p class=\"panel error\" role=\"alert\">{html.escape(str(exc))}</p>",
                          400)
     return _fragment(templates().get_template("_insights.html").render(**context))
-
-
-def _fragment(body: str, status: int = 200) -> func.HttpResponse:
-    return func.HttpResponse(body, status_code=status, mimetype="text/html", charset="utf-8",
-                             headers=HTML_HEADERS)
 
 
 @bp.route(route="workspace/static/{*path}", methods=["GET"])

@@ -30,7 +30,14 @@ import azure.functions as func
 from aiohttp import web
 
 from .app import FunctionInfo, route_regex
-from .engine import Engine, InstanceGone, InstanceNotFound, instance_status, parse_time_arg
+from .engine import (
+    Engine,
+    InstanceExists,
+    InstanceGone,
+    InstanceNotFound,
+    instance_status,
+    parse_time_arg,
+)
 from .entities import EntityApi
 from .keys import Keys
 from .store import TERMINAL, Store
@@ -57,6 +64,11 @@ def _empty(status: int) -> web.Response:
 
 def _invalid_json(exc: ValueError) -> web.Response:
     return _json({"Message": "Invalid JSON content", "ExceptionMessage": str(exc)}, 400)
+
+
+def _conflict(exc: InstanceExists) -> web.Response:
+    return _json({"Message": "An instance with this ID already exists",
+                  "ExceptionMessage": str(exc)}, 409)
 
 
 def _decode_body(text: str) -> str | None:
@@ -173,8 +185,11 @@ class DurableApi:
             input_text = _decode_body(await request.text())
         except ValueError as exc:
             return _invalid_json(exc)
-        inst = self.engine.start_new(name, request.match_info.get("instance_id"), input_text,
-                                     request.query.get("version"))
+        try:
+            inst = self.engine.start_new(name, request.match_info.get("instance_id"), input_text,
+                                         request.query.get("version"))
+        except InstanceExists as exc:
+            return _conflict(exc)
         return await self._wait_or_check_status(inst.instance_id, request)
 
     def _status_response(self, inst: Any, request: web.Request,
@@ -247,6 +262,8 @@ class DurableApi:
             return _empty(404)
         except InstanceGone:
             return _empty(410)
+        except InstanceExists as exc:
+            return _conflict(exc)
         return _empty(202)
 
     async def operation(self, request: web.Request) -> web.Response:
@@ -271,6 +288,8 @@ class DurableApi:
             return _empty(404)
         except InstanceGone:
             return _empty(410)
+        except InstanceExists as exc:
+            return _conflict(exc)
         return _empty(202)
 
 

@@ -63,6 +63,11 @@ class InstanceGone(Exception):
     """The instance is in a state that does not allow the operation (HTTP 410)."""
 
 
+class InstanceExists(Exception):
+    """A start with the id of an instance that has not finished, refused because host.json's
+    `overridableExistingInstanceStates` is `NonRunningStates` (HTTP 409)."""
+
+
 @dataclass
 class EpisodeResult:
     instance_id: str
@@ -328,6 +333,10 @@ class Engine:
                                             if durable.get("defaultVersion") else None)
         self.version_match = str(durable.get("versionMatchStrategy", "CurrentOrOlder")).lower()
         self.version_failure = str(durable.get("versionFailureStrategy", "Reject")).lower()
+        # AnyState (the default): a start replaces an instance of the same id in any state;
+        # NonRunningStates: only one that completed, failed or was terminated.
+        self.replace_running = str(durable.get("overridableExistingInstanceStates",
+                                               "AnyState")).lower() != "nonrunningstates"
         self.entities = entities.EntityDispatcher(store, app, notify)
 
     # -- creating instances -------------------------------------------------------------------
@@ -335,6 +344,11 @@ class Engine:
                   version: str | None = None) -> Instance:
         instance_id = instance_id or uuid.uuid4().hex
         with self.store.tx() as db:
+            existing = self.store.get(instance_id)
+            if existing is not None and existing.status not in TERMINAL \
+                    and not self.replace_running:
+                raise InstanceExists(f"An orchestration instance with the ID '{instance_id}' "
+                                     f"and the status {existing.status} already exists.")
             self.store.delete_instance(db, instance_id)
             inst = self._create(db, name, instance_id, input_text,
                                 version or self.default_version, None)

@@ -13,7 +13,9 @@ starter looks at the blob as it is now, not at the event:
   orchestration of the content now there (or none, if that one exists already).
 - an upload that will be rejected for its size is not read: its instance id comes from its ETag.
 
-`start_new` would silently replace an existing instance, so the status is checked first.
+`start_new` would silently replace an existing instance, so the status is checked first; and since
+two deliveries can both pass that check, host.json sets `overridableExistingInstanceStates` to
+`NonRunningStates`, so the host refuses the second start of an unfinished instance.
 """
 
 # No `from __future__ import annotations` here: the worker reads the trigger parameter's annotation
@@ -79,6 +81,12 @@ def identify_recording(client: BlobClient, settings: Settings) -> tuple[CallRef,
     raise RuntimeError(f"{client.blob_name} kept changing while it was read; retried")
 
 
+async def _runtime_status(client: df.DurableOrchestrationClient,
+                          instance_id: str) -> df.OrchestrationRuntimeStatus | None:
+    status = await client.get_status(instance_id)
+    return status.runtime_status if status is not None else None
+
+
 async def start_for_recording(client_blob: BlobClient, client: df.DurableOrchestrationClient,
                               settings: Settings) -> str | None:
     """Start `process_call` for the blob's current content unless it has been started; the
@@ -88,14 +96,23 @@ async def start_for_recording(client_blob: BlobClient, client: df.DurableOrchest
         log.info("Recording %s no longer exists; nothing to start", client_blob.blob_name)
         return None
     call, instance_id = found
-    existing = await client.get_status(instance_id)
-    if existing is not None and existing.runtime_status is not None:
+    existing = await _runtime_status(client, instance_id)
+    if existing is not None:
         log.info("Recording %s already has orchestration %s (%s); not started again",
-                 call.blob_name, instance_id, existing.runtime_status.value)
+                 call.blob_name, instance_id, existing.value)
         return instance_id
     rejection = validate_upload(call, settings.supported_extensions, settings.max_upload_bytes)
     payload = ProcessCallInput(call=call, rejection=rejection, received_at=datetime.now(UTC))
-    await client.start_new("process_call", instance_id, payload.model_dump(mode="json"))
+    try:
+        await client.start_new("process_call", instance_id, payload.model_dump(mode="json"))
+    except Exception:  # the SDK raises a bare Exception for any answer but 202
+        if await _runtime_status(client, instance_id) is None:
+            raise
+        # host.json's NonRunningStates refused it: a concurrent delivery of the same content
+        # (Event Grid repeats events) started it between the check above and this start.
+        log.info("Recording %s already has orchestration %s (started by a concurrent delivery); "
+                 "not started again", call.blob_name, instance_id)
+        return instance_id
     log.info("Started process_call %s for %s (%d bytes)%s", instance_id, call.blob_name,
              call.size_bytes, f", rejected: {rejection.reason}" if rejection else "")
     return instance_id

@@ -12,7 +12,10 @@ worker's HTTP converter writes it (`text/plain; charset=utf-8`).
 
 from __future__ import annotations
 
+import json
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import requests
@@ -107,3 +110,43 @@ def test_routes_ignore_case_and_text_bodies_keep_their_charset(api_host: HostPro
     assert latin.content == "café".encode("latin-1")
     assert latin.text == "café"
     assert requests.get(f"{api_host.base}/api/nothing-here", timeout=10).status_code == 404
+
+
+def test_a_start_replaces_an_unfinished_instance_under_any_state(api_host: HostProcess) -> None:
+    """host.json without `overridableExistingInstanceStates` (AnyState, the default): a start
+    with the id of a running instance replaces it (SDK: "silently replaced")."""
+    url = f"{api_host.durable}/orchestrators/slow/replaced-while-running"
+    first = requests.post(url, timeout=10)
+    second = requests.post(url, timeout=10)
+    assert (first.status_code, second.status_code) == (202, 202)
+    assert api_host.status("replaced-while-running").json()["runtimeStatus"] in ("Pending",
+                                                                                 "Running")
+    requests.post(f"{api_host.durable}/instances/replaced-while-running/terminate", timeout=10)
+
+
+def test_non_running_states_refuses_a_second_start_of_an_unfinished_instance(
+        tmp_path: Path) -> None:
+    """`overridableExistingInstanceStates: NonRunningStates`: a start with the id of a pending or
+    running instance is refused (the SDK's `start_new` raises on anything but 202); one that
+    completed, failed or was terminated is replaced."""
+    app = tmp_path / "app"
+    shutil.copytree(APPS / "http_api", app)
+    (app / "host.json").write_text(json.dumps({"version": "2.0", "extensions": {"durableTask": {
+        "overridableExistingInstanceStates": "NonRunningStates"}}}))
+    host = HostProcess(app, tmp_path / "data")
+    host.start()
+    try:
+        running = f"{host.durable}/orchestrators/slow/only-once"
+        assert requests.post(running, timeout=10).status_code == 202
+        refused = requests.post(running, timeout=10)
+        assert refused.status_code == 409
+        assert "only-once" in refused.json()["ExceptionMessage"]
+        assert host.status("only-once").json()["runtimeStatus"] in ("Pending", "Running")
+
+        done = f"{host.durable}/orchestrators/quick/finished"
+        waited = {"timeout": "10", "pollingInterval": "0.1"}
+        assert requests.post(done, params=waited, json=1, timeout=20).json() == 1
+        again = requests.post(done, params=waited, json=2, timeout=20)
+        assert (again.status_code, again.json()) == (200, 2)  # a completed one is replaced
+    finally:
+        host.stop()

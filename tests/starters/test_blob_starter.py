@@ -198,3 +198,44 @@ def test_the_content_is_hashed_in_a_stream_not_held_in_memory(
     # the peak is one range's worth of transfer buffers, whatever the size of the recording
     assert large_peak < large / 2, f"{large_peak / 1e6:.1f} MB for a {large / 1e6:.0f} MB blob"
     assert large_peak < small_peak * 1.25 + 2e6, (small_peak, large_peak)
+
+
+class RacedDurableClient(FakeDurableClient):
+    """A concurrent delivery started the instance between this delivery's status check and its
+    start: the check sees nothing, and the host (NonRunningStates) refuses the start as the SDK
+    reports it, with a bare Exception."""
+
+    def __init__(self, started: list[tuple[str, ProcessCallInput]]) -> None:
+        super().__init__()
+        self.started, self.checks = started, 0
+
+    async def get_status(self, instance_id: str) -> Any:
+        self.checks += 1
+        return None if self.checks == 1 else await super().get_status(instance_id)
+
+    async def start_new(self, name: str, instance_id: str, payload: dict[str, Any]) -> str:
+        if await super().get_status(instance_id) is not None:
+            raise Exception({"Message": "An instance with this ID already exists"})
+        return await super().start_new(name, instance_id, payload)
+
+
+def test_a_delivery_that_loses_the_race_to_start_starts_nothing(
+        container: ContainerClient) -> None:
+    event = upload(container, "raced.mp3", b"ID3" + b"\x02" * 5000)
+    durable = FakeDurableClient()
+    first = deliver(event, durable)
+    raced = RacedDurableClient(durable.started)
+    assert deliver(event, raced) == first
+    assert raced.checks == 2 and len(durable.started) == 1
+
+
+def test_a_refused_start_of_an_instance_that_does_not_exist_is_raised(
+        container: ContainerClient) -> None:
+    event = upload(container, "refused.mp3", b"ID3" + b"\x03" * 5000)
+
+    class Refusing(FakeDurableClient):
+        async def start_new(self, name: str, instance_id: str, payload: dict[str, Any]) -> str:
+            raise Exception("Something went wrong while processing your request")
+
+    with pytest.raises(Exception, match="Something went wrong"):
+        deliver(event, Refusing())

@@ -81,7 +81,8 @@ def speech_engine() -> SpeechEngine:
                             s.local_whisper_parallel, choice=s.local_whisper_model,
                             language=s.local_whisper_language,
                             languages=tuple(s.local_whisper_languages.split(",")),
-                            options=decode_options(s))
+                            options=decode_options(s),
+                            likely_languages=tuple(s.local_whisper_likely_languages.split(",")))
     azure = s.transcription_engine == "azure-openai"
     model = s.azure_openai_transcription_deployment if azure else s.openai_transcription_model
     return OpenAIWhisper(_openai_client(s, azure), s.transcription_engine, str(model))

@@ -89,13 +89,18 @@ class DecodeOptions:
                 self.compression_ratio_threshold, self.phone_emphasis, self.detection_segments]
 
 
+UNSURE_BELOW = 0.7  # base's language probability under which a likely language may be preferred
+LIKELY_AT_LEAST = 0.1  # ... if base gives that language at least this probability
+
+
 class LocalWhisper:
     """faster-whisper on the CPU with CTranslate2 model directories. One model object per worker
     and model, shared by its threads (CTranslate2 is thread-safe).
 
     `choice` (LOCAL_WHISPER_MODEL): "base" is multilingual Whisper base (the language is
     detected, or `language` forces one, or it is the likeliest of `languages` when those are
-    given); "tiny.en" is English only; "auto" detects the language
+    given, and one of `likely_languages` is preferred when base is unsure; see `languages_of`);
+    "tiny.en" is English only; "auto" detects the language
     with base and transcribes English with tiny.en, other languages with base. A
     `model_path` (LOCAL_WHISPER_MODEL_PATH) replaces the choice with that one directory.
 
@@ -109,7 +114,8 @@ class LocalWhisper:
                  split_pause: float | None = 0.3,
                  condition_on_previous_text: bool = False,
                  languages: tuple[str, ...] = (),
-                 options: DecodeOptions | None = None) -> None:
+                 options: DecodeOptions | None = None,
+                 likely_languages: tuple[str, ...] = ()) -> None:
         from adapters import whisper_models
 
         self.paths: dict[str, str] = {}
@@ -130,6 +136,7 @@ class LocalWhisper:
         self.model_path = next(iter(self.paths.values()))
         self.language = language
         self.languages = tuple(lang.strip() for lang in languages if lang.strip())
+        self.likely_languages = tuple(lang.strip() for lang in likely_languages if lang.strip())
         self.split_pause = split_pause
         self.options = options or DecodeOptions(
             beam_size=beam_size, condition_on_previous_text=condition_on_previous_text)
@@ -152,15 +159,29 @@ class LocalWhisper:
                                                   num_workers=self.parallel)
         return self._models[name]
 
-    def _detect(self, audio: Any) -> str:
-        """The language base hears, among `languages` when that is set."""
-        language, _, probabilities = self._load("base").detect_language(
+    def languages_of(self, audio: Any) -> tuple[str, str]:
+        """The language to transcribe in, and the one base heard likeliest among all.
+
+        They differ when `languages` is set and the one heard is not among them (the likeliest
+        of those is taken), or when base is unsure (under UNSURE_BELOW) of a language that is not
+        among `likely_languages` and one of those is still plausible (at least LIKELY_AT_LEAST):
+        base takes Spanish on narrowband phone lines for Italian or Latin at 0.4-0.6."""
+        heard, probability, probabilities = self._load("base").detect_language(
             audio, language_detection_segments=self.options.detection_segments)
+        heard = str(heard)
         if self.languages:
             allowed = [(lang, p) for lang, p in probabilities if lang in self.languages]
-            if allowed:
-                language = max(allowed, key=lambda lp: lp[1])[0]
-        return str(language)
+            return (str(max(allowed, key=lambda lp: lp[1])[0]) if allowed else heard), heard
+        if self.likely_languages and heard not in self.likely_languages \
+                and probability < UNSURE_BELOW:
+            likely = [(lang, p) for lang, p in probabilities if lang in self.likely_languages]
+            best = max(likely, key=lambda lp: lp[1], default=None)
+            if best is not None and best[1] >= LIKELY_AT_LEAST:
+                return str(best[0]), heard
+        return heard, heard
+
+    def _detect(self, audio: Any) -> str:
+        return self.languages_of(audio)[0]
 
     def _pick(self, audio: Any) -> tuple[Any, str | None]:
         """The model to transcribe with and the language to force (None: let it detect)."""
@@ -169,8 +190,8 @@ class LocalWhisper:
         if self.choice == "custom":
             return self._load(), self.language
         language = self.language
-        if language is None and (self.choice == "auto" or self.languages or self.options.prompt
-                                 or self.options.detection_segments > 1):
+        if language is None and (self.choice == "auto" or self.languages or self.likely_languages
+                                 or self.options.prompt or self.options.detection_segments > 1):
             language = self._detect(audio)
         if self.choice == "auto" and language == "en":
             return self._load("tiny.en"), "en"

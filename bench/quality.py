@@ -88,17 +88,13 @@ class CachedSpeech:
             options = json.dumps([self.engine.model, self.engine.language, self.engine.split_pause,
                                   *dataclasses.replace(self.engine.options,
                                                        phone_emphasis=False).cache_key()])
-        if self.engine.languages and self.engine.choice != "tiny.en":
-            # a language picked among LOCAL_WHISPER_LANGUAGES changes the transcript only where
-            # it differs from the one detected among all
-            picked = self.engine._pick(samples)[1]
-            self.engine.languages, anywhere = (), self.engine.languages
-            try:
-                detected = self.engine._detect(samples)
-            finally:
-                self.engine.languages = anywhere
-            if picked != detected:
-                options += json.dumps(picked)
+        if (self.engine.languages or self.engine.likely_languages) \
+                and self.engine.choice != "tiny.en":
+            # a language chosen over the one base hears (LOCAL_WHISPER_LANGUAGES or
+            # LOCAL_WHISPER_LIKELY_LANGUAGES) changes the transcript only where they differ
+            chosen, heard = self.engine.languages_of(samples)
+            if chosen != heard:
+                options += json.dumps(chosen)
         digest = hashlib.sha256(samples.tobytes() + options.encode()).hexdigest()[:16]
         cached = ASR_CACHE / f"{digest}.json"
         if cached.is_file():
@@ -391,7 +387,9 @@ def main(argv: list[str] | None = None) -> int:
                           settings.local_whisper_threads, settings.local_whisper_parallel,
                           choice=choice, language=settings.local_whisper_language,
                           languages=tuple(settings.local_whisper_languages.split(",")),
-                          options=options)
+                          options=options,
+                          likely_languages=tuple(
+                              settings.local_whisper_likely_languages.split(",")))
     speech = CachedSpeech(engine)
     parts = {"heldout": heldout.calls, "dev": dev.calls}
     names = ["heldout", "dev"] if args.part == "both" else [args.part]

@@ -32,6 +32,7 @@ VARIANT_OFFSET = 2  # a variant is the script rendered as the call two places la
 CHANGES: dict[str, dict[str, object]] = {
     "default": {},
     "langs": {"languages": ("en", "es")},
+    "likely": {"likely_languages": ("en", "es")},
     "prev": {"condition_on_previous_text": True},
     "vad": {"vad_filter": True},
     "prompt": {"prompt": True},
@@ -59,10 +60,12 @@ def engine_for(name: str) -> LocalWhisper:
     for part in name.split("+"):
         changes.update(CHANGES[part])
     languages = changes.pop("languages", ())
+    likely = changes.pop("likely_languages", ())
     options = dataclasses.replace(DecodeOptions(), **changes)  # type: ignore[arg-type]
     return LocalWhisper(None, "", options.beam_size, 2, 1, choice="base",
                         languages=tuple(languages),  # type: ignore[arg-type]
-                        options=options)
+                        options=options,
+                        likely_languages=tuple(likely))  # type: ignore[arg-type]
 
 
 def development_calls(languages: set[str], variants: int) -> list[tuple[CallScript, Rendered]]:

@@ -78,6 +78,32 @@ def test_detection_keeps_to_the_languages_given() -> None:
     assert forced._pick(None)[1] == "pt"
 
 
+class _Unsure(_Detector):
+    def __init__(self, heard: list[tuple[str, float]]) -> None:
+        self.heard = heard
+
+    def detect_language(self, audio: object, **options: object
+                        ) -> tuple[str, float, list[tuple[str, float]]]:
+        return self.heard[0][0], self.heard[0][1], self.heard
+
+
+def test_a_likely_language_is_preferred_only_when_base_is_unsure() -> None:
+    def choose(heard: list[tuple[str, float]]) -> tuple[str, str]:
+        engine = LocalWhisper(None, "", beam_size=1, threads=2, choice="base",
+                              likely_languages=("en", "es"))
+        engine._models["base"] = _Unsure(heard)
+        return engine.languages_of(None)
+
+    assert choose([("it", 0.54), ("es", 0.19), ("la", 0.13)]) == ("es", "it")
+    assert choose([("pt", 0.93), ("es", 0.05)]) == ("pt", "pt")  # sure of another language
+    assert choose([("ja", 0.55), ("zh", 0.40), ("en", 0.02)]) == ("ja", "ja")  # none plausible
+    assert choose([("es", 0.45), ("it", 0.40)]) == ("es", "es")  # unsure, but of a likely one
+    engine = LocalWhisper(None, "", beam_size=1, threads=2, choice="base",
+                          likely_languages=("en", "es"))
+    engine._models["base"] = _Detector()
+    assert engine._pick(None)[1] == "es"  # the language is detected, then passed to the model
+
+
 class _Recorder(_Detector):
     """Records the options a transcription was asked with; hears no words."""
 

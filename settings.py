@@ -68,6 +68,9 @@ class Settings(BaseSettings):
     local_whisper_vad_filter: bool = False
     local_whisper_prompt: bool = False  # a neutral style prompt in the detected language
     rep_channel: Literal["left", "right", "auto"] = "auto"  # stereo: the rep's channel
+    # who may open the workspace (workspace/access.py): the host's keys, or App Service
+    # Authentication's signed-in user
+    workspace_auth: Literal["keys", "platform"] = "keys"
     product_catalog_path: str | None = None
 
     # PII in what is stored: off, the transcript, or the transcript and the extracted fields
@@ -91,6 +94,11 @@ class Settings(BaseSettings):
     retention_days: int | None = Field(default=None, ge=1)
     """RETENTION_DAYS: calls older than this (by call date) are deleted everywhere by the daily
     retention timer; unset, empty, 0 or "off" keeps calls for ever (the default)."""
+
+    @field_validator("workspace_auth", mode="before")
+    @classmethod
+    def _auth_mode(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
 
     @field_validator("retention_days", mode="before")
     @classmethod

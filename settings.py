@@ -61,7 +61,7 @@ class Settings(BaseSettings):
     local_whisper_language: str | None = None  # force a language (e.g. "es"); None: detect
     local_whisper_languages: str = ""  # detect among these only (e.g. "en,es"); "": any
     # preferred when base is unsure of another language (adapters.speech.LocalWhisper.languages_of)
-    local_whisper_likely_languages: str = "en,es"
+    local_whisper_likely_languages: str = "en,es,pt"
     # decoding options measured on the development calls (bench.speech_options, README)
     local_whisper_phone_emphasis: bool = True  # pre-emphasis of 8 kHz / band-limited audio
     local_whisper_condition_on_previous_text: bool = True

@@ -112,7 +112,6 @@ class LocalWhisper:
     def __init__(self, model_path: str | None, model_name: str, beam_size: int, threads: int,
                  parallel: int = 2, choice: LocalModel = "tiny.en", language: str | None = None,
                  split_pause: float | None = 0.3,
-                 condition_on_previous_text: bool = False,
                  languages: tuple[str, ...] = (),
                  options: DecodeOptions | None = None,
                  likely_languages: tuple[str, ...] = ()) -> None:
@@ -138,8 +137,7 @@ class LocalWhisper:
         self.languages = tuple(lang.strip() for lang in languages if lang.strip())
         self.likely_languages = tuple(lang.strip() for lang in likely_languages if lang.strip())
         self.split_pause = split_pause
-        self.options = options or DecodeOptions(
-            beam_size=beam_size, condition_on_previous_text=condition_on_previous_text)
+        self.options = options or DecodeOptions(beam_size=beam_size)
         self.beam_size, self.threads = self.options.beam_size, threads
         self.parallel = max(1, parallel)
         self._models: dict[str, Any] = {}

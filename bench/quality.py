@@ -10,7 +10,8 @@ silence, chunks transcribed two at a time, stitch, roles, extract); `bench.pipel
 same path through the local host.
 
 Usage: python -m bench.quality [--part heldout|dev|both] [--model base|tiny.en|auto]
-                               [--condition-on-previous-text] [--json PATH] [--limit N]
+                               [--json PATH] [--limit N]
+(decoding options and languages come from the settings, LOCAL_WHISPER_*)
 """
 
 from __future__ import annotations
@@ -374,15 +375,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument("--part", choices=["heldout", "dev", "both"], default="heldout")
     ap.add_argument("--model", choices=["base", "tiny.en", "auto"], default=None)
-    ap.add_argument("--condition-on-previous-text", action="store_true")
     ap.add_argument("--json", type=Path, default=None)
     ap.add_argument("--limit", type=int, default=None, help="first N calls of each part")
     args = ap.parse_args(argv)
     settings = Settings.model_validate({})
     choice: LocalModel = args.model or settings.local_whisper_model
     options = decode_options(settings)
-    if args.condition_on_previous_text:
-        options = dataclasses.replace(options, condition_on_previous_text=True)
     engine = LocalWhisper(None, "", settings.local_whisper_beam_size,
                           settings.local_whisper_threads, settings.local_whisper_parallel,
                           choice=choice, language=settings.local_whisper_language,

@@ -67,6 +67,9 @@ class Settings(BaseSettings):
     local_whisper_condition_on_previous_text: bool = True
     local_whisper_vad_filter: bool = False
     local_whisper_prompt: bool = False  # a neutral style prompt in the detected language
+    # 0: plain decoding; N: faster-whisper's batched pipeline, N pieces at once (faster, with more
+    # errors: README "Quality")
+    local_whisper_batch_size: int = Field(0, ge=0)
     rep_channel: Literal["left", "right", "auto"] = "auto"  # stereo: the rep's channel
     # who may open the workspace (workspace/access.py): the host's keys, or App Service
     # Authentication's signed-in user

@@ -68,7 +68,8 @@ def decode_options(s: Settings) -> DecodeOptions:
     return DecodeOptions(beam_size=s.local_whisper_beam_size,
                          condition_on_previous_text=s.local_whisper_condition_on_previous_text,
                          vad_filter=s.local_whisper_vad_filter, prompt=s.local_whisper_prompt,
-                         phone_emphasis=s.local_whisper_phone_emphasis)
+                         phone_emphasis=s.local_whisper_phone_emphasis,
+                         batch_size=s.local_whisper_batch_size)
 
 
 @lru_cache(maxsize=1)

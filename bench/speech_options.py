@@ -42,6 +42,7 @@ CHANGES: dict[str, dict[str, object]] = {
     "strict": {"no_speech_threshold": 0.4, "compression_ratio_threshold": 2.0},
     "emph": {"phone_emphasis": True},
     "det3": {"detection_segments": 3},
+    "batch8": {"batch_size": 8},
 }
 
 

@@ -57,6 +57,19 @@ def test_segments_are_split_at_pauses_between_words(clips: dict[str, Path]) -> N
     assert "quote" in segments[-1].text and "morning" in segments[0].text
 
 
+def test_the_batched_pipeline_transcribes_the_pieces_its_vad_cuts(
+        clips: dict[str, Path]) -> None:
+    engine = LocalWhisper(None, "", beam_size=1, threads=2, choice="base",
+                          options=DecodeOptions(beam_size=1, batch_size=4))
+    result = engine.transcribe(clips["en"], 6.0)
+    assert result.language == "en"
+    text = " ".join(s.text for s in result.segments)
+    assert "morning" in text and "quote" in text, text
+    assert wer(" ".join(ENGLISH), text) < 0.5, text
+    assert all(0.0 <= s.start < s.end <= 7.0 for s in result.segments)
+    assert len(engine._pipelines) == 1  # one pipeline for the model, kept for the next chunk
+
+
 class _Detector:
     """Stands in for the base model's language detection (the probabilities of a phone call in
     Spanish that base takes for Italian, as measured on the corpus)."""

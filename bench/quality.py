@@ -72,8 +72,8 @@ class CachedSpeech:
     same transcript, and a call kept in one chunk (the same samples as the whole file, see
     adapters.audio) is transcribed once for both the bare and the pipeline column."""
 
-    def __init__(self, engine: LocalWhisper) -> None:
-        self.engine = engine
+    def __init__(self, engine: LocalWhisper, cache: Path = ASR_CACHE) -> None:
+        self.engine, self.cache = engine, cache
         self.options = json.dumps([engine.model, engine.language, engine.split_pause,
                                    *engine.options.cache_key()])
         self.computed_seconds = 0.0
@@ -97,7 +97,7 @@ class CachedSpeech:
             if chosen != heard:
                 options += json.dumps(chosen)
         digest = hashlib.sha256(samples.tobytes() + options.encode()).hexdigest()[:16]
-        cached = ASR_CACHE / f"{digest}.json"
+        cached = self.cache / f"{digest}.json"
         if cached.is_file():
             data = json.loads(cached.read_text())
             self.seconds_of[key] = float(data.get("seconds", 0.0))
@@ -108,7 +108,7 @@ class CachedSpeech:
         took = time.perf_counter() - t0
         self.computed_seconds += took
         self.seconds_of[key] = took
-        ASR_CACHE.mkdir(parents=True, exist_ok=True)
+        self.cache.mkdir(parents=True, exist_ok=True)
         cached.write_text(json.dumps({"key": key, "options": self.options, "seconds": took,
                                       "language": result.language,
                                       "segments": [s.model_dump(mode="json")

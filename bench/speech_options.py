@@ -10,7 +10,7 @@ Speech is cached per samples and options (`bench.quality.CachedSpeech`), so a se
 scores again; the time column comes from the cache too.
 
 Usage: python -m bench.speech_options [--lang es|en|both] [--variants N]
-                                      [--sets default,langs,langs+prompt,...]
+                                      [--sets default,langs,langs+prompt,...] [--limit N] [--fresh]
 """
 
 from __future__ import annotations
@@ -18,8 +18,10 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from adapters.speech import DecodeOptions, LocalWhisper
 from bench.corpus.model import CallScript
@@ -82,8 +84,8 @@ def development_calls(languages: set[str], variants: int) -> list[tuple[CallScri
 
 
 def measure(name: str, calls: list[tuple[CallScript, Rendered]],
-            log: Callable[[str], None]) -> Row:
-    speech = CachedSpeech(engine_for(name))
+            log: Callable[[str], None], cache: Path | None = None) -> Row:
+    speech = CachedSpeech(engine_for(name), *([cache] if cache else []))
     row = Row(name, {}, 0.0, 0.0, {}, {})
     for call, r in calls:
         heard = bare(speech, r)
@@ -126,11 +128,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--variants", type=int, default=0,
                     help="also render each script N more times at other plan positions")
     ap.add_argument("--sets", default="default,langs")
+    ap.add_argument("--limit", type=int, default=None, help="the first N recordings only")
+    ap.add_argument("--fresh", action="store_true",
+                    help="transcribe everything again in this run (a new cache in a temporary "
+                         "directory), so the time column compares the sets side by side")
     args = ap.parse_args(argv)
     languages = {"es", "en"} if args.lang == "both" else {args.lang}
-    calls = development_calls(languages, args.variants)
-    rows = [measure(name, calls, lambda line: print(line, file=sys.stderr, flush=True))
-            for name in args.sets.split(",")]
+    calls = development_calls(languages, args.variants)[: args.limit]
+    with tempfile.TemporaryDirectory(prefix="speech-options-") as tmp:
+        rows = [measure(name, calls, lambda line: print(line, file=sys.stderr, flush=True),
+                        Path(tmp) if args.fresh else None)
+                for name in args.sets.split(",")]
     print(f"Development calls: {len(calls)} recordings "
           f"({sum(r.duration for _, r in calls):.0f} s), Whisper base, whole files.\n")
     print(table(rows))

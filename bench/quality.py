@@ -83,12 +83,15 @@ class CachedSpeech:
         from faster_whisper.audio import decode_audio
 
         samples = decode_audio(str(path))
-        options = self.options
-        if self.engine.options.phone_emphasis and not narrowband(samples):
-            # pre-emphasis is applied to phone lines only: elsewhere the transcript is the same
-            options = json.dumps([self.engine.model, self.engine.language, self.engine.split_pause,
-                                  *dataclasses.replace(self.engine.options,
-                                                       phone_emphasis=False).cache_key()])
+        # pre-emphasis is applied to phone lines only, batched decoding to other audio only:
+        # where an option does not apply, the transcript is the one without it
+        phone, used = narrowband(samples), self.engine.options
+        if used.phone_emphasis and not phone:
+            used = dataclasses.replace(used, phone_emphasis=False)
+        if used.batch_size and phone:
+            used = dataclasses.replace(used, batch_size=0)
+        options = json.dumps([self.engine.model, self.engine.language, self.engine.split_pause,
+                              *used.cache_key()])
         if (self.engine.languages or self.engine.likely_languages) \
                 and self.engine.choice != "tiny.en":
             # a language chosen over the one base hears (LOCAL_WHISPER_LANGUAGES or

@@ -170,3 +170,19 @@ def test_phone_lines_are_told_from_wideband_audio(tmp_path: Path) -> None:
     assert float(np.abs(boosted).max()) == pytest.approx(float(np.abs(phone).max()), rel=1e-5)
     assert np.allclose(pre_emphasis(np.array([1.0, 1.0, 1.0], np.float32)),
                        [1.0, 0.03, 0.03], atol=1e-6)
+
+
+def test_phone_lines_are_decoded_plainly_when_batching_is_on(tmp_path: Path) -> None:
+    """Batched, the development phone lines' WER tripled: they keep the plain decoder."""
+    from bench.corpus.render import _phone_line
+
+    encode(_phone_line(speak(SPANISH, Voice("espeak", "es+m3", 150))), tmp_path / "phone.wav",
+           8000, "wav", mulaw=True)
+    engine = LocalWhisper(None, "", beam_size=1, threads=2, choice="base", language="es",
+                          options=DecodeOptions(beam_size=1, batch_size=8))
+    recorder = _Recorder()
+    engine._models["base"] = recorder
+    engine.transcribe(tmp_path / "phone.wav", 4.0)
+    [sent] = recorder.calls
+    assert "vad_filter" in sent and "batch_size" not in sent  # the model's own transcribe
+    assert engine._pipelines == {}

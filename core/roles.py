@@ -40,6 +40,9 @@ CUES: list[tuple[str, float]] = [
      r"de\b", 1.5),
     (r"\bdo you have a (?:minute|moment|second|few minutes)\b|\bis (?:now|this) a (?:good|bad) "
      r"time\b|\btienes? un (?:minuto|momento)\b|\bes (?:un )?buen momento\b", 2.0),
+    (r"\b(?:shall|should) i (?:send|e-?mail|book|set up|put|pencil)\b|\b(?:do you have|have you "
+     r"got) (?:a|any) (?:figure|number|amount|price|range|ballpark|budget)\b[^.?!]{0,12}\bin "
+     r"mind\b", 2.0),
     (r"\b(?:can|could|may) i send you\b|\bsorry to (?:bother|disturb) you\b|\bdisculpe (?:la|las) "
      r"molestias?\b|\bmany (?:teams|companies|customers|clients|businesses)\b|\bmuchas "
      r"empresas\b|\bour (?:customers|clients)\b|\bnuestros clientes\b", 1.5),
@@ -87,7 +90,8 @@ CUES: list[tuple[str, float]] = [
     # the customer's needs, means and contact details
     (r"\b(?:we'?re|we are|i'?m|i am) (?:looking (?:for|at|into)|interested in|thinking (?:about|of)"
      r"|considering|shopping (?:for|around)|evaluating|hoping to)\b", -2.0),
-    (r"\b(?:we|i) (?:need|want|would like|'d like|are after)\b", -1.0),
+    (r"\b(?:we|i)(?: need| want| would like| would want| would need| are after|['’]d like|"
+     r"['’]d want|['’]d need)\b", -1.0),
     (r"\b(?:we'?re|we are|i'?m|i am) (?:just )?(?:comparing|getting quotes|browsing)\b", -1.5),
     (r"\bour (?:budget|current|existing|old|team is|company|office|clinic|store|shop|warehouse|"
      r"restaurant|firm|school|practice)\b", -1.5),

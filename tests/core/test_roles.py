@@ -188,8 +188,10 @@ def test_cues_of_a_rep_who_calls_out_and_of_a_gatekeeper() -> None:
                 "I'm looking for whoever buys office supplies there.",
                 "You requested a brochure about our standing desks.",
                 "Usted solicitó información sobre la agenda.", "Thanks, I'll try again next week.",
-                "Hola Iván, bienvenido a Aula Virtual."]
+                "Hola Iván, bienvenido a Aula Virtual.", "Shall I send a quote over this week?",
+                "Do you have a figure in mind?"]
     customer_says = ["I can pass on a message, but I don't make those decisions.",
+                     "We'd want them for six meeting rooms.",
                      "Solo estoy averiguando precios.", "Yes, we're comparing prices."]
     assert [s for s in rep_says if sentence_cue(s).score <= 0] == []
     assert [s for s in customer_says if sentence_cue(s).score >= 0] == []

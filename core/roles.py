@@ -199,11 +199,19 @@ OUTBOUND = re.compile(
     r"\bdisculpe (?:la|las) molestias?\b|\bestou ligando d[aoe]\b")
 
 
+# a phone answered with no company: a person picked up, so the rep placed the call
+BARE_ANSWER = re.compile(r"^\W*(?:hello|hi|hey|yes|yeah|hallo|allo|hola|diga|digame|alo|bueno|si|"
+                         r"oi|alo|pronto)(?: (?:hello|hola|diga|alo|si|yes))?\W*$")
+
+
 def call_direction(sentences: list[str]) -> float:
     """+1 when the call sounds outbound (the rep placed it), else -1: inbound, which is also
-    taken when nothing says (a rep who calls out introduces the company and the reason)."""
+    taken when nothing says (a rep who calls out introduces the company and the reason). A call
+    that opens with a bare "Hello?" counts once for outbound: a sales line answers with its
+    name."""
     folded = [fold(s) for s in sentences]
     out = sum(bool(OUTBOUND.search(s)) for s in folded)
+    out += bool(folded) and bool(BARE_ANSWER.match(folded[0].strip()))
     inward = sum(bool(INBOUND.search(s)) for s in folded)
     return 1.0 if out > inward else -1.0
 

@@ -160,7 +160,13 @@ def test_a_wrong_number_counts_for_the_caller_of_the_calls_direction() -> None:
 def test_call_direction_and_caller_cues() -> None:
     assert call_direction(["Hi, I'm calling from Solarix.", "Is now a good time?"]) == 1.0
     assert call_direction(["Thanks for calling Parcelio, how can I help?"]) == -1.0
-    assert call_direction(["Hello?", "Yes."]) == -1.0  # nothing says: taken as inbound
+    assert call_direction(["Okay.", "Right."]) == -1.0  # nothing says: taken as inbound
+    # a phone answered with a bare hello: a person picked up, the rep placed the call ...
+    assert call_direction(["Hello?", "Hi, this is Faith from Bright Smile."]) == 1.0
+    assert call_direction(["¿Diga?", "Buenas tardes."]) == 1.0
+    # ... unless what follows says inbound as often
+    assert call_direction(["Hello?", "Thanks for calling Parcelio."]) == -1.0
+    assert call_direction(["Hello, Acme Dental, Mia speaking."]) == -1.0
     assert caller_score("Sorry, I must have dialed the wrong number.") == 1.0
     assert caller_score("I think you have the wrong number.") == -1.0
     assert caller_score("Ay, perdone, me he equivocado de número.") == 1.0

@@ -57,10 +57,13 @@ ANSWERED_WITH = re.compile(rf"^(?:{GREETING}\s*,\s*)?"
 SELF_INTRO = re.compile(
     r"(?i:\b(?:this is|my name is|my name's|i am|i'm|it's|it is|me llamo|mi nombre es|soy|"
     r"habla|les habla|le habla|aquí|le saluda|les saluda|te saluda|meu nome é|me chamo|sou|"
-    r"aqui é|aqui fala|fala)\s+)" + NAME)
+    r"aqui é|aqui fala|fala|the name'?s|the name is|name'?s|me presento:?|le atiende|te atiende|"
+    r"you'?re through to)\s+)" + NAME)
 NAME_SPEAKING = re.compile(NAME + r"(?i:\s+(?:here|speaking|al habla|hablando|falando))\b")
 ADDRESSED = re.compile(
-    r"(?i:\b(?:is (?:that|this)|am i (?:speaking|talking) (?:with|to)|speaking (?:with|to)|"
+    r"(?i:\b(?:is (?:that|this)(?: the right (?:number|person|line) for)?|"
+    r"(?:do i have )?the right (?:number|person|line) for|am i (?:speaking|talking) (?:with|to)|"
+    r"speaking (?:with|to)|"
     r"(?:may|could|can) i (?:speak|talk) (?:with|to)|i'?m looking for|hablo con|"
     r"returning (?:a |your )?call (?:from|for)|calling (?:back )?for|"
     r"estoy hablando con|es usted|(?:puedo|podr[ií]a) hablar con|se encuentra|falo com|"
@@ -72,7 +75,7 @@ CONFIRM = re.compile(r"^(?:yes|yeah|yep|speaking|this is|that'?s me|that is me|i
                      r"you are|you have|i am|that'?s right|that'?d be me|that would be me|"
                      r"correct|you are|you got|si|soy yo|el mismo|la misma|con (?:el|ella)|"
                      r"(?:ella|el) habla|sim|sou eu|e ele|e ela)\b")
-PHONE_ANSWER = re.compile(rf"^(?P<co>{WORD}(?:\s+{WORD}){{0,3}}),\s+" + NAME + r"\.?$")
+PHONE_ANSWER = re.compile(rf"^(?P<co>{WORD}(?:\s+[\w'’.&-]+){{0,3}}),\s+" + NAME + r"\.?$")
 LEAD = (r"(?:(?i:yes|yeah|sure|speaking|you have|you are|s[ií]|claro|con|it'?s|this is|hi|hello|"
         r"hey|hiya|yeah hi|hola|buenas|good (?:morning|afternoon|evening))[,.]?\s+)?")
 LEAD_NAME = re.compile(r"^" + LEAD + NAME + r"(?=\s*(?:,|\.$|$|\s+(?i:from|with|"
@@ -80,7 +83,8 @@ LEAD_NAME = re.compile(r"^" + LEAD + NAME + r"(?=\s*(?:,|\.$|$|\s+(?i:from|with|
 NAME_QUESTION = re.compile(
     r"\b(?:your (?:name|full name)|who am i (?:speaking|talking) (?:with|to)|who (?:is|'s) "
     r"(?:this|calling|speaking)|(?:take|get|have|ask) (?:your|a) name|may i ask who|who do i "
-    r"have the pleasure|con quien (?:hablo|tengo el gusto)|su nombre|tu nombre|como se llama|"
+    r"have the pleasure|who do i have (?:on the line|here)|con quien (?:hablo|tengo el gusto)|"
+    r"su nombre|tu nombre|como se llama|"
     r"como te llamas|quien (?:habla|llama)|de parte de quien|seu nome|com quem falo)\b")
 TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mister|Señor|Señora|Sr|Sra|señor|señora)\.?\s+" + NAME)
 SURNAME_QUESTION = re.compile(r"\b(?:last name|surname|family name|apellido|sobrenome)\b")
@@ -92,7 +96,8 @@ VOCATIVE = re.compile(
 VOCATIVE_LEAD = re.compile(r"^" + NAME + r"(?=\s*,\s*(?:[¿?]|(?i:do|did|are|is|can|could|would|"
                            r"what|when|how|tienen|tiene|usted|ustedes|cu[aá]ndo|qu[eé])\b))")
 DENIED = re.compile(r"(?i:\b(?:no|not|any|nobody called|ning[uú]n|ninguna|nadie)\s+)$")
-SPEAKING_WITH = re.compile(r"(?i:\byou(?:'re| are) (?:speaking|talking) (?:with|to)\s+)" + NAME)
+SPEAKING_WITH = re.compile(r"(?i:\byou(?:'re| are) (?:speaking|talking) (?:with|to)\s+|"
+                           r"\byou(?:'ve| have) got\s+|\byou(?:'re| are) through to\s+)" + NAME)
 COMPANY_QUESTION = re.compile(
     r"\b(?:(?:which|what) (?:company|business|firm|organi[sz]ation)|(?:company|business) are "
     r"you (?:with|from|calling from)|who are you with|where are you calling from|(?:de )?que "
@@ -376,23 +381,28 @@ def _customer_name(ctx: CallContext) -> Evidence[str] | None:
             found.append((name, quote, weight))
 
     for s in ctx.customer:
+        text = _unglue(s.text)  # 'my name's DevAnand'
         for pattern in (SELF_INTRO, NAME_SPEAKING, SPEAKING_WITH):
-            for m in pattern.finditer(s.text):
-                if not DENIED.search(s.text[:m.start("name")]):  # 'there's no Wendell here'
-                    add(m.group("name"), s.text, 3)
-        m2 = PHONE_ANSWER.match(s.text)
-        if m2 and s.turn <= 1:
-            add(m2.group("name"), s.text, 3)
-        lead = LEAD_NAME.match(s.text)
+            for m in pattern.finditer(text):
+                if not DENIED.search(text[:m.start("name")]):  # 'there's no Wendell here'
+                    add(_fuller(m.group("name"), text, m.end("name")), s.text, 3)
+        answered = _phone_answer(text) if s.turn <= 1 else None
+        if answered:
+            add(answered[1], s.text, 3)
+        lead = LEAD_NAME.match(text)
         if lead and s.turn <= 3 and not COMPANY_QUESTION.search(fold(ctx.previous_rep(s))):
-            rest = s.text[lead.end():]
+            rest = text[lead.end():]
             if SELF_DESCRIBED.match(rest):  # 'Derek Flynn, I look after facilities at ...'
                 add(lead.group("name"), s.text, 3 if " " in lead.group("name") else 1)
-            elif re.fullmatch(r"\s*\.?\s*", rest) and lead.start("name") == 0:  # 'Mike.'
-                add(lead.group("name"), s.text, 1)
+            elif re.fullmatch(r"\s*\.?\s*", rest) and (lead.start("name") == 0 or
+                                                      not GREETED_LEAD.match(text)):
+                add(lead.group("name"), s.text, 1)  # 'Mike.', 'You are, Mike.'
     for s in answers_to(ctx, NAME_QUESTION):  # 'Oh, sorry, Jenna, Jenna Morales.'
-        for m in re.finditer(NAME, s.text):
-            add(m.group("name"), s.text, 3)
+        text = _unglue(s.text)
+        for m in re.finditer(NAME, text):
+            if _answer_lead(text[:m.start("name")], ctx.rep_names) and \
+                    not _not_a_name(m.group("name"), text, m.start("name")):
+                add(_fuller(m.group("name"), text, m.end("name")), s.text, 3)
     for s in ctx.rep:
         for m in ADDRESSED.finditer(s.text):
             name = _clean_name(m.group("name"))
@@ -404,6 +414,10 @@ def _customer_name(ctx: CallContext) -> Evidence[str] | None:
         for pattern in (VOCATIVE, VOCATIVE_LEAD):
             for m in pattern.finditer(s.text):
                 add(m.group("name"), s.text, 1)
+    for s in ctx.customer:  # the turns given the wrong way round: the caller asked for them
+        for m in ADDRESSED.finditer(s.text):
+            if _asked_by_caller(ctx, s):
+                add(m.group("name"), s.text, 3)
     best = _merge_names(found)
     if best is None:
         return None
@@ -441,7 +455,8 @@ def _company_span(span: str, gaz: Gazetteer) -> str | None:
     while words and fold(words[-1]) in {"de", "del", "y", "and", "of", "the", "la", "e", "&"}:
         words.pop()
     text = " ".join(words).strip(" ,.'’")
-    if not text or fold(text) in NOT_COMPANY or fold(words[0]) in NOT_COMPANY:
+    article = len(words) >= 2 and fold(words[0]) in {"la", "el", "los", "las"}  # 'La Huerta'
+    if not text or fold(text) in NOT_COMPANY or (fold(words[0]) in NOT_COMPANY and not article):
         return None
     if _place(text, gaz):
         return None
@@ -479,14 +494,17 @@ def _company(ctx: CallContext, person: str | None) -> Evidence[str] | None:
                     for c in ctx.customer if c.turn == r.turn + 1}
     asked = answers_to(ctx, COMPANY_QUESTION)
     intro_turns |= {s.turn for s in asked}
+    intro_turns |= {s.turn for s in answers_to(ctx, NAME_QUESTION)}
+    intro_turns |= set(sorted({s.turn for s in ctx.customer})[:2])  # who calls is said first
     ordered = sorted(ctx.customer, key=lambda s: (s.turn not in intro_turns, s.turn))
+    addressed = {fold(m.group("name")) for s in ctx.said for m in ADDRESSED.finditer(s.text)}
     for raw, quote in _confirmed_company(ctx):
         co = _company_span(raw, ctx.gaz)
         if co and fold(co) not in ctx.rep_companies:
             return Evidence[str](value=co, quote=quote)
     for s in ordered:
-        m2 = PHONE_ANSWER.match(s.text)
-        candidates = [m2.group("co")] if m2 and s.turn <= 1 else []
+        answered = _phone_answer(s.text) if s.turn <= 1 else None
+        candidates = [answered[0]] if answered else []
         m3 = ANSWERED_WITH.match(s.text)
         if m3 and s.turn == 0:
             candidates.append(m3.group("co"))
@@ -498,20 +516,23 @@ def _company(ctx: CallContext, person: str | None) -> Evidence[str] | None:
                             rf"(?P<co>{WORD}(?:\s+(?:{CONNECT}\s+)?{WORD}){{0,4}})", s.text)
             if lead:
                 candidates.append(lead.group("co"))
-        candidates += [_with_suffix(m.group("co"), s.text, m.start("co"))
+        candidates += [_company_suffix_tail(_with_suffix(m.group("co"), s.text, m.start("co")),
+                                            s.text, m.start("co"))
                        for m in COMPANY_CUE.finditer(s.text)]
+        candidates += [co for m in APPOSITIVE.finditer(s.text)
+                       if (co := _plain_company(m.group("co"), ctx.gaz))]
         if s.turn in intro_turns:
             # a name the recogniser wrote in lower case, between 'de'/'from' and a comma or a
-            # place: 'soy Raúl Castillo, de transportes castillo, en Sevilla'
-            for m in re.finditer(r"(?:,|^)\s*(?i:de|del|from|with|at|da|do)\s+((?:[a-zñáéíóúç&'-]+"
+            # place: 'soy Raúl Castillo, de transportes Castillo, en Sevilla'
+            for m in re.finditer(r"(?:,|^)\s*(?i:de|del|from|with|at|da|do)\s+((?:[\w&'’-]+"
                                  r"\s?){1,4}?)(?=\s*(?:,|\.|$|\ben\b|\bin\b))", s.text):
-                span = m.group(1).strip()
-                if span and not _place(span, ctx.gaz) and not FRAGMENT.search(fold(span)) and \
-                        fold(span.split()[0]) not in NOT_COMPANY | {"la", "los", "las", "un"}:
-                    candidates.append(span)
+                co = _plain_company(m.group(1), ctx.gaz)
+                if co and fold(co.split()[0]) not in {"la", "los", "las", "el", "un"} and \
+                        (" " in co or not m.group(1)[0].islower()):  # 'de güeyla': a place?
+                    candidates.append(co)
         for raw in candidates:
             co = _company_span(raw, ctx.gaz)
-            if not co or fold(co) in ctx.rep_companies:
+            if not co or fold(co) in ctx.rep_companies or fold(co) in addressed:
                 continue
             if person and (fold(co) in fold(person) or fold(person) == fold(co)):
                 continue
@@ -909,6 +930,8 @@ def extract(transcript: Transcript, catalog: list[str] | None = None, *,
     said = sentences(transcript)
     lang = language_of(transcript)
     rep_names, rep_companies = _rep_identity([s for s in said if s.role == "rep"], gaz)
+    caller_names, caller_companies = _caller_identity(said, gaz)
+    rep_names, rep_companies = rep_names | caller_names, rep_companies | caller_companies
     ctx = CallContext(said, lang, gaz, rep_names, rep_companies)
     name = _customer_name(ctx)
     if name is None and ner is not None and lang == "en":
@@ -990,3 +1013,222 @@ def summarize(a: CallAnalysis) -> str:
     if a.timeline:
         text += f"; timeline {a.timeline.value}"
     return text + f". Buying intent: {a.buying_intent.value}."
+
+
+# --- names and companies as the recogniser writes them ---------------------------------------
+
+LOWER_NOT_COMPANY = {"me", "him", "her", "us", "them", "you", "it", "mine", "yours", "scratch",
+                     "now", "then", "here", "there", "time", "course", "acuerdo", "nada",
+                     "verdad", "hecho", "nuevo", "nueva", "momento", "parte", "todo", "todos",
+                     "todas", "vez", "veras", "cierto", "inmediato", "repente", "mi",
+                     "su", "sus", "mis", "tu", "nosotros", "ustedes", "usted", "ti", "what",
+                     "which", "where", "who", "today", "tomorrow", "yesterday", "hoy", "manana",
+                     "ayer", "aqui", "alli", "ahi", "hand", "least", "all", "once", "first",
+                     "last", "home", "work", "school", "office", "oficina", "casa"}
+INNER_NOT_COMPANY = {"a", "an", "un", "una", "is", "are", "was", "es", "son", "que", "if", "si",
+                     "i", "we", "you", "it", "to", "for", "para", "por", "but", "pero"}
+NOT_SURNAME = NOT_NAME | {"too", "again", "calling", "speaking", "today", "now", "here", "there",
+                          "sir", "madam", "then", "also", "tambien", "aqui", "hoy", "ya",
+                          "otra", "vez", "from", "with", "at", "de", "del", "y", "e", "and",
+                          "in", "en", "on", "for", "para", "por", "of", "to", "a", "an",
+                          "un", "una", "is", "es", "are", "soy", "the", "la", "el", "los",
+                          "las", "lo", "le", "se", "me", "te", "nos", "que", "who", "this"}
+CONNECT_WORDS = {"and", "y", "e", "de", "del", "of", "the", "la", "las", "los", "el", "do", "da",
+                 "dos", "das", "von", "van", "&"}
+TRADE_SUFFIX = {"plumbing", "electrical", "electric", "roofing", "joinery", "carpets",
+                "furniture", "supplies", "supply", "physiotherapy", "physio", "veterinary",
+                "vets", "wines", "winery", "brewing", "brewery", "bakes", "kitchens", "designs",
+                "design", "printing", "print", "cleaning", "catering", "care", "homes", "gym",
+                "fitness", "salon", "garage", "autos", "tech", "technologies", "networks",
+                "security", "legal", "law", "accounting", "accountants", "properties",
+                "estates", "rentals", "travel", "tours", "coffee", "farm", "nursery", "florist",
+                "flowers", "interiors", "landscaping", "contractors", "mechanical", "wholesale",
+                "imports", "exports", "textiles", "apparel", "press", "publishing",
+                "productions", "events", "recruitment", "staffing", "training", "learning",
+                "education", "removals", "storage", "surgery", "optics", "opticians",
+                "dentistry", "orthodontics", "pharma", "logistica", "muebles", "seguros",
+                "asesores", "abogados", "construcciones", "inmobiliaria", "hermanos"}
+# the kind of business said before its name: 'a small removals company, Gordon moves in ...',
+# 'a little chain of tea rooms, green kettle, ...', 'una cooperativa que se llama la buena ...'
+BUSINESS_KIND = (r"(?:company|business|firm|chain|shop|store|agency|practice|studio|clinic|"
+                 r"restaurant|cafe|café|bakery|gym|school|hotel|brand|startup|cooperative|"
+                 r"partnership|outfit|group|empresa|negocio|tienda|agencia|despacho|estudio|"
+                 r"clinica|clínica|restaurante|cooperativa|panaderia|panadería|taller|bodega|"
+                 r"hotel|consultora|distribuidora|constructora|fabrica|fábrica|marca)")
+APPOSITIVE = re.compile(
+    r"(?i:\b(?:a|an|our|my|un|una|nuestr[oa]|mi)\s+(?:[\w'’-]+\s+){0,3}?" + BUSINESS_KIND +
+    r"(?:\s+(?:of|de)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?"
+    r"(?:\s*,\s*|\s+(?:called|named|que se llama|se llama|llamad[oa]|de nombre)\s+))"
+    r"(?P<co>[\w'’&-]+(?:\s+[\w'’&-]+){0,3}?)"
+    rf"(?=\s*(?:[,.;!?]|$)|\s+(?:(?i:in|en|out of|based in|near|from|de|del|at))\s+[{UP}])")
+# the phone answered with the company, a greeting and the name: 'Mudanzas Robles, buenas tardes,
+# le atiende Marisol Robles.', 'Kingsbridge Furniture, you're through to Marcus Delaney.'
+ANSWERED_BY = re.compile(
+    rf"^(?:{GREETING}\s*,\s*)?(?P<co>{WORD}(?:\s+(?:{CONNECT}\s+)?{WORD}){{0,5}})\s*,\s*"
+    rf"(?:{GREETING}\s*,\s*)?(?i:le atiende|te atiende|habla|this is|you'?re through to|"
+    r"you'?re speaking (?:with|to)|you'?ve reached|[\w ]{0,12} speaking,?)\s+" + NAME)
+
+
+def _unglue(text: str) -> str:
+    """Words the recogniser glued, split at their inner capital: 'DevAnand' -> 'Dev Anand'."""
+    return re.sub(rf"(?<![\w])([{UP}][{LOW}]{{1,}})([{UP}][{LOW}]{{2,}})(?![\w])", r"\1 \2", text)
+
+
+def _title(text: str) -> str:
+    """A name the recogniser wrote in lower case, capitalised as names are in the language:
+    'transportes castillo' -> 'Transportes Castillo', 'café de la montaña' -> 'Café de la
+    Montaña' (connectors stay lower case, except the first word)."""
+    words = text.split()
+    out = []
+    for i, w in enumerate(words):
+        if w.islower() and (i == 0 or fold(w) not in CONNECT_WORDS):
+            w = w[0].upper() + w[1:]
+        out.append(w)
+    return " ".join(out)
+
+
+def _lower_surname(text: str, end: int) -> str | None:
+    """The surname the recogniser wrote in lower case right after a first name, ending the
+    clause: 'Ramón ingresias, de ...' -> 'Ingresias'."""
+    m = re.match(rf"\s+([a-záéíóúñüçâêôãõà][{LOW}]{{2,}})(?=\s*[,.!?;]|\s*$)", text[end:])
+    if m and fold(m.group(1)) not in NOT_SURNAME and not FRAGMENT.search(fold(m.group(1))):
+        return _title(m.group(1))
+    return None
+
+
+def _plain_company(span: str, gaz: Gazetteer) -> str | None:
+    """A company found by the structure of the sentence, whatever its case: refused when it is a
+    place, an ordinary phrase ('de acuerdo', 'at me'), or reads as part of a sentence."""
+    words = span.strip(" ,.'’").split()
+    if not words or len(words) > 5:
+        return None
+    low = [fold(w) for w in words]
+    if low[0] in NOT_COMPANY - {"la", "el", "los", "las"} or low[0] in LOWER_NOT_COMPANY or \
+            low[-1] in CONNECT_WORDS or any(w in INNER_NOT_COMPANY for w in low) or \
+            FRAGMENT.search(" ".join(low)) or (len(low) == 1 and low[0] in CONNECT_WORDS):
+        return None
+    text = " ".join(words)
+    if _place(text, gaz) or len(text) < 3:
+        return None
+    return _title(text) if text.islower() or words[0].islower() else text
+
+
+def _company_suffix_tail(co: str, text: str, start: int) -> str:
+    """The rest of a company name the recogniser wrote in lower case, when it ends in a word of
+    a trade: 'Parker and Sun's' + 'plumbing' -> 'Parker and Sun's plumbing'."""
+    rest = re.match(r"((?:\s+[a-záéíóúñ][\w&'-]*){1,2})", text[start + len(co):])
+    if rest:
+        words = rest.group(1).split()
+        for n in range(len(words), 0, -1):
+            if fold(words[n - 1]) in TRADE_SUFFIX:
+                return co + " " + " ".join(words[:n])
+    return co
+
+
+def _not_a_name(name: str, text: str, start: int) -> bool:
+    """A capitalised run that is a company or a place in the sentence, not a person: after 'for
+    the', 'at', 'from', 'de' ('the bookkeeper for the Street Bakery'), or ending in a word
+    companies end in."""
+    before = text[:start]
+    last = fold(name.split()[-1])
+    return bool(re.search(r"(?i:\b(?:the|for|at|from|with|of|in|on|de|del|en|la|el|los|las|para|"
+                          r"con|por|desde)\s*)$", before)) or last in COMPANY_SUFFIX or \
+        last in TRADE_SUFFIX
+
+
+GREETED_LEAD = re.compile(r"(?i)^(?:hi|hello|hey|hiya|yeah hi|hola|buenas|good (?:morning|"
+                          r"afternoon|evening))\b")
+
+
+def _fuller(name: str, text: str, end: int) -> str:
+    """A first name with the surname the recogniser wrote in lower case after it, if any."""
+    if " " in name:
+        return name
+    surname = _lower_surname(text, end)
+    return f"{name} {surname}" if surname else name
+
+
+def _phone_answer(text: str) -> tuple[str, str] | None:
+    """(company, name) when the phone is answered with both: 'Lakeside marketing, Ethan
+    Brooks.', 'Mudanzas Robles, buenas tardes, le atiende Marisol Robles.'; not a greeting or a
+    confirmation taken for the company ('Good morning, Corbin Electrical.', 'That'd be me,
+    Greta.')."""
+    for pattern in (PHONE_ANSWER, ANSWERED_BY):
+        m = pattern.match(text)
+        if not m:
+            continue
+        co, name = m.group("co"), m.group("name")
+        low = fold(co)
+        if re.fullmatch(GREETING, co) or CONFIRM.match(low) or FRAGMENT.search(low) or \
+                fold(name.split()[-1]) in COMPANY_SUFFIX | TRADE_SUFFIX or \
+                fold(co.split()[0]) in NOT_COMPANY | LOWER_NOT_COMPANY:
+            continue
+        return co, name
+    return None
+
+
+def _answer_lead(before: str, rep_names: set[str]) -> bool:
+    """Only words that open an answer before the name ('Oh, sorry, Jenna ...', 'Hi Amir,
+    Beatrice Olsen.'): the name answers the question, it is not a word further on ('We use
+    QuickBooks')."""
+    rep_words = {w for n in rep_names for w in n.split()}
+    return all(w in NOT_NAME or w in rep_words or
+               w in {"um", "uh", "er", "ah", "is", "its", "soy", "es", "me", "sure", "of",
+                     "course", "name", "nombre", "mi", "my"}
+               for w in re.findall(r"[\w'’]+", fold(before)))
+
+
+CALLER_PITCH = re.compile(r"\b(?:you (?:requested|asked|downloaded|enquired|inquired|filled in|"
+                          r"signed up|contacted us|got in touch|wrote|were asking)|i'?m calling "
+                          r"(?:from|about|because|on behalf)|calling (?:from|about|on behalf of)|"
+                          r"(?:le|te|les) llamo (?:de|por|para|desde)|usted (?:pidio|solicito|"
+                          r"pregunto|nos escribio))\b")
+
+
+def _caller_identity(said: list[Said], gaz: Gazetteer) -> tuple[set[str], set[str]]:
+    """Who asks for someone by full name and then says who they are is the one calling, the
+    rep, whatever party the recogniser's turns were given to: in one turn ("Is this Casey
+    Simmons? This is Faith Adams with Brightsmile Imaging."), or after the other party says it is
+    them ("May I speak with Yuki Tanaka?" "Speaking." "This is Brent from Officeloop. You
+    requested a brochure ..."). Returns the caller's names and companies (folded)."""
+    names: set[str] = set()
+    companies: set[str] = set()
+    for i, a in enumerate(said):
+        asked = ADDRESSED.search(a.text)
+        if not asked or " " not in asked.group("name"):
+            continue
+        later = [b for b in said[i + 1:] if b.role == a.role and b.turn <= a.turn + 2]
+        if later and later[0].turn == a.turn + 2:  # the other party answered in between
+            answer = next(c for c in said[i + 1:] if c.turn == a.turn + 1)
+            own = " ".join(b.text for b in later)
+            if not (CONFIRM.match(fold(answer.text)) and CALLER_PITCH.search(fold(own))):
+                continue
+        if not later:
+            continue
+        intro = SELF_INTRO.search(later[0].text)
+        if intro is None or intro.start() > 12:
+            continue
+        name = _clean_name(intro.group("name"))
+        if name and fold(name) != fold(asked.group("name")):
+            names.add(fold(name))
+            for m in COMPANY_CUE.finditer(later[0].text, intro.end("name")):
+                co = _company_span(m.group("co"), gaz)
+                if co:
+                    companies.add(fold(co))
+                break
+    return names, companies
+
+
+def _asked_by_caller(ctx: CallContext, s: Said) -> bool:
+    """A sentence of the customer's party asking for someone that the other party confirmed,
+    after which the asker said who they are, and that is the rep (`_caller_identity`)."""
+    answer = next((x for x in ctx.said if x.turn == s.turn + 1), None)
+    if answer is None or answer.role == s.role or not CONFIRM.match(fold(answer.text)):
+        return False
+    for x in ctx.said:
+        if x.role == s.role and s.turn <= x.turn <= s.turn + 2:
+            intro = SELF_INTRO.search(x.text)
+            name = _clean_name(intro.group("name")) if intro else None
+            if name and fold(name) in ctx.rep_names:
+                return True
+    return False

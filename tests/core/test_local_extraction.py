@@ -365,3 +365,153 @@ def test_a_name_said_often_does_not_outvote_a_self_introduction() -> None:
              ("R", "Thanks Iris. Do you know Hugo Marsh? Thanks Hugo Marsh, thanks Hugo Marsh."),
              ("C", "Hugo Marsh."), ("C", "Hugo Marsh."))
     assert a.customer_name and a.customer_name.value == "Iris Lane"
+
+
+# --- names and companies as the recogniser writes them (segments split, lower case, glued) ----
+
+def test_the_phone_answered_with_a_lower_case_company_then_the_name_over_two_segments() -> None:
+    a = _run(
+        ("C", "Copperfield roofing,"),
+        ("C", "Nate Ellison."),
+        ("R", "Hi Nate, it's Dana from Skyquote. You asked for a price on drone surveys."),
+    )
+    assert a.customer_name and a.customer_name.value == "Nate Ellison"
+    assert a.company and a.company.value == "Copperfield roofing"
+
+
+def test_a_greeting_before_the_company_is_neither_the_company_nor_the_name() -> None:
+    a = _run(
+        ("C", "Good morning,"),
+        ("C", "Hartwell Electrical."),
+        ("R", "Good morning, this is Dana from Voltpro, returning a call from Simon Hartwell?"),
+        ("C", "That's me."),
+    )
+    assert a.company and a.company.value == "Hartwell Electrical"
+    assert a.customer_name and a.customer_name.value == "Simon Hartwell"
+
+
+def test_a_lower_case_surname_and_company_in_the_answer_to_the_name_question() -> None:
+    a = _run(
+        ("R", "Climatiza Sur, buenos días. ¿Me dice su nombre?"),
+        ("C", "Elvira montes,"),
+        ("C", "de talleres montes, en Rosario."),
+        language="es")
+    assert a.customer_name and a.customer_name.value == "Elvira Montes"
+    assert a.company and a.company.value == "Talleres Montes"
+
+
+def test_a_company_of_ordinary_words_named_after_the_kind_of_business() -> None:
+    a = _run(
+        ("R", "Ovenworks, good morning, you're speaking with Hal."),
+        ("C", "Morning Hal. The name's Owen Pryor. We run a little chain of bakeries, daily "
+              "crumb, two shops around Cork."),
+    )
+    assert a.customer_name and a.customer_name.value == "Owen Pryor"
+    assert a.company and a.company.value == "Daily Crumb"
+
+
+def test_a_company_that_is_called_something_in_spanish_keeps_its_article() -> None:
+    a = _run(
+        ("R", "Riegos Andinos, buenos días, le habla Lorena."),
+        ("C", "Buenos días. Me presento: Inés Varela, trabajo en una cooperativa que se llama "
+              "la huerta verde, en Lima."),
+        language="es")
+    assert a.customer_name and a.customer_name.value == "Inés Varela"
+    assert a.company and a.company.value == "La Huerta Verde"
+
+
+def test_the_trade_the_recogniser_wrote_in_lower_case_ends_the_company() -> None:
+    a = _run(
+        ("R", "Fleetwise, this is Kim."),
+        ("C", "Hi Kim, I'm Rosa Quint, we run Quint and Sons roofing here in Omaha."),
+    )
+    assert a.company and a.company.value == "Quint and Sons roofing"
+    assert a.customer_name and a.customer_name.value == "Rosa Quint"
+
+
+def test_a_name_the_recogniser_glued_together() -> None:
+    a = _run(
+        ("R", "Kilnworks, who am I speaking with?"),
+        ("C", "Hi, my name's LenaMarsh, I run Fieldstone Pottery."),
+    )
+    assert a.customer_name and a.customer_name.value == "Lena Marsh"
+    assert a.company and a.company.value == "Fieldstone Pottery"
+
+
+def test_a_first_name_after_a_confirmation_said_back_by_the_rep() -> None:
+    a = _run(
+        ("R", "Hi, this is Connor from Liftware. Am I talking to the owner of Summit Climbing?"),
+        ("C", "You are,"),
+        ("C", "Pete."),
+        ("R", "Hi, Pete. I wanted to show you our booking app."),
+    )
+    assert a.customer_name and a.customer_name.value == "Pete"
+    assert a.company and a.company.value == "Summit Climbing"
+
+
+def test_the_answer_to_the_name_question_gives_no_name_from_a_company_or_a_product() -> None:
+    a = _run(
+        ("R", "Thanks for calling Ledgerline, this is Amir. Who am I speaking with?"),
+        ("C", "Hi Amir, I'm calling about the payroll for the Corner Bakery. We use QuickBooks "
+              "right now."),
+    )
+    assert a.customer_name is None
+
+
+def test_the_rep_and_the_customer_given_the_wrong_way_round_the_caller_asked_for_the_customer(
+        ) -> None:
+    a = _run(
+        ("R", "Hello?"),
+        ("C", "Hi, may I speak with Mara Lind, please?"),
+        ("R", "Speaking."),
+        ("C", "This is Brent from Deskloop. You requested a brochure about our standing desks. "
+              "Oh yes, we're refitting our office at Lind Interiors."),
+    )
+    assert a.customer_name and a.customer_name.value == "Mara Lind"
+    assert a.company and a.company.value == "Lind Interiors"
+
+
+def test_one_party_heard_asking_for_someone_then_introducing_themselves_is_the_caller() -> None:
+    a = _run(
+        ("C", "Hello. Is this Casey Simmons from Oakridge Dental? This is Faith Adams with "
+              "Brightsmile Imaging."),
+        ("C", "No, there's no Casey here. I must have the wrong number."),
+    )
+    assert a.customer_name is None or a.customer_name.value != "Faith Adams"
+    assert a.company is None or a.company.value != "Brightsmile Imaging"
+
+
+def test_the_phone_answered_with_the_company_a_greeting_and_the_name() -> None:
+    a = _run(
+        ("C", "Vidrios Herrera, buenas tardes, le atiende Tomasa Herrera."),
+        ("R", "Buenas tardes, Tomasa, soy Javier, de Rutas Express."),
+        language="es")
+    assert a.customer_name and a.customer_name.value == "Tomasa Herrera"
+    assert a.company and a.company.value == "Vidrios Herrera"
+
+
+def test_ordinary_phrases_after_de_in_the_first_turns_are_not_companies() -> None:
+    a = _run(
+        ("R", "Buenos días, Aguas Claras, habla Rita."),
+        ("C", "Hola Rita, de acuerdo, llamo por lo del filtro, de parte de mi jefe."),
+        ("C", "Somos de güeyla."),
+        language="es")
+    assert a.company is None
+
+
+def test_the_rep_asking_for_the_right_number_for_someone_who_confirms() -> None:
+    a = _run(
+        ("C", "Hello, who's this?"),
+        ("R", "Hi, this is Leah with Paperlane. Is this the right number for Declan Shaw?"),
+        ("C", "It is, yeah, that's me."),
+    )
+    assert a.customer_name and a.customer_name.value == "Declan Shaw"
+
+
+def test_you_have_got_someone_answers_who_is_on_the_line() -> None:
+    a = _run(
+        ("R", "Thanks for holding, this is Gavin at Claimsure. Who do I have on the line?"),
+        ("C", "You've got Imogen Hale, practice manager at Birchwood Physiotherapy."),
+    )
+    assert a.customer_name and a.customer_name.value == "Imogen Hale"
+    assert a.company and a.company.value == "Birchwood Physiotherapy"

@@ -309,7 +309,7 @@ def _rep_identity(rep: list[Said], gaz: Gazetteer) -> tuple[set[str], set[str]]:
                 if name:
                     names.add(fold(name))
         for m in re.finditer(r"(?i:\b(?:le atiende|atiende|you(?:'re| are) speaking (?:with|to)|"
-                             r"habla|soy)\s+)" + NAME,
+                             r"habla|soy|name'?s|name is|(?<=,\s)name)\s+)" + NAME,
                              s.text):
             name = _clean_name(m.group("name"))
             if name:
@@ -399,12 +399,14 @@ def _customer_name(ctx: CallContext) -> Evidence[str] | None:
                 add(lead.group("name"), s.text, 1)  # 'Mike.', 'You are, Mike.'
     for s in answers_to(ctx, NAME_QUESTION):  # 'Oh, sorry, Jenna, Jenna Morales.'
         text = _unglue(s.text)
+        said_before = set(ctx.rep_names)  # 'Hi Amir, Beatrice Olsen.', 'Jenna, Jenna Morales.'
         for m in re.finditer(NAME, text):
-            if _answer_lead(text[:m.start("name")], ctx.rep_names) and \
+            if _answer_lead(text[:m.start("name")], said_before) and \
                     not _not_a_name(m.group("name"), text, m.start("name")):
                 add(_fuller(m.group("name"), text, m.end("name")), s.text, 3)
+                said_before.add(fold(m.group("name")))
     for s in ctx.rep:
-        for m in ADDRESSED.finditer(s.text):
+        for m in [*ADDRESSED.finditer(s.text), *ADDRESSED_HEARD.finditer(s.text)]:
             name = _clean_name(m.group("name"))
             if not name or _is_rep_name(name, ctx):
                 continue
@@ -498,7 +500,7 @@ def _company(ctx: CallContext, person: str | None) -> Evidence[str] | None:
     intro_turns |= set(sorted({s.turn for s in ctx.customer})[:2])  # who calls is said first
     ordered = sorted(ctx.customer, key=lambda s: (s.turn not in intro_turns, s.turn))
     addressed = {fold(m.group("name")) for s in ctx.said for m in ADDRESSED.finditer(s.text)}
-    for raw, quote in _confirmed_company(ctx):
+    for raw, quote in _confirmed_company(ctx) + _confirmed_company_heard(ctx):
         co = _company_span(raw, ctx.gaz)
         if co and fold(co) not in ctx.rep_companies:
             return Evidence[str](value=co, quote=quote)
@@ -516,9 +518,11 @@ def _company(ctx: CallContext, person: str | None) -> Evidence[str] | None:
                             rf"(?P<co>{WORD}(?:\s+(?:{CONNECT}\s+)?{WORD}){{0,4}})", s.text)
             if lead:
                 candidates.append(lead.group("co"))
-        candidates += [_company_suffix_tail(_with_suffix(m.group("co"), s.text, m.start("co")),
-                                            s.text, m.start("co"))
-                       for m in COMPANY_CUE.finditer(s.text)]
+        candidates += [_comma_and(_company_suffix_tail(_with_suffix(m.group("co"), s.text,
+                                                                    m.start("co")),
+                                                       s.text, m.start("co")),
+                                  s.text, m.start("co"))
+                       for m in COMPANY_CUE.finditer(s.text) if not _counted(s.text, m.start())]
         candidates += [co for m in APPOSITIVE.finditer(s.text)
                        if (co := _plain_company(m.group("co"), ctx.gaz))]
         if s.turn in intro_turns:
@@ -530,6 +534,7 @@ def _company(ctx: CallContext, person: str | None) -> Evidence[str] | None:
                 if co and fold(co.split()[0]) not in {"la", "los", "las", "el", "un"} and \
                         (" " in co or not m.group(1)[0].islower()):  # 'de güeyla': a place?
                     candidates.append(co)
+            candidates += _lower_suffixed(s.text, ctx.gaz)
         for raw in candidates:
             co = _company_span(raw, ctx.gaz)
             if not co or fold(co) in ctx.rep_companies or fold(co) in addressed:
@@ -1195,7 +1200,9 @@ def _caller_identity(said: list[Said], gaz: Gazetteer) -> tuple[set[str], set[st
     companies: set[str] = set()
     for i, a in enumerate(said):
         asked = ADDRESSED.search(a.text)
-        if not asked or " " not in asked.group("name"):
+        if asked is None or " " not in asked.group("name"):  # a full name, or from somewhere
+            asked = ASKED_FOR.search(a.text)
+        if asked is None:
             continue
         later = [b for b in said[i + 1:] if b.role == a.role and b.turn <= a.turn + 2]
         if later and later[0].turn == a.turn + 2:  # the other party answered in between
@@ -1232,3 +1239,71 @@ def _asked_by_caller(ctx: CallContext, s: Said) -> bool:
             if name and fold(name) in ctx.rep_names:
                 return True
     return False
+
+
+# the rep asking for the customer as the recogniser heard it: no question mark, the cue misheard
+# ('¿Hablo con Andrés Molina?' -> 'algo con el señor Alberto Núñez, de imprenta Núñez.')
+ADDRESSED_HEARD = re.compile(
+    r"(?i:\b(?:hablo|algo|a lo que|a lo) con\s+(?:(?:el|la)\s+)?(?:(?:señor|señora|sr|sra|don|"
+    r"doña|doctor|doctora)\.?\s+)?)" + NAME + r"(?=\s*(?:[,.?!]|$))")
+# asking whether the other party is someone from somewhere: 'How is the scary Simmons from Oak
+# Ridge Dental?' ('Hi, is this Casey Simmons from ...' misheard)
+ASKED_FOR = re.compile(NAME + rf"\s+(?i:from|at|with|de|del)\s+{WORD}(?:\s+{WORD}){{0,3}}\s*\?$")
+LOWER_SUFFIXED = re.compile(r"\b(?:of|at|for|with|from|de|del|para|en)\s+(?:(?:the|la|el)\s+)?"
+                            r"((?:[a-záéíóúñ][\w'’&-]*\s+){1,3}[a-záéíóúñ][\w'’&-]*)")
+PLAIN_ADJECTIVE = {"new", "old", "current", "same", "other", "big", "small", "local", "whole",
+                   "main", "online", "nuevo", "nueva", "viejo", "vieja", "mismo", "misma", "otro",
+                   "otra", "gran", "pequeño", "pequeña", "actual"}
+
+
+def _confirmed_company_heard(ctx: CallContext) -> list[tuple[str, str]]:
+    """The company the rep names with the customer, as the recogniser heard the question (no
+    question mark, lower case): 'algo con el señor Alberto Núñez, de imprenta Núñez.' 'Sí.'"""
+    out = []
+    for r in ctx.rep:
+        asked = ADDRESSED_HEARD.search(r.text) or ADDRESSED.search(r.text)
+        if asked is None:
+            continue
+        answer = next((c for c in ctx.customer if c.turn > r.turn), None)
+        if not (answer and answer.turn == r.turn + 1 and CONFIRM.match(fold(answer.text))):
+            continue
+        m = re.match(r"\s*,?\s*(?i:from|at|of|with|de|del)\s+([\w'’&-]+(?:\s+[\w'’&-]+){0,3}?)"
+                     r"\s*[?.!]?\s*$", r.text[asked.end("name"):])
+        co = _plain_company(m.group(1), ctx.gaz) if m else None
+        if co and fold(co) != fold(asked.group("name")) and " " in co:
+            out.append((co, r.text))
+    return out
+
+
+def _comma_and(co: str, text: str, start: int) -> str:
+    """'Thistle' + ', and Rohan, a law firm': the recogniser's comma inside the name, when the
+    kind of business follows it."""
+    m = re.match(rf",?\s+(?i:and|y|&)\s+({WORD})(?=\s*,\s*(?i:a|an|un|una)\s)",
+                 text[start + len(co):])
+    return f"{co} and {m.group(1)}" if m and fold(co).split()[-1] not in CONNECT_WORDS else co
+
+
+def _counted(text: str, start: int) -> bool:
+    """A cue word after a counted unit is not a company's: '40 licencias de CRM'."""
+    before = re.search(r"([\w'’]+)\s*$", text[:start])
+    return bool(before and fold(before.group(1)) in UNITS_COUNTED)
+
+
+def _lower_suffixed(text: str, gaz: Gazetteer) -> list[str]:
+    """A company the recogniser wrote in lower case that ends in a word companies end in, after
+    a preposition: 'I'm the manager of the cobalt engineering in Boston' -> 'Cobalt
+    Engineering'."""
+    out = []
+    for m in LOWER_SUFFIXED.finditer(text):
+        words = m.group(1).split()
+        ends = [i for i, w in enumerate(words) if fold(w) in COMPANY_SUFFIX | TRADE_SUFFIX]
+        if not ends or ends[-1] == 0:
+            continue
+        words = words[:ends[-1] + 1]
+        first = fold(words[0])
+        if first in COMPANY_SUFFIX | TRADE_SUFFIX | PLAIN_ADJECTIVE | NOT_COMPANY:
+            continue
+        co = _plain_company(" ".join(words), gaz)
+        if co:
+            out.append(co)
+    return out

@@ -515,3 +515,59 @@ def test_you_have_got_someone_answers_who_is_on_the_line() -> None:
     )
     assert a.customer_name and a.customer_name.value == "Imogen Hale"
     assert a.company and a.company.value == "Birchwood Physiotherapy"
+
+
+def test_the_reps_name_without_my_keeps_a_misheard_greeting_from_being_the_customer() -> None:
+    a = _run(
+        ("R", "Hi, thanks for calling Quillpad, name Rick Dalton, what can I do for you?"),
+        ("C", "Say Rick, I work over at Larkspur Flowers, we're a florist in Cork."),
+        ("R", "Sure thing, and who am I speaking with?"),
+        ("C", "Oh, sorry, Paula, Paula Brandt."),
+    )
+    assert a.customer_name and a.customer_name.value == "Paula Brandt"
+
+
+def test_the_rep_asking_for_the_customer_as_heard_no_question_mark_the_cue_misheard() -> None:
+    a = _run(
+        ("R", "Buenas tardes, algo con el señor Ramiro Paz, de carpintería paz."),
+        ("C", "Sí, él habla."),
+        ("R", "Soy Clara, de Barnices del Sur. Le llamo por nuestros barnices."),
+        language="es")
+    assert a.customer_name and a.customer_name.value == "Ramiro Paz"
+    assert a.company and a.company.value == "Carpintería Paz"
+
+
+def test_a_lower_case_company_that_ends_in_a_word_companies_end_in() -> None:
+    a = _run(
+        ("R", "Hello, this is Ana from Billflow, am I speaking with Rhys Cole?"),
+        ("C", "Speaking, I'm the finance lead of the granite engineering in Omaha."),
+    )
+    assert a.company and a.company.value == "Granite Engineering"
+    assert a.customer_name and a.customer_name.value == "Rhys Cole"
+
+
+def test_the_recognisers_comma_inside_a_company_name_before_its_kind() -> None:
+    a = _run(
+        ("R", "Docuvault, Ian speaking."),
+        ("C", "Hi, I'm Fiona Grant, the office manager at Heron, and Pike, a law firm in Cork."),
+    )
+    assert a.company and a.company.value == "Heron and Pike"
+
+
+def test_what_is_counted_is_not_a_company() -> None:
+    a = _run(
+        ("R", "Conecta, buenos días. ¿Con quién hablo?"),
+        ("C", "Con Lucía Sanz. Necesitamos treinta licencias de Salesdesk."),
+        language="es")
+    assert a.customer_name and a.customer_name.value == "Lucía Sanz"
+    assert a.company is None
+
+
+def test_a_misheard_question_for_someone_from_a_company_then_an_introduction_is_the_caller(
+        ) -> None:
+    a = _run(
+        ("C", "Hello. How is the scary Simmons from Oak Ridge Dental? This is Faith Adams with "
+              "Brightsmile Imaging."),
+        ("C", "No, there's no Casey here."),
+    )
+    assert a.customer_name is None or a.customer_name.value != "Faith Adams"

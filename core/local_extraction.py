@@ -68,7 +68,8 @@ ADDRESSED = re.compile(
     r"returning (?:a |your )?call (?:from|for)|calling (?:back )?for|"
     r"estoy hablando con|es usted|(?:puedo|podr[ií]a) hablar con|se encuentra|falo com|"
     r"(?:é|e) (?:o|a) (?:senhor|senhora))\s+"
-    r"(?:(?:el|la)\s+)?(?:(?:mr|mrs|ms|miss|señor|señora|sr|sra|don|doña)\.?\s+)?)" + NAME +
+    r"(?:(?:el|la)\s+)?(?:(?:mr|mrs|ms|miss|señor|señora|sr|sra|don|doña|dr|dra|doctor|"
+    r"doctora)\.?\s+)?)" + NAME +
     rf"(?:\s*,?\s*(?i:please|por favor)|\s*,?\s*(?i:from|at|of|de|del)\s+{WORD}(?:\s+(?:"
     rf"{CONNECT}\s+)?{WORD}){{0,4}})?\s*\?")
 CONFIRM = re.compile(r"^(?:yes|yeah|yep|speaking|this is|that'?s me|that is me|it is|it'?s me|"
@@ -500,7 +501,8 @@ def _company(ctx: CallContext, person: str | None) -> Evidence[str] | None:
     intro_turns |= set(sorted({s.turn for s in ctx.customer})[:2])  # who calls is said first
     ordered = sorted(ctx.customer, key=lambda s: (s.turn not in intro_turns, s.turn))
     addressed = {fold(m.group("name")) for s in ctx.said for m in ADDRESSED.finditer(s.text)}
-    for raw, quote in _confirmed_company(ctx) + _confirmed_company_heard(ctx):
+    for raw, quote in _confirmed_company(ctx) + _confirmed_company_heard(ctx) + \
+            _answered_by_the_called(ctx):
         co = _company_span(raw, ctx.gaz)
         if co and fold(co) not in ctx.rep_companies:
             return Evidence[str](value=co, quote=quote)
@@ -936,7 +938,10 @@ def extract(transcript: Transcript, catalog: list[str] | None = None, *,
     lang = language_of(transcript)
     rep_names, rep_companies = _rep_identity([s for s in said if s.role == "rep"], gaz)
     caller_names, caller_companies = _caller_identity(said, gaz)
-    rep_names, rep_companies = rep_names | caller_names, rep_companies | caller_companies
+    if _flipped(said, caller_names):  # the rep's words were given to the customer, and back
+        rep_names, rep_companies = caller_names, caller_companies
+    else:
+        rep_names, rep_companies = rep_names | caller_names, rep_companies | caller_companies
     ctx = CallContext(said, lang, gaz, rep_names, rep_companies)
     name = _customer_name(ctx)
     if name is None and ner is not None and lang == "en":
@@ -1186,8 +1191,8 @@ def _answer_lead(before: str, rep_names: set[str]) -> bool:
 CALLER_PITCH = re.compile(r"\b(?:you (?:requested|asked|downloaded|enquired|inquired|filled in|"
                           r"signed up|contacted us|got in touch|wrote|were asking)|i'?m calling "
                           r"(?:from|about|because|on behalf)|calling (?:from|about|on behalf of)|"
-                          r"(?:le|te|les) llamo (?:de|por|para|desde)|usted (?:pidio|solicito|"
-                          r"pregunto|nos escribio))\b")
+                          r"(?:le|te|les) llamo (?:de|por|para|desde)|usted(?:es)? (?:nos |me )?"
+                          r"(?:pidio|solicito|pregunto|escribio|consulto))\b")
 
 
 def _caller_identity(said: list[Said], gaz: Gazetteer) -> tuple[set[str], set[str]]:
@@ -1204,25 +1209,29 @@ def _caller_identity(said: list[Said], gaz: Gazetteer) -> tuple[set[str], set[st
             asked = ASKED_FOR.search(a.text)
         if asked is None:
             continue
+        answer = next((c for c in said[i + 1:] if c.turn == a.turn + 1), None)
+        own = " ".join(b.text for b in said if b.role == a.role and b.turn == a.turn + 2)
+        pitched = bool(answer and CONFIRM.match(fold(answer.text)) and
+                       CALLER_PITCH.search(fold(own)))
         later = [b for b in said[i + 1:] if b.role == a.role and b.turn <= a.turn + 2]
-        if later and later[0].turn == a.turn + 2:  # the other party answered in between
-            answer = next(c for c in said[i + 1:] if c.turn == a.turn + 1)
-            own = " ".join(b.text for b in later)
-            if not (CONFIRM.match(fold(answer.text)) and CALLER_PITCH.search(fold(own))):
+        intros = []
+        if later and (later[0].turn == a.turn or pitched):
+            intros.append(later[0])
+        if pitched and i > 0 and said[i - 1].turn == a.turn:  # 'Soy Daniel, de X. ¿Podría
+            intros.append(said[i - 1])  # hablar con la doctora Y?' 'Sí, soy yo.'
+        for b in intros:
+            intro = SELF_INTRO.search(b.text)
+            if intro is None or not re.fullmatch(rf"(?:{GREETING})?[\s,.!¡]*",
+                                                 b.text[:intro.start()]):
                 continue
-        if not later:
-            continue
-        intro = SELF_INTRO.search(later[0].text)
-        if intro is None or intro.start() > 12:
-            continue
-        name = _clean_name(intro.group("name"))
-        if name and fold(name) != fold(asked.group("name")):
-            names.add(fold(name))
-            for m in COMPANY_CUE.finditer(later[0].text, intro.end("name")):
-                co = _company_span(m.group("co"), gaz)
-                if co:
-                    companies.add(fold(co))
-                break
+            name = _clean_name(intro.group("name"))
+            if name and fold(name) != fold(asked.group("name")):
+                names.add(fold(name))
+                for m in COMPANY_CUE.finditer(b.text, intro.end("name")):
+                    co = _company_span(m.group("co"), gaz)
+                    if co:
+                        companies.add(fold(co))
+                    break
     return names, companies
 
 
@@ -1307,3 +1316,27 @@ def _lower_suffixed(text: str, gaz: Gazetteer) -> list[str]:
         if co:
             out.append(co)
     return out
+
+
+def _answered_by_the_called(ctx: CallContext) -> list[tuple[str, str]]:
+    """The company the phone was answered with, when the turns were given the wrong way round:
+    the customer's party introduced itself as the caller (`_caller_identity`), so the other
+    party's opening ('Clínica Veterinaria Patitas, buenas tardes.') is the customer's."""
+    if not _flipped(ctx.said, ctx.rep_names):
+        return []
+    out = []
+    for r in ctx.rep:
+        if r.turn != 0:
+            continue
+        answered = _phone_answer(r.text)
+        m = ANSWERED_WITH.match(r.text)
+        co = answered[0] if answered else m.group("co") if m else None
+        if co:
+            out.append((co, r.text))
+    return out
+
+
+def _flipped(said: list[Said], caller_names: set[str]) -> bool:
+    """The caller (the rep, `_caller_identity`) introduced themselves in the customer's turns."""
+    return any(fold(_clean_name(m.group("name")) or "") in caller_names
+               for s in said if s.role == "customer" for m in SELF_INTRO.finditer(s.text))

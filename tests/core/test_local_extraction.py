@@ -571,3 +571,27 @@ def test_a_misheard_question_for_someone_from_a_company_then_an_introduction_is_
         ("C", "No, there's no Casey here."),
     )
     assert a.customer_name is None or a.customer_name.value != "Faith Adams"
+
+
+def test_turns_given_the_wrong_way_round_the_caller_introduced_then_asked_and_pitched() -> None:
+    a = _run(
+        ("R", "Óptica Miramar, buenas tardes."),
+        ("C", "Buenas tardes, soy Héctor Gil, de Lentes Norte. ¿Podría hablar con la doctora "
+              "Elena Roca?"),
+        ("R", "Sí, soy yo."),
+        ("C", "Usted nos pidió información sobre nuestros lentes de contacto."),
+        ("R", "Sí, llámeme la semana que viene."),
+        language="es")
+    assert a.customer_name and a.customer_name.value == "Elena Roca"
+    assert a.company and a.company.value == "Óptica Miramar"
+
+
+def test_a_customer_asking_for_the_rep_by_name_keeps_the_roles_as_given() -> None:
+    a = _run(
+        ("R", "Trackwise, good morning."),
+        ("C", "Hi, this is Maria Lopez from Acme Logistics. Could I speak with Ben Carter?"),
+        ("R", "Speaking."),
+        ("C", "We'd like a quote for fleet tracking."),
+    )
+    assert a.customer_name and a.customer_name.value == "Maria Lopez"
+    assert a.company and a.company.value == "Acme Logistics"

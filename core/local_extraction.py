@@ -1034,7 +1034,13 @@ LOWER_NOT_COMPANY = {"me", "him", "her", "us", "them", "you", "it", "mine", "you
                      "su", "sus", "mis", "tu", "nosotros", "ustedes", "usted", "ti", "what",
                      "which", "where", "who", "today", "tomorrow", "yesterday", "hoy", "manana",
                      "ayer", "aqui", "alli", "ahi", "hand", "least", "all", "once", "first",
-                     "last", "home", "work", "school", "office", "oficina", "casa"}
+                     "last", "home", "work", "school", "office", "oficina", "casa", "lo", "eso",
+                     "esto", "esa", "ese", "este", "esta", "algo", "alguna", "alguno", "mucho",
+                     "muchos", "poco", "paso", "camino", "viaje", "vacaciones", "compras",
+                     "prisa", "lujo", "maravilla", "pronto", "cerca", "lejos", "your", "his",
+                     "their", "nothing", "something", "anything", "everything", "mostly",
+                     "really", "basically", "just", "only", "actually", "pretty", "very",
+                     "quite", "mainly", "about", "around", "like", "not", "of", "so", "well"}
 INNER_NOT_COMPANY = {"a", "an", "un", "una", "is", "are", "was", "es", "son", "que", "if", "si",
                      "i", "we", "you", "it", "to", "for", "para", "por", "but", "pero"}
 NOT_SURNAME = NOT_NAME | {"too", "again", "calling", "speaking", "today", "now", "here", "there",
@@ -1118,8 +1124,8 @@ def _plain_company(span: str, gaz: Gazetteer) -> str | None:
             FRAGMENT.search(" ".join(low)) or (len(low) == 1 and low[0] in CONNECT_WORDS):
         return None
     text = " ".join(words)
-    if _place(text, gaz) or len(text) < 3:
-        return None
+    if _place(text, gaz) or len(text) < 3 or (len(words) == 1 and text.islower()):
+        return None  # one word in lower case: too often an ordinary word
     return _title(text) if text.islower() or words[0].islower() else text
 
 
@@ -1169,6 +1175,10 @@ def _phone_answer(text: str) -> tuple[str, str] | None:
             continue
         co, name = m.group("co"), m.group("name")
         low = fold(co)
+        if any(w.islower() and fold(w) not in CONNECT_WORDS for w in co.split()[1:]) and \
+                fold(co.split()[-1]) not in COMPANY_SUFFIX | TRADE_SUFFIX:
+            continue  # lower case in the company only as a trade: 'Lakeside marketing'
+
         if re.fullmatch(GREETING, co) or CONFIRM.match(low) or FRAGMENT.search(low) or \
                 fold(name.split()[-1]) in COMPANY_SUFFIX | TRADE_SUFFIX or \
                 fold(co.split()[0]) in NOT_COMPANY | LOWER_NOT_COMPANY:

@@ -595,3 +595,17 @@ def test_a_customer_asking_for_the_rep_by_name_keeps_the_roles_as_given() -> Non
     )
     assert a.customer_name and a.customer_name.value == "Maria Lopez"
     assert a.company and a.company.value == "Acme Logistics"
+
+
+def test_ordinary_words_after_a_comma_are_not_a_company_or_a_phone_answer() -> None:
+    a = _run(
+        ("C", "Not today, Ben."),
+        ("R", "Hi, this is Ben from Solarix, I'm calling about panels for your roof."),
+        ("C", "I run a small business, nothing fancy, and we rent the building."),
+    )
+    assert a.company is None
+    b = _run(
+        ("R", "Hello, Printhive, Jonah speaking."),
+        ("C", "Hi, we're a family business, really, and we need toner."),
+    )
+    assert b.company is None

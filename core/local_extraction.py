@@ -322,7 +322,9 @@ def _rep_identity(rep: list[Said], gaz: Gazetteer) -> tuple[set[str], set[str]]:
                 co = _company_span(m.group("co"), gaz)
                 if co:
                     companies.add(fold(co))
-    addressed = {fold(m.group("name")) for s in rep for m in ADDRESSED.finditer(s.text)}
+    addressed = {fold(m.group("name")) for s in rep
+                 for pattern in (ADDRESSED, ADDRESSED_HEARD, ADDRESSED_HEARD_EN)
+                 for m in pattern.finditer(s.text)}
     return names, companies - addressed
 
 
@@ -407,13 +409,16 @@ def _customer_name(ctx: CallContext) -> Evidence[str] | None:
                 add(_fuller(m.group("name"), text, m.end("name")), s.text, 3)
                 said_before.add(fold(m.group("name")))
     for s in ctx.rep:
-        for m in [*ADDRESSED.finditer(s.text), *ADDRESSED_HEARD.finditer(s.text)]:
+        for m in [*ADDRESSED.finditer(s.text), *ADDRESSED_HEARD.finditer(s.text),
+                  *ADDRESSED_HEARD_EN.finditer(s.text)]:
             name = _clean_name(m.group("name"))
             if not name or _is_rep_name(name, ctx):
                 continue
             answer = next((c for c in ctx.customer if c.turn > s.turn), None)
             if answer and answer.turn == s.turn + 1 and CONFIRM.match(fold(answer.text)):
                 found.append((name, s.text, 3))
+            elif answer and answer.turn == s.turn + 1 and not DENIAL.match(fold(answer.text)):
+                found.append((name, s.text, 2))  # 'Ask me, thanks for calling back.': not denied
         for pattern in (VOCATIVE, VOCATIVE_LEAD):
             for m in pattern.finditer(s.text):
                 add(m.group("name"), s.text, 1)
@@ -1350,3 +1355,16 @@ def _flipped(said: list[Said], caller_names: set[str]) -> bool:
     """The caller (the rep, `_caller_identity`) introduced themselves in the customer's turns."""
     return any(fold(_clean_name(m.group("name")) or "") in caller_names
                for s in said if s.role == "customer" for m in SELF_INTRO.finditer(s.text))
+
+
+# the rep naming the customer as heard, without the question mark: 'returning a call from Wesley
+# Corbyn.'
+ADDRESSED_HEARD_EN = re.compile(
+    r"(?i:\b(?:returning (?:a |your )?call (?:from|for)|calling (?:back )?for|am i (?:speaking|"
+    r"talking) (?:with|to)|(?:may|could|can) i (?:speak|talk) (?:with|to))\s+(?:(?:mr|mrs|ms|"
+    r"miss|dr)\.?\s+)?)" + NAME + r"(?=\s*(?:[,.?!]|$))")
+# an answer that says the one asked for is not there, or not them
+DENIAL = re.compile(r"^(?:no\b|nope|not\b|wrong|sorry,? (?:no|there|he|she|wrong)|there'?s no|"
+                    r"(?:he|she)(?:'s| is) not|(?:he|she)'?s (?:out|away|off)|who'?s calling|"
+                    r"who is calling|may i ask who|de parte de quien|quien (?:lo|la) llama|"
+                    r"no (?:esta|es|hay|se encuentra)|se equivoco|equivocado)")

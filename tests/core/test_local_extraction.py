@@ -609,3 +609,22 @@ def test_ordinary_words_after_a_comma_are_not_a_company_or_a_phone_answer() -> N
         ("C", "Hi, we're a family business, really, and we need toner."),
     )
     assert b.company is None
+
+
+def test_the_rep_returning_a_call_heard_without_question_mark_and_not_denied() -> None:
+    a = _run(
+        ("C", "Good morning, Ashby Glazing."),
+        ("R", "Good morning, this is Nadine from Voltcheck, returning a call from Wesley Corbyn."),
+        ("C", "Ask me, thanks for calling back. We need two thermal cameras."),
+    )
+    assert a.customer_name and a.customer_name.value == "Wesley Corbyn"
+    assert a.company and a.company.value == "Ashby Glazing"
+
+
+def test_the_rep_asking_for_someone_who_is_not_there_names_nobody() -> None:
+    a = _run(
+        ("C", "Good morning, Ashby Glazing."),
+        ("R", "Good morning, this is Nadine from Voltcheck, returning a call from Wesley Corbyn."),
+        ("C", "He's not in today, sorry. Can I take a message?"),
+    )
+    assert a.customer_name is None

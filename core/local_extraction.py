@@ -530,7 +530,7 @@ def _company(ctx: CallContext, person: str | None) -> Evidence[str] | None:
                                                        s.text, m.start("co")),
                                   s.text, m.start("co"))
                        for m in COMPANY_CUE.finditer(s.text) if not _counted(s.text, m.start())]
-        candidates += [co for m in APPOSITIVE.finditer(s.text)
+        candidates += [co for pattern in (APPOSITIVE, ROLE_OF) for m in pattern.finditer(s.text)
                        if (co := _plain_company(m.group("co"), ctx.gaz))]
         if s.turn in intro_turns:
             # a name the recogniser wrote in lower case, between 'de'/'from' and a comma or a
@@ -1098,11 +1098,14 @@ def _unglue(text: str) -> str:
 def _title(text: str) -> str:
     """A name the recogniser wrote in lower case, capitalised as names are in the language:
     'transportes castillo' -> 'Transportes Castillo', 'café de la montaña' -> 'Café de la
-    Montaña' (connectors stay lower case, except the first word)."""
+    Montaña', 'bodega los andes' -> 'Bodega Los Andes' (connectors stay lower case, except the
+    first word and an article that does not follow one)."""
     words = text.split()
     out = []
     for i, w in enumerate(words):
-        if w.islower() and (i == 0 or fold(w) not in CONNECT_WORDS):
+        article = fold(w) in {"la", "las", "los", "el", "the"} and \
+            fold(words[i - 1]) not in {"de", "del", "of", "y", "and", "e"}  # 'Bodega Los Andes'
+        if w.islower() and (i == 0 or fold(w) not in CONNECT_WORDS or article):
             w = w[0].upper() + w[1:]
         out.append(w)
     return " ".join(out)
@@ -1125,6 +1128,7 @@ def _plain_company(span: str, gaz: Gazetteer) -> str | None:
         return None
     low = [fold(w) for w in words]
     if low[0] in NOT_COMPANY - {"la", "el", "los", "las"} or low[0] in LOWER_NOT_COMPANY or \
+            low[0] in PLAIN_ADJECTIVE or \
             low[-1] in CONNECT_WORDS or any(w in INNER_NOT_COMPANY for w in low) or \
             FRAGMENT.search(" ".join(low)) or (len(low) == 1 and low[0] in CONNECT_WORDS):
         return None
@@ -1368,3 +1372,13 @@ DENIAL = re.compile(r"^(?:no\b|nope|not\b|wrong|sorry,? (?:no|there|he|she|wrong
                     r"(?:he|she)(?:'s| is) not|(?:he|she)'?s (?:out|away|off)|who'?s calling|"
                     r"who is calling|may i ask who|de parte de quien|quien (?:lo|la) llama|"
                     r"no (?:esta|es|hay|se encuentra)|se equivoco|equivocado)")
+
+
+# the customer's role at a company, the company as the recogniser wrote it: 'soy el director
+# comercial de grupo al tamila en Monterrey'
+ROLE_OF = re.compile(
+    r"(?i:\b(?:director[a]?|gerente|encargad[oa]|dueñ[oa]|jef[ea]|responsable|owner|manager|"
+    r"head|founder|director|buyer|administrator|coordinator)(?:\s+(?:de\s+)?[a-záéíóúñ]+)?\s+"
+    r"(?:de|del|of|at|en|for|para)\s+(?:la\s+|el\s+|the\s+)?)"
+    r"(?P<co>[\w'’&-]+(?:\s+[\w'’&-]+){1,3}?)"
+    rf"(?=\s*(?:[,.;!?]|$)|\s+(?i:en|in|de|from|out of)\s+[{UP}])")

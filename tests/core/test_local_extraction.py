@@ -628,3 +628,25 @@ def test_the_rep_asking_for_someone_who_is_not_there_names_nobody() -> None:
         ("C", "He's not in today, sorry. Can I take a message?"),
     )
     assert a.customer_name is None
+
+
+def test_a_lower_case_company_after_the_customers_role_there() -> None:
+    a = _run(
+        ("R", "Hola, buenas tardes, soy Ana, de Conecta CRM. ¿Hablo con el señor Jorge Vela?"),
+        ("C", "Sí, soy yo, soy el director comercial de grupo los robles en Monterrey."),
+        language="es")
+    assert a.company and a.company.value == "Grupo Los Robles"
+    b = _run(
+        ("R", "Toolforge, this is Nina."),
+        ("C", "Hi, I'm the manager of the whole thing, just tell me the price."),
+    )
+    assert b.company is None
+
+
+def test_a_lower_case_name_capitalised_as_names_are_written_in_the_language() -> None:
+    from core.local_extraction import _title
+
+    assert _title("café de la montaña") == "Café de la Montaña"
+    assert _title("bodega los andes") == "Bodega Los Andes"
+    assert _title("parker and sons plumbing") == "Parker and Sons Plumbing"
+    assert _title("la buena cosecha") == "La Buena Cosecha"

@@ -78,6 +78,7 @@ CONFIRM = re.compile(r"^(?:yes|yeah|yep|speaking|this is|that'?s me|that is me|i
                      r"(?:ella|el) habla|sim|sou eu|e ele|e ela)\b")
 PHONE_ANSWER = re.compile(rf"^(?P<co>{WORD}(?:\s+[\w'’.&-]+){{0,3}}),\s+" + NAME + r"\.?$")
 LEAD = (r"(?:(?i:yes|yeah|sure|speaking|you have|you are|s[ií]|claro|con|it'?s|this is|hi|hello|"
+        r"that'?s me|that is me|it'?s me|soy yo|"
         r"hey|hiya|yeah hi|hola|buenas|good (?:morning|afternoon|evening))[,.]?\s+)?")
 LEAD_NAME = re.compile(r"^" + LEAD + NAME + r"(?=\s*(?:,|\.$|$|\s+(?i:from|with|"
                        r"at|de|del|here|speaking)\b))")
@@ -399,7 +400,9 @@ def _customer_name(ctx: CallContext) -> Evidence[str] | None:
                 add(lead.group("name"), s.text, 3 if " " in lead.group("name") else 1)
             elif re.fullmatch(r"\s*\.?\s*", rest) and (lead.start("name") == 0 or
                                                       not GREETED_LEAD.match(text)):
-                add(lead.group("name"), s.text, 1)  # 'Mike.', 'You are, Mike.'
+                # 'Mike.', 'You are, Mike.', 'That's me, Rob Tully.' (a full name: 2)
+                add(lead.group("name"), s.text,
+                    2 if " " in lead.group("name") and lead.start("name") > 0 else 1)
     for s in answers_to(ctx, NAME_QUESTION):  # 'Oh, sorry, Jenna, Jenna Morales.'
         text = _unglue(s.text)
         said_before = set(ctx.rep_names)  # 'Hi Amir, Beatrice Olsen.', 'Jenna, Jenna Morales.'
@@ -1135,6 +1138,10 @@ def _plain_company(span: str, gaz: Gazetteer) -> str | None:
     text = " ".join(words)
     if _place(text, gaz) or len(text) < 3 or (len(words) == 1 and text.islower()):
         return None  # one word in lower case: too often an ordinary word
+    if low[0] in ADDITIVE or low[0].isdigit() or (
+            low[0] in {"la", "el", "los", "las", "the"} and len(words) == 2 and
+            words[1].islower()):
+        return None  # 'twelve vans', 'la imprenta': a count, a thing
     return _title(text) if text.islower() or words[0].islower() else text
 
 

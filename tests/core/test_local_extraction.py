@@ -650,3 +650,27 @@ def test_a_lower_case_name_capitalised_as_names_are_written_in_the_language() ->
     assert _title("bodega los andes") == "Bodega Los Andes"
     assert _title("parker and sons plumbing") == "Parker and Sons Plumbing"
     assert _title("la buena cosecha") == "La Buena Cosecha"
+
+
+def test_a_full_name_after_that_is_me_is_enough() -> None:
+    a = _run(
+        ("C", "Northgate Pharmacy, good morning."),
+        ("R", "Hi, this is Lisa from Medtrack, is the manager in?"),
+        ("C", "That's me, Rob Tully."),
+    )
+    assert a.customer_name and a.customer_name.value == "Rob Tully"
+    assert a.company and a.company.value == "Northgate Pharmacy"
+
+
+def test_a_count_or_a_thing_after_the_kind_of_business_is_not_a_company() -> None:
+    a = _run(
+        ("R", "Hi, I'm Zoe from Trakvan."),
+        ("C", "Hi Zoe. We run a plumbing business, twelve vans, here in Tulsa."),
+    )
+    assert a.company is None
+    b = _run(
+        ("C", "Sí, diga."),
+        ("R", "Buenas tardes, soy Clara, de Tintas del Norte. ¿Es usted el encargado de compras?"),
+        ("C", "Sí, soy el encargado de compras de la imprenta, dígame."),
+        language="es")
+    assert b.company is None

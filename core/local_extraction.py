@@ -393,11 +393,14 @@ def _customer_name(ctx: CallContext) -> Evidence[str] | None:
         answered = _phone_answer(text) if s.turn <= 1 else None
         if answered:
             add(answered[1], s.text, 3)
+        text = _without_greeting_of_rep(text, ctx)  # 'Hello Kai, Joanne from Brindle.'
         lead = LEAD_NAME.match(text)
         if lead and s.turn <= 3 and not COMPANY_QUESTION.search(fold(ctx.previous_rep(s))):
             rest = text[lead.end():]
             if SELF_DESCRIBED.match(rest):  # 'Derek Flynn, I look after facilities at ...'
-                add(lead.group("name"), s.text, 3 if " " in lead.group("name") else 1)
+                from_co = re.match(rf"\s+(?i:from|with|at|de|del)\s+[{UP}]", rest)
+                add(lead.group("name"), s.text,  # 'Joanne from Brindle': 2
+                    3 if " " in lead.group("name") else 2 if from_co else 1)
             elif re.fullmatch(r"\s*\.?\s*", rest) and (lead.start("name") == 0 or
                                                       not GREETED_LEAD.match(text)):
                 # 'Mike.', 'You are, Mike.', 'That's me, Rob Tully.' (a full name: 2)
@@ -1131,7 +1134,7 @@ def _plain_company(span: str, gaz: Gazetteer) -> str | None:
         return None
     low = [fold(w) for w in words]
     if low[0] in NOT_COMPANY - {"la", "el", "los", "las"} or low[0] in LOWER_NOT_COMPANY or \
-            low[0] in PLAIN_ADJECTIVE or \
+            low[0] in PLAIN_ADJECTIVE or low[0] in CONNECT_WORDS - {"la", "el", "los", "las"} or \
             low[-1] in CONNECT_WORDS or any(w in INNER_NOT_COMPANY for w in low) or \
             FRAGMENT.search(" ".join(low)) or (len(low) == 1 and low[0] in CONNECT_WORDS):
         return None
@@ -1389,3 +1392,12 @@ ROLE_OF = re.compile(
     r"(?:de|del|of|at|en|for|para)\s+(?:la\s+|el\s+|the\s+)?)"
     r"(?P<co>[\w'’&-]+(?:\s+[\w'’&-]+){1,3}?)"
     rf"(?=\s*(?:[,.;!?]|$)|\s+(?i:en|in|de|from|out of)\s+[{UP}])")
+
+
+def _without_greeting_of_rep(text: str, ctx: CallContext) -> str:
+    """The sentence after a greeting of the rep by name: 'Hello Kai, Joanne from Brindle' ->
+    'Joanne from Brindle', so the customer's name that follows opens it."""
+    m = re.match(rf"^(?:{GREETING}|hey|hiya|thanks|gracias|ol[aá])[,.]?\s+{NAME}\s*,\s*", text)
+    if m and _is_rep_name(m.group("name"), ctx) and len(text) > m.end():
+        return text[m.end():]
+    return text

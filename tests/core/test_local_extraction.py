@@ -674,3 +674,20 @@ def test_a_count_or_a_thing_after_the_kind_of_business_is_not_a_company() -> Non
         ("C", "Sí, soy el encargado de compras de la imprenta, dígame."),
         language="es")
     assert b.company is None
+
+
+def test_a_first_name_from_a_company_after_greeting_the_rep_by_name() -> None:
+    a = _run(
+        ("R", "Hello, Teamdesk, Kai speaking."),
+        ("C", "Hello Kai, Joanne from Brindle, we're an agency with twenty people."),
+    )
+    assert a.customer_name and a.customer_name.value == "Joanne"
+    assert a.company and a.company.value == "Brindle"
+
+
+def test_a_description_of_the_business_is_not_its_name() -> None:
+    a = _run(
+        ("R", "Buenos días, le atiende Sonia, de Agua Viva."),
+        ("C", "Buenos días, mire, trabajo en una empresa de limpieza, de momento pequeña."),
+        language="es")
+    assert a.company is None

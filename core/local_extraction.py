@@ -523,7 +523,7 @@ def _company(ctx: CallContext, person: str | None) -> Evidence[str] | None:
         m3 = ANSWERED_WITH.match(s.text)
         if m3 and s.turn == 0:
             candidates.append(m3.group("co"))
-        m4 = NAME_THEN_COMPANY.match(s.text)
+        m4 = NAME_THEN_COMPANY.match(_without_greeting_of_rep(s.text, ctx))
         if m4 and " " in m4.group("name"):  # 'Yeah hi, Lucas Moreau, Moreau Wines, we're ...'
             candidates.append(m4.group("co"))
         if s in asked[:1]:  # 'Which company are you with?' 'Lantern. We're a small agency.'
@@ -1397,7 +1397,8 @@ ROLE_OF = re.compile(
 def _without_greeting_of_rep(text: str, ctx: CallContext) -> str:
     """The sentence after a greeting of the rep by name: 'Hello Kai, Joanne from Brindle' ->
     'Joanne from Brindle', so the customer's name that follows opens it."""
-    m = re.match(rf"^(?:{GREETING}|hey|hiya|thanks|gracias|ol[aá])[,.]?\s+{NAME}\s*,\s*", text)
+    m = re.match(rf"^(?:{GREETING}|(?i:hey|hiya|thanks|morning|afternoon|evening|gracias|"
+                 rf"ol[aá]))[,.]?\s+{NAME}\s*,\s*", text)
     if m and _is_rep_name(m.group("name"), ctx) and len(text) > m.end():
         return text[m.end():]
     return text

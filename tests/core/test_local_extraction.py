@@ -691,3 +691,12 @@ def test_a_description_of_the_business_is_not_its_name() -> None:
         ("C", "Buenos días, mire, trabajo en una empresa de limpieza, de momento pequeña."),
         language="es")
     assert a.company is None
+
+
+def test_a_name_then_company_after_a_bare_greeting_of_the_rep() -> None:
+    a = _run(
+        ("R", "Good morning, you've reached Stayflow, this is Rachel."),
+        ("C", "Morning Rachel, Marcus Webb, Pinecrest Hotels."),
+    )
+    assert a.customer_name and a.customer_name.value == "Marcus Webb"
+    assert a.company and a.company.value == "Pinecrest Hotels"

@@ -35,7 +35,7 @@ from core.normalize import (
 from core.places import Gazetteer, Place, default_gazetteer
 from core.roles import assign_roles, language_of
 from models.analysis import Budget, CallAnalysis, Evidence, Location, Sentiment
-from models.call import Transcript
+from models.call import SpeakerRole, Transcript
 
 Ner = Callable[[str], list[tuple[str, str]]]  # text -> [(entity text, label)]
 
@@ -535,7 +535,8 @@ def _company(ctx: CallContext, person: str | None) -> Evidence[str] | None:
                                                                     m.start("co")),
                                                        s.text, m.start("co")),
                                   s.text, m.start("co"))
-                       for m in COMPANY_CUE.finditer(s.text) if not _counted(s.text, m.start())]
+                       for m in COMPANY_CUE.finditer(s.text) if not _counted(s.text, m.start())
+                       and not (ctx.lang != "pt" and PORTUGUESE_CUE.match(s.text, m.start()))]
         candidates += [co for pattern in (APPOSITIVE, ROLE_OF) for m in pattern.finditer(s.text)
                        if (co := _plain_company(m.group("co"), ctx.gaz))]
         if s.turn in intro_turns:
@@ -949,12 +950,19 @@ def extract(transcript: Transcript, catalog: list[str] | None = None, *,
     lang = language_of(transcript)
     rep_names, rep_companies = _rep_identity([s for s in said if s.role == "rep"], gaz)
     caller_names, caller_companies = _caller_identity(said, gaz)
-    if _flipped(said, caller_names):  # the rep's words were given to the customer, and back
+    flipped = _flipped(said, caller_names)
+    if flipped:  # the rep's words were given to the customer, and back
         rep_names, rep_companies = caller_names, caller_companies
     else:
         rep_names, rep_companies = rep_names | caller_names, rep_companies | caller_companies
     ctx = CallContext(said, lang, gaz, rep_names, rep_companies)
-    name = _customer_name(ctx)
+    swapped = CallContext(_swapped(said), lang, gaz, rep_names, rep_companies) if flipped \
+        else None
+    # what is left of the customer's party once the caller's own sentences are set aside (the
+    # recogniser joins the two parties' words when they follow each other closely)
+    rest = CallContext([s for s in said if not _callers_own(s, rep_names)], lang, gaz,
+                       rep_names, rep_companies) if flipped else ctx
+    name = (_customer_name(swapped) if swapped else None) or _customer_name(rest)
     if name is None and ner is not None and lang == "en":
         for s in ctx.customer[:3]:
             person = next((e for e, label in ner(s.text) if label == "PERSON" and len(e) > 2
@@ -962,7 +970,8 @@ def extract(transcript: Transcript, catalog: list[str] | None = None, *,
             if person and re.search(r"(?i)\b(?:this is|i'?m|name|here|speaking)\b", s.text):
                 name = Evidence[str](value=person, quote=s.text)
                 break
-    company = _company(ctx, name.value if name else None)
+    company = (_company(swapped, name.value if name else None) if swapped else None) or \
+        _company(rest, name.value if name else None)
     names = {fold(n) for n in rep_names} | ({fold(name.value)} if name else set())
     location = _location(ctx, names)
     country = _country_code(location, gaz, lang)
@@ -1051,7 +1060,9 @@ LOWER_NOT_COMPANY = {"me", "him", "her", "us", "them", "you", "it", "mine", "you
                      "prisa", "lujo", "maravilla", "pronto", "cerca", "lejos", "your", "his",
                      "their", "nothing", "something", "anything", "everything", "mostly",
                      "really", "basically", "just", "only", "actually", "pretty", "very",
-                     "quite", "mainly", "about", "around", "like", "not", "of", "so", "well"}
+                     "quite", "mainly", "about", "around", "like", "not", "of", "so", "well",
+                     "hiya", "hey", "morning", "afternoon", "evening", "buenas", "buenos", "yeah",
+                     "yep", "right", "um", "uh", "dear"}
 INNER_NOT_COMPANY = {"a", "an", "un", "una", "is", "are", "was", "es", "son", "que", "if", "si",
                      "i", "we", "you", "it", "to", "for", "para", "por", "but", "pero"}
 NOT_SURNAME = NOT_NAME | {"too", "again", "calling", "speaking", "today", "now", "here", "there",
@@ -1188,7 +1199,7 @@ def _phone_answer(text: str) -> tuple[str, str] | None:
     Brooks.', 'Mudanzas Robles, buenas tardes, le atiende Marisol Robles.'; not a greeting or a
     confirmation taken for the company ('Good morning, Corbin Electrical.', 'That'd be me,
     Greta.')."""
-    for pattern in (PHONE_ANSWER, ANSWERED_BY):
+    for pattern in (PHONE_ANSWER, ANSWERED_BY, ANSWERED_SPEAKING):
         m = pattern.match(text)
         if not m:
             continue
@@ -1236,8 +1247,12 @@ def _caller_identity(said: list[Said], gaz: Gazetteer) -> tuple[set[str], set[st
         asked = ADDRESSED.search(a.text)
         if asked is None or " " not in asked.group("name"):  # a full name, or from somewhere
             asked = ASKED_FOR.search(a.text)
+        role = ASKED_ROLE.search(a.text) if asked is None else None  # 'whoever buys ... at X'
+        if role is not None:
+            asked = role
         if asked is None:
             continue
+        asked_name = asked.group("co") if role else asked.group("name")
         answer = next((c for c in said[i + 1:] if c.turn == a.turn + 1), None)
         own = " ".join(b.text for b in said if b.role == a.role and b.turn == a.turn + 2)
         pitched = bool(answer and CONFIRM.match(fold(answer.text)) and
@@ -1246,15 +1261,15 @@ def _caller_identity(said: list[Said], gaz: Gazetteer) -> tuple[set[str], set[st
         intros = []
         if later and (later[0].turn == a.turn or pitched):
             intros.append(later[0])
-        if pitched and i > 0 and said[i - 1].turn == a.turn:  # 'Soy Daniel, de X. ¿Podría
-            intros.append(said[i - 1])  # hablar con la doctora Y?' 'Sí, soy yo.'
+        if (pitched or role) and i > 0 and said[i - 1].turn == a.turn:  # 'Soy Daniel, de X.
+            intros.append(said[i - 1])  # ¿Podría hablar con la doctora Y?' 'Sí, soy yo.'
         for b in intros:
             intro = SELF_INTRO.search(b.text)
             if intro is None or not re.fullmatch(rf"(?:{GREETING})?[\s,.!¡]*",
                                                  b.text[:intro.start()]):
                 continue
             name = _clean_name(intro.group("name"))
-            if name and fold(name) != fold(asked.group("name")):
+            if name and fold(name) != fold(asked_name):
                 names.add(fold(name))
                 for m in COMPANY_CUE.finditer(b.text, intro.end("name")):
                     co = _company_span(m.group("co"), gaz)
@@ -1286,7 +1301,15 @@ ADDRESSED_HEARD = re.compile(
     r"doña|doctor|doctora)\.?\s+)?)" + NAME + r"(?=\s*(?:[,.?!]|$))")
 # asking whether the other party is someone from somewhere: 'How is the scary Simmons from Oak
 # Ridge Dental?' ('Hi, is this Casey Simmons from ...' misheard)
-ASKED_FOR = re.compile(NAME + rf"\s+(?i:from|at|with|de|del)\s+{WORD}(?:\s+{WORD}){{0,3}}\s*\?$")
+ASKED_FOR = re.compile(NAME + rf"\s+(?i:from|at|with|de|del)\s+(?P<co>{WORD}(?:\s+{WORD}){{0,3}})"
+                       r"\s*\?$")
+# asking for whoever holds a role at the other party's company: the caller prospecting
+ASKED_ROLE = re.compile(
+    r"(?i:\b(?:looking for|speak (?:with|to)|talk (?:with|to)|hablar con|busco a|buscando a)\s+"
+    r"(?:whoever|the person (?:who|that)|someone who|the (?:owner|manager|person in charge|"
+    r"decision maker|buyer)|quien|la persona que|el responsable|la responsable|el encargado|"
+    r"la encargada|el dueño|la dueña)\b[^.?!]*?\b(?:at|of|from|in|en|de|del)\s+)"
+    rf"(?P<co>{WORD}(?:\s+(?:{CONNECT}\s+)?{WORD}){{0,3}})")
 LOWER_SUFFIXED = re.compile(r"\b(?:of|at|for|with|from|de|del|para|en)\s+(?:(?:the|la|el)\s+)?"
                             r"((?:[a-záéíóúñ][\w'’&-]*\s+){1,3}[a-záéíóúñ][\w'’&-]*)")
 PLAIN_ADJECTIVE = {"new", "old", "current", "same", "other", "big", "small", "local", "whole",
@@ -1348,18 +1371,16 @@ def _lower_suffixed(text: str, gaz: Gazetteer) -> list[str]:
 
 
 def _answered_by_the_called(ctx: CallContext) -> list[tuple[str, str]]:
-    """The company the phone was answered with, when the turns were given the wrong way round:
-    the customer's party introduced itself as the caller (`_caller_identity`), so the other
-    party's opening ('Clínica Veterinaria Patitas, buenas tardes.') is the customer's."""
-    if not _flipped(ctx.said, ctx.rep_names):
-        return []
+    """The company the rep asks for someone at, unless the answer denies it: 'I'm looking for
+    whoever buys office supplies at Marsh Dental.' 'That's our office manager, but ...'; not
+    'Is this Gary Simmons from Oakridge Dental?' 'No, there's no Gary here.'"""
     out = []
     for r in ctx.rep:
-        if r.turn != 0:
+        m = ASKED_ROLE.search(r.text) or ASKED_FOR.search(r.text)
+        answer = next((x for x in ctx.said if x.turn == r.turn + 1), None)
+        if m is None or (answer is not None and DENIAL.match(fold(answer.text))):
             continue
-        answered = _phone_answer(r.text)
-        m = ANSWERED_WITH.match(r.text)
-        co = answered[0] if answered else m.group("co") if m else None
+        co = _company_span(m.group("co"), ctx.gaz)
         if co:
             out.append((co, r.text))
     return out
@@ -1402,3 +1423,28 @@ def _without_greeting_of_rep(text: str, ctx: CallContext) -> str:
     if m and _is_rep_name(m.group("name"), ctx) and len(text) > m.end():
         return text[m.end():]
     return text
+
+
+def _swapped(said: list[Said]) -> list[Said]:
+    """The call's sentences with the two parties' roles the other way round."""
+    other: dict[str, SpeakerRole] = {"rep": "customer", "customer": "rep"}
+    return [Said(s.text, other.get(s.role, s.role), s.turn) for s in said]
+
+
+# 'no', 'na', 'do', 'da' before a company are Portuguese ('trabalho na Natura'); elsewhere they
+# are other words ('there's no Gary here')
+PORTUGUESE_CUE = re.compile(r"(?i:no|na|do|da)\s")
+
+
+def _callers_own(s: Said, caller_names: set[str]) -> bool:
+    """A sentence of the caller's: asking for someone, introducing themselves, pitching."""
+    intro = SELF_INTRO.search(s.text)
+    return bool(ADDRESSED.search(s.text) or ASKED_FOR.search(s.text) or
+                ASKED_ROLE.search(s.text) or CALLER_PITCH.search(fold(s.text)) or
+                (intro and fold(_clean_name(intro.group("name")) or "") in caller_names))
+
+
+# 'Bright Smiles Dental, Jenny speaking, how can I help?'
+ANSWERED_SPEAKING = re.compile(
+    rf"^(?:{GREETING}\s*,\s*)?(?P<co>{WORD}(?:\s+(?:{CONNECT}\s+)?{WORD}){{0,5}})\s*,\s*" + NAME +
+    r"(?i:\s+(?:speaking|here|al habla|hablando|falando))\b")

@@ -700,3 +700,40 @@ def test_a_name_then_company_after_a_bare_greeting_of_the_rep() -> None:
     )
     assert a.customer_name and a.customer_name.value == "Marcus Webb"
     assert a.company and a.company.value == "Pinecrest Hotels"
+
+
+def test_turns_the_wrong_way_round_the_caller_asking_for_whoever_buys_at_a_company() -> None:
+    a = _run(
+        ("C", "Hello, it's Jonah from Printhive. I'm looking for whoever buys office supplies at "
+              "Marsh Dental."),
+        ("R", "That's our office manager, but she's off today. I'm Kelly, the receptionist."),
+        ("C", "Could you tell her I called about our toner subscription?"),
+    )
+    assert a.customer_name and a.customer_name.value == "Kelly"
+    assert a.company and a.company.value == "Marsh Dental"
+
+
+def test_a_wrong_number_the_wrong_way_round_names_no_customer_and_no_company() -> None:
+    a = _run(
+        ("R", "Hello?"),
+        ("C", "Hi, is this Gary Simmons from Oakridge Dental? This is Faith Adams with "
+              "Brightsmile Imaging."),
+        ("R", "No, there's no Gary here. This is a private number."),
+        ("C", "Oh, I do apologise, I must have the wrong number."),
+    )
+    assert a.customer_name is None
+    assert a.company is None
+
+
+def test_the_phone_answered_with_the_company_and_who_is_speaking() -> None:
+    a = _run(
+        ("C", "Bright Smiles Dental, Jenny speaking, how can I help?"),
+        ("R", "Hi Jenny, this is Paul from Imaging Direct, is the practice manager around?"),
+    )
+    assert a.company and a.company.value == "Bright Smiles Dental"
+    b = _run(
+        ("C", "Hiya, Fiona Grant here."),
+        ("R", "Hello Fiona, you've reached Docuvault, Ian speaking."),
+    )
+    assert b.company is None
+    assert b.customer_name and b.customer_name.value == "Fiona Grant"

@@ -997,11 +997,15 @@ def extract(transcript: Transcript, catalog: list[str] | None = None, *,
 
 
 def rep_identity(transcript: Transcript) -> tuple[set[str], set[str]]:
-    """The rep's names and companies as said in the call (folded), from the rep's turns."""
+    """The rep's names and companies as said in the call (folded), from the rep's turns and
+    from the caller's introduction wherever it was heard (`_caller_identity`)."""
     if not transcript.speakers or all(s.role == "unknown" for s in transcript.speakers):
         transcript = assign_roles(transcript)
     said = sentences(transcript)
-    return _rep_identity([s for s in said if s.role == "rep"], default_gazetteer())
+    gaz = default_gazetteer()
+    names, companies = _rep_identity([s for s in said if s.role == "rep"], gaz)
+    caller_names, caller_companies = _caller_identity(said, gaz)
+    return names | caller_names, companies | caller_companies
 
 
 def names_said(transcript: Transcript) -> list[str]:

@@ -737,3 +737,20 @@ def test_the_phone_answered_with_the_company_and_who_is_speaking() -> None:
     )
     assert b.company is None
     assert b.customer_name and b.customer_name.value == "Fiona Grant"
+
+
+def test_the_reps_identity_for_the_cloud_extractor_includes_the_caller_heard_in_any_turn(
+        ) -> None:
+    from core.local_extraction import rep_identity
+
+    transcript = call(
+        ("R", "Hello?"),
+        ("C", "Hi, is this Gary Simmons from Oakridge Dental? This is Faith Adams with "
+              "Brightsmile Imaging."),
+        ("R", "No, there's no Gary here."),
+    )
+    for speaker in transcript.speakers:
+        speaker.role = "rep" if speaker.label == "R" else "customer"
+    names, companies = rep_identity(transcript)
+    assert "faith adams" in names
+    assert "brightsmile imaging" in companies

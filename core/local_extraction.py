@@ -390,6 +390,10 @@ def _customer_name(ctx: CallContext) -> Evidence[str] | None:
             for m in pattern.finditer(text):
                 if not DENIED.search(text[:m.start("name")]):  # 'there's no Wendell here'
                     add(_fuller(m.group("name"), text, m.end("name")), s.text, 3)
+        for m in LOWER_INTRO.finditer(text):  # 'Les ha la valeria soza, del estudio ...'
+            if not any(fold(w) in NOT_SURNAME or FRAGMENT.search(fold(w))
+                       for w in m.group("lname").split()):
+                add(_title(m.group("lname")), s.text, 2)
         answered = _phone_answer(text) if s.turn <= 1 else None
         if answered:
             add(answered[1], s.text, 3)
@@ -1452,3 +1456,12 @@ def _callers_own(s: Said, caller_names: set[str]) -> bool:
 ANSWERED_SPEAKING = re.compile(
     rf"^(?:{GREETING}\s*,\s*)?(?P<co>{WORD}(?:\s+(?:{CONNECT}\s+)?{WORD}){{0,5}})\s*,\s*" + NAME +
     r"(?i:\s+(?:speaking|here|al habla|hablando|falando))\b")
+
+
+# a full name the recogniser wrote in lower case after a strong cue, the cue perhaps misheard
+# ('les habla' -> 'les ha la'): two words, then a comma or the end
+LOWER_INTRO = re.compile(
+    r"(?i:\b(?:my name is|my name'?s|me llamo|mi nombre es|(?:les|le) (?:habla|ha la|abla)|"
+    r"meu nome (?:e|é)|me chamo)\s+)"
+    r"(?P<lname>[a-záéíóúñü][a-záéíóúñü'’-]{1,}\s+[a-záéíóúñü][a-záéíóúñü'’-]{2,})"
+    r"(?=\s*(?:[,.;!?]|$))")

@@ -754,3 +754,16 @@ def test_the_reps_identity_for_the_cloud_extractor_includes_the_caller_heard_in_
     names, companies = rep_identity(transcript)
     assert "faith adams" in names
     assert "brightsmile imaging" in companies
+
+
+def test_a_full_name_in_lower_case_after_a_misheard_cue() -> None:
+    a = _run(
+        ("C", "¿Hola, qué tal? Les ha la marina prado, del estudio prado, de Rosario."),
+        ("R", "Hola Marina, soy Tomás, de Firma Segura. ¿En qué la puedo ayudar?"),
+        language="es")
+    assert a.customer_name and a.customer_name.value == "Marina Prado"
+    b = _run(
+        ("R", "Hello, Stockly, Leo here."),
+        ("C", "Hi Leo, my name is just calling, about the app."),
+    )
+    assert b.customer_name is None

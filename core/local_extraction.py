@@ -326,7 +326,9 @@ def _rep_identity(rep: list[Said], gaz: Gazetteer) -> tuple[set[str], set[str]]:
     addressed = {fold(m.group("name")) for s in rep
                  for pattern in (ADDRESSED, ADDRESSED_HEARD, ADDRESSED_HEARD_EN)
                  for m in pattern.finditer(s.text)}
-    return names, companies - addressed
+    asked_at = {fold(co) for s in rep for m in ASKED_ROLE.finditer(s.text)  # 'whoever buys
+                if (co := _company_span(m.group("co"), gaz))}  # ... at Marsh Dental'
+    return names, companies - addressed - asked_at
 
 
 def _is_rep_name(name: str, ctx: CallContext) -> bool:

@@ -767,3 +767,13 @@ def test_a_full_name_in_lower_case_after_a_misheard_cue() -> None:
         ("C", "Hi Leo, my name is just calling, about the app."),
     )
     assert b.customer_name is None
+
+
+def test_the_company_the_rep_asks_for_whoever_buys_at_is_the_customers() -> None:
+    a = _run(
+        ("R", "Hello, it's Jonah from Printhive. I'm looking for whoever buys office supplies at "
+              "Marsh Dental."),
+        ("C", "That's our office manager, but she's off today. I'm Kelly, the receptionist."),
+    )
+    assert a.customer_name and a.customer_name.value == "Kelly"
+    assert a.company and a.company.value == "Marsh Dental"

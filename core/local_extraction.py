@@ -519,7 +519,7 @@ def _company(ctx: CallContext, person: str | None) -> Evidence[str] | None:
     ordered = sorted(ctx.customer, key=lambda s: (s.turn not in intro_turns, s.turn))
     addressed = {fold(m.group("name")) for s in ctx.said for m in ADDRESSED.finditer(s.text)}
     for raw, quote in _confirmed_company(ctx) + _confirmed_company_heard(ctx) + \
-            _answered_by_the_called(ctx):
+            _company_asked_at(ctx):
         co = _company_span(raw, ctx.gaz)
         if co and fold(co) not in ctx.rep_companies:
             return Evidence[str](value=co, quote=quote)
@@ -1056,6 +1056,13 @@ def summarize(a: CallAnalysis) -> str:
 
 
 # --- names and companies as the recogniser writes them ---------------------------------------
+# What the speech engine does to introductions, read back by structure rather than by capital
+# letters: a turn cut into segments (joined into one turn before anything is read), names and
+# companies in lower case ('de café montaña', 'green kettle') found by where they stand (after
+# 'de'/'from' in the first turns, after the kind of business, after a role 'at'), title-cased in
+# the language's way; glued words split; cue words misheard or without their question mark
+# ('algo con el señor X', 'returning a call from X.'); and the two parties given the wrong way
+# round, told by who asks for whom and then introduces themselves (the caller, the rep).
 
 LOWER_NOT_COMPANY = {"me", "him", "her", "us", "them", "you", "it", "mine", "yours", "scratch",
                      "now", "then", "here", "there", "time", "course", "acuerdo", "nada",
@@ -1380,7 +1387,7 @@ def _lower_suffixed(text: str, gaz: Gazetteer) -> list[str]:
     return out
 
 
-def _answered_by_the_called(ctx: CallContext) -> list[tuple[str, str]]:
+def _company_asked_at(ctx: CallContext) -> list[tuple[str, str]]:
     """The company the rep asks for someone at, unless the answer denies it: 'I'm looking for
     whoever buys office supplies at Marsh Dental.' 'That's our office manager, but ...'; not
     'Is this Gary Simmons from Oakridge Dental?' 'No, there's no Gary here.'"""

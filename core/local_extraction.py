@@ -1329,6 +1329,8 @@ ASKED_ROLE = re.compile(
     rf"(?P<co>{WORD}(?:\s+(?:{CONNECT}\s+)?{WORD}){{0,3}})")
 LOWER_SUFFIXED = re.compile(r"\b(?:of|at|for|with|from|de|del|para|en)\s+(?:(?:the|la|el)\s+)?"
                             r"((?:[a-záéíóúñ][\w'’&-]*\s+){1,3}[a-záéíóúñ][\w'’&-]*)")
+UNIT_OF_ORG = {"department", "departamento", "area", "team", "equipo", "division", "office",
+               "oficina", "branch", "sucursal", "section", "seccion", "unit", "unidad"}
 PLAIN_ADJECTIVE = {"new", "old", "current", "same", "other", "big", "small", "local", "whole",
                    "main", "online", "nuevo", "nueva", "viejo", "vieja", "mismo", "misma", "otro",
                    "otra", "gran", "pequeño", "pequeña", "actual"}
@@ -1377,9 +1379,11 @@ def _lower_suffixed(text: str, gaz: Gazetteer) -> list[str]:
         ends = [i for i, w in enumerate(words) if fold(w) in COMPANY_SUFFIX | TRADE_SUFFIX]
         if not ends or ends[-1] == 0:
             continue
-        words = words[:ends[-1] + 1]
+        whole = re.match(rf"\s*(?:[,.;!?]|$|(?i:en|in)\s+[{UP}])", text[m.end(1):])
+        if not (whole and len(words) - ends[-1] <= 2):  # 'clínica dental sonrisas, en Lima'
+            words = words[:ends[-1] + 1]
         first = fold(words[0])
-        if first in COMPANY_SUFFIX | TRADE_SUFFIX | PLAIN_ADJECTIVE | NOT_COMPANY:
+        if first in COMPANY_SUFFIX | TRADE_SUFFIX | PLAIN_ADJECTIVE | NOT_COMPANY | UNIT_OF_ORG:
             continue
         co = _plain_company(" ".join(words), gaz)
         if co:

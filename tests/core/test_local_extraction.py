@@ -777,3 +777,16 @@ def test_the_company_the_rep_asks_for_whoever_buys_at_is_the_customers() -> None
     )
     assert a.customer_name and a.customer_name.value == "Kelly"
     assert a.company and a.company.value == "Marsh Dental"
+
+
+def test_a_lower_case_business_named_after_its_kind_and_not_a_department() -> None:
+    a = _run(
+        ("R", "Buenas, Agua Viva, soy Sonia."),
+        ("C", "Buenas, le llamo de la clínica dental sonrisas, en Lima."),
+        language="es")
+    assert a.company and a.company.value == "Clínica Dental Sonrisas"
+    b = _run(
+        ("R", "Hola, Conecta, habla Ana."),
+        ("C", "Hola, soy Laura, trabajo en el departamento de marketing, en Lima."),
+        language="es")
+    assert b.company is None

@@ -889,7 +889,7 @@ def calls() -> list[CallScript]:
         ], Truth("Clara", "Tintas del Norte", "Alberto Núñez", "Imprenta Núñez", None, None,
                  None, (), None, None, "a finales de año", None, None, "low"),
             "rep-first", "happy-with-current", "confirmed-company"),
-        # batch 6 (dev-en-39.., dev-es-21..): introductions and companies in forms the part
+        # batch 5 (dev-en-39.., dev-es-21..): introductions and companies in forms the part
         # lacked, scored before any rule was changed for them
         call("dev-en-39", "en", "outbound", [
             cust("Good afternoon, Kingsbridge Office Furniture and Supplies, you're through to "

@@ -35,7 +35,7 @@ from core.normalize import (
 from core.places import Gazetteer, Place, default_gazetteer
 from core.roles import assign_roles, language_of
 from models.analysis import Budget, CallAnalysis, Evidence, Location, Sentiment
-from models.call import Transcript
+from models.call import SpeakerRole, Transcript
 
 Ner = Callable[[str], list[tuple[str, str]]]  # text -> [(entity text, label)]
 
@@ -57,30 +57,36 @@ ANSWERED_WITH = re.compile(rf"^(?:{GREETING}\s*,\s*)?"
 SELF_INTRO = re.compile(
     r"(?i:\b(?:this is|my name is|my name's|i am|i'm|it's|it is|me llamo|mi nombre es|soy|"
     r"habla|les habla|le habla|aquí|le saluda|les saluda|te saluda|meu nome é|me chamo|sou|"
-    r"aqui é|aqui fala|fala)\s+)" + NAME)
+    r"aqui é|aqui fala|fala|the name'?s|the name is|name'?s|me presento:?|le atiende|te atiende|"
+    r"you'?re through to)\s+)" + NAME)
 NAME_SPEAKING = re.compile(NAME + r"(?i:\s+(?:here|speaking|al habla|hablando|falando))\b")
 ADDRESSED = re.compile(
-    r"(?i:\b(?:is (?:that|this)|am i (?:speaking|talking) (?:with|to)|speaking (?:with|to)|"
+    r"(?i:\b(?:is (?:that|this)(?: the right (?:number|person|line) for)?|"
+    r"(?:do i have )?the right (?:number|person|line) for|am i (?:speaking|talking) (?:with|to)|"
+    r"speaking (?:with|to)|"
     r"(?:may|could|can) i (?:speak|talk) (?:with|to)|i'?m looking for|hablo con|"
     r"returning (?:a |your )?call (?:from|for)|calling (?:back )?for|"
     r"estoy hablando con|es usted|(?:puedo|podr[ií]a) hablar con|se encuentra|falo com|"
     r"(?:é|e) (?:o|a) (?:senhor|senhora))\s+"
-    r"(?:(?:el|la)\s+)?(?:(?:mr|mrs|ms|miss|señor|señora|sr|sra|don|doña)\.?\s+)?)" + NAME +
+    r"(?:(?:el|la)\s+)?(?:(?:mr|mrs|ms|miss|señor|señora|sr|sra|don|doña|dr|dra|doctor|"
+    r"doctora)\.?\s+)?)" + NAME +
     rf"(?:\s*,?\s*(?i:please|por favor)|\s*,?\s*(?i:from|at|of|de|del)\s+{WORD}(?:\s+(?:"
     rf"{CONNECT}\s+)?{WORD}){{0,4}})?\s*\?")
 CONFIRM = re.compile(r"^(?:yes|yeah|yep|speaking|this is|that'?s me|that is me|it is|it'?s me|"
                      r"you are|you have|i am|that'?s right|that'?d be me|that would be me|"
                      r"correct|you are|you got|si|soy yo|el mismo|la misma|con (?:el|ella)|"
                      r"(?:ella|el) habla|sim|sou eu|e ele|e ela)\b")
-PHONE_ANSWER = re.compile(rf"^(?P<co>{WORD}(?:\s+{WORD}){{0,3}}),\s+" + NAME + r"\.?$")
+PHONE_ANSWER = re.compile(rf"^(?P<co>{WORD}(?:\s+[\w'’.&-]+){{0,3}}),\s+" + NAME + r"\.?$")
 LEAD = (r"(?:(?i:yes|yeah|sure|speaking|you have|you are|s[ií]|claro|con|it'?s|this is|hi|hello|"
+        r"that'?s me|that is me|it'?s me|soy yo|"
         r"hey|hiya|yeah hi|hola|buenas|good (?:morning|afternoon|evening))[,.]?\s+)?")
 LEAD_NAME = re.compile(r"^" + LEAD + NAME + r"(?=\s*(?:,|\.$|$|\s+(?i:from|with|"
                        r"at|de|del|here|speaking)\b))")
 NAME_QUESTION = re.compile(
     r"\b(?:your (?:name|full name)|who am i (?:speaking|talking) (?:with|to)|who (?:is|'s) "
     r"(?:this|calling|speaking)|(?:take|get|have|ask) (?:your|a) name|may i ask who|who do i "
-    r"have the pleasure|con quien (?:hablo|tengo el gusto)|su nombre|tu nombre|como se llama|"
+    r"have the pleasure|who do i have (?:on the line|here)|con quien (?:hablo|tengo el gusto)|"
+    r"su nombre|tu nombre|como se llama|"
     r"como te llamas|quien (?:habla|llama)|de parte de quien|seu nome|com quem falo)\b")
 TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mister|Señor|Señora|Sr|Sra|señor|señora)\.?\s+" + NAME)
 SURNAME_QUESTION = re.compile(r"\b(?:last name|surname|family name|apellido|sobrenome)\b")
@@ -92,7 +98,8 @@ VOCATIVE = re.compile(
 VOCATIVE_LEAD = re.compile(r"^" + NAME + r"(?=\s*,\s*(?:[¿?]|(?i:do|did|are|is|can|could|would|"
                            r"what|when|how|tienen|tiene|usted|ustedes|cu[aá]ndo|qu[eé])\b))")
 DENIED = re.compile(r"(?i:\b(?:no|not|any|nobody called|ning[uú]n|ninguna|nadie)\s+)$")
-SPEAKING_WITH = re.compile(r"(?i:\byou(?:'re| are) (?:speaking|talking) (?:with|to)\s+)" + NAME)
+SPEAKING_WITH = re.compile(r"(?i:\byou(?:'re| are) (?:speaking|talking) (?:with|to)\s+|"
+                           r"\byou(?:'ve| have) got\s+|\byou(?:'re| are) through to\s+)" + NAME)
 COMPANY_QUESTION = re.compile(
     r"\b(?:(?:which|what) (?:company|business|firm|organi[sz]ation)|(?:company|business) are "
     r"you (?:with|from|calling from)|who are you with|where are you calling from|(?:de )?que "
@@ -304,7 +311,7 @@ def _rep_identity(rep: list[Said], gaz: Gazetteer) -> tuple[set[str], set[str]]:
                 if name:
                     names.add(fold(name))
         for m in re.finditer(r"(?i:\b(?:le atiende|atiende|you(?:'re| are) speaking (?:with|to)|"
-                             r"habla|soy)\s+)" + NAME,
+                             r"habla|soy|name'?s|name is|(?<=,\s)name)\s+)" + NAME,
                              s.text):
             name = _clean_name(m.group("name"))
             if name:
@@ -316,8 +323,12 @@ def _rep_identity(rep: list[Said], gaz: Gazetteer) -> tuple[set[str], set[str]]:
                 co = _company_span(m.group("co"), gaz)
                 if co:
                     companies.add(fold(co))
-    addressed = {fold(m.group("name")) for s in rep for m in ADDRESSED.finditer(s.text)}
-    return names, companies - addressed
+    addressed = {fold(m.group("name")) for s in rep
+                 for pattern in (ADDRESSED, ADDRESSED_HEARD, ADDRESSED_HEARD_EN)
+                 for m in pattern.finditer(s.text)}
+    asked_at = {fold(co) for s in rep for m in ASKED_ROLE.finditer(s.text)  # 'whoever buys
+                if (co := _company_span(m.group("co"), gaz))}  # ... at Marsh Dental'
+    return names, companies - addressed - asked_at
 
 
 def _is_rep_name(name: str, ctx: CallContext) -> bool:
@@ -376,34 +387,57 @@ def _customer_name(ctx: CallContext) -> Evidence[str] | None:
             found.append((name, quote, weight))
 
     for s in ctx.customer:
+        text = _unglue(s.text)  # 'my name's DevAnand'
         for pattern in (SELF_INTRO, NAME_SPEAKING, SPEAKING_WITH):
-            for m in pattern.finditer(s.text):
-                if not DENIED.search(s.text[:m.start("name")]):  # 'there's no Wendell here'
-                    add(m.group("name"), s.text, 3)
-        m2 = PHONE_ANSWER.match(s.text)
-        if m2 and s.turn <= 1:
-            add(m2.group("name"), s.text, 3)
-        lead = LEAD_NAME.match(s.text)
+            for m in pattern.finditer(text):
+                if not DENIED.search(text[:m.start("name")]):  # 'there's no Wendell here'
+                    add(_fuller(m.group("name"), text, m.end("name")), s.text, 3)
+        for m in LOWER_INTRO.finditer(text):  # 'Les ha la valeria soza, del estudio ...'
+            if not any(fold(w) in NOT_SURNAME or FRAGMENT.search(fold(w))
+                       for w in m.group("lname").split()):
+                add(_title(m.group("lname")), s.text, 2)
+        answered = _phone_answer(text) if s.turn <= 1 else None
+        if answered:
+            add(answered[1], s.text, 3)
+        text = _without_greeting_of_rep(text, ctx)  # 'Hello Kai, Joanne from Brindle.'
+        lead = LEAD_NAME.match(text)
         if lead and s.turn <= 3 and not COMPANY_QUESTION.search(fold(ctx.previous_rep(s))):
-            rest = s.text[lead.end():]
+            rest = text[lead.end():]
             if SELF_DESCRIBED.match(rest):  # 'Derek Flynn, I look after facilities at ...'
-                add(lead.group("name"), s.text, 3 if " " in lead.group("name") else 1)
-            elif re.fullmatch(r"\s*\.?\s*", rest) and lead.start("name") == 0:  # 'Mike.'
-                add(lead.group("name"), s.text, 1)
+                from_co = re.match(rf"\s+(?i:from|with|at|de|del)\s+[{UP}]", rest)
+                add(lead.group("name"), s.text,  # 'Joanne from Brindle': 2
+                    3 if " " in lead.group("name") else 2 if from_co else 1)
+            elif re.fullmatch(r"\s*\.?\s*", rest) and (lead.start("name") == 0 or
+                                                      not GREETED_LEAD.match(text)):
+                # 'Mike.', 'You are, Mike.', 'That's me, Rob Tully.' (a full name: 2)
+                add(lead.group("name"), s.text,
+                    2 if " " in lead.group("name") and lead.start("name") > 0 else 1)
     for s in answers_to(ctx, NAME_QUESTION):  # 'Oh, sorry, Jenna, Jenna Morales.'
-        for m in re.finditer(NAME, s.text):
-            add(m.group("name"), s.text, 3)
+        text = _unglue(s.text)
+        said_before = set(ctx.rep_names)  # 'Hi Amir, Beatrice Olsen.', 'Jenna, Jenna Morales.'
+        for m in re.finditer(NAME, text):
+            if _answer_lead(text[:m.start("name")], said_before) and \
+                    not _not_a_name(m.group("name"), text, m.start("name")):
+                add(_fuller(m.group("name"), text, m.end("name")), s.text, 3)
+                said_before.add(fold(m.group("name")))
     for s in ctx.rep:
-        for m in ADDRESSED.finditer(s.text):
+        for m in [*ADDRESSED.finditer(s.text), *ADDRESSED_HEARD.finditer(s.text),
+                  *ADDRESSED_HEARD_EN.finditer(s.text)]:
             name = _clean_name(m.group("name"))
             if not name or _is_rep_name(name, ctx):
                 continue
             answer = next((c for c in ctx.customer if c.turn > s.turn), None)
             if answer and answer.turn == s.turn + 1 and CONFIRM.match(fold(answer.text)):
                 found.append((name, s.text, 3))
+            elif answer and answer.turn == s.turn + 1 and not DENIAL.match(fold(answer.text)):
+                found.append((name, s.text, 2))  # 'Ask me, thanks for calling back.': not denied
         for pattern in (VOCATIVE, VOCATIVE_LEAD):
             for m in pattern.finditer(s.text):
                 add(m.group("name"), s.text, 1)
+    for s in ctx.customer:  # the turns given the wrong way round: the caller asked for them
+        for m in ADDRESSED.finditer(s.text):
+            if _asked_by_caller(ctx, s):
+                add(m.group("name"), s.text, 3)
     best = _merge_names(found)
     if best is None:
         return None
@@ -441,7 +475,8 @@ def _company_span(span: str, gaz: Gazetteer) -> str | None:
     while words and fold(words[-1]) in {"de", "del", "y", "and", "of", "the", "la", "e", "&"}:
         words.pop()
     text = " ".join(words).strip(" ,.'’")
-    if not text or fold(text) in NOT_COMPANY or fold(words[0]) in NOT_COMPANY:
+    article = len(words) >= 2 and fold(words[0]) in {"la", "el", "los", "las"}  # 'La Huerta'
+    if not text or fold(text) in NOT_COMPANY or (fold(words[0]) in NOT_COMPANY and not article):
         return None
     if _place(text, gaz):
         return None
@@ -479,18 +514,22 @@ def _company(ctx: CallContext, person: str | None) -> Evidence[str] | None:
                     for c in ctx.customer if c.turn == r.turn + 1}
     asked = answers_to(ctx, COMPANY_QUESTION)
     intro_turns |= {s.turn for s in asked}
+    intro_turns |= {s.turn for s in answers_to(ctx, NAME_QUESTION)}
+    intro_turns |= set(sorted({s.turn for s in ctx.customer})[:2])  # who calls is said first
     ordered = sorted(ctx.customer, key=lambda s: (s.turn not in intro_turns, s.turn))
-    for raw, quote in _confirmed_company(ctx):
+    addressed = {fold(m.group("name")) for s in ctx.said for m in ADDRESSED.finditer(s.text)}
+    for raw, quote in _confirmed_company(ctx) + _confirmed_company_heard(ctx) + \
+            _company_asked_at(ctx):
         co = _company_span(raw, ctx.gaz)
         if co and fold(co) not in ctx.rep_companies:
             return Evidence[str](value=co, quote=quote)
     for s in ordered:
-        m2 = PHONE_ANSWER.match(s.text)
-        candidates = [m2.group("co")] if m2 and s.turn <= 1 else []
+        answered = _phone_answer(s.text) if s.turn <= 1 else None
+        candidates = [answered[0]] if answered else []
         m3 = ANSWERED_WITH.match(s.text)
         if m3 and s.turn == 0:
             candidates.append(m3.group("co"))
-        m4 = NAME_THEN_COMPANY.match(s.text)
+        m4 = NAME_THEN_COMPANY.match(_without_greeting_of_rep(s.text, ctx))
         if m4 and " " in m4.group("name"):  # 'Yeah hi, Lucas Moreau, Moreau Wines, we're ...'
             candidates.append(m4.group("co"))
         if s in asked[:1]:  # 'Which company are you with?' 'Lantern. We're a small agency.'
@@ -498,20 +537,27 @@ def _company(ctx: CallContext, person: str | None) -> Evidence[str] | None:
                             rf"(?P<co>{WORD}(?:\s+(?:{CONNECT}\s+)?{WORD}){{0,4}})", s.text)
             if lead:
                 candidates.append(lead.group("co"))
-        candidates += [_with_suffix(m.group("co"), s.text, m.start("co"))
-                       for m in COMPANY_CUE.finditer(s.text)]
+        candidates += [_comma_and(_company_suffix_tail(_with_suffix(m.group("co"), s.text,
+                                                                    m.start("co")),
+                                                       s.text, m.start("co")),
+                                  s.text, m.start("co"))
+                       for m in COMPANY_CUE.finditer(s.text) if not _counted(s.text, m.start())
+                       and not (ctx.lang != "pt" and PORTUGUESE_CUE.match(s.text, m.start()))]
+        candidates += [co for pattern in (APPOSITIVE, ROLE_OF) for m in pattern.finditer(s.text)
+                       if (co := _plain_company(m.group("co"), ctx.gaz))]
         if s.turn in intro_turns:
             # a name the recogniser wrote in lower case, between 'de'/'from' and a comma or a
-            # place: 'soy Raúl Castillo, de transportes castillo, en Sevilla'
-            for m in re.finditer(r"(?:,|^)\s*(?i:de|del|from|with|at|da|do)\s+((?:[a-zñáéíóúç&'-]+"
+            # place: 'soy Raúl Castillo, de transportes Castillo, en Sevilla'
+            for m in re.finditer(r"(?:,|^)\s*(?i:de|del|from|with|at|da|do)\s+((?:[\w&'’-]+"
                                  r"\s?){1,4}?)(?=\s*(?:,|\.|$|\ben\b|\bin\b))", s.text):
-                span = m.group(1).strip()
-                if span and not _place(span, ctx.gaz) and not FRAGMENT.search(fold(span)) and \
-                        fold(span.split()[0]) not in NOT_COMPANY | {"la", "los", "las", "un"}:
-                    candidates.append(span)
+                co = _plain_company(m.group(1), ctx.gaz)
+                if co and fold(co.split()[0]) not in {"la", "los", "las", "el", "un"} and \
+                        (" " in co or not m.group(1)[0].islower()):  # 'de güeyla': a place?
+                    candidates.append(co)
+            candidates += _lower_suffixed(s.text, ctx.gaz)
         for raw in candidates:
             co = _company_span(raw, ctx.gaz)
-            if not co or fold(co) in ctx.rep_companies:
+            if not co or fold(co) in ctx.rep_companies or fold(co) in addressed:
                 continue
             if person and (fold(co) in fold(person) or fold(person) == fold(co)):
                 continue
@@ -909,8 +955,20 @@ def extract(transcript: Transcript, catalog: list[str] | None = None, *,
     said = sentences(transcript)
     lang = language_of(transcript)
     rep_names, rep_companies = _rep_identity([s for s in said if s.role == "rep"], gaz)
+    caller_names, caller_companies = _caller_identity(said, gaz)
+    flipped = _flipped(said, caller_names)
+    if flipped:  # the rep's words were given to the customer, and back
+        rep_names, rep_companies = caller_names, caller_companies
+    else:
+        rep_names, rep_companies = rep_names | caller_names, rep_companies | caller_companies
     ctx = CallContext(said, lang, gaz, rep_names, rep_companies)
-    name = _customer_name(ctx)
+    swapped = CallContext(_swapped(said), lang, gaz, rep_names, rep_companies) if flipped \
+        else None
+    # what is left of the customer's party once the caller's own sentences are set aside (the
+    # recogniser joins the two parties' words when they follow each other closely)
+    rest = CallContext([s for s in said if not _callers_own(s, rep_names)], lang, gaz,
+                       rep_names, rep_companies) if flipped else ctx
+    name = (_customer_name(swapped) if swapped else None) or _customer_name(rest)
     if name is None and ner is not None and lang == "en":
         for s in ctx.customer[:3]:
             person = next((e for e, label in ner(s.text) if label == "PERSON" and len(e) > 2
@@ -918,7 +976,8 @@ def extract(transcript: Transcript, catalog: list[str] | None = None, *,
             if person and re.search(r"(?i)\b(?:this is|i'?m|name|here|speaking)\b", s.text):
                 name = Evidence[str](value=person, quote=s.text)
                 break
-    company = _company(ctx, name.value if name else None)
+    company = (_company(swapped, name.value if name else None) if swapped else None) or \
+        _company(rest, name.value if name else None)
     names = {fold(n) for n in rep_names} | ({fold(name.value)} if name else set())
     location = _location(ctx, names)
     country = _country_code(location, gaz, lang)
@@ -944,11 +1003,15 @@ def extract(transcript: Transcript, catalog: list[str] | None = None, *,
 
 
 def rep_identity(transcript: Transcript) -> tuple[set[str], set[str]]:
-    """The rep's names and companies as said in the call (folded), from the rep's turns."""
+    """The rep's names and companies as said in the call (folded), from the rep's turns and
+    from the caller's introduction wherever it was heard (`_caller_identity`)."""
     if not transcript.speakers or all(s.role == "unknown" for s in transcript.speakers):
         transcript = assign_roles(transcript)
     said = sentences(transcript)
-    return _rep_identity([s for s in said if s.role == "rep"], default_gazetteer())
+    gaz = default_gazetteer()
+    names, companies = _rep_identity([s for s in said if s.role == "rep"], gaz)
+    caller_names, caller_companies = _caller_identity(said, gaz)
+    return names | caller_names, companies | caller_companies
 
 
 def names_said(transcript: Transcript) -> list[str]:
@@ -990,3 +1053,428 @@ def summarize(a: CallAnalysis) -> str:
     if a.timeline:
         text += f"; timeline {a.timeline.value}"
     return text + f". Buying intent: {a.buying_intent.value}."
+
+
+# --- names and companies as the recogniser writes them ---------------------------------------
+# What the speech engine does to introductions, read back by structure rather than by capital
+# letters: a turn cut into segments (joined into one turn before anything is read), names and
+# companies in lower case ('de café montaña', 'green kettle') found by where they stand (after
+# 'de'/'from' in the first turns, after the kind of business, after a role 'at'), title-cased in
+# the language's way; glued words split; cue words misheard or without their question mark
+# ('algo con el señor X', 'returning a call from X.'); and the two parties given the wrong way
+# round, told by who asks for whom and then introduces themselves (the caller, the rep).
+
+LOWER_NOT_COMPANY = {"me", "him", "her", "us", "them", "you", "it", "mine", "yours", "scratch",
+                     "now", "then", "here", "there", "time", "course", "acuerdo", "nada",
+                     "verdad", "hecho", "nuevo", "nueva", "momento", "parte", "todo", "todos",
+                     "todas", "vez", "veras", "cierto", "inmediato", "repente", "mi",
+                     "su", "sus", "mis", "tu", "nosotros", "ustedes", "usted", "ti", "what",
+                     "which", "where", "who", "today", "tomorrow", "yesterday", "hoy", "manana",
+                     "ayer", "aqui", "alli", "ahi", "hand", "least", "all", "once", "first",
+                     "last", "home", "work", "school", "office", "oficina", "casa", "lo", "eso",
+                     "esto", "esa", "ese", "este", "esta", "algo", "alguna", "alguno", "mucho",
+                     "muchos", "poco", "paso", "camino", "viaje", "vacaciones", "compras",
+                     "prisa", "lujo", "maravilla", "pronto", "cerca", "lejos", "your", "his",
+                     "their", "nothing", "something", "anything", "everything", "mostly",
+                     "really", "basically", "just", "only", "actually", "pretty", "very",
+                     "quite", "mainly", "about", "around", "like", "not", "of", "so", "well",
+                     "hiya", "hey", "morning", "afternoon", "evening", "buenas", "buenos", "yeah",
+                     "yep", "right", "um", "uh", "dear"}
+INNER_NOT_COMPANY = {"a", "an", "un", "una", "is", "are", "was", "es", "son", "que", "if", "si",
+                     "i", "we", "you", "it", "to", "for", "para", "por", "but", "pero"}
+NOT_SURNAME = NOT_NAME | {"too", "again", "calling", "speaking", "today", "now", "here", "there",
+                          "sir", "madam", "then", "also", "tambien", "aqui", "hoy", "ya",
+                          "otra", "vez", "from", "with", "at", "de", "del", "y", "e", "and",
+                          "in", "en", "on", "for", "para", "por", "of", "to", "a", "an",
+                          "un", "una", "is", "es", "are", "soy", "the", "la", "el", "los",
+                          "las", "lo", "le", "se", "me", "te", "nos", "que", "who", "this"}
+CONNECT_WORDS = {"and", "y", "e", "de", "del", "of", "the", "la", "las", "los", "el", "do", "da",
+                 "dos", "das", "von", "van", "&"}
+TRADE_SUFFIX = {"plumbing", "electrical", "electric", "roofing", "joinery", "carpets",
+                "furniture", "supplies", "supply", "physiotherapy", "physio", "veterinary",
+                "vets", "wines", "winery", "brewing", "brewery", "bakes", "kitchens", "designs",
+                "design", "printing", "print", "cleaning", "catering", "care", "homes", "gym",
+                "fitness", "salon", "garage", "autos", "tech", "technologies", "networks",
+                "security", "legal", "law", "accounting", "accountants", "properties",
+                "estates", "rentals", "travel", "tours", "coffee", "farm", "nursery", "florist",
+                "flowers", "interiors", "landscaping", "contractors", "mechanical", "wholesale",
+                "imports", "exports", "textiles", "apparel", "press", "publishing",
+                "productions", "events", "recruitment", "staffing", "training", "learning",
+                "education", "removals", "storage", "surgery", "optics", "opticians",
+                "dentistry", "orthodontics", "pharma", "logistica", "muebles", "seguros",
+                "asesores", "abogados", "construcciones", "inmobiliaria", "hermanos"}
+# the kind of business said before its name: 'a small removals company, Gordon moves in ...',
+# 'a little chain of tea rooms, green kettle, ...', 'una cooperativa que se llama la buena ...'
+BUSINESS_KIND = (r"(?:company|business|firm|chain|shop|store|agency|practice|studio|clinic|"
+                 r"restaurant|cafe|café|bakery|gym|school|hotel|brand|startup|cooperative|"
+                 r"partnership|outfit|group|empresa|negocio|tienda|agencia|despacho|estudio|"
+                 r"clinica|clínica|restaurante|cooperativa|panaderia|panadería|taller|bodega|"
+                 r"hotel|consultora|distribuidora|constructora|fabrica|fábrica|marca)")
+APPOSITIVE = re.compile(
+    r"(?i:\b(?:a|an|our|my|un|una|nuestr[oa]|mi)\s+(?:[\w'’-]+\s+){0,3}?" + BUSINESS_KIND +
+    r"(?:\s+(?:of|de)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?"
+    r"(?:\s*,\s*|\s+(?:called|named|que se llama|se llama|llamad[oa]|de nombre)\s+))"
+    r"(?P<co>[\w'’&-]+(?:\s+[\w'’&-]+){0,3}?)"
+    rf"(?=\s*(?:[,.;!?]|$)|\s+(?:(?i:in|en|out of|based in|near|from|de|del|at))\s+[{UP}])")
+# the phone answered with the company, a greeting and the name: 'Mudanzas Robles, buenas tardes,
+# le atiende Marisol Robles.', 'Kingsbridge Furniture, you're through to Marcus Delaney.'
+ANSWERED_BY = re.compile(
+    rf"^(?:{GREETING}\s*,\s*)?(?P<co>{WORD}(?:\s+(?:{CONNECT}\s+)?{WORD}){{0,5}})\s*,\s*"
+    rf"(?:{GREETING}\s*,\s*)?(?i:le atiende|te atiende|habla|this is|you'?re through to|"
+    r"you'?re speaking (?:with|to)|you'?ve reached|[\w ]{0,12} speaking,?)\s+" + NAME)
+
+
+def _unglue(text: str) -> str:
+    """Words the recogniser glued, split at their inner capital: 'DevAnand' -> 'Dev Anand'."""
+    return re.sub(rf"(?<![\w])([{UP}][{LOW}]{{1,}})([{UP}][{LOW}]{{2,}})(?![\w])", r"\1 \2", text)
+
+
+def _title(text: str) -> str:
+    """A name the recogniser wrote in lower case, capitalised as names are in the language:
+    'transportes castillo' -> 'Transportes Castillo', 'café de la montaña' -> 'Café de la
+    Montaña', 'bodega los andes' -> 'Bodega Los Andes' (connectors stay lower case, except the
+    first word and an article that does not follow one)."""
+    words = text.split()
+    out = []
+    for i, w in enumerate(words):
+        article = fold(w) in {"la", "las", "los", "el", "the"} and \
+            fold(words[i - 1]) not in {"de", "del", "of", "y", "and", "e"}  # 'Bodega Los Andes'
+        if w.islower() and (i == 0 or fold(w) not in CONNECT_WORDS or article):
+            w = w[0].upper() + w[1:]
+        out.append(w)
+    return " ".join(out)
+
+
+def _lower_surname(text: str, end: int) -> str | None:
+    """The surname the recogniser wrote in lower case right after a first name, ending the
+    clause: 'Ramón ingresias, de ...' -> 'Ingresias'."""
+    m = re.match(rf"\s+([a-záéíóúñüçâêôãõà][{LOW}]{{2,}})(?=\s*[,.!?;]|\s*$)", text[end:])
+    if m and fold(m.group(1)) not in NOT_SURNAME and not FRAGMENT.search(fold(m.group(1))):
+        return _title(m.group(1))
+    return None
+
+
+def _plain_company(span: str, gaz: Gazetteer) -> str | None:
+    """A company found by the structure of the sentence, whatever its case: refused when it is a
+    place, an ordinary phrase ('de acuerdo', 'at me'), or reads as part of a sentence."""
+    words = span.strip(" ,.'’").split()
+    if not words or len(words) > 5:
+        return None
+    low = [fold(w) for w in words]
+    if low[0] in NOT_COMPANY - {"la", "el", "los", "las"} or low[0] in LOWER_NOT_COMPANY or \
+            low[0] in PLAIN_ADJECTIVE or low[0] in CONNECT_WORDS - {"la", "el", "los", "las"} or \
+            low[-1] in CONNECT_WORDS or any(w in INNER_NOT_COMPANY for w in low) or \
+            FRAGMENT.search(" ".join(low)) or (len(low) == 1 and low[0] in CONNECT_WORDS):
+        return None
+    text = " ".join(words)
+    if _place(text, gaz) or len(text) < 3 or (len(words) == 1 and text.islower()):
+        return None  # one word in lower case: too often an ordinary word
+    if low[0] in ADDITIVE or low[0].isdigit() or (
+            low[0] in {"la", "el", "los", "las", "the"} and len(words) == 2 and
+            words[1].islower()):
+        return None  # 'twelve vans', 'la imprenta': a count, a thing
+    return _title(text) if text.islower() or words[0].islower() else text
+
+
+def _company_suffix_tail(co: str, text: str, start: int) -> str:
+    """The rest of a company name the recogniser wrote in lower case, when it ends in a word of
+    a trade: 'Parker and Sun's' + 'plumbing' -> 'Parker and Sun's plumbing'."""
+    rest = re.match(r"((?:\s+[a-záéíóúñ][\w&'-]*){1,2})", text[start + len(co):])
+    if rest:
+        words = rest.group(1).split()
+        for n in range(len(words), 0, -1):
+            if fold(words[n - 1]) in TRADE_SUFFIX:
+                return co + " " + " ".join(words[:n])
+    return co
+
+
+def _not_a_name(name: str, text: str, start: int) -> bool:
+    """A capitalised run that is a company or a place in the sentence, not a person: after 'for
+    the', 'at', 'from', 'de' ('the bookkeeper for the Street Bakery'), or ending in a word
+    companies end in."""
+    before = text[:start]
+    last = fold(name.split()[-1])
+    return bool(re.search(r"(?i:\b(?:the|for|at|from|with|of|in|on|de|del|en|la|el|los|las|para|"
+                          r"con|por|desde)\s*)$", before)) or last in COMPANY_SUFFIX or \
+        last in TRADE_SUFFIX
+
+
+GREETED_LEAD = re.compile(r"(?i)^(?:hi|hello|hey|hiya|yeah hi|hola|buenas|good (?:morning|"
+                          r"afternoon|evening))\b")
+
+
+def _fuller(name: str, text: str, end: int) -> str:
+    """A first name with the surname the recogniser wrote in lower case after it, if any."""
+    if " " in name:
+        return name
+    surname = _lower_surname(text, end)
+    return f"{name} {surname}" if surname else name
+
+
+def _phone_answer(text: str) -> tuple[str, str] | None:
+    """(company, name) when the phone is answered with both: 'Lakeside marketing, Ethan
+    Brooks.', 'Mudanzas Robles, buenas tardes, le atiende Marisol Robles.'; not a greeting or a
+    confirmation taken for the company ('Good morning, Corbin Electrical.', 'That'd be me,
+    Greta.')."""
+    for pattern in (PHONE_ANSWER, ANSWERED_BY, ANSWERED_SPEAKING):
+        m = pattern.match(text)
+        if not m:
+            continue
+        co, name = m.group("co"), m.group("name")
+        low = fold(co)
+        if any(w.islower() and fold(w) not in CONNECT_WORDS for w in co.split()[1:]) and \
+                fold(co.split()[-1]) not in COMPANY_SUFFIX | TRADE_SUFFIX:
+            continue  # lower case in the company only as a trade: 'Lakeside marketing'
+
+        if re.fullmatch(GREETING, co) or CONFIRM.match(low) or FRAGMENT.search(low) or \
+                fold(name.split()[-1]) in COMPANY_SUFFIX | TRADE_SUFFIX or \
+                fold(co.split()[0]) in NOT_COMPANY | LOWER_NOT_COMPANY:
+            continue
+        return co, name
+    return None
+
+
+def _answer_lead(before: str, rep_names: set[str]) -> bool:
+    """Only words that open an answer before the name ('Oh, sorry, Jenna ...', 'Hi Amir,
+    Beatrice Olsen.'): the name answers the question, it is not a word further on ('We use
+    QuickBooks')."""
+    rep_words = {w for n in rep_names for w in n.split()}
+    return all(w in NOT_NAME or w in rep_words or
+               w in {"um", "uh", "er", "ah", "is", "its", "soy", "es", "me", "sure", "of",
+                     "course", "name", "nombre", "mi", "my"}
+               for w in re.findall(r"[\w'’]+", fold(before)))
+
+
+CALLER_PITCH = re.compile(r"\b(?:you (?:requested|asked|downloaded|enquired|inquired|filled in|"
+                          r"signed up|contacted us|got in touch|wrote|were asking)|i'?m calling "
+                          r"(?:from|about|because|on behalf)|calling (?:from|about|on behalf of)|"
+                          r"(?:le|te|les) llamo (?:de|por|para|desde)|usted(?:es)? (?:nos |me )?"
+                          r"(?:pidio|solicito|pregunto|escribio|consulto))\b")
+
+
+def _caller_identity(said: list[Said], gaz: Gazetteer) -> tuple[set[str], set[str]]:
+    """Who asks for someone by full name and then says who they are is the one calling, the
+    rep, whatever party the recogniser's turns were given to: in one turn ("Is this Casey
+    Simmons? This is Faith Adams with Brightsmile Imaging."), or after the other party says it is
+    them ("May I speak with Yuki Tanaka?" "Speaking." "This is Brent from Officeloop. You
+    requested a brochure ..."). Returns the caller's names and companies (folded)."""
+    names: set[str] = set()
+    companies: set[str] = set()
+    for i, a in enumerate(said):
+        asked = ADDRESSED.search(a.text)
+        if asked is None or " " not in asked.group("name"):  # a full name, or from somewhere
+            asked = ASKED_FOR.search(a.text)
+        role = ASKED_ROLE.search(a.text) if asked is None else None  # 'whoever buys ... at X'
+        if role is not None:
+            asked = role
+        if asked is None:
+            continue
+        asked_name = asked.group("co") if role else asked.group("name")
+        answer = next((c for c in said[i + 1:] if c.turn == a.turn + 1), None)
+        own = " ".join(b.text for b in said if b.role == a.role and b.turn == a.turn + 2)
+        pitched = bool(answer and CONFIRM.match(fold(answer.text)) and
+                       CALLER_PITCH.search(fold(own)))
+        later = [b for b in said[i + 1:] if b.role == a.role and b.turn <= a.turn + 2]
+        intros = []
+        if later and (later[0].turn == a.turn or pitched):
+            intros.append(later[0])
+        if (pitched or role) and i > 0 and said[i - 1].turn == a.turn:  # 'Soy Daniel, de X.
+            intros.append(said[i - 1])  # ¿Podría hablar con la doctora Y?' 'Sí, soy yo.'
+        for b in intros:
+            intro = SELF_INTRO.search(b.text)
+            if intro is None or not re.fullmatch(rf"(?:{GREETING})?[\s,.!¡]*",
+                                                 b.text[:intro.start()]):
+                continue
+            name = _clean_name(intro.group("name"))
+            if name and fold(name) != fold(asked_name):
+                names.add(fold(name))
+                for m in COMPANY_CUE.finditer(b.text, intro.end("name")):
+                    co = _company_span(m.group("co"), gaz)
+                    if co:
+                        companies.add(fold(co))
+                    break
+    return names, companies
+
+
+def _asked_by_caller(ctx: CallContext, s: Said) -> bool:
+    """A sentence of the customer's party asking for someone that the other party confirmed,
+    after which the asker said who they are, and that is the rep (`_caller_identity`)."""
+    answer = next((x for x in ctx.said if x.turn == s.turn + 1), None)
+    if answer is None or answer.role == s.role or not CONFIRM.match(fold(answer.text)):
+        return False
+    for x in ctx.said:
+        if x.role == s.role and s.turn <= x.turn <= s.turn + 2:
+            intro = SELF_INTRO.search(x.text)
+            name = _clean_name(intro.group("name")) if intro else None
+            if name and fold(name) in ctx.rep_names:
+                return True
+    return False
+
+
+# the rep asking for the customer as the recogniser heard it: no question mark, the cue misheard
+# ('¿Hablo con Andrés Molina?' -> 'algo con el señor Alberto Núñez, de imprenta Núñez.')
+ADDRESSED_HEARD = re.compile(
+    r"(?i:\b(?:hablo|algo|a lo que|a lo) con\s+(?:(?:el|la)\s+)?(?:(?:señor|señora|sr|sra|don|"
+    r"doña|doctor|doctora)\.?\s+)?)" + NAME + r"(?=\s*(?:[,.?!]|$))")
+# asking whether the other party is someone from somewhere: 'How is the scary Simmons from Oak
+# Ridge Dental?' ('Hi, is this Casey Simmons from ...' misheard)
+ASKED_FOR = re.compile(NAME + rf"\s+(?i:from|at|with|de|del)\s+(?P<co>{WORD}(?:\s+{WORD}){{0,3}})"
+                       r"\s*\?$")
+# asking for whoever holds a role at the other party's company: the caller prospecting
+ASKED_ROLE = re.compile(
+    r"(?i:\b(?:looking for|speak (?:with|to)|talk (?:with|to)|hablar con|busco a|buscando a)\s+"
+    r"(?:whoever|the person (?:who|that)|someone who|the (?:owner|manager|person in charge|"
+    r"decision maker|buyer)|quien|la persona que|el responsable|la responsable|el encargado|"
+    r"la encargada|el dueño|la dueña)\b[^.?!]*?\b(?:at|of|from|in|en|de|del)\s+)"
+    rf"(?P<co>{WORD}(?:\s+(?:{CONNECT}\s+)?{WORD}){{0,3}})")
+LOWER_SUFFIXED = re.compile(r"\b(?:of|at|for|with|from|de|del|para|en)\s+(?:(?:the|la|el)\s+)?"
+                            r"((?:[a-záéíóúñ][\w'’&-]*\s+){1,3}[a-záéíóúñ][\w'’&-]*)")
+UNIT_OF_ORG = {"department", "departamento", "area", "team", "equipo", "division", "office",
+               "oficina", "branch", "sucursal", "section", "seccion", "unit", "unidad"}
+PLAIN_ADJECTIVE = {"new", "old", "current", "same", "other", "big", "small", "local", "whole",
+                   "main", "online", "nuevo", "nueva", "viejo", "vieja", "mismo", "misma", "otro",
+                   "otra", "gran", "pequeño", "pequeña", "actual"}
+
+
+def _confirmed_company_heard(ctx: CallContext) -> list[tuple[str, str]]:
+    """The company the rep names with the customer, as the recogniser heard the question (no
+    question mark, lower case): 'algo con el señor Alberto Núñez, de imprenta Núñez.' 'Sí.'"""
+    out = []
+    for r in ctx.rep:
+        asked = ADDRESSED_HEARD.search(r.text) or ADDRESSED.search(r.text)
+        if asked is None:
+            continue
+        answer = next((c for c in ctx.customer if c.turn > r.turn), None)
+        if not (answer and answer.turn == r.turn + 1 and CONFIRM.match(fold(answer.text))):
+            continue
+        m = re.match(r"\s*,?\s*(?i:from|at|of|with|de|del)\s+([\w'’&-]+(?:\s+[\w'’&-]+){0,3}?)"
+                     r"\s*[?.!]?\s*$", r.text[asked.end("name"):])
+        co = _plain_company(m.group(1), ctx.gaz) if m else None
+        if co and fold(co) != fold(asked.group("name")) and " " in co:
+            out.append((co, r.text))
+    return out
+
+
+def _comma_and(co: str, text: str, start: int) -> str:
+    """'Thistle' + ', and Rohan, a law firm': the recogniser's comma inside the name, when the
+    kind of business follows it."""
+    m = re.match(rf",?\s+(?i:and|y|&)\s+({WORD})(?=\s*,\s*(?i:a|an|un|una)\s)",
+                 text[start + len(co):])
+    return f"{co} and {m.group(1)}" if m and fold(co).split()[-1] not in CONNECT_WORDS else co
+
+
+def _counted(text: str, start: int) -> bool:
+    """A cue word after a counted unit is not a company's: '40 licencias de CRM'."""
+    before = re.search(r"([\w'’]+)\s*$", text[:start])
+    return bool(before and fold(before.group(1)) in UNITS_COUNTED)
+
+
+def _lower_suffixed(text: str, gaz: Gazetteer) -> list[str]:
+    """A company the recogniser wrote in lower case that ends in a word companies end in, after
+    a preposition: 'I'm the manager of the cobalt engineering in Boston' -> 'Cobalt
+    Engineering'."""
+    out = []
+    for m in LOWER_SUFFIXED.finditer(text):
+        words = m.group(1).split()
+        ends = [i for i, w in enumerate(words) if fold(w) in COMPANY_SUFFIX | TRADE_SUFFIX]
+        if not ends or ends[-1] == 0:
+            continue
+        whole = re.match(rf"\s*(?:[,.;!?]|$|(?i:en|in)\s+[{UP}])", text[m.end(1):])
+        if not (whole and len(words) - ends[-1] <= 2):  # 'clínica dental sonrisas, en Lima'
+            words = words[:ends[-1] + 1]
+        first = fold(words[0])
+        if first in COMPANY_SUFFIX | TRADE_SUFFIX | PLAIN_ADJECTIVE | NOT_COMPANY | UNIT_OF_ORG:
+            continue
+        co = _plain_company(" ".join(words), gaz)
+        if co:
+            out.append(co)
+    return out
+
+
+def _company_asked_at(ctx: CallContext) -> list[tuple[str, str]]:
+    """The company the rep asks for someone at, unless the answer denies it: 'I'm looking for
+    whoever buys office supplies at Marsh Dental.' 'That's our office manager, but ...'; not
+    'Is this Gary Simmons from Oakridge Dental?' 'No, there's no Gary here.'"""
+    out = []
+    for r in ctx.rep:
+        m = ASKED_ROLE.search(r.text) or ASKED_FOR.search(r.text)
+        answer = next((x for x in ctx.said if x.turn == r.turn + 1), None)
+        if m is None or (answer is not None and DENIAL.match(fold(answer.text))):
+            continue
+        co = _company_span(m.group("co"), ctx.gaz)
+        if co:
+            out.append((co, r.text))
+    return out
+
+
+def _flipped(said: list[Said], caller_names: set[str]) -> bool:
+    """The caller (the rep, `_caller_identity`) introduced themselves in the customer's turns."""
+    return any(fold(_clean_name(m.group("name")) or "") in caller_names
+               for s in said if s.role == "customer" for m in SELF_INTRO.finditer(s.text))
+
+
+# the rep naming the customer as heard, without the question mark: 'returning a call from Wesley
+# Corbyn.'
+ADDRESSED_HEARD_EN = re.compile(
+    r"(?i:\b(?:returning (?:a |your )?call (?:from|for)|calling (?:back )?for|am i (?:speaking|"
+    r"talking) (?:with|to)|(?:may|could|can) i (?:speak|talk) (?:with|to))\s+(?:(?:mr|mrs|ms|"
+    r"miss|dr)\.?\s+)?)" + NAME + r"(?=\s*(?:[,.?!]|$))")
+# an answer that says the one asked for is not there, or not them
+DENIAL = re.compile(r"^(?:no\b|nope|not\b|wrong|sorry,? (?:no|there|he|she|wrong)|there'?s no|"
+                    r"(?:he|she)(?:'s| is) not|(?:he|she)'?s (?:out|away|off)|who'?s calling|"
+                    r"who is calling|may i ask who|de parte de quien|quien (?:lo|la) llama|"
+                    r"no (?:esta|es|hay|se encuentra)|se equivoco|equivocado)")
+
+
+# the customer's role at a company, the company as the recogniser wrote it: 'soy el director
+# comercial de grupo al tamila en Monterrey'
+ROLE_OF = re.compile(
+    r"(?i:\b(?:director[a]?|gerente|encargad[oa]|dueñ[oa]|jef[ea]|responsable|owner|manager|"
+    r"head|founder|director|buyer|administrator|coordinator)(?:\s+(?:de\s+)?[a-záéíóúñ]+)?\s+"
+    r"(?:de|del|of|at|en|for|para)\s+(?:la\s+|el\s+|the\s+)?)"
+    r"(?P<co>[\w'’&-]+(?:\s+[\w'’&-]+){1,3}?)"
+    rf"(?=\s*(?:[,.;!?]|$)|\s+(?i:en|in|de|from|out of)\s+[{UP}])")
+
+
+def _without_greeting_of_rep(text: str, ctx: CallContext) -> str:
+    """The sentence after a greeting of the rep by name: 'Hello Kai, Joanne from Brindle' ->
+    'Joanne from Brindle', so the customer's name that follows opens it."""
+    m = re.match(rf"^(?:{GREETING}|(?i:hey|hiya|thanks|morning|afternoon|evening|gracias|"
+                 rf"ol[aá]))[,.]?\s+{NAME}\s*,\s*", text)
+    if m and _is_rep_name(m.group("name"), ctx) and len(text) > m.end():
+        return text[m.end():]
+    return text
+
+
+def _swapped(said: list[Said]) -> list[Said]:
+    """The call's sentences with the two parties' roles the other way round."""
+    other: dict[str, SpeakerRole] = {"rep": "customer", "customer": "rep"}
+    return [Said(s.text, other.get(s.role, s.role), s.turn) for s in said]
+
+
+# 'no', 'na', 'do', 'da' before a company are Portuguese ('trabalho na Natura'); elsewhere they
+# are other words ('there's no Gary here')
+PORTUGUESE_CUE = re.compile(r"(?i:no|na|do|da)\s")
+
+
+def _callers_own(s: Said, caller_names: set[str]) -> bool:
+    """A sentence of the caller's: asking for someone, introducing themselves, pitching."""
+    intro = SELF_INTRO.search(s.text)
+    return bool(ADDRESSED.search(s.text) or ASKED_FOR.search(s.text) or
+                ASKED_ROLE.search(s.text) or CALLER_PITCH.search(fold(s.text)) or
+                (intro and fold(_clean_name(intro.group("name")) or "") in caller_names))
+
+
+# 'Bright Smiles Dental, Jenny speaking, how can I help?'
+ANSWERED_SPEAKING = re.compile(
+    rf"^(?:{GREETING}\s*,\s*)?(?P<co>{WORD}(?:\s+(?:{CONNECT}\s+)?{WORD}){{0,5}})\s*,\s*" + NAME +
+    r"(?i:\s+(?:speaking|here|al habla|hablando|falando))\b")
+
+
+# a full name the recogniser wrote in lower case after a strong cue, the cue perhaps misheard
+# ('les habla' -> 'les ha la'): two words, then a comma or the end
+LOWER_INTRO = re.compile(
+    r"(?i:\b(?:my name is|my name'?s|me llamo|mi nombre es|(?:les|le) (?:habla|ha la|abla)|"
+    r"meu nome (?:e|é)|me chamo)\s+)"
+    r"(?P<lname>[a-záéíóúñü][a-záéíóúñü'’-]{1,}\s+[a-záéíóúñü][a-záéíóúñü'’-]{2,})"
+    r"(?=\s*(?:[,.;!?]|$))")

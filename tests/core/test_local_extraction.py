@@ -365,3 +365,428 @@ def test_a_name_said_often_does_not_outvote_a_self_introduction() -> None:
              ("R", "Thanks Iris. Do you know Hugo Marsh? Thanks Hugo Marsh, thanks Hugo Marsh."),
              ("C", "Hugo Marsh."), ("C", "Hugo Marsh."))
     assert a.customer_name and a.customer_name.value == "Iris Lane"
+
+
+# --- names and companies as the recogniser writes them (segments split, lower case, glued) ----
+
+def test_the_phone_answered_with_a_lower_case_company_then_the_name_over_two_segments() -> None:
+    a = _run(
+        ("C", "Copperfield roofing,"),
+        ("C", "Nate Ellison."),
+        ("R", "Hi Nate, it's Dana from Skyquote. You asked for a price on drone surveys."),
+    )
+    assert a.customer_name and a.customer_name.value == "Nate Ellison"
+    assert a.company and a.company.value == "Copperfield roofing"
+
+
+def test_a_greeting_before_the_company_is_neither_the_company_nor_the_name() -> None:
+    a = _run(
+        ("C", "Good morning,"),
+        ("C", "Hartwell Electrical."),
+        ("R", "Good morning, this is Dana from Voltpro, returning a call from Simon Hartwell?"),
+        ("C", "That's me."),
+    )
+    assert a.company and a.company.value == "Hartwell Electrical"
+    assert a.customer_name and a.customer_name.value == "Simon Hartwell"
+
+
+def test_a_lower_case_surname_and_company_in_the_answer_to_the_name_question() -> None:
+    a = _run(
+        ("R", "Climatiza Sur, buenos días. ¿Me dice su nombre?"),
+        ("C", "Elvira montes,"),
+        ("C", "de talleres montes, en Rosario."),
+        language="es")
+    assert a.customer_name and a.customer_name.value == "Elvira Montes"
+    assert a.company and a.company.value == "Talleres Montes"
+
+
+def test_a_company_of_ordinary_words_named_after_the_kind_of_business() -> None:
+    a = _run(
+        ("R", "Ovenworks, good morning, you're speaking with Hal."),
+        ("C", "Morning Hal. The name's Owen Pryor. We run a little chain of bakeries, daily "
+              "crumb, two shops around Cork."),
+    )
+    assert a.customer_name and a.customer_name.value == "Owen Pryor"
+    assert a.company and a.company.value == "Daily Crumb"
+
+
+def test_a_company_that_is_called_something_in_spanish_keeps_its_article() -> None:
+    a = _run(
+        ("R", "Riegos Andinos, buenos días, le habla Lorena."),
+        ("C", "Buenos días. Me presento: Inés Varela, trabajo en una cooperativa que se llama "
+              "la huerta verde, en Lima."),
+        language="es")
+    assert a.customer_name and a.customer_name.value == "Inés Varela"
+    assert a.company and a.company.value == "La Huerta Verde"
+
+
+def test_the_trade_the_recogniser_wrote_in_lower_case_ends_the_company() -> None:
+    a = _run(
+        ("R", "Fleetwise, this is Kim."),
+        ("C", "Hi Kim, I'm Rosa Quint, we run Quint and Sons roofing here in Omaha."),
+    )
+    assert a.company and a.company.value == "Quint and Sons roofing"
+    assert a.customer_name and a.customer_name.value == "Rosa Quint"
+
+
+def test_a_name_the_recogniser_glued_together() -> None:
+    a = _run(
+        ("R", "Kilnworks, who am I speaking with?"),
+        ("C", "Hi, my name's LenaMarsh, I run Fieldstone Pottery."),
+    )
+    assert a.customer_name and a.customer_name.value == "Lena Marsh"
+    assert a.company and a.company.value == "Fieldstone Pottery"
+
+
+def test_a_first_name_after_a_confirmation_said_back_by_the_rep() -> None:
+    a = _run(
+        ("R", "Hi, this is Connor from Liftware. Am I talking to the owner of Summit Climbing?"),
+        ("C", "You are,"),
+        ("C", "Pete."),
+        ("R", "Hi, Pete. I wanted to show you our booking app."),
+    )
+    assert a.customer_name and a.customer_name.value == "Pete"
+    assert a.company and a.company.value == "Summit Climbing"
+
+
+def test_the_answer_to_the_name_question_gives_no_name_from_a_company_or_a_product() -> None:
+    a = _run(
+        ("R", "Thanks for calling Ledgerline, this is Amir. Who am I speaking with?"),
+        ("C", "Hi Amir, I'm calling about the payroll for the Corner Bakery. We use QuickBooks "
+              "right now."),
+    )
+    assert a.customer_name is None
+
+
+def test_the_rep_and_the_customer_given_the_wrong_way_round_the_caller_asked_for_the_customer(
+        ) -> None:
+    a = _run(
+        ("R", "Hello?"),
+        ("C", "Hi, may I speak with Mara Lind, please?"),
+        ("R", "Speaking."),
+        ("C", "This is Brent from Deskloop. You requested a brochure about our standing desks. "
+              "Oh yes, we're refitting our office at Lind Interiors."),
+    )
+    assert a.customer_name and a.customer_name.value == "Mara Lind"
+    assert a.company and a.company.value == "Lind Interiors"
+
+
+def test_one_party_heard_asking_for_someone_then_introducing_themselves_is_the_caller() -> None:
+    a = _run(
+        ("C", "Hello. Is this Casey Simmons from Oakridge Dental? This is Faith Adams with "
+              "Brightsmile Imaging."),
+        ("C", "No, there's no Casey here. I must have the wrong number."),
+    )
+    assert a.customer_name is None or a.customer_name.value != "Faith Adams"
+    assert a.company is None or a.company.value != "Brightsmile Imaging"
+
+
+def test_the_phone_answered_with_the_company_a_greeting_and_the_name() -> None:
+    a = _run(
+        ("C", "Vidrios Herrera, buenas tardes, le atiende Tomasa Herrera."),
+        ("R", "Buenas tardes, Tomasa, soy Javier, de Rutas Express."),
+        language="es")
+    assert a.customer_name and a.customer_name.value == "Tomasa Herrera"
+    assert a.company and a.company.value == "Vidrios Herrera"
+
+
+def test_ordinary_phrases_after_de_in_the_first_turns_are_not_companies() -> None:
+    a = _run(
+        ("R", "Buenos días, Aguas Claras, habla Rita."),
+        ("C", "Hola Rita, de acuerdo, llamo por lo del filtro, de parte de mi jefe."),
+        ("C", "Somos de güeyla."),
+        language="es")
+    assert a.company is None
+
+
+def test_the_rep_asking_for_the_right_number_for_someone_who_confirms() -> None:
+    a = _run(
+        ("C", "Hello, who's this?"),
+        ("R", "Hi, this is Leah with Paperlane. Is this the right number for Declan Shaw?"),
+        ("C", "It is, yeah, that's me."),
+    )
+    assert a.customer_name and a.customer_name.value == "Declan Shaw"
+
+
+def test_you_have_got_someone_answers_who_is_on_the_line() -> None:
+    a = _run(
+        ("R", "Thanks for holding, this is Gavin at Claimsure. Who do I have on the line?"),
+        ("C", "You've got Imogen Hale, practice manager at Birchwood Physiotherapy."),
+    )
+    assert a.customer_name and a.customer_name.value == "Imogen Hale"
+    assert a.company and a.company.value == "Birchwood Physiotherapy"
+
+
+def test_the_reps_name_without_my_keeps_a_misheard_greeting_from_being_the_customer() -> None:
+    a = _run(
+        ("R", "Hi, thanks for calling Quillpad, name Rick Dalton, what can I do for you?"),
+        ("C", "Say Rick, I work over at Larkspur Flowers, we're a florist in Cork."),
+        ("R", "Sure thing, and who am I speaking with?"),
+        ("C", "Oh, sorry, Paula, Paula Brandt."),
+    )
+    assert a.customer_name and a.customer_name.value == "Paula Brandt"
+
+
+def test_the_rep_asking_for_the_customer_as_heard_no_question_mark_the_cue_misheard() -> None:
+    a = _run(
+        ("R", "Buenas tardes, algo con el señor Ramiro Paz, de carpintería paz."),
+        ("C", "Sí, él habla."),
+        ("R", "Soy Clara, de Barnices del Sur. Le llamo por nuestros barnices."),
+        language="es")
+    assert a.customer_name and a.customer_name.value == "Ramiro Paz"
+    assert a.company and a.company.value == "Carpintería Paz"
+
+
+def test_a_lower_case_company_that_ends_in_a_word_companies_end_in() -> None:
+    a = _run(
+        ("R", "Hello, this is Ana from Billflow, am I speaking with Rhys Cole?"),
+        ("C", "Speaking, I'm the finance lead of the granite engineering in Omaha."),
+    )
+    assert a.company and a.company.value == "Granite Engineering"
+    assert a.customer_name and a.customer_name.value == "Rhys Cole"
+
+
+def test_the_recognisers_comma_inside_a_company_name_before_its_kind() -> None:
+    a = _run(
+        ("R", "Docuvault, Ian speaking."),
+        ("C", "Hi, I'm Fiona Grant, the office manager at Heron, and Pike, a law firm in Cork."),
+    )
+    assert a.company and a.company.value == "Heron and Pike"
+
+
+def test_what_is_counted_is_not_a_company() -> None:
+    a = _run(
+        ("R", "Conecta, buenos días. ¿Con quién hablo?"),
+        ("C", "Con Lucía Sanz. Necesitamos treinta licencias de Salesdesk."),
+        language="es")
+    assert a.customer_name and a.customer_name.value == "Lucía Sanz"
+    assert a.company is None
+
+
+def test_a_misheard_question_for_someone_from_a_company_then_an_introduction_is_the_caller(
+        ) -> None:
+    a = _run(
+        ("C", "Hello. How is the scary Simmons from Oak Ridge Dental? This is Faith Adams with "
+              "Brightsmile Imaging."),
+        ("C", "No, there's no Casey here."),
+    )
+    assert a.customer_name is None or a.customer_name.value != "Faith Adams"
+
+
+def test_turns_given_the_wrong_way_round_the_caller_introduced_then_asked_and_pitched() -> None:
+    a = _run(
+        ("R", "Óptica Miramar, buenas tardes."),
+        ("C", "Buenas tardes, soy Héctor Gil, de Lentes Norte. ¿Podría hablar con la doctora "
+              "Elena Roca?"),
+        ("R", "Sí, soy yo."),
+        ("C", "Usted nos pidió información sobre nuestros lentes de contacto."),
+        ("R", "Sí, llámeme la semana que viene."),
+        language="es")
+    assert a.customer_name and a.customer_name.value == "Elena Roca"
+    assert a.company and a.company.value == "Óptica Miramar"
+
+
+def test_a_customer_asking_for_the_rep_by_name_keeps_the_roles_as_given() -> None:
+    a = _run(
+        ("R", "Trackwise, good morning."),
+        ("C", "Hi, this is Maria Lopez from Acme Logistics. Could I speak with Ben Carter?"),
+        ("R", "Speaking."),
+        ("C", "We'd like a quote for fleet tracking."),
+    )
+    assert a.customer_name and a.customer_name.value == "Maria Lopez"
+    assert a.company and a.company.value == "Acme Logistics"
+
+
+def test_ordinary_words_after_a_comma_are_not_a_company_or_a_phone_answer() -> None:
+    a = _run(
+        ("C", "Not today, Ben."),
+        ("R", "Hi, this is Ben from Solarix, I'm calling about panels for your roof."),
+        ("C", "I run a small business, nothing fancy, and we rent the building."),
+    )
+    assert a.company is None
+    b = _run(
+        ("R", "Hello, Printhive, Jonah speaking."),
+        ("C", "Hi, we're a family business, really, and we need toner."),
+    )
+    assert b.company is None
+
+
+def test_the_rep_returning_a_call_heard_without_question_mark_and_not_denied() -> None:
+    a = _run(
+        ("C", "Good morning, Ashby Glazing."),
+        ("R", "Good morning, this is Nadine from Voltcheck, returning a call from Wesley Corbyn."),
+        ("C", "Ask me, thanks for calling back. We need two thermal cameras."),
+    )
+    assert a.customer_name and a.customer_name.value == "Wesley Corbyn"
+    assert a.company and a.company.value == "Ashby Glazing"
+
+
+def test_the_rep_asking_for_someone_who_is_not_there_names_nobody() -> None:
+    a = _run(
+        ("C", "Good morning, Ashby Glazing."),
+        ("R", "Good morning, this is Nadine from Voltcheck, returning a call from Wesley Corbyn."),
+        ("C", "He's not in today, sorry. Can I take a message?"),
+    )
+    assert a.customer_name is None
+
+
+def test_a_lower_case_company_after_the_customers_role_there() -> None:
+    a = _run(
+        ("R", "Hola, buenas tardes, soy Ana, de Conecta CRM. ¿Hablo con el señor Jorge Vela?"),
+        ("C", "Sí, soy yo, soy el director comercial de grupo los robles en Monterrey."),
+        language="es")
+    assert a.company and a.company.value == "Grupo Los Robles"
+    b = _run(
+        ("R", "Toolforge, this is Nina."),
+        ("C", "Hi, I'm the manager of the whole thing, just tell me the price."),
+    )
+    assert b.company is None
+
+
+def test_a_lower_case_name_capitalised_as_names_are_written_in_the_language() -> None:
+    from core.local_extraction import _title
+
+    assert _title("café de la montaña") == "Café de la Montaña"
+    assert _title("bodega los andes") == "Bodega Los Andes"
+    assert _title("parker and sons plumbing") == "Parker and Sons Plumbing"
+    assert _title("la buena cosecha") == "La Buena Cosecha"
+
+
+def test_a_full_name_after_that_is_me_is_enough() -> None:
+    a = _run(
+        ("C", "Northgate Pharmacy, good morning."),
+        ("R", "Hi, this is Lisa from Medtrack, is the manager in?"),
+        ("C", "That's me, Rob Tully."),
+    )
+    assert a.customer_name and a.customer_name.value == "Rob Tully"
+    assert a.company and a.company.value == "Northgate Pharmacy"
+
+
+def test_a_count_or_a_thing_after_the_kind_of_business_is_not_a_company() -> None:
+    a = _run(
+        ("R", "Hi, I'm Zoe from Trakvan."),
+        ("C", "Hi Zoe. We run a plumbing business, twelve vans, here in Tulsa."),
+    )
+    assert a.company is None
+    b = _run(
+        ("C", "Sí, diga."),
+        ("R", "Buenas tardes, soy Clara, de Tintas del Norte. ¿Es usted el encargado de compras?"),
+        ("C", "Sí, soy el encargado de compras de la imprenta, dígame."),
+        language="es")
+    assert b.company is None
+
+
+def test_a_first_name_from_a_company_after_greeting_the_rep_by_name() -> None:
+    a = _run(
+        ("R", "Hello, Teamdesk, Kai speaking."),
+        ("C", "Hello Kai, Joanne from Brindle, we're an agency with twenty people."),
+    )
+    assert a.customer_name and a.customer_name.value == "Joanne"
+    assert a.company and a.company.value == "Brindle"
+
+
+def test_a_description_of_the_business_is_not_its_name() -> None:
+    a = _run(
+        ("R", "Buenos días, le atiende Sonia, de Agua Viva."),
+        ("C", "Buenos días, mire, trabajo en una empresa de limpieza, de momento pequeña."),
+        language="es")
+    assert a.company is None
+
+
+def test_a_name_then_company_after_a_bare_greeting_of_the_rep() -> None:
+    a = _run(
+        ("R", "Good morning, you've reached Stayflow, this is Rachel."),
+        ("C", "Morning Rachel, Marcus Webb, Pinecrest Hotels."),
+    )
+    assert a.customer_name and a.customer_name.value == "Marcus Webb"
+    assert a.company and a.company.value == "Pinecrest Hotels"
+
+
+def test_turns_the_wrong_way_round_the_caller_asking_for_whoever_buys_at_a_company() -> None:
+    a = _run(
+        ("C", "Hello, it's Jonah from Printhive. I'm looking for whoever buys office supplies at "
+              "Marsh Dental."),
+        ("R", "That's our office manager, but she's off today. I'm Kelly, the receptionist."),
+        ("C", "Could you tell her I called about our toner subscription?"),
+    )
+    assert a.customer_name and a.customer_name.value == "Kelly"
+    assert a.company and a.company.value == "Marsh Dental"
+
+
+def test_a_wrong_number_the_wrong_way_round_names_no_customer_and_no_company() -> None:
+    a = _run(
+        ("R", "Hello?"),
+        ("C", "Hi, is this Gary Simmons from Oakridge Dental? This is Faith Adams with "
+              "Brightsmile Imaging."),
+        ("R", "No, there's no Gary here. This is a private number."),
+        ("C", "Oh, I do apologise, I must have the wrong number."),
+    )
+    assert a.customer_name is None
+    assert a.company is None
+
+
+def test_the_phone_answered_with_the_company_and_who_is_speaking() -> None:
+    a = _run(
+        ("C", "Bright Smiles Dental, Jenny speaking, how can I help?"),
+        ("R", "Hi Jenny, this is Paul from Imaging Direct, is the practice manager around?"),
+    )
+    assert a.company and a.company.value == "Bright Smiles Dental"
+    b = _run(
+        ("C", "Hiya, Fiona Grant here."),
+        ("R", "Hello Fiona, you've reached Docuvault, Ian speaking."),
+    )
+    assert b.company is None
+    assert b.customer_name and b.customer_name.value == "Fiona Grant"
+
+
+def test_the_reps_identity_for_the_cloud_extractor_includes_the_caller_heard_in_any_turn(
+        ) -> None:
+    from core.local_extraction import rep_identity
+
+    transcript = call(
+        ("R", "Hello?"),
+        ("C", "Hi, is this Gary Simmons from Oakridge Dental? This is Faith Adams with "
+              "Brightsmile Imaging."),
+        ("R", "No, there's no Gary here."),
+    )
+    for speaker in transcript.speakers:
+        speaker.role = "rep" if speaker.label == "R" else "customer"
+    names, companies = rep_identity(transcript)
+    assert "faith adams" in names
+    assert "brightsmile imaging" in companies
+
+
+def test_a_full_name_in_lower_case_after_a_misheard_cue() -> None:
+    a = _run(
+        ("C", "¿Hola, qué tal? Les ha la marina prado, del estudio prado, de Rosario."),
+        ("R", "Hola Marina, soy Tomás, de Firma Segura. ¿En qué la puedo ayudar?"),
+        language="es")
+    assert a.customer_name and a.customer_name.value == "Marina Prado"
+    b = _run(
+        ("R", "Hello, Stockly, Leo here."),
+        ("C", "Hi Leo, my name is just calling, about the app."),
+    )
+    assert b.customer_name is None
+
+
+def test_the_company_the_rep_asks_for_whoever_buys_at_is_the_customers() -> None:
+    a = _run(
+        ("R", "Hello, it's Jonah from Printhive. I'm looking for whoever buys office supplies at "
+              "Marsh Dental."),
+        ("C", "That's our office manager, but she's off today. I'm Kelly, the receptionist."),
+    )
+    assert a.customer_name and a.customer_name.value == "Kelly"
+    assert a.company and a.company.value == "Marsh Dental"
+
+
+def test_a_lower_case_business_named_after_its_kind_and_not_a_department() -> None:
+    a = _run(
+        ("R", "Buenas, Agua Viva, soy Sonia."),
+        ("C", "Buenas, le llamo de la clínica dental sonrisas, en Lima."),
+        language="es")
+    assert a.company and a.company.value == "Clínica Dental Sonrisas"
+    b = _run(
+        ("R", "Hola, Conecta, habla Ana."),
+        ("C", "Hola, soy Laura, trabajo en el departamento de marketing, en Lima."),
+        language="es")
+    assert b.company is None

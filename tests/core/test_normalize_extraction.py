@@ -325,6 +325,6 @@ def test_names_and_places_the_recogniser_wrote_in_lower_case() -> None:
         ("C", "Nos interesa un sistema de inventario."),
         language="es")
     a = extract(heard, gazetteer=gaz)
-    assert a.company and a.company.value == "ferretería quiroga"
+    assert a.company and a.company.value == "Ferretería Quiroga"  # capitalised as a name
     assert a.location and (a.location.value.city, a.location.value.country) == \
         ("buenos aires", "argentina")

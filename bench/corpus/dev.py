@@ -928,7 +928,7 @@ def calls() -> list[CallScript]:
             rep("I'll e-mail you a rough price and we can talk again in March."),
             cust("Send me the quote and we'll see, no promises."),
         ], Truth("Dana", "Paintline Supplies", "Marco Rivera", "Rivera Auto Body", "Calgary",
-                 "Alberta", "Canada", ("downdraft booth",), 45000, "CAD",
+                 "Alberta", "Canada", ("paint booth", "downdraft booth"), 45000, "CAD",
                  "not before the spring", None, "+14035550147", "medium"),
             "customer-first", "replacement", "phone"),
         call("dev-en-45", "en", "inbound", [

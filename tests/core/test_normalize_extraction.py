@@ -313,3 +313,10 @@ def test_names_and_places_the_recogniser_wrote_in_lower_case() -> None:
     assert a.company and a.company.value == "ferretería quiroga"
     assert a.location and (a.location.value.city, a.location.value.country) == \
         ("buenos aires", "argentina")
+
+
+def test_an_initial_said_before_the_local_part_belongs_to_the_address() -> None:
+    assert find_emails("Send it to h weiss at lakeside school dot org.")[0][0] == \
+        "hweiss@lakesideschool.org"
+    assert find_emails("Sí, a jordi arroba talleres puig punto es.")[0][0] == \
+        "jordi@tallerespuig.es"  # 'a' is a word here, not an initial

@@ -1,0 +1,133 @@
+"""The local extractor's other fields (products, place, budget, phone) on transcripts shaped like
+what the recogniser writes: turns cut into several segments, digits and "$", numbers said in
+pieces, a region or country cut off into a segment of its own. Calls written for these tests, not
+from the quality corpus."""
+
+from core.local_extraction import extract
+from core.places import Gazetteer, Place, default_gazetteer
+from models.analysis import CallAnalysis
+from tests.core.helpers import call
+
+GAZ = Gazetteer()
+for _name, _place in [
+    ("Calgary", Place("Calgary", "CA", "city", None, 1_300_000)),
+    ("Alberta", Place("Alberta", "CA", "region", "Alberta", 10**8)),
+    ("Canada", Place("Canada", "CA", "country", None, 10**9)),
+    ("Tulsa", Place("Tulsa", "US", "city", "Oklahoma", 400_000)),
+]:
+    GAZ.add(_name, _place)
+
+
+def _run(*turns: tuple[str, str], language: str = "en",
+         gazetteer: Gazetteer | None = None) -> CallAnalysis:
+    """The call with its roles given (R the rep, C the customer)."""
+    transcript = call(*turns, language=language)
+    for speaker in transcript.speakers:
+        speaker.role = "rep" if speaker.label == "R" else "customer"
+    return extract(transcript, gazetteer=gazetteer or GAZ)
+
+
+def _products(a: CallAnalysis) -> list[str]:
+    return [p.value for p in a.products_of_interest]
+
+
+def test_products_asked_as_a_price_on_and_as_what_i_need_is() -> None:
+    a = _run(
+        ("R", "Greenroof Energy, this is Tess."),
+        ("C", "Hi Tess, we'd like to get a price on heat pumps plus a hot water tank if it "
+              "fits."),
+        ("C", "What we need is a smart thermostat for each flat."),
+    )
+    assert _products(a) == ["heat pumps", "hot water tank", "smart thermostat"]
+
+
+def test_a_worn_out_thing_replaced_with_another_and_the_reps_generic_word_gives_way() -> None:
+    a = _run(
+        ("R", "Hi, it's Lee from Kilnworks. You filled in our form about a pottery kiln."),
+        ("C", "Yes. Our old electric kiln is falling apart,"),
+        ("C", "and I want to replace it with a gas kiln."),
+    )
+    assert _products(a) == ["electric kiln", "gas kiln"]
+
+
+def test_a_product_named_after_having_a_look_and_mainly() -> None:
+    a = _run(
+        ("R", "Stockroom Apps, Dee speaking."),
+        ("C", "I'm having a look at what else is out there, mainly barcode stock counting."),
+    )
+    assert _products(a) == ["barcode stock counting"]
+
+
+def test_spanish_products_of_a_quote_with_the_verb_conjugated() -> None:
+    a = _run(
+        ("R", "Buenas tardes, Envases del Valle, habla Rosa."),
+        ("C", "Queremos que nos coticen cajas de cartón para fruta, unas mil."),
+        ("R", "¿Algo más?"),
+        ("C", "Hemos cotizado un sistema de etiquetado para la planta."),
+        language="es",
+    )
+    assert _products(a) == ["cajas de cartón", "sistema de etiquetado"]
+
+
+def test_the_currency_said_after_a_dollar_sign_wins() -> None:
+    a = _run(
+        ("R", "Do you have a budget in mind?"),
+        ("C", "Maybe $8,000 Canadian dollars, but it's early days."),
+    )
+    assert a.budget and (a.budget.value.amount, a.budget.value.currency) == (8000, "CAD")
+    plain = _run(("R", "What's the budget?"), ("C", "About $3,500."))
+    assert plain.budget and (plain.budget.value.amount, plain.budget.value.currency) == \
+        (3500, "USD")
+
+
+def test_a_phone_number_said_over_sentences_of_one_turn() -> None:
+    a = _run(
+        ("R", "I'll send a quote. What's your number?"),
+        ("C", "My number is 918."),
+        ("C", "5, 5, 5."),
+        ("C", "0122."),
+        gazetteer=GAZ,
+    )
+    assert a.contact_phone and a.contact_phone.value == "+19185550122"
+
+
+def test_a_phone_number_split_by_the_reps_backchannel() -> None:
+    a = _run(
+        ("R", "What's the best number to reach you?"),
+        ("C", "It's four zero three, five five five,"),
+        ("R", "Mm-hm."),
+        ("C", "zero one four seven."),
+    )
+    assert a.contact_phone and a.contact_phone.value == "+14035550147"
+
+
+def test_numbers_in_pieces_are_no_phone_where_no_number_is_asked_for() -> None:
+    a = _run(
+        ("R", "How many vans, and how many drivers?"),
+        ("C", "Eleven vans."),
+        ("C", "Twelve drivers, maybe fifteen."),
+        ("C", "Twenty five seats. Thirty later."),
+    )
+    assert a.contact_phone is None
+
+
+def test_a_region_and_a_country_the_recogniser_cut_off_from_the_city() -> None:
+    a = _run(
+        ("R", "Paintline, Dana speaking."),
+        ("C", "Our shop is in Calgary, and we're the..."),
+        ("C", "...canada."),
+    )
+    assert a.location and (a.location.value.city, a.location.value.country) == \
+        ("Calgary", "canada")
+    not_a_place = _run(("C", "Our shop is in Calgary."), ("C", "Nice to meet you."))
+    assert not_a_place.location and not_a_place.location.value.country is None
+
+
+def test_first_level_regions_of_spanish_speaking_countries_are_known() -> None:
+    a = _run(
+        ("R", "Empaques Andinos, buenas tardes."),
+        ("C", "Le habla Camila, de una finca en Pereira, Risaralda, Colombia."),
+        language="es", gazetteer=default_gazetteer(),
+    )
+    assert a.location and (a.location.value.city, a.location.value.region,
+                           a.location.value.country) == ("Pereira", "Risaralda", "Colombia")

@@ -133,9 +133,13 @@ def timeline(ctx: CallContext) -> Evidence[str] | None:
                     r"\b(?:for|the past|the last|over the last|hace|desde hace|durante)\s+$",
                     before)))
 
+        def earliest(m: re.Match[str]) -> bool:  # 'not before the spring': its earliest
+            return bool(re.match(r"(?:before|until|till|antes|hasta|ate)\b", fold(m.group(0)))
+                        and re.search(r"\b(?:not|no)\s+$", fold(s.text[:m.start()])))
+
         hits = [m for m in pattern.finditer(s.text)
-                if not re.search(r"\b(?:not|no|nor|never)\s+(?:\w+\s+)?$",
-                                 fold(s.text[:m.start()])) and not past(m)]
+                if (earliest(m) or not re.search(r"\b(?:not|no|nor|never)\s+(?:\w+\s+)?$",
+                                                 fold(s.text[:m.start()]))) and not past(m)]
         if not hits:
             return None
         fix = CORRECTION.search(low)
@@ -149,6 +153,9 @@ def timeline(ctx: CallContext) -> Evidence[str] | None:
         if m.start() == 0 or s.text[:m.start()].strip() in ("", ",") or \
                 TIME_PREPOSITION.match(fold(value)):
             value = value[0].lower() + value[1:]
+        neg = re.search(r"(?i:\b(?:not|no)\s+)$", s.text[:m.start()])
+        if neg and earliest(m):
+            value = neg.group(0).lower() + value
         return value
 
     def corrected(s: Said) -> Evidence[str] | None:
@@ -183,10 +190,12 @@ def timeline(ctx: CallContext) -> Evidence[str] | None:
             if value:
                 return Evidence[str](value=value, quote=s.text)
     if not any(REFUSAL.search(fold(s.text)) for s in ctx.customer):
-        for s in ctx.customer:
-            value = find(s, False, loose=True)
-            if value:
-                return Evidence[str](value=value, quote=s.text)
+        loose = [(s, v) for s in ctx.customer if (v := find(s, False, loose=True))]
+        # 'we do the rotas on spring sheets' ... 'maybe towards the end of the year': a phrase
+        # with its preposition before a bare word the recogniser may have made up
+        framed = [(s, v) for s, v in loose if TIME_PREPOSITION.match(fold(v))]
+        for s, value in framed[:1] or loose[:1]:
+            return Evidence[str](value=value, quote=s.text)
     return None
 
 
@@ -227,7 +236,7 @@ def _signals(ctx: CallContext) -> _Signals:
         said = " ".join(fold(x.text) for x in reply)
         if s.role == "customer" and not reply[1:] and not AGREE.search(said):
             said = "yes " + said  # the customer proposing it
-        if reply and AGREE.search(said) and not REFUSAL.search(said):
+        if reply and (AGREE.search(said) or _echoes(said, low)) and not REFUSAL.search(said):
             hedged = bool(HEDGE.search(said) or HESITANT.search(said))
             step = Evidence[Intent](value="high", quote=s.text)
             if not hedged:
@@ -258,3 +267,19 @@ def buying_intent(ctx: CallContext, budget: bool, products: bool) -> Evidence[In
         return Evidence[Intent](value="medium", quote=sig.next_step.quote if sig.next_step
                                 else "")
     return Evidence[Intent](value="none", quote="")
+
+
+_DATE_WORD = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|"
+                        r"\d{1,2}(?:st|nd|rd|th)|(?:first|second|third|fourth|fifth|sixth|"
+                        r"seventh|eighth|ninth|tenth|\w+teenth|twentieth|thirtieth)|lunes|martes|"
+                        r"miercoles|jueves|viernes|sabado|domingo|manana|segunda|terca|quarta|"
+                        r"quinta|sexta|amanha)\b")
+_NOT_THEN = re.compile(r"\b(?:not|no|nor|can'?t|cannot|won'?t|isn'?t|doesn'?t|don'?t|busy|away|"
+                       r"nao|imposible|ocupad[oa]s?)\b")
+
+
+def _echoes(reply: str, proposal: str) -> bool:
+    """The customer says back the day the rep proposed, without turning it down: 'book a call on
+    the 14th' 'The 14th is [fine]', when the recogniser lost or misheard the word of assent."""
+    days = set(_DATE_WORD.findall(proposal))
+    return bool(days & set(_DATE_WORD.findall(reply))) and not _NOT_THEN.search(reply)

@@ -64,3 +64,24 @@ def test_a_short_answer_to_when_and_spanish_agreement() -> None:
     later = _ctx(("R", "Le llamo por nuestras tintas."),
                  ("C", "De momento estamos bien servidos. Quizás más adelante."), language="es")
     assert buying_intent(later, budget=False, products=False).value == "low"
+
+
+def test_the_day_said_back_accepts_the_step_when_the_word_of_assent_was_misheard() -> None:
+    echoed = _ctx(("R", "I'll send a proposal and book a call with the partners on the 14th."),
+                  ("C", "The 14th is time."))
+    assert buying_intent(echoed, budget=True, products=True).value == "high"
+    declined = _ctx(("R", "Can we meet on Thursday?"), ("C", "Thursday I'm away."))
+    assert buying_intent(declined, budget=True, products=True).value == "medium"
+
+
+def test_not_before_is_the_earliest_date_not_a_negation() -> None:
+    ctx = _ctx(("R", "And how soon?"),
+               ("C", "Not before the spring, we're too busy through the winter."))
+    assert (t := timeline(ctx)) and t.value == "not before the spring"
+    assert timeline(_ctx(("R", "When?"), ("C", "Not in March."))) is None
+
+
+def test_a_time_with_its_preposition_wins_over_a_bare_word_said_earlier() -> None:
+    ctx = _ctx(("C", "We do the rotas on spring sheets."), ("R", "I see."),
+               ("C", "Maybe towards the end of the year."))
+    assert (t := timeline(ctx)) and t.value == "towards the end of the year"

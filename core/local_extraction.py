@@ -779,12 +779,19 @@ _NUM_TOKEN = {*ADDITIVE, *SCALES, *LATIN_SCALES, "hundred", "half", "medio", "me
               "meia", "point", "and", "a", "y", "e"}
 
 
+# a scale said without its figure ('thousand dollars', 'millones de pesos') is a figure misheard;
+# 'mil' alone is a thousand in Spanish and Portuguese
+_LOST_MULTIPLIER = {"hundred", "thousand", "million", "billion", "millones", "millon", "milhoes",
+                    "milhao"}
+
+
 @dataclass(frozen=True)
 class _Money:
     amount: float
     currency: str | None
     said: str
     negated: bool
+    lost: bool = False  # 'around time, thousand euro': the figure before the scale not heard
 
 
 def _money(sentence: str, country: str | None) -> list[_Money]:
@@ -827,12 +834,16 @@ def _money(sentence: str, country: str | None) -> list[_Money]:
         begin = tokens[i].start()
         negated = bool(re.search(r"\b(?:not|no)\s*$", low[:begin]))
         said = sentence[begin:end] if len(sentence) == len(low) else low[begin:end]
-        out.append(_Money(amount, currency, said.strip(), negated))
+        out.append(_Money(amount, currency, said.strip(), negated, words[0] in _LOST_MULTIPLIER))
         i = j
     return out
 
 
-def _budget(ctx: CallContext, country: str | None) -> Evidence[Budget] | None:
+def _budget(ctx: CallContext, country: str | None, *,
+            heard: bool = False) -> Evidence[Budget] | None:
+    """The customer's budget: the last cued figure (corrections win), else the first with a
+    currency. With `heard`, also a figure the recogniser lost ('time, thousand euro'), for what
+    was said about money rather than its value (buying intent)."""
     cued: list[tuple[_Money, str]] = []
     plain: list[tuple[_Money, str]] = []
     for s in ctx.customer:
@@ -841,7 +852,8 @@ def _budget(ctx: CallContext, country: str | None) -> Evidence[Budget] | None:
             continue
         answer = bool(BUDGET_QUESTION.search(fold(ctx.previous_rep(s))))
         for money in _money(s.text, country):
-            if money.negated or (money.currency is None and money.amount < 100):
+            if money.negated or (money.currency is None and money.amount < 100) or \
+                    (money.lost and not heard):
                 continue
             if money.currency is None and not BUDGET_CUE.search(low):
                 continue
@@ -1014,7 +1026,8 @@ def extract(transcript: Transcript, catalog: list[str] | None = None, *,
     if location is None and budget and budget.value.currency in CURRENCY_COUNTRY:
         country = CURRENCY_COUNTRY[budget.value.currency]  # pounds said, no place: a UK number
     when = timeline(ctx)
-    intent = buying_intent(ctx, budget is not None, bool(products))
+    intent = buying_intent(ctx, budget is not None or _budget(ctx, country, heard=True) is not None,
+                           bool(products))
     text = " ".join(s.text for s in said)
     pos = len(re.findall(POSITIVE, fold(text)))
     neg = len(re.findall(NEGATIVE, fold(text)))

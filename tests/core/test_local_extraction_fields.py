@@ -131,3 +131,17 @@ def test_first_level_regions_of_spanish_speaking_countries_are_known() -> None:
     )
     assert a.location and (a.location.value.city, a.location.value.region,
                            a.location.value.country) == ("Pereira", "Risaralda", "Colombia")
+
+
+def test_a_scale_without_its_figure_is_no_budget_but_money_was_said() -> None:
+    a = _run(
+        ("R", "Have you got a figure in mind?"),
+        ("C", "Around time, thousand euro for the first year."),
+        ("R", "I'll send the contract today and book the onboarding call for Monday the 4th."),
+        ("C", "Perfect."),
+    )
+    assert a.budget is None  # 'nine thousand' misheard: no figure invented
+    assert a.buying_intent.value == "high"  # a dated step accepted, and a budget was said
+    heard = _run(("R", "Budget?"), ("C", "Around nine thousand euro."))
+    assert heard.budget and (heard.budget.value.amount, heard.budget.value.currency) == \
+        (9000, "EUR")

@@ -813,13 +813,17 @@ def _money(sentence: str, country: str | None) -> list[_Money]:
             i += 1
             continue
         words = [t.group(0) for t in tokens[start_j:j]]
-        text = " ".join(words).replace(",", "")
+        # '1,5 millones': a decimal comma (two digits at most after it), not thousands
+        text = re.sub(r"(\d),(\d{1,2})(?!\d)", r"\1.\2", " ".join(words)).replace(",", "")
         amount = words_to_number(text)
         if amount is None:
             i = j
             continue
         after = low[tokens[j - 1].end():tokens[j - 1].end() + 40]
         currency = symbol
+        sign_after = re.match(r"\s*([€$£])", low[tokens[j - 1].end():])
+        if currency is None and sign_after:  # '5.000 €'
+            currency = SYMBOLS[sign_after.group(1)]
         if currency in (None, "USD"):  # "$8,000 Canadian dollars": the word said wins
             for pattern, code in CURRENCY_WORDS:
                 if re.match(rf"\s*(?:de\s+)?(?:{pattern})\b", after):

@@ -145,3 +145,11 @@ def test_a_scale_without_its_figure_is_no_budget_but_money_was_said() -> None:
     heard = _run(("R", "Budget?"), ("C", "Around nine thousand euro."))
     assert heard.budget and (heard.budget.value.amount, heard.budget.value.currency) == \
         (9000, "EUR")
+
+
+def test_spanish_digits_with_a_decimal_comma_and_a_euro_sign_after_the_figure() -> None:
+    a = _run(("R", "¿Qué presupuesto tienen?"), ("C", "Unos 1,5 millones de pesos."),
+             language="es")
+    assert a.budget and a.budget.value.amount == 1_500_000
+    b = _run(("R", "¿Y el presupuesto?"), ("C", "Tenemos 5.000 € para esto."), language="es")
+    assert b.budget and (b.budget.value.amount, b.budget.value.currency) == (5000, "EUR")

@@ -184,7 +184,8 @@ PRODUCT_CUES_EN = (
     r"(?:on|about)|details (?:on|about)|asking about|asked about|enquir(?:ed|ing) about|"
     r"inquir(?:ed|ing) about|tell me (?:more )?about|considering|evaluating|researching|"
     r"comparing|compare|"
-    r"replace|replacing|upgrade|upgrading|switch(?:ing)? from|do you (?:have|offer|sell)|"
+    r"replace|replacing|upgrade|upgrading|switch(?:ing)? from|do you (?:have|offer|sell|do)|"
+    r"(?:calling|ringing|phoning|call|ring) (?:you )?(?:about|regarding)|"
     r"shopping (?:for|around for)|need(?:s)?(?: new)?|want|would like|'d like)")
 PRODUCT_CUES_ES = (
     r"(?:lo que (?:necesitamos|necesito|buscamos|busco|queremos|quiero) es|"
@@ -194,8 +195,9 @@ PRODUCT_CUES_ES = (
     r"cuanto cuesta(?:n)?|"
     r"cambiar (?=nuestr|el |la |los |las |mi )|(?:estamos|estoy) (?:buscando|interesad[oa]s? en|"
     r"pensando en|evaluando|considerando|viendo)|buscamos|busco|necesitamos|necesito|"
+    r"necesitariamos|necesitaria|buscariamos|querriamos|(?:le )?llam(?:o|aba) por (?:lo de )?|"
     r"queremos|quiero|quisiera|quisieramos|(?:nos|me) gustaria|(?:una )?cotizacion (?:de|para|"
-    r"por)|(?:mas )?informacion (?:sobre|de|acerca de)|precio (?:de|del)|reemplazar|sustituir|"
+    r"por)|(?:mas )?informacion (?:sobre|del|de|acerca de)|precio (?:de|del)|reemplazar|sustituir|"
     r"renovar|(?:estamos|estou) procurando|tenho interesse em|temos interesse em|precisamos de|"
     r"preciso de|queremos)")
 PRODUCT_STOP = re.compile(
@@ -203,6 +205,7 @@ PRODUCT_STOP = re.compile(
     r"stores|drivers|users|people|locations|agents|hotels))|because|since|so that|so we|to (?:help|"
     r"replace|manage|track|run)|which|that (?:we|can|will|i)|but|if|when|as well|too|for now|"
     r"right now|today|this year|next \w+|before|by the|para|porque|ya que|que|pero|si|cuando|"
+    r"(?:would |will |might )?cost|costs|costaria|cuesta|cuestan|"
     r"por ahora|este ano|hoy|ahora|antes|por favor|please)\b")
 PRODUCT_SPLIT = re.compile(r"\s*(?:,|\band maybe\b|\band also\b|\band\b|\bplus\b|\bas well as\b|"
                            r"\bor\b|\by tambien\b|\by quizas\b|\by\b|\be\b|\bo\b)\s*")
@@ -218,7 +221,7 @@ PRODUCT_VERB = re.compile(r"^(?:comprar|contratar|probar|adquirir|buy|get|try|pu
 NOT_PRODUCT_VERB = re.compile(r"^(?:empezar|comenzar|arrancar|hablar|saber|ver|tener|hacer|"
                               r"implementar|instalar|migrar|mejorar|reducir|ampliar|conocer|"
                               r"recibir|pedir|pagar|invertir|gastar|firmar|agendar|decidir|"
-                              r"esperar|pensar|ir|ser|estar|que|lo|la|le|les|se|comecar|falar|"
+                              r"esperar|pensar|ir|ser|estar|que|lo|le|les|se|comecar|falar|"
                               r"\w+(?:ar|er|ir)(?:lo|la|los|las|le|les)|"
                               r"start|begin|talk|know|see|have|make|think|wait|go|be)\b")
 PRODUCT_PREFIX = re.compile(r"^(?:a |an |una |un )?(?:quote|pricing|price|prices|information|info|"
@@ -724,12 +727,25 @@ def _products(ctx: CallContext, catalog: list[str] | None) -> list[Evidence[str]
         seen.append(item)
         found.append(Evidence[str](value=item, quote=quote))
 
+    cued_turn = -1  # the turn whose last sentence named a product after a cue
     for s in ctx.customer:
         if REFUSAL.search(fold(s.text)):
             continue
         cues = PRODUCT_CUES_ES if ctx.lang in ("es", "pt") else PRODUCT_CUES_EN
-        for item in _cue_items(s.text, cues):
-            add(_clean_product(item), s.text)
+        items = [_clean_product(said) for said in _cue_items(s.text, cues)]
+        more = _AND_ALSO.match(s.text)
+        if more and not items and cued_turn in (s.turn, s.turn - 2):
+            # '... your fleet tracking software.' 'And the premium support plan.': the
+            # recogniser ended the sentence before the list did
+            rest = s.text[more.end():]
+            stop = PRODUCT_STOP.search(fold(rest))
+            items = [_clean_product(rest[:stop.start()] if stop else rest)]
+        for named in items:
+            add(named, s.text)
+        if any(items):
+            cued_turn = s.turn
+        elif cued_turn != s.turn:
+            cued_turn = -1
         text = s.text if len(s.text) == len(fold(s.text)) else fold(s.text)
         for m in OLD_THING.finditer(text):  # 'the card readers on our doors keep failing'
             thing = next(g for g in m.groups() if g)
@@ -757,6 +773,10 @@ def _products(ctx: CallContext, catalog: list[str] | None) -> list[Evidence[str]
                 continue  # 'your form about a spray booth' / '... with a downdraft booth'
             add(thing, s.text)
     return found
+
+
+_AND_ALSO = re.compile(r"^(?i:and also|and|plus|as well as|also|y tambi[eé]n|y|adem[aá]s de|"
+                      r"adem[aá]s|e tamb[eé]m|e)\s+(?=\S)")
 
 
 def _head(item: str) -> str:

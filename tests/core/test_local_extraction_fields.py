@@ -153,3 +153,32 @@ def test_spanish_digits_with_a_decimal_comma_and_a_euro_sign_after_the_figure() 
     assert a.budget and a.budget.value.amount == 1_500_000
     b = _run(("R", "¿Y el presupuesto?"), ("C", "Tenemos 5.000 € para esto."), language="es")
     assert b.budget and (b.budget.value.amount, b.budget.value.currency) == (5000, "EUR")
+
+
+def test_products_asked_about_in_more_everyday_ways() -> None:
+    assert _products(_run(("R", "How can I help?"), ("C", "I'm calling about your payroll "
+                                                         "software."))) == ["payroll software"]
+    assert _products(_run(("R", "How can I help?"), ("C", "Do you do solar panels?"))) == \
+        ["solar panels"]
+    assert _products(_run(("R", "How can I help?"),
+                          ("C", "How much would the cloud backup cost for forty laptops?"))) == \
+        ["cloud backup"]
+    assert _products(_run(("R", "¿En qué le puedo ayudar?"),
+                          ("C", "Quisiera saber el precio de la máquina de café."),
+                          ("C", "Necesitaríamos unas cámaras de seguridad para la tienda."),
+                          ("C", "Y quería información del sistema de riego."),
+                          language="es")) == [
+        "máquina de café", "cámaras de seguridad", "sistema de riego"]
+
+
+def test_a_list_of_products_the_recogniser_cut_into_two_sentences() -> None:
+    a = _run(
+        ("R", "How can I help?"),
+        ("C", "We're interested in your fleet tracking software."),
+        ("C", "And the premium support plan."),
+        ("R", "Sure."),
+        ("C", "And we have eighty trucks."),
+    )
+    assert _products(a) == ["fleet tracking software", "premium support plan"]
+    alone = _run(("R", "Anything else?"), ("C", "And the weather is nice."))
+    assert _products(alone) == []

@@ -197,9 +197,9 @@ PRODUCT_CUES_ES = (
     r"pensando en|evaluando|considerando|viendo)|buscamos|busco|necesitamos|necesito|"
     r"necesitariamos|necesitaria|buscariamos|querriamos|(?:le )?llam(?:o|aba) por (?:lo de )?|"
     r"queremos|quiero|quisiera|quisieramos|(?:nos|me) gustaria|(?:una )?cotizacion (?:de|para|"
-    r"por)|(?:mas )?informacion (?:sobre|del|de|acerca de)|precio (?:de|del)|reemplazar|sustituir|"
-    r"renovar|(?:estamos|estou) procurando|tenho interesse em|temos interesse em|precisamos de|"
-    r"preciso de|queremos)")
+    r"por|del)|(?:mas )?informacion (?:sobre|del|de|acerca de)|precio (?:de|del)|reemplazar|"
+    r"sustituir|renovar|(?:estamos|estou) procurando|tenho interesse em|temos interesse em|"
+    r"precisamos de|preciso de|queremos)")
 PRODUCT_STOP = re.compile(
     r"[.,;!?]|\b(?:for (?:our|my|the|a|about|now|us|each|every|all|\w+ (?:clinics|sites|offices|"
     r"stores|drivers|users|people|locations|agents|hotels))|because|since|so that|so we|to (?:help|"

@@ -182,3 +182,10 @@ def test_a_list_of_products_the_recogniser_cut_into_two_sentences() -> None:
     assert _products(a) == ["fleet tracking software", "premium support plan"]
     alone = _run(("R", "Anything else?"), ("C", "And the weather is nice."))
     assert _products(alone) == []
+
+
+def test_a_spanish_quote_asked_for_del_producto_is_medium_intent() -> None:
+    a = _run(("R", "¿Quiere que le mande una cotización?"),
+             ("C", "sí, mándeme una cotización del sistema de alarmas"), language="es")
+    assert _products(a) == ["sistema de alarmas"]
+    assert a.buying_intent.value == "medium"

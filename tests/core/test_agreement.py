@@ -85,3 +85,14 @@ def test_a_time_with_its_preposition_wins_over_a_bare_word_said_earlier() -> Non
     ctx = _ctx(("C", "We do the rotas on spring sheets."), ("R", "I see."),
                ("C", "Maybe towards the end of the year."))
     assert (t := timeline(ctx)) and t.value == "towards the end of the year"
+
+
+def test_timelines_in_days_and_to_the_end_of_a_quarter() -> None:
+    assert (t := timeline(_ctx(("R", "How soon?"), ("C", "Within 30 days.")))) and \
+        t.value == "within 30 days"
+    assert (t := timeline(_ctx(("R", "What's your timeline?"),
+                               ("C", "By the end of Q2 ideally.")))) and \
+        t.value == "by the end of Q2"
+    assert (t := timeline(_ctx(("R", "¿Para cuándo?"), ("C", "En 30 días."), language="es"))) \
+        and t.value == "en 30 días"
+    assert timeline(_ctx(("C", "We bought it thirty days ago."))) is None

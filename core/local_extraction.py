@@ -578,15 +578,24 @@ def _location(ctx: CallContext, names: set[str]) -> Evidence[Location] | None:
                                               fold(s.text))]
     for s in ctx.customer + yours:
         hits: list[tuple[int, str, Place]] = []
+        where = s.role == "customer" and bool(_WHERE_QUESTION.search(fold(ctx.previous_rep(s))))
         for m in _RUN.finditer(s.text):
             run = m.group(0)
             words = run.split()
             # the whole run, or a place after a connector inside it ('Mirador de Granada')
             options = [(m.start(), run)]
+            if s.text[:m.start()].endswith(("the ", "The ")) and not _place(run, ctx.gaz):
+                options.append((m.start(), "the " + run))  # 'in the UK'
             for i, w in enumerate(words):
                 if w.lower() in ("de", "del", "in", "en") and i + 1 < len(words):
                     options.append((m.start() + run.find(" " + w + " ") + len(w) + 2,
                                     " ".join(words[i + 1:])))
+            split = _city_then_region(run, ctx.gaz) if not _place(run, ctx.gaz) else None
+            if split:  # 'calling from Denver Colorado': the comma not written
+                if re.search(r"(?i:\b(?:in|en|from|de|del|desde|based in|out of)\s*)$",
+                             s.text[:m.start()]):
+                    hits += [(m.start() + offset, said, place) for offset, said, place in split]
+                continue
             for pos, text in options:
                 place = _place(text, ctx.gaz)
                 if place and fold(text) not in names and not any(fold(text) in n.split()
@@ -597,9 +606,9 @@ def _location(ctx: CallContext, names: set[str]) -> Evidence[Location] | None:
                             s.text[:pos]):
                         continue
                     rest = s.text[m.end():].strip(" ,.!?")
-                    if pos == 0 and rest and not _place(rest, ctx.gaz):
+                    if pos == 0 and rest and not _place(rest, ctx.gaz) and not where:
                         continue  # 'Nada, adiós': a word, not the place; 'Albuquerque.' is
-                    hits.append((pos, text.strip(" ,."), place))
+                    hits.append((pos, text.removeprefix("the ").strip(" ,."), place))
                     break
         # a place the recogniser wrote in lower case ("de buenos aires"), after a preposition:
         # only big cities, regions and countries, so ordinary words are not read as places
@@ -635,6 +644,25 @@ def _location(ctx: CallContext, names: set[str]) -> Evidence[Location] | None:
             elif place.kind == "country" and loc.country is None:
                 loc.country = text
         return Evidence[Location](value=loc, quote=s.text)
+    return None
+
+
+_WHERE_QUESTION = re.compile(r"\bwhere (?:are you|is your|do you|are they|is the)\b|"
+                             r"\bwhereabouts\b|\bde donde\b|"
+                             r"\bdonde (?:estan|esta|se encuentra|tienen)\b|\bubicad[oa]s?\b|"
+                             r"\bonde (?:fica|ficam|esta)\b")
+
+
+def _city_then_region(run: str, gaz: Gazetteer) -> list[tuple[int, str, Place]] | None:
+    """'Denver Colorado' -> the city and its region (or country), with their offsets in the run:
+    the two said with no comma written between them."""
+    words = run.split()
+    for i in range(1, len(words)):
+        head, tail = " ".join(words[:i]), " ".join(words[i:]).strip(" ,.")
+        first, second = _place(head, gaz), _place(tail, gaz)
+        if first and second and first.kind == "city" and second.kind != "city" and \
+                first.country_code == second.country_code:
+            return [(0, head, first), (len(head) + 1, tail, second)]
     return None
 
 

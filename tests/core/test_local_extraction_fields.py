@@ -189,3 +189,16 @@ def test_a_spanish_quote_asked_for_del_producto_is_medium_intent() -> None:
              ("C", "sí, mándeme una cotización del sistema de alarmas"), language="es")
     assert _products(a) == ["sistema de alarmas"]
     assert a.buying_intent.value == "medium"
+
+
+def test_places_said_without_the_comma_after_the_article_or_first_in_an_answer() -> None:
+    gaz = default_gazetteer()
+    a = _run(("R", "Hello, Acme."), ("C", "Hi, this is Tom, calling from Denver Colorado."),
+             gazetteer=gaz)
+    assert a.location and (a.location.value.city, a.location.value.region) == \
+        ("Denver", "Colorado")
+    b = _run(("R", "Where are you based?"), ("C", "Manchester, in the UK."), gazetteer=gaz)
+    assert b.location and (b.location.value.city, b.location.value.country) == \
+        ("Manchester", "UK")
+    c = _run(("R", "Hello?"), ("C", "We're in the Netherlands."), gazetteer=gaz)
+    assert c.location and c.location.value.country == "Netherlands"

@@ -840,6 +840,7 @@ class _Money:
     said: str
     negated: bool
     lost: bool = False  # 'around time, thousand euro': the figure before the scale not heard
+    bare: bool = False  # nothing counted after the figure ('5 grand.', not '2000 users')
 
 
 def _money(sentence: str, country: str | None) -> list[_Money]:
@@ -861,6 +862,9 @@ def _money(sentence: str, country: str | None) -> list[_Money]:
             i += 1
             continue
         words = [t.group(0) for t in tokens[start_j:j]]
+        joins = [k for k, w in enumerate(words) if w in ("and", "y", "e")]
+        if joins and re.search(r"\b(?:between|entre)\s*$", low[:tokens[start_j].start()]):
+            words = words[joins[-1] + 1:]  # 'between 15 and 20 thousand': the upper figure
         # '1,5 millones': a decimal comma (two digits at most after it), not thousands
         text = re.sub(r"(\d),(\d{1,2})(?!\d)", r"\1.\2", " ".join(words)).replace(",", "")
         amount = words_to_number(text)
@@ -886,7 +890,10 @@ def _money(sentence: str, country: str | None) -> list[_Money]:
         begin = tokens[i].start()
         negated = bool(re.search(r"\b(?:not|no)\s*$", low[:begin]))
         said = sentence[begin:end] if len(sentence) == len(low) else low[begin:end]
-        out.append(_Money(amount, currency, said.strip(), negated, words[0] in _LOST_MULTIPLIER))
+        bare = bool(re.match(r"\s*(?:[.,;!?]|$|a (?:month|year)|per\b|al (?:mes|ano)\b|for\b|"
+                             r"para\b|tops\b|max\b)", low[end:]))
+        out.append(_Money(amount, currency, said.strip(), negated, words[0] in _LOST_MULTIPLIER,
+                          bare))
         i = j
     return out
 
@@ -907,8 +914,9 @@ def _budget(ctx: CallContext, country: str | None, *,
             if money.negated or (money.currency is None and money.amount < 100) or \
                     (money.lost and not heard):
                 continue
-            if money.currency is None and not BUDGET_CUE.search(low):
-                continue
+            if money.currency is None and not (money.bare and (
+                    BUDGET_CUE.search(low) or (answer and money.amount >= 1000))):
+                continue  # 'What's your budget?' 'No more than 5 grand.' is one; '2000 users' not
             if BUDGET_CUE.search(low) or answer or CORRECTION.search(low):
                 cued.append((money, s.text))
             else:

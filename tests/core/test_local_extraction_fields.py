@@ -202,3 +202,13 @@ def test_places_said_without_the_comma_after_the_article_or_first_in_an_answer()
         ("Manchester", "UK")
     c = _run(("R", "Hello?"), ("C", "We're in the Netherlands."), gazetteer=gaz)
     assert c.location and c.location.value.country == "Netherlands"
+
+
+def test_a_budget_range_is_its_upper_figure_and_a_bare_figure_answers_the_question() -> None:
+    a = _run(("R", "What's your budget?"),
+             ("C", "Somewhere between 15 and 20 thousand dollars."))
+    assert a.budget and (a.budget.value.amount, a.budget.value.currency) == (20000, "USD")
+    b = _run(("R", "What's your budget?"), ("C", "No more than 5 grand."))
+    assert b.budget and (b.budget.value.amount, b.budget.value.currency) == (5000, None)
+    c = _run(("R", "What's your budget?"), ("C", "Well, we have 2000 users."))
+    assert c.budget is None  # a count, not money

@@ -622,6 +622,10 @@ def _location(ctx: CallContext, names: set[str]) -> Evidence[Location] | None:
                         fold(text) not in names and all(h[0] != m.start(1) for h in hits):
                     hits.append((m.start(1), text, place))
                     break
+        if not any(place.kind == "city" for _, _, place in hits):
+            town = _small_town(s.text, hits, ctx.gaz, names, where)
+            if town:
+                hits.append(town)
         if not hits:
             continue
         hits.sort(key=lambda h: h[0])
@@ -651,6 +655,28 @@ _WHERE_QUESTION = re.compile(r"\bwhere (?:are you|is your|do you|are they|is the
                              r"\bwhereabouts\b|\bde donde\b|"
                              r"\bdonde (?:estan|esta|se encuentra|tienen)\b|\bubicad[oa]s?\b|"
                              r"\bonde (?:fica|ficam|esta)\b")
+
+
+_TOWN_CONTEXT = re.compile(r"(?i:\b(?:out in|based in|located in|here in|up in|down in|over in|"
+                           r"we'?re in|i'?m in|we are in|i am in|estamos en|estoy en|"
+                           r"ubicad[oa]s? en|aqui en|desde)\s*)$")
+
+
+def _small_town(text: str, hits: list[tuple[int, str, Place]], gaz: Gazetteer, names: set[str],
+                where: bool) -> tuple[int, str, Place] | None:
+    """A town under the gazetteer's population bar, only where the call says a place is given:
+    'we're out in Napa', 'based in Napa', 'Napa, California' (its own region said after it), or
+    first in the answer to 'where are you?'."""
+    for m in _RUN.finditer(text):
+        said = m.group(0).strip(" ,.")
+        town = gaz.small.get(fold(said))
+        if town is None or fold(said) in names or any(fold(said) in n.split() for n in names):
+            continue
+        region_after = any(place.kind != "city" and place.country_code == town.country_code and
+                           0 <= pos - m.end() <= 3 for pos, _, place in hits)
+        if _TOWN_CONTEXT.search(text[:m.start()]) or region_after or (where and m.start() == 0):
+            return m.start(), said, town
+    return None
 
 
 def _city_then_region(run: str, gaz: Gazetteer) -> list[tuple[int, str, Place]] | None:

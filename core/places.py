@@ -94,6 +94,9 @@ class Gazetteer:
 
     places: dict[str, Place] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)  # ISO code -> English name
+    # towns under the population bar, read only where the call says a place is given
+    # ('we're out in Napa', 'Napa, California')
+    small: dict[str, Place] = field(default_factory=dict)
 
     def add(self, said: str, place: Place) -> None:
         key = fold(said)
@@ -117,10 +120,15 @@ def default_gazetteer(min_population: int = 100_000) -> Gazetteer:
         gaz.countries[code] = c["name"]
     for city in gc.get_cities().values():
         population = int(city["population"])
+        region = states.get(city["admin1code"]) if city["countrycode"] == "US" else None
         if population < min_population and not (population >= 20_000 and
                                                 city["countrycode"] in ("ES", "PT")):
+            key = fold(city["name"])
+            if population >= 15_000 and key not in COMMON_WORDS and len(key) >= 3 and (
+                    key not in gaz.small or gaz.small[key].population < population):
+                gaz.small[key] = Place(city["name"], city["countrycode"], "city", region,
+                                       population)
             continue
-        region = states.get(city["admin1code"]) if city["countrycode"] == "US" else None
         place = Place(city["name"], city["countrycode"], "city", region, population)
         names = {city["name"]}
         if population >= 250_000:

@@ -212,3 +212,20 @@ def test_a_budget_range_is_its_upper_figure_and_a_bare_figure_answers_the_questi
     assert b.budget and (b.budget.value.amount, b.budget.value.currency) == (5000, None)
     c = _run(("R", "What's your budget?"), ("C", "Well, we have 2000 users."))
     assert c.budget is None  # a count, not money
+
+
+def test_a_small_town_only_where_the_call_says_a_place_is_given() -> None:
+    gaz = Gazetteer()
+    gaz.add("California", Place("California", "US", "region", "California", 10**8))
+    gaz.small["napa"] = Place("Napa", "US", "city", "California", 80_000)
+    gaz.small["sterling"] = Place("Sterling", "US", "city", "Virginia", 28_000)
+    out_in = _run(("R", "Cellarsoft."), ("C", "Lucas Moreau, Moreau Wines, we're out in Napa."),
+                  gazetteer=gaz)
+    assert out_in.location and out_in.location.value.city == "Napa"
+    with_region = _run(("R", "Hi."), ("C", "We're a winery from Napa, California."),
+                       gazetteer=gaz)
+    assert with_region.location and (with_region.location.value.city,
+                                     with_region.location.value.region) == ("Napa", "California")
+    company = _run(("R", "Hi."), ("C", "This is Ann from Sterling, about the invoice."),
+                   gazetteer=gaz)
+    assert company.location is None  # 'from Sterling' names a company as often as a town

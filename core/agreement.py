@@ -29,6 +29,8 @@ TIME_EN = re.compile(
     r"(?:next|coming|following) (?:\d+|two|three|four|five|six|few|couple of) (?:days|weeks|"
     r"months)|(?:first|1st|fifteenth|15th|middle|end) of (?:next|the) month|"
     r"as soon as possible|(?:christmas|the holidays|the new year|year[- ]end)|"
+    r"(?<=within )(?:a|one) (?:week|month|year|fortnight)|(?<=in )(?:a|one) (?:week|month|"
+    r"fortnight)|"
     r"right away|immediately|thanksgiving|easter|black friday|(?:the )?new (?:financial|fiscal|"
     r"tax) year|" + MONTHS_EN.replace("May|", "") + r")\b"
     r"|\b(?:by|before|in|after|until|make it|say|rather) May\b", re.I)
@@ -47,7 +49,8 @@ TIME_ES = re.compile(
     r"seis|siete|ocho|nueve|diez|doce|quince|veinte|treinta|cuarenta|sesenta|noventa|un par de|"
     r"unos|unas|pocos|pocas) (?:d[ií]as|semanas|meses|a[nñ]os)"
     r"|(?:el|la) (?:a[nñ]o|mes|semana) que viene|navidad|fin de a[nñ]o|lo antes posible|"
-    r"cuanto antes|de inmediato|pr[oó]ximo ano|pr[oó]ximo m[eê]s|pr[oó]ximo trimestre)\b",
+    r"cuanto antes|de inmediato|pr[oó]ximo ano|pr[oó]ximo m[eê]s|pr[oó]ximo trimestre|"
+    r"(?<=dentro de )(?:un|una) (?:semana|mes|a[nñ]o)|(?<=en )(?:un|una) (?:semana|mes))\b",
     re.I)
 DURATION = re.compile(r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                       r"a couple of|a few|several|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|"
@@ -81,7 +84,8 @@ AGREE = re.compile(r"\b(?:yes|sure|sounds good|works|perfect|great|good|deal|boo
 COMMIT = re.compile(r"\b(?:count (?:us|me) in|book it|trato hecho|envieme el contrato|"
                     r"i(?:'ll| will)? sign|we(?:'ll| will)? sign|sign it|the one who signs|"
                     r"budget is approved|is approved|ready to (?:buy|sign|go|move|start|order)|"
-                    r"let'?s do it|^do it\b|(?:i|we)(?:'ll| will) approve|go ahead|we'?ll take it|"
+                    r"let'?s do it|^do it\b|sign (?:me|us) up|where do i sign|i'?ll take it|"
+                    r"(?:i|we)(?:'ll| will) approve|go ahead|we'?ll take it|"
                     r"place the order|send (?:me |us )?the "
                     r"contract|firmo|firmamos|firmar el contrato|esta aprobado|aprobado|"
                     r"(?<!mas )adelante|lo compramos|cerramos|assino|assinamos|aprovado)\b")

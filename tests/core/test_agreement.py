@@ -96,3 +96,13 @@ def test_timelines_in_days_and_to_the_end_of_a_quarter() -> None:
     assert (t := timeline(_ctx(("R", "¿Para cuándo?"), ("C", "En 30 días."), language="es"))) \
         and t.value == "en 30 días"
     assert timeline(_ctx(("C", "We bought it thirty days ago."))) is None
+
+
+def test_a_single_week_or_month_after_its_preposition_and_a_customer_signing_up() -> None:
+    assert (t := timeline(_ctx(("R", "How soon?"), ("C", "Within a month.")))) and \
+        t.value == "within a month"
+    assert (t := timeline(_ctx(("R", "¿Para cuándo?"), ("C", "Dentro de un mes."),
+                               language="es"))) and t.value == "dentro de un mes"
+    assert timeline(_ctx(("R", "Budget?"), ("C", "About 300 dollars a year."))) is None
+    signed = _ctx(("R", "That's the annual plan."), ("C", "Great, sign me up."))
+    assert buying_intent(signed, budget=False, products=True).value == "high"

@@ -80,7 +80,8 @@ DAY_OR_DATE = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|tomorro
 AGREE = re.compile(r"\b(?:yes|sure|sounds good|works|perfect|great|good|deal|booked|agreed|ok|"
                    r"fine|suits|please do|me viene bien|bien|dale|hecho|"
                    r"okay|see you|talk to you then|si|claro|perfecto|de acuerdo|listo|vale|"
-                   r"me parece bien|sim|combinado|fechado)\b")
+                   r"me parece bien|sim|combinado|fechado|yeah|yep|absolutely|definitely|"
+                   r"genial|estupendo|excelente|por supuesto|claro que si)\b")
 COMMIT = re.compile(r"\b(?:count (?:us|me) in|book it|trato hecho|envieme el contrato|"
                     r"i(?:'ll| will)? sign|we(?:'ll| will)? sign|sign it|the one who signs|"
                     r"budget is approved|is approved|ready to (?:buy|sign|go|move|start|order)|"
@@ -97,7 +98,9 @@ REFUSAL = re.compile(r"\b(?:not interested|no,? thank(?:s| you)|we'?re all set|n
                      r"we'?ll pass|no,? gracias|take (?:us|me) off|remove (?:us|me)"
                      r"|don'?t call|do not call|wrong number|stop calling|no (?:me|nos) interesa|"
                      r"numero equivocado|equivocado de numero|me he equivocado|"
-                     r"no me llame|nao (?:tenho|temos) interesse|numero errado)\b")
+                     r"no me llame|nao (?:tenho|temos) interesse|numero errado|"
+                     r"no (?:estamos|estoy) interesad[oa]s?|not really interested|"
+                     r"se ha equivocado|se equivoco)\b")
 HEDGE = re.compile(r"\b(?:i'?ll think|we'?ll think|think about it|let me think|not sure|maybe|"
                    r"lo pienso|lo pensamos|lo (?:voy|vamos) a pensar|ya veremos|quizas)\b")
 HESITANT = re.compile(r"\b(?:just (?:researching|looking|browsing)|looking stage|only looking|"

@@ -106,3 +106,13 @@ def test_a_single_week_or_month_after_its_preposition_and_a_customer_signing_up(
     assert timeline(_ctx(("R", "Budget?"), ("C", "About 300 dollars a year."))) is None
     signed = _ctx(("R", "That's the annual plan."), ("C", "Great, sign me up."))
     assert buying_intent(signed, budget=False, products=True).value == "high"
+
+
+def test_more_ways_to_agree_and_to_refuse() -> None:
+    step = _ctx(("R", "¿Le hago la demostración el lunes?"), ("C", "Genial."), language="es")
+    assert buying_intent(step, budget=True, products=True).value == "high"
+    refused = _ctx(("R", "Le llamo para ofrecerle un seguro."),
+                   ("C", "No estamos interesados."), language="es")
+    assert buying_intent(refused, budget=False, products=True).value == "none"
+    wrong = _ctx(("R", "¿Hablo con Pedro?"), ("C", "No, se ha equivocado."), language="es")
+    assert buying_intent(wrong, budget=False, products=True).value == "none"

@@ -174,7 +174,12 @@ NEGATIVE = r"\b(bad|terrible|frustrat\w*|angry|disappoint\w*|expensive|problem|i
 PRODUCT_CUES_EN = (
     r"(?:what (?:i|we) (?:really |actually )?(?:need|want|'?m after|'?re after|am after|are after|"
     r"'?m looking for|'?re looking for|am looking for|are looking for) is|"
-    r"(?:a |some )?(?:quotes?|quotation|estimate) (?:for|on)|in the market for|"
+    r"(?:a |some )?(?:quotes?|quotation|estimate) (?:for|on)|quote (?:me|us) (?:for|on)|"
+    r"(?:saw|seen|read|noticed|found) (?:your|an|the) (?:ad|advert|advertisement|post|listing|"
+    r"offer|page) (?:for|about|on)|(?:switching|migrating|changing) (?:over )?to|"
+    r"moving (?:over )?to (?=your |their )|"
+    r"(?:looking|hoping|planning|wanting|trying) to (?:buy|get|purchase|order|lease|rent|hire|"
+    r"replace|upgrade)|(?:to )?ask about (?=your |the |a |an )|in the market for|"
     r"(?:we'?re|i'?m) after|thinking (?:about|of) (?:getting|buying)|"
     r"(?:a )?demo of|(?:a )?trial of|charge for|how much (?:is|are|does|do|would) (?:the |your )?|"
     r"interested in|looking (?:at|for|into)|(?:having|have|take|taking) a look at|"
@@ -196,6 +201,8 @@ PRODUCT_CUES_ES = (
     r"cambiar (?=nuestr|el |la |los |las |mi )|(?:estamos|estoy) (?:buscando|interesad[oa]s? en|"
     r"pensando en|evaluando|considerando|viendo)|buscamos|busco|necesitamos|necesito|"
     r"necesitariamos|necesitaria|buscariamos|querriamos|(?:le )?llam(?:o|aba) por (?:lo de )?|"
+    r"(?:nos|me) (?:haria|hace|hacen|harian) falta|(?:vi|vimos|lei|leimos) (?:su|el|un) "
+    r"anuncio (?:del|de|sobre)|"
     r"queremos|quiero|quisiera|quisieramos|(?:nos|me) gustaria|(?:una )?cotizacion (?:de|para|"
     r"por|del)|(?:mas )?informacion (?:sobre|del|de|acerca de)|precio (?:de|del)|reemplazar|"
     r"sustituir|renovar|(?:estamos|estou) procurando|tenho interesse em|temos interesse em|"
@@ -205,12 +212,14 @@ PRODUCT_STOP = re.compile(
     r"stores|drivers|users|people|locations|agents|hotels))|because|since|so that|so we|to (?:help|"
     r"replace|manage|track|run)|which|that (?:we|can|will|i)|but|if|when|as well|too|for now|"
     r"right now|today|this year|next \w+|before|by the|para|porque|ya que|que|pero|si|cuando|"
-    r"(?:would |will |might )?cost|costs|costaria|cuesta|cuestan|"
+    r"(?:would |will |might )?cost|costs|costaria|cuesta|cuestan|to something|to start with|"
+    r"would be (?:nice|good|great|handy)|"
     r"por ahora|este ano|hoy|ahora|antes|por favor|please)\b")
 PRODUCT_SPLIT = re.compile(r"\s*(?:,|\band maybe\b|\band also\b|\band\b|\bplus\b|\bas well as\b|"
                            r"\bor\b|\by tambien\b|\by quizas\b|\by\b|\be\b|\bo\b)\s*")
 PRODUCT_LEAD = re.compile(
     r"^(?:(?:the|a|an|some|your|our|new|old|current|existing|more|maybe|also|possibly|perhaps|"
+    r"probably|just|only|mainly|mostly|"
     r"any|a few|several|actual|antiguo|antigua|viejo|vieja|"
     r"su|sus|el|la|los|las|un|una|unos|unas|nuestro|nuestra|nuestros|nuestras|nuevo|nueva|"
     r"nuevos|nuevas|algun|alguna|tambien|quizas|tal vez|mas|o|os|seu|seus|sua|suas|um|uma|"
@@ -223,7 +232,9 @@ NOT_PRODUCT_VERB = re.compile(r"^(?:empezar|comenzar|arrancar|hablar|saber|ver|t
                               r"recibir|pedir|pagar|invertir|gastar|firmar|agendar|decidir|"
                               r"esperar|pensar|ir|ser|estar|que|lo|le|les|se|comecar|falar|"
                               r"\w+(?:ar|er|ir)(?:lo|la|los|las|le|les)|"
-                              r"start|begin|talk|know|see|have|make|think|wait|go|be)\b")
+                              r"start|begin|talk|know|see|have|make|think|wait|go|be|wanted|"
+                              r"needed|wondered|hoped|thought|queria|necesitaba|pensaba|"
+                              r"quisiera|queriamos)\b")
 PRODUCT_PREFIX = re.compile(r"^(?:a |an |una |un )?(?:quote|pricing|price|prices|information|info|"
                             r"details|demo|trial|cotizacion|informacion|precio)\s+(?:for|on|about|"
                             r"of|de|sobre|del|para)\s+")
@@ -239,7 +250,8 @@ BAD_PRODUCT = {"everything", "all", "nothing", "todo", "nada", "tudo", "ones", "
                "more", "help", "call", "us", "me", "prices", "options", "vendors", "quotes",
                "information", "info", "details", "time", "a", "one", "lo", "la", "eso", "esto",
                "algo", "ayuda", "mas", "usted", "ustedes", "now", "later", "money", "budget",
-               "presupuesto", "quote", "demo", "proposal", "cotizacion", "propuesta", "call back"}
+               "presupuesto", "quote", "demo", "proposal", "cotizacion", "propuesta", "call back",
+               "tiempo", "dinero", "people", "staff", "gente", "personal"}
 FRAGMENT = re.compile(r"\b(?:is|are|was|were|be|been|have|has|had|do|does|did|will|would|can|"
                       r"could|should|we|i|they|he|she|you|it|es|son|fue|tenemos|tiene|hemos|"
                       r"somos|estamos|nosotros|yo|ellos|puede|podemos|vamos)\b")
@@ -280,7 +292,10 @@ PRICE_OF = re.compile(r"\bwhat (?:your|the) ((?:[\w-]+\s+){0,4}?[\w-]+) (?:costs
                       r"more \w+|mas \w+|mejor)\b")
 PRODUCT_QUESTION = re.compile(r"\bwhat (?:are|were) you (?:looking for|interested in|after)\b|"
                               r"\bwhat (?:do|would) you need\b|\bque (?:esta|estan) buscando\b|"
-                              r"\bque (?:necesita|necesitan)\b")
+                              r"\bque (?:necesita|necesitan)\b|"
+                              r"\bwhat (?:did|do) you have in mind\b|"
+                              r"\bwhat can (?:i|we) help (?:you )?with\b|"
+                              r"\bque (?:tenia|tiene|tenian|tienen) en mente\b")
 CUE_TAIL = (r"(?:(?:some |a |an |un |una |unas |unos )?(?:options|opciones|alternativas|quotes?|"
             r"pricing|prices?|precios?|presupuesto|cotizacion|informacion|information|details) "
             r"(?:for|on|"
@@ -291,7 +306,11 @@ MORE_ITEMS = re.compile(r"(?:,\s*|\s+)(?:and also|and|plus|as well as|y tambien|
                         r"sobre todo|principalmente)\s+(?:also\s+|tambien\s+)?([^.,;!?]+)")
 LIKED_THING = re.compile(r"\b(?:the|your|that|this|el|la|su) ((?:[\w-]+\s+){0,3}[\w-]+) "
                          r"(?:is|are|sounds|looks|es|suena|parece) (?:[\w-]+ )?(?:interesting|"
-                         r"useful|good too|great too|interesante|util)\b")
+                         r"useful|good too|great too|interesante|util)\b"
+                         r"|\b(?:a|an|un|una) ((?:[\w-]+\s+){0,3}[\w-]+) (?:would|could|might) be "
+                         r"(?:nice|good|great|handy|useful) (?:too|as well)\b"
+                         r"|\bsomething (?:[^.,;!?]{0,40}?),? (?:like|such as) (?:a |an |the )?"
+                         r"((?:[\w-]+\s+){0,3}[\w-]+)(?=\s*(?:[.,;!?]|$))")
 REP_ABOUT = re.compile(r"\byou (?:asked|enquired|inquired|called|wrote|were asking|filled in|"
                        r"requested|contacted us|got in touch)\b[^.?!]{0,40}?\babout "
                        r"(?:our |the |your )?([^.?!,]+)|\b(?:usted|ustedes) (?:pregunto|"
@@ -814,7 +833,8 @@ def _products(ctx: CallContext, catalog: list[str] | None) -> list[Evidence[str]
         lead = re.match(r"^[^.,;!?]+", s.text)
         if lead and not _cue_items(s.text, PRODUCT_CUES_ES if ctx.lang in ("es", "pt")
                                    else PRODUCT_CUES_EN):
-            add(_clean_product(lead.group(0)), s.text)
+            stop = PRODUCT_STOP.search(fold(lead.group(0)))  # '... for our two offices'
+            add(_clean_product(lead.group(0)[:stop.start()] if stop else lead.group(0)), s.text)
     for s in rep_about:
         about = REP_ABOUT.search(fold(s.text))
         if about:

@@ -229,3 +229,37 @@ def test_a_small_town_only_where_the_call_says_a_place_is_given() -> None:
     company = _run(("R", "Hi."), ("C", "This is Ann from Sterling, about the invoice."),
                    gazetteer=gaz)
     assert company.location is None  # 'from Sterling' names a company as often as a town
+
+
+def test_products_named_after_an_ad_a_move_a_purchase_plan_or_as_a_nice_extra() -> None:
+    cases = [
+        ("I saw your ad for the inventory app and wanted to know more.", ["inventory app"]),
+        ("We're thinking about moving to your accounting package.", ["accounting package"]),
+        ("Could you quote me for fifty office chairs?", ["office chairs"]),
+        ("We're looking to buy two forklifts.", ["forklifts"]),
+        ("I'm ringing to ask about your window cleaning service.", ["window cleaning service"]),
+        ("Mainly we need a CRM, but a helpdesk would be nice too.", ["CRM", "helpdesk"]),
+        ("I need something to manage our rota, like a scheduling tool.", ["scheduling tool"]),
+        ("We're hoping to upgrade our phone system to something cloud based.", ["phone system"]),
+        # not products
+        ("We're moving to a new office next month.", []),
+        ("I wanted to ask about my invoice.", []),
+        ("We're looking to hire two people.", []),
+    ]
+    for said, products in cases:
+        assert _products(_run(("R", "How can I help?"), ("C", said))) == products, said
+
+
+def test_the_answer_to_what_did_you_have_in_mind_ends_where_the_product_does() -> None:
+    a = _run(("R", "What did you have in mind?"), ("C", "Probably the basic plan to start with."))
+    assert _products(a) == ["basic plan"]
+    b = _run(("R", "What can I help you with?"), ("C", "Commercial cleaning for our two offices."))
+    assert _products(b) == ["Commercial cleaning"]
+
+
+def test_spanish_products_after_an_ad_and_a_need_said_as_hace_falta() -> None:
+    a = _run(("R", "Buenos días."),
+             ("C", "Vi su anuncio del software de inventario y quería más información."),
+             ("C", "Nos haría falta un servicio de mantenimiento para los ascensores."),
+             ("C", "Y nos hace falta tiempo para pensarlo."), language="es")
+    assert _products(a) == ["software de inventario", "servicio de mantenimiento"]

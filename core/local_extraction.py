@@ -1095,6 +1095,10 @@ def _email(ctx: CallContext) -> Evidence[str] | None:
         fixed = [(s, e) for s, e in said[1:] if CORRECTION.search(fold(s.text))]
         s, emails = fixed[-1] if fixed else said[0]
         return Evidence[str](value=emails[-1][0].lower(), quote=s.text)
+    for quote in _email_pieces(ctx):
+        emails = find_emails(quote)
+        if emails:
+            return Evidence[str](value=emails[-1][0].lower(), quote=quote)
     for s in ctx.rep:
         if re.search(r"\b(?:your (?:e-?mail|address)|su correo|let me (?:read|repeat|confirm)|"
                      r"so that'?s)\b", fold(s.text)):
@@ -1102,6 +1106,30 @@ def _email(ctx: CallContext) -> Evidence[str] | None:
             if emails:
                 return Evidence[str](value=emails[-1][0].lower(), quote=s.text)
     return None
+
+
+def _email_pieces(ctx: CallContext) -> list[str]:
+    """The customer's turns as one text each, sentence stops dropped, so an address the
+    recogniser cut ('It's grace dot liu.' 'At harbourside physio dot com.') is whole again; a
+    turn that goes on after a backchannel of the rep's ('Mm-hm.') is joined to it when it goes
+    on with the domain ('at ...', 'arroba ...')."""
+    by_turn: dict[int, list[Said]] = {}
+    for s in ctx.said:
+        by_turn.setdefault(s.turn, []).append(s)
+    out: list[str] = []
+    backchannel = False
+    for turn in sorted(by_turn):
+        said = by_turn[turn]
+        if said[0].role != "customer":
+            backchannel = bool(_BACKCHANNEL.match(fold(" ".join(s.text for s in said))))
+            continue
+        text = " ".join(s.text.rstrip(".!?…") for s in said)
+        if out and backchannel and re.match(r"\W*(?i:at|arroba|@)\s", text):
+            out[-1] += " " + text
+        else:
+            out.append(text)
+        backchannel = False
+    return out
 
 
 def extract(transcript: Transcript, catalog: list[str] | None = None, *,

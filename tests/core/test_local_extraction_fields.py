@@ -263,3 +263,12 @@ def test_spanish_products_after_an_ad_and_a_need_said_as_hace_falta() -> None:
              ("C", "Nos haría falta un servicio de mantenimiento para los ascensores."),
              ("C", "Y nos hace falta tiempo para pensarlo."), language="es")
     assert _products(a) == ["software de inventario", "servicio de mantenimiento"]
+
+
+def test_an_address_the_recogniser_cut_into_sentences_or_turns() -> None:
+    a = _run(("R", "What's your e-mail?"), ("C", "It's grace dot liu."),
+             ("C", "At harbourside physio dot com."))
+    assert a.contact_email and a.contact_email.value == "grace.liu@harboursidephysio.com"
+    b = _run(("R", "¿Su correo?"), ("C", "Es jordi punto puig,"), ("R", "Ajá."),
+             ("C", "arroba talleres puig punto es."), language="es")
+    assert b.contact_email and b.contact_email.value == "jordi.puig@tallerespuig.es"

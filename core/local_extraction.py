@@ -1011,8 +1011,10 @@ def _format_phone(number: str, region: str | None) -> str:
     # is a local-engine package (requirements-local.txt)
     import phonenumbers
 
+    if region is None and not number.startswith("+"):
+        return number  # no country known (a Spanish call, no place said): none is assumed
     try:
-        parsed = phonenumbers.parse(number, None if number.startswith("+") else region or "US")
+        parsed = phonenumbers.parse(number, None if number.startswith("+") else region)
         if phonenumbers.is_possible_number(parsed):
             return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
     except phonenumbers.NumberParseException:

@@ -272,3 +272,11 @@ def test_an_address_the_recogniser_cut_into_sentences_or_turns() -> None:
     b = _run(("R", "¿Su correo?"), ("C", "Es jordi punto puig,"), ("R", "Ajá."),
              ("C", "arroba talleres puig punto es."), language="es")
     assert b.contact_email and b.contact_email.value == "jordi.puig@tallerespuig.es"
+
+
+def test_no_country_code_is_assumed_for_a_spanish_call_with_no_place() -> None:
+    a = _run(("R", "¿Su teléfono?"), ("C", "Es el 55 1234 5678."), language="es")
+    assert a.contact_phone and a.contact_phone.value == "5512345678"
+    b = _run(("R", "¿Su teléfono?"), ("C", "Estamos en Monterrey. Es el 81 1234 5678."),
+             language="es", gazetteer=default_gazetteer())
+    assert b.contact_phone and b.contact_phone.value == "+528112345678"

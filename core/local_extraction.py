@@ -889,7 +889,9 @@ class _Money:
     bare: bool = False  # nothing counted after the figure ('5 grand.', not '2000 users')
 
 
-def _money(sentence: str, country: str | None) -> list[_Money]:
+def _money(sentence: str, country: str | None, dollar: str = "USD") -> list[_Money]:
+    """The amounts of money in a sentence; `dollar` is what '$' stands for when no currency is
+    said with it (in a Spanish call from a peso country, the peso)."""
     low = fold(sentence)
     tokens = list(re.finditer(r"[$€£]|\d[\d,.]*|[a-z]+", low))
     out: list[_Money] = []
@@ -923,6 +925,7 @@ def _money(sentence: str, country: str | None) -> list[_Money]:
         if currency is None and sign_after:  # '5.000 €'
             currency = SYMBOLS[sign_after.group(1)]
         if currency in (None, "USD"):  # "$8,000 Canadian dollars": the word said wins
+            currency = dollar if currency else None
             for pattern, code in CURRENCY_WORDS:
                 if re.match(rf"\s*(?:de\s+)?(?:{pattern})\b", after):
                     currency = code or PESO_BY_COUNTRY.get(country or "", "MXN")
@@ -956,7 +959,8 @@ def _budget(ctx: CallContext, country: str | None, *,
         if re.search(r"\bno (?:budget|tenemos presupuesto|hay presupuesto)\b", low):
             continue
         answer = bool(BUDGET_QUESTION.search(fold(ctx.previous_rep(s))))
-        for money in _money(s.text, country):
+        dollar = PESO_BY_COUNTRY.get(country or "", "USD") if ctx.lang == "es" else "USD"
+        for money in _money(s.text, country, dollar):
             if money.negated or (money.currency is None and money.amount < 100) or \
                     (money.lost and not heard):
                 continue

@@ -280,3 +280,16 @@ def test_no_country_code_is_assumed_for_a_spanish_call_with_no_place() -> None:
     b = _run(("R", "¿Su teléfono?"), ("C", "Estamos en Monterrey. Es el 81 1234 5678."),
              language="es", gazetteer=default_gazetteer())
     assert b.contact_phone and b.contact_phone.value == "+528112345678"
+
+
+def test_a_dollar_sign_in_a_spanish_call_from_a_peso_country_is_the_peso() -> None:
+    gaz = default_gazetteer()
+    a = _run(("R", "¿De dónde nos llama?"), ("C", "De Monterrey."), ("R", "¿Presupuesto?"),
+             ("C", "Unos $30.000."), language="es", gazetteer=gaz)
+    assert a.budget and (a.budget.value.amount, a.budget.value.currency) == (30000, "MXN")
+    b = _run(("R", "¿De dónde nos llama?"), ("C", "De Monterrey."), ("R", "¿Presupuesto?"),
+             ("C", "Unos $5,000 dólares."), language="es", gazetteer=gaz)
+    assert b.budget and b.budget.value.currency == "USD"
+    c = _run(("R", "Where are you based?"), ("C", "Monterrey."), ("R", "Budget?"),
+             ("C", "About $30,000."), gazetteer=gaz)
+    assert c.budget and c.budget.value.currency == "USD"

@@ -1076,10 +1076,12 @@ def _phone_pieces(ctx: CallContext) -> list[tuple[str, bool]]:
 
 
 def _phone(ctx: CallContext, region: str | None) -> Evidence[str] | None:
-    for s in ctx.customer:
-        numbers = _phones(s.text)
-        if numbers:
-            return Evidence[str](value=_format_phone(numbers[-1], region), quote=s.text)
+    """The customer's number; one given again in a correction wins ("sorry, it's ...")."""
+    said = [(s, numbers) for s in ctx.customer if (numbers := _phones(s.text))]
+    if said:
+        fixed = [(s, n) for s, n in said[1:] if CORRECTION.search(fold(s.text))]
+        s, numbers = fixed[-1] if fixed else said[0]
+        return Evidence[str](value=_format_phone(numbers[-1], region), quote=s.text)
     for text, cued in _phone_pieces(ctx):
         numbers = _phones(text) if cued else []
         if numbers:  # said in pieces: only where a number is asked for or named

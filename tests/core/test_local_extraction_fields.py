@@ -293,3 +293,12 @@ def test_a_dollar_sign_in_a_spanish_call_from_a_peso_country_is_the_peso() -> No
     c = _run(("R", "Where are you based?"), ("C", "Monterrey."), ("R", "Budget?"),
              ("C", "About $30,000."), gazetteer=gaz)
     assert c.budget and c.budget.value.currency == "USD"
+
+
+def test_a_phone_number_given_again_in_a_correction_wins() -> None:
+    a = _run(("R", "Your number?"), ("C", "It's 312 555 0100."),
+             ("C", "Sorry, I mean 312 555 0199, that's my cell."))
+    assert a.contact_phone and a.contact_phone.value == "+13125550199"
+    b = _run(("R", "Your number?"), ("C", "It's 312 555 0100."),
+             ("C", "And the office is 312 555 0111."))
+    assert b.contact_phone and b.contact_phone.value == "+13125550100"

@@ -939,8 +939,9 @@ def _money(sentence: str, country: str | None, dollar: str = "USD") -> list[_Mon
         begin = tokens[i].start()
         negated = bool(re.search(r"\b(?:not|no)\s*$", low[:begin]))
         said = sentence[begin:end] if len(sentence) == len(low) else low[begin:end]
-        bare = bool(re.match(r"\s*(?:[.,;!?]|$|a (?:month|year)|per\b|al (?:mes|ano)\b|for\b|"
-                             r"para\b|tops\b|max\b)", low[end:]))
+        bare = not re.match(r"\s+(?!(?:a|per|for|on|in|this|that|the|or|to|at|max|tops|total|"
+                            r"all|give|more|roughly|and|but|so|if|el|la|al|en|para|por|o|y|mas|"
+                            r"como|aproximadamente|de|que|este|esta)\b)[a-z]{3,}", low[end:])
         out.append(_Money(amount, currency, said.strip(), negated, words[0] in _LOST_MULTIPLIER,
                           bare))
         i = j

@@ -302,3 +302,10 @@ def test_a_phone_number_given_again_in_a_correction_wins() -> None:
     b = _run(("R", "Your number?"), ("C", "It's 312 555 0100."),
              ("C", "And the office is 312 555 0111."))
     assert b.contact_phone and b.contact_phone.value == "+13125550100"
+
+
+def test_a_figure_with_no_currency_followed_by_words_that_count_nothing_is_money() -> None:
+    a = _run(("R", "What could you spend?"), ("C", "We can spend 10k on it."))
+    assert a.budget and a.budget.value.amount == 10000
+    b = _run(("R", "¿Presupuesto?"), ("C", "Tenemos unos 20.000 en total."), language="es")
+    assert b.budget and b.budget.value.amount == 20000

@@ -60,12 +60,20 @@ class Settings(BaseSettings):
     local_whisper_model: Literal["auto", "tiny.en", "base"] = "base"
     local_whisper_language: str | None = None  # force a language (e.g. "es"); None: detect
     local_whisper_languages: str = ""  # detect among these only (e.g. "en,es"); "": any
+    # preferred when base is unsure of another language (adapters.speech.LocalWhisper.languages_of)
+    local_whisper_likely_languages: str = "en,es,pt"
     # decoding options measured on the development calls (bench.speech_options, README)
     local_whisper_phone_emphasis: bool = True  # pre-emphasis of 8 kHz / band-limited audio
     local_whisper_condition_on_previous_text: bool = True
     local_whisper_vad_filter: bool = False
     local_whisper_prompt: bool = False  # a neutral style prompt in the detected language
+    # 0: plain decoding; N: faster-whisper's batched pipeline, N pieces at once (faster, with more
+    # errors: README "Quality")
+    local_whisper_batch_size: int = Field(0, ge=0)
     rep_channel: Literal["left", "right", "auto"] = "auto"  # stereo: the rep's channel
+    # who may open the workspace (workspace/access.py): the host's keys, or App Service
+    # Authentication's signed-in user
+    workspace_auth: Literal["keys", "platform"] = "keys"
     product_catalog_path: str | None = None
 
     # PII in what is stored: off, the transcript, or the transcript and the extracted fields
@@ -89,6 +97,11 @@ class Settings(BaseSettings):
     retention_days: int | None = Field(default=None, ge=1)
     """RETENTION_DAYS: calls older than this (by call date) are deleted everywhere by the daily
     retention timer; unset, empty, 0 or "off" keeps calls for ever (the default)."""
+
+    @field_validator("workspace_auth", mode="before")
+    @classmethod
+    def _auth_mode(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
 
     @field_validator("retention_days", mode="before")
     @classmethod

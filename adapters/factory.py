@@ -68,7 +68,8 @@ def decode_options(s: Settings) -> DecodeOptions:
     return DecodeOptions(beam_size=s.local_whisper_beam_size,
                          condition_on_previous_text=s.local_whisper_condition_on_previous_text,
                          vad_filter=s.local_whisper_vad_filter, prompt=s.local_whisper_prompt,
-                         phone_emphasis=s.local_whisper_phone_emphasis)
+                         phone_emphasis=s.local_whisper_phone_emphasis,
+                         batch_size=s.local_whisper_batch_size)
 
 
 @lru_cache(maxsize=1)
@@ -81,7 +82,8 @@ def speech_engine() -> SpeechEngine:
                             s.local_whisper_parallel, choice=s.local_whisper_model,
                             language=s.local_whisper_language,
                             languages=tuple(s.local_whisper_languages.split(",")),
-                            options=decode_options(s))
+                            options=decode_options(s),
+                            likely_languages=tuple(s.local_whisper_likely_languages.split(",")))
     azure = s.transcription_engine == "azure-openai"
     model = s.azure_openai_transcription_deployment if azure else s.openai_transcription_model
     return OpenAIWhisper(_openai_client(s, azure), s.transcription_engine, str(model))

@@ -10,7 +10,8 @@ silence, chunks transcribed two at a time, stitch, roles, extract); `bench.pipel
 same path through the local host.
 
 Usage: python -m bench.quality [--part heldout|dev|both] [--model base|tiny.en|auto]
-                               [--condition-on-previous-text] [--json PATH] [--limit N]
+                               [--json PATH] [--limit N]
+(decoding options and languages come from the settings, LOCAL_WHISPER_*)
 """
 
 from __future__ import annotations
@@ -71,8 +72,8 @@ class CachedSpeech:
     same transcript, and a call kept in one chunk (the same samples as the whole file, see
     adapters.audio) is transcribed once for both the bare and the pipeline column."""
 
-    def __init__(self, engine: LocalWhisper) -> None:
-        self.engine = engine
+    def __init__(self, engine: LocalWhisper, cache: Path = ASR_CACHE) -> None:
+        self.engine, self.cache = engine, cache
         self.options = json.dumps([engine.model, engine.language, engine.split_pause,
                                    *engine.options.cache_key()])
         self.computed_seconds = 0.0
@@ -82,25 +83,24 @@ class CachedSpeech:
         from faster_whisper.audio import decode_audio
 
         samples = decode_audio(str(path))
-        options = self.options
-        if self.engine.options.phone_emphasis and not narrowband(samples):
-            # pre-emphasis is applied to phone lines only: elsewhere the transcript is the same
-            options = json.dumps([self.engine.model, self.engine.language, self.engine.split_pause,
-                                  *dataclasses.replace(self.engine.options,
-                                                       phone_emphasis=False).cache_key()])
-        if self.engine.languages and self.engine.choice != "tiny.en":
-            # a language picked among LOCAL_WHISPER_LANGUAGES changes the transcript only where
-            # it differs from the one detected among all
-            picked = self.engine._pick(samples)[1]
-            self.engine.languages, anywhere = (), self.engine.languages
-            try:
-                detected = self.engine._detect(samples)
-            finally:
-                self.engine.languages = anywhere
-            if picked != detected:
-                options += json.dumps(picked)
+        # pre-emphasis is applied to phone lines only, batched decoding to other audio only:
+        # where an option does not apply, the transcript is the one without it
+        phone, used = narrowband(samples), self.engine.options
+        if used.phone_emphasis and not phone:
+            used = dataclasses.replace(used, phone_emphasis=False)
+        if used.batch_size and phone:
+            used = dataclasses.replace(used, batch_size=0)
+        options = json.dumps([self.engine.model, self.engine.language, self.engine.split_pause,
+                              *used.cache_key()])
+        if (self.engine.languages or self.engine.likely_languages) \
+                and self.engine.choice != "tiny.en":
+            # a language chosen over the one base hears (LOCAL_WHISPER_LANGUAGES or
+            # LOCAL_WHISPER_LIKELY_LANGUAGES) changes the transcript only where they differ
+            chosen, heard = self.engine.languages_of(samples)
+            if chosen != heard:
+                options += json.dumps(chosen)
         digest = hashlib.sha256(samples.tobytes() + options.encode()).hexdigest()[:16]
-        cached = ASR_CACHE / f"{digest}.json"
+        cached = self.cache / f"{digest}.json"
         if cached.is_file():
             data = json.loads(cached.read_text())
             self.seconds_of[key] = float(data.get("seconds", 0.0))
@@ -111,7 +111,7 @@ class CachedSpeech:
         took = time.perf_counter() - t0
         self.computed_seconds += took
         self.seconds_of[key] = took
-        ASR_CACHE.mkdir(parents=True, exist_ok=True)
+        self.cache.mkdir(parents=True, exist_ok=True)
         cached.write_text(json.dumps({"key": key, "options": self.options, "seconds": took,
                                       "language": result.language,
                                       "segments": [s.model_dump(mode="json")
@@ -378,20 +378,19 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument("--part", choices=["heldout", "dev", "both"], default="heldout")
     ap.add_argument("--model", choices=["base", "tiny.en", "auto"], default=None)
-    ap.add_argument("--condition-on-previous-text", action="store_true")
     ap.add_argument("--json", type=Path, default=None)
     ap.add_argument("--limit", type=int, default=None, help="first N calls of each part")
     args = ap.parse_args(argv)
     settings = Settings.model_validate({})
     choice: LocalModel = args.model or settings.local_whisper_model
     options = decode_options(settings)
-    if args.condition_on_previous_text:
-        options = dataclasses.replace(options, condition_on_previous_text=True)
     engine = LocalWhisper(None, "", settings.local_whisper_beam_size,
                           settings.local_whisper_threads, settings.local_whisper_parallel,
                           choice=choice, language=settings.local_whisper_language,
                           languages=tuple(settings.local_whisper_languages.split(",")),
-                          options=options)
+                          options=options,
+                          likely_languages=tuple(
+                              settings.local_whisper_likely_languages.split(",")))
     speech = CachedSpeech(engine)
     parts = {"heldout": heldout.calls, "dev": dev.calls}
     names = ["heldout", "dev"] if args.part == "both" else [args.part]

@@ -10,7 +10,7 @@ Speech is cached per samples and options (`bench.quality.CachedSpeech`), so a se
 scores again; the time column comes from the cache too.
 
 Usage: python -m bench.speech_options [--lang es|en|both] [--variants N]
-                                      [--sets default,langs,langs+prompt,...]
+                                      [--sets default,langs,langs+prompt,...] [--limit N] [--fresh]
 """
 
 from __future__ import annotations
@@ -18,8 +18,10 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from adapters.speech import DecodeOptions, LocalWhisper
 from bench.corpus.model import CallScript
@@ -32,6 +34,7 @@ VARIANT_OFFSET = 2  # a variant is the script rendered as the call two places la
 CHANGES: dict[str, dict[str, object]] = {
     "default": {},
     "langs": {"languages": ("en", "es")},
+    "likely": {"likely_languages": ("en", "es")},
     "prev": {"condition_on_previous_text": True},
     "vad": {"vad_filter": True},
     "prompt": {"prompt": True},
@@ -41,6 +44,7 @@ CHANGES: dict[str, dict[str, object]] = {
     "strict": {"no_speech_threshold": 0.4, "compression_ratio_threshold": 2.0},
     "emph": {"phone_emphasis": True},
     "det3": {"detection_segments": 3},
+    "batch8": {"batch_size": 8},
 }
 
 
@@ -59,10 +63,12 @@ def engine_for(name: str) -> LocalWhisper:
     for part in name.split("+"):
         changes.update(CHANGES[part])
     languages = changes.pop("languages", ())
+    likely = changes.pop("likely_languages", ())
     options = dataclasses.replace(DecodeOptions(), **changes)  # type: ignore[arg-type]
     return LocalWhisper(None, "", options.beam_size, 2, 1, choice="base",
                         languages=tuple(languages),  # type: ignore[arg-type]
-                        options=options)
+                        options=options,
+                        likely_languages=tuple(likely))  # type: ignore[arg-type]
 
 
 def development_calls(languages: set[str], variants: int) -> list[tuple[CallScript, Rendered]]:
@@ -78,8 +84,8 @@ def development_calls(languages: set[str], variants: int) -> list[tuple[CallScri
 
 
 def measure(name: str, calls: list[tuple[CallScript, Rendered]],
-            log: Callable[[str], None]) -> Row:
-    speech = CachedSpeech(engine_for(name))
+            log: Callable[[str], None], cache: Path | None = None) -> Row:
+    speech = CachedSpeech(engine_for(name), *([cache] if cache else []))
     row = Row(name, {}, 0.0, 0.0, {}, {})
     for call, r in calls:
         heard = bare(speech, r)
@@ -122,11 +128,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--variants", type=int, default=0,
                     help="also render each script N more times at other plan positions")
     ap.add_argument("--sets", default="default,langs")
+    ap.add_argument("--limit", type=int, default=None, help="the first N recordings only")
+    ap.add_argument("--fresh", action="store_true",
+                    help="transcribe everything again in this run (a new cache in a temporary "
+                         "directory), so the time column compares the sets side by side")
     args = ap.parse_args(argv)
     languages = {"es", "en"} if args.lang == "both" else {args.lang}
-    calls = development_calls(languages, args.variants)
-    rows = [measure(name, calls, lambda line: print(line, file=sys.stderr, flush=True))
-            for name in args.sets.split(",")]
+    calls = development_calls(languages, args.variants)[: args.limit]
+    with tempfile.TemporaryDirectory(prefix="speech-options-") as tmp:
+        rows = [measure(name, calls, lambda line: print(line, file=sys.stderr, flush=True),
+                        Path(tmp) if args.fresh else None)
+                for name in args.sets.split(",")]
     print(f"Development calls: {len(calls)} recordings "
           f"({sum(r.duration for _, r in calls):.0f} s), Whisper base, whole files.\n")
     print(table(rows))

@@ -40,10 +40,24 @@ CUES: list[tuple[str, float]] = [
      r"de\b", 1.5),
     (r"\bdo you have a (?:minute|moment|second|few minutes)\b|\bis (?:now|this) a (?:good|bad) "
      r"time\b|\btienes? un (?:minuto|momento)\b|\bes (?:un )?buen momento\b", 2.0),
+    (r"\b(?:shall|should) i (?:send|e-?mail|book|set up|put|pencil)\b|\b(?:do you have|have you "
+     r"got) (?:a|any) (?:figure|number|amount|price|range|ballpark|budget)\b[^.?!]{0,12}\bin "
+     r"mind\b", 2.0),
     (r"\b(?:can|could|may) i send you\b|\bsorry to (?:bother|disturb) you\b|\bdisculpe (?:la|las) "
      r"molestias?\b|\bmany (?:teams|companies|customers|clients|businesses)\b|\bmuchas "
      r"empresas\b|\bour (?:customers|clients)\b|\bnuestros clientes\b", 1.5),
     (r"\bwelcome to\b|\byou'?ve reached\b|\byou(?:'re| are) speaking (?:with|to)\b", 2.0),
+    (r"\bbienvenid[oa]s?\b|\bbem-?vind[oa]s? a\b", 2.0),
+    # the caller asks for someone by name, or looks for the one who decides
+    (r"\b(?:may|can|could) i (?:please )?(?:speak|talk) (?:with|to)\b|\b(?:podria|puedo|quisiera) "
+     r"hablar con\b", 1.5),
+    (r"\b(?:i'?m|i am|we'?re) looking for (?:whoever|who|the person|someone|somebody|the one)\b|"
+     r"\bbusco a (?:la persona|quien)\b", 3.0),
+    # what the customer did before the call, said back by the rep
+    (r"\byou (?:requested|asked (?:about|for)|enquired|inquired|filled (?:in|out)|signed up|"
+     r"downloaded|left (?:a|your|us))\b|\busted (?:pidio|solicito|nos escribio|escribio|lleno|"
+     r"se registro|descargo|dejo)\b", 2.0),
+    (r"\bi'?ll (?:try|call) (?:you )?(?:again|back)\b|\bvuelvo a llamar\b", 1.0),
     # qualifying questions
     (r"\bwhat(?:'s| is) (?:your|the) (?:budget|timeline|time frame|timeframe)\b", 2.5),
     (r"\b(?:do|did) you have (?:a|any) (?:budget|timeline|time frame|date)\b", 2.5),
@@ -76,7 +90,9 @@ CUES: list[tuple[str, float]] = [
     # the customer's needs, means and contact details
     (r"\b(?:we'?re|we are|i'?m|i am) (?:looking (?:for|at|into)|interested in|thinking (?:about|of)"
      r"|considering|shopping (?:for|around)|evaluating|hoping to)\b", -2.0),
-    (r"\b(?:we|i) (?:need|want|would like|'d like|are after)\b", -1.0),
+    (r"\b(?:we|i)(?: need| want| would like| would want| would need| are after|['’]d like|"
+     r"['’]d want|['’]d need)\b", -1.0),
+    (r"\b(?:we'?re|we are|i'?m|i am) (?:just )?(?:comparing|getting quotes|browsing)\b", -1.5),
     (r"\bour (?:budget|current|existing|old|team is|company|office|clinic|store|shop|warehouse|"
      r"restaurant|firm|school|practice)\b", -1.5),
     (r"\b(?:our|my) budget\b|\bwe (?:can|could) (?:spend|afford|go up to|do about)\b", -1.5),
@@ -97,6 +113,11 @@ CUES: list[tuple[str, float]] = [
      r"by|ask|think)\b", -1.0),
     (r"\bi'?m the (?:owner|manager|director|decision|one who|person who|head)\b|\bi (?:sign|make "
      r"the)\b", -1.5),
+    (r"\bi (?:don'?t|do not) make (?:the|those|these|that|such|most|any) decisions?\b|\bi'?m not "
+     r"the (?:decision|person who|one who)\b|\bno (?:soy|tomo) (?:yo )?(?:quien decide|las "
+     r"decisiones|el que decide|la que decide)\b", -1.5),
+    (r"\b(?:i can|i'?ll|can i|let me) (?:pass on|take|give (?:her|him|them)) (?:a|the|your) "
+     r"message\b|\b(?:le|te) (?:paso|dejo|doy) (?:el )?recado\b", -1.5),
     (r"\bnot interested\b|\bno,? thank(?:s| you)\b|\bremove (?:me|us)\b|\bdon'?t call\b|"
      r"\bwho is this\b", -2.0),
     (r"\bwe (?:currently )?(?:use|have|run|got)\b", -1.0),
@@ -124,7 +145,7 @@ CUES: list[tuple[str, float]] = [
     (r"\bque (?:usan|utilizan) (?:actualmente|hoy|ahora)\b|\bdonde (?:estan|se encuentran)\b", 1.5),
     # Spanish: the customer
     (r"\b(?:estamos|estoy) (?:buscando|interesad[oa]s?|pensando en|evaluando|considerando|"
-     r"viendo)\b", -2.0),
+     r"viendo|mirando|averiguando|comparando|cotizando)\b", -2.0),
     (r"\b(?:me|nos) interesa(?:n|ria)?\b", -2.0),
     (r"\b(?:necesitamos|necesito|queremos|quiero|quisiera|quisieramos|nos gustaria|me gustaria|"
      r"buscamos)\b", -1.0),
@@ -192,6 +213,9 @@ def caller_score(sentence: str) -> float:
     low = fold(sentence)
     return (1.0 if CALLER_CUES.search(low) else 0.0) - (1.0 if CALLEE_CUES.search(low) else 0.0)
 QUESTION_WEIGHT = 0.4
+# asking questions is the rep's habit, but the recogniser adds question marks to what it mishears:
+# a party's questions count for at most this much in its total, below one explicit cue
+QUESTION_CAP = 3 * QUESTION_WEIGHT
 VOICE_WEIGHT = 0.8  # per sentence, for the party a mono voice label sounds like
 SEGMENT_SWITCH = 0.0  # a change of speaker at a pause with no question before it: neutral
 _ANSWER_START = re.compile(r"^(?:yes|yeah|yep|no|nope|sure|of course|absolutely|okay|ok|right|"
@@ -222,6 +246,7 @@ def _intro_names(text: str) -> set[str]:
 class Cue:
     score: float  # > 0: sounds like the rep; < 0: like the customer
     text: str  # the words of the strongest cue
+    asked: bool = False  # a question (QUESTION_WEIGHT of the score)
 
 
 @dataclass(frozen=True)
@@ -251,9 +276,18 @@ def sentence_cue(sentence: str, direction: float = 0.0) -> Cue:
             if abs(weight) > abs(best_w):
                 best, best_w = sentence[m.start():m.end()] if len(sentence) == len(low) \
                     else m.group(0), weight
-    if sentence.rstrip().endswith("?"):
+    asked = sentence.rstrip().endswith("?")
+    if asked:
         score += QUESTION_WEIGHT
-    return Cue(score, best)
+    return Cue(score, best, asked)
+
+
+def party_score(cues: list[Cue]) -> float:
+    """How much a party sounds like the rep over all it said: its cues, with its questions
+    counted up to QUESTION_CAP."""
+    asked = sum(c.asked for c in cues)
+    return (sum(c.score for c in cues) - asked * QUESTION_WEIGHT
+            + min(asked * QUESTION_WEIGHT, QUESTION_CAP))
 
 
 def _labels(transcript: Transcript) -> list[str]:
@@ -390,7 +424,7 @@ def assign_roles(transcript: Transcript,
         if seg.speaker in by_label:
             by_label[seg.speaker].extend(sentence_cue(s, direction)
                                          for s in split_sentences(seg.text))
-    totals = {label: sum(c.score for c in cues) for label, cues in by_label.items()}
+    totals = {label: party_score(cues) for label, cues in by_label.items()}
     fixed = next((s.label for s in speakers if rep_channel and s.channel == rep_channel), None)
     if fixed is not None:
         rep, why = fixed, f"REP_CHANNEL={rep_channel}"

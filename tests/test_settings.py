@@ -57,8 +57,8 @@ def test_local_whisper_decoding_options_come_from_the_settings(
     for name, value in (("LOCAL_WHISPER_PHONE_EMPHASIS", "false"),
                         ("LOCAL_WHISPER_CONDITION_ON_PREVIOUS_TEXT", "false"),
                         ("LOCAL_WHISPER_VAD_FILTER", "true"), ("LOCAL_WHISPER_PROMPT", "true"),
-                        ("LOCAL_WHISPER_BEAM_SIZE", "3")):
+                        ("LOCAL_WHISPER_BEAM_SIZE", "3"), ("LOCAL_WHISPER_BATCH_SIZE", "8")):
         monkeypatch.setenv(name, value)
     assert decode_options(Settings.model_validate({})) == DecodeOptions(
         beam_size=3, condition_on_previous_text=False, vad_filter=True, prompt=True,
-        phone_emphasis=False)
+        phone_emphasis=False, batch_size=8)

@@ -11,23 +11,28 @@ request must carry the signed-in user's `X-MS-CLIENT-PRINCIPAL-ID` header, which
 Authentication sets (and strips from what a client sends); without it, 401. Only set this where
 App Service Authentication is on and requires sign-in.
 
-The auth level is fixed when the blueprint is declared, so it is read from the environment at
-import time (app settings are environment variables by then, in Azure and under devhost).
+The auth level is fixed when the blueprint is declared, so the setting is read at import time (app
+settings are environment variables by then, in Azure and under devhost). Settings that do not
+validate (an unknown mode among them) leave the routes at `keys`, the safe side, and the start-up
+log names the problem.
 """
 
 from __future__ import annotations
 
-import os
-
 import azure.functions as func
+
+from errors import ConfigurationError
+from settings import get_settings
 
 PRINCIPAL_HEADER = "x-ms-client-principal-id"
 PRINCIPAL_NAME_HEADER = "x-ms-client-principal-name"
 
 
 def mode() -> str:
-    value = os.environ.get("WORKSPACE_AUTH", "keys").strip().lower()
-    return value if value in ("keys", "platform") else "keys"
+    try:
+        return get_settings().workspace_auth
+    except ConfigurationError:
+        return "keys"
 
 
 def auth_level() -> func.AuthLevel:

@@ -57,6 +57,19 @@ def test_segments_are_split_at_pauses_between_words(clips: dict[str, Path]) -> N
     assert "quote" in segments[-1].text and "morning" in segments[0].text
 
 
+def test_the_batched_pipeline_transcribes_the_pieces_its_vad_cuts(
+        clips: dict[str, Path]) -> None:
+    engine = LocalWhisper(None, "", beam_size=1, threads=2, choice="base",
+                          options=DecodeOptions(beam_size=1, batch_size=4))
+    result = engine.transcribe(clips["en"], 6.0)
+    assert result.language == "en"
+    text = " ".join(s.text for s in result.segments)
+    assert "morning" in text and "quote" in text, text
+    assert wer(" ".join(ENGLISH), text) < 0.5, text
+    assert all(0.0 <= s.start < s.end <= 7.0 for s in result.segments)
+    assert len(engine._pipelines) == 1  # one pipeline for the model, kept for the next chunk
+
+
 class _Detector:
     """Stands in for the base model's language detection (the probabilities of a phone call in
     Spanish that base takes for Italian, as measured on the corpus)."""
@@ -76,6 +89,32 @@ def test_detection_keeps_to_the_languages_given() -> None:
     forced = LocalWhisper(None, "", beam_size=1, threads=2, choice="base", language="pt",
                           languages=("en", "es"))
     assert forced._pick(None)[1] == "pt"
+
+
+class _Unsure(_Detector):
+    def __init__(self, heard: list[tuple[str, float]]) -> None:
+        self.heard = heard
+
+    def detect_language(self, audio: object, **options: object
+                        ) -> tuple[str, float, list[tuple[str, float]]]:
+        return self.heard[0][0], self.heard[0][1], self.heard
+
+
+def test_a_likely_language_is_preferred_only_when_base_is_unsure() -> None:
+    def choose(heard: list[tuple[str, float]]) -> tuple[str, str]:
+        engine = LocalWhisper(None, "", beam_size=1, threads=2, choice="base",
+                              likely_languages=("en", "es"))
+        engine._models["base"] = _Unsure(heard)
+        return engine.languages_of(None)
+
+    assert choose([("it", 0.54), ("es", 0.19), ("la", 0.13)]) == ("es", "it")
+    assert choose([("pt", 0.93), ("es", 0.05)]) == ("pt", "pt")  # sure of another language
+    assert choose([("ja", 0.55), ("zh", 0.40), ("en", 0.02)]) == ("ja", "ja")  # none plausible
+    assert choose([("es", 0.45), ("it", 0.40)]) == ("es", "es")  # unsure, but of a likely one
+    engine = LocalWhisper(None, "", beam_size=1, threads=2, choice="base",
+                          likely_languages=("en", "es"))
+    engine._models["base"] = _Detector()
+    assert engine._pick(None)[1] == "es"  # the language is detected, then passed to the model
 
 
 class _Recorder(_Detector):
@@ -131,3 +170,19 @@ def test_phone_lines_are_told_from_wideband_audio(tmp_path: Path) -> None:
     assert float(np.abs(boosted).max()) == pytest.approx(float(np.abs(phone).max()), rel=1e-5)
     assert np.allclose(pre_emphasis(np.array([1.0, 1.0, 1.0], np.float32)),
                        [1.0, 0.03, 0.03], atol=1e-6)
+
+
+def test_phone_lines_are_decoded_plainly_when_batching_is_on(tmp_path: Path) -> None:
+    """Batched, the development phone lines' WER tripled: they keep the plain decoder."""
+    from bench.corpus.render import _phone_line
+
+    encode(_phone_line(speak(SPANISH, Voice("espeak", "es+m3", 150))), tmp_path / "phone.wav",
+           8000, "wav", mulaw=True)
+    engine = LocalWhisper(None, "", beam_size=1, threads=2, choice="base", language="es",
+                          options=DecodeOptions(beam_size=1, batch_size=8))
+    recorder = _Recorder()
+    engine._models["base"] = recorder
+    engine.transcribe(tmp_path / "phone.wav", 4.0)
+    [sent] = recorder.calls
+    assert "vad_filter" in sent and "batch_size" not in sent  # the model's own transcribe
+    assert engine._pipelines == {}

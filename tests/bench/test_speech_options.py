@@ -14,6 +14,10 @@ def test_option_sets_combine_into_one_engine() -> None:
     assert engine.beam_size == 1
     default = engine_for("default")
     assert default.options == DecodeOptions() and default.languages == ()
+    likely = engine_for("emph+prev+batch8+likely")
+    assert likely.options == DecodeOptions(phone_emphasis=True, condition_on_previous_text=True,
+                                           batch_size=8)
+    assert likely.likely_languages == ("en", "es") and likely.languages == ()
 
 
 def test_table_reports_means_per_language_and_time_ratio() -> None:

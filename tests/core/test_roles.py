@@ -181,3 +181,28 @@ def test_addressing_the_name_just_given_is_a_change_of_speaker() -> None:
     assert said["Render Farm Direct, this is Julia Weiss."] == "rep"
     assert said["High Julia, Kwame here, from Osei Architects in Amsterdam."] == "customer"
     assert said["How many licences?"] == "rep"
+
+
+def test_cues_of_a_rep_who_calls_out_and_of_a_gatekeeper() -> None:
+    rep_says = ["Hi, may I speak with Yuki Tanaka, please?", "¿Podría hablar con la señora Ibáñez?",
+                "I'm looking for whoever buys office supplies there.",
+                "You requested a brochure about our standing desks.",
+                "Usted solicitó información sobre la agenda.", "Thanks, I'll try again next week.",
+                "Hola Iván, bienvenido a Aula Virtual.", "Shall I send a quote over this week?",
+                "Do you have a figure in mind?"]
+    customer_says = ["I can pass on a message, but I don't make those decisions.",
+                     "We'd want them for six meeting rooms.",
+                     "Solo estoy averiguando precios.", "Yes, we're comparing prices."]
+    assert [s for s in rep_says if sentence_cue(s).score <= 0] == []
+    assert [s for s in customer_says if sentence_cue(s).score >= 0] == []
+
+
+def test_question_marks_the_recogniser_adds_do_not_outweigh_an_explicit_cue() -> None:
+    """Misheard words come back as questions ("¿sabelo?"): eight of them are still less than one
+    greeting that only the rep says."""
+    out = assign_roles(call(
+        ("A", "Hola, gracias por llamar a Nómina Simple, te atiende Felipe."),
+        ("B", "Hola Felipe, ¿qué tal? ¿Llamo en la pala, sabelo? ¿Somos me saldiado, sabelo? "
+              "¿Estamos opciones? ¿Pero a mesimismo? ¿Al tel? ¿Dólamios? ¿Quizás el año?"),
+        language="es"))
+    assert {s.label: s.role for s in out.speakers} == {"A": "rep", "B": "customer"}

@@ -3,10 +3,20 @@ when WORKSPACE_AUTH=platform."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import azure.functions as func
 import pytest
 
+from settings import get_settings, startup_problem
 from workspace import access
+
+
+@pytest.fixture(autouse=True)
+def fresh_settings() -> Iterator[None]:
+    get_settings.cache_clear()  # each test sets WORKSPACE_AUTH its own way
+    yield
+    get_settings.cache_clear()
 
 
 def request(headers: dict[str, str]) -> func.HttpRequest:
@@ -22,7 +32,7 @@ def test_keys_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_platform_needs_the_signed_in_principal(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("WORKSPACE_AUTH", "platform")
+    monkeypatch.setenv("WORKSPACE_AUTH", " Platform")
     assert access.auth_level() == func.AuthLevel.ANONYMOUS
     refusal = access.refused(request({}))
     assert refusal is not None and refusal.status_code == 401
@@ -35,3 +45,5 @@ def test_platform_needs_the_signed_in_principal(monkeypatch: pytest.MonkeyPatch)
 def test_an_unknown_mode_falls_back_to_keys(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WORKSPACE_AUTH", "open")
     assert access.auth_level() == func.AuthLevel.FUNCTION
+    problem = startup_problem()  # and the start-up log says why
+    assert problem is not None and "workspace_auth" in problem

@@ -113,7 +113,14 @@ HESITANT = re.compile(r"\b(?:just (?:researching|looking|browsing)|looking stage
                       r"ya le aviso|le aviso|estamos contentos|sem pressa|ainda nao|"
                       r"(?:need|have|want) to think (?:about it|it over)|think it over|"
                       r"not right now|circle back|lo (?:vamos a|voy a) pensar|lo pensare|"
-                      r"mas adelante|no es el momento|por ahora no|nao e o momento)\b")
+                      r"mas adelante|no es el momento|por ahora no|nao e o momento|"
+                      # a call put off for months: 'call me next month', 'llámeme el mes que viene'
+                      r"(?:call|ring|try) (?:me|us) (?:back |again )?(?:next (?:month|year|"
+                      r"quarter)|in (?:a few|a couple of|two|three|six) months|after the "
+                      r"(?:summer|holidays|new year))|(?:llam[ae](?:me|nos)|vuelva a "
+                      r"llamar(?:me|nos)?) (?:el (?:mes|ano|trimestre) que viene|el (?:proximo|"
+                      r"siguiente) (?:mes|ano|trimestre)|(?:en|dentro de) unos meses|"
+                      r"despues del verano))\b")
 INTEREST = re.compile(r"\b(?:quote|proposal|pricing|price list|demo|trial|cotizacion|propuesta|"
                       r"oferta|demostracion|orcamento|proposta|interested|interesa|"
                       r"send (?:me|us)|mandeme|envieme)\b")

@@ -116,3 +116,14 @@ def test_more_ways_to_agree_and_to_refuse() -> None:
     assert buying_intent(refused, budget=False, products=True).value == "none"
     wrong = _ctx(("R", "¿Hablo con Pedro?"), ("C", "No, se ha equivocado."), language="es")
     assert buying_intent(wrong, budget=False, products=True).value == "none"
+
+
+def test_a_call_put_off_for_months_is_low_intent() -> None:
+    later = _ctx(("R", "Usted nos pidió información sobre la agenda en línea."),
+                 ("C", "Sí, pero ahora estamos con mucho trabajo. Llámeme el mes que viene."),
+                 language="es")
+    assert buying_intent(later, budget=False, products=True).value == "low"
+    en = _ctx(("R", "Shall I send the brochure?"), ("C", "Call me back next quarter."))
+    assert buying_intent(en, budget=False, products=True).value == "low"
+    soon = _ctx(("R", "Shall I send the quote?"), ("C", "Yes, and call me on Monday."))
+    assert buying_intent(soon, budget=True, products=True).value != "low"

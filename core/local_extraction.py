@@ -637,8 +637,10 @@ def _location(ctx: CallContext, names: set[str]) -> Evidence[Location] | None:
             for n in range(len(words), 0, -1):
                 text = " ".join(words[:n])
                 place = _place(text, ctx.gaz)
+                glued = s.text[m.start(1) + len(text):m.start(1) + len(text) + 1] in ("-", "'")
                 if place and (place.kind != "city" or place.population >= 500_000) and \
-                        fold(text) not in names and all(h[0] != m.start(1) for h in hits):
+                        not glued and fold(text) not in names and \
+                        all(h[0] != m.start(1) for h in hits):  # 'rom-toly' is no Rome
                     hits.append((m.start(1), text, place))
                     break
         if not any(place.kind == "city" for _, _, place in hits):

@@ -309,3 +309,12 @@ def test_a_figure_with_no_currency_followed_by_words_that_count_nothing_is_money
     assert a.budget and a.budget.value.amount == 10000
     b = _run(("R", "¿Presupuesto?"), ("C", "Tenemos unos 20.000 en total."), language="es")
     assert b.budget and b.budget.value.amount == 20000
+
+
+def test_a_lower_case_place_glued_by_a_hyphen_to_a_word_is_no_place() -> None:
+    gaz = Gazetteer()
+    gaz.add("Rom", Place("Rome", "IT", "city", None, 2_300_000))
+    a = _run(("R", "Hi."), ("C", "Here, it's lumped from not-get-famacy, rom-toly."), gazetteer=gaz)
+    assert a.location is None
+    b = _run(("R", "Hi."), ("C", "We're a small shop, rom and nearby."), gazetteer=gaz)
+    assert b.location and b.location.value.city == "rom"

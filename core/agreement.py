@@ -20,13 +20,17 @@ TIME_EN = re.compile(
     r"(?:the\s+)?"
     r"(?:(?:next|this|coming|following)\s+(?:week|month|quarter|year|spring|summer|fall|autumn|"
     r"winter|season|financial year|fiscal year)|(?:end|beginning|start|middle) of (?:the\s+)?"
-    r"(?:week|month|quarter|year|summer|spring|fall|autumn|winter|" + MONTHS_EN.lower() + "|"
+    r"(?:week|month|quarter|year|summer|spring|fall|autumn|winter|q[1-4]|(?:first|second|third|"
+    r"fourth|last) quarter|" + MONTHS_EN.lower() + "|"
     + MONTHS_EN + r")|(?:first|second|third|fourth|last) quarter|q[1-4]|(?:spring|summer|fall|"
     r"autumn|winter)(?: season)?|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|a couple of|a few|several)(?: more)? (?:weeks|months|years)|asap|"
+    r"twelve|fifteen|twenty|thirty|forty|forty-five|sixty|ninety|a couple of|a few|several)"
+    r"(?: more)? (?:days|weeks|months|years)|asap|"
     r"(?:next|coming|following) (?:\d+|two|three|four|five|six|few|couple of) (?:days|weeks|"
     r"months)|(?:first|1st|fifteenth|15th|middle|end) of (?:next|the) month|"
     r"as soon as possible|(?:christmas|the holidays|the new year|year[- ]end)|"
+    r"(?<=within )(?:a|one) (?:week|month|year|fortnight)|(?<=in )(?:a|one) (?:week|month|"
+    r"fortnight)|"
     r"right away|immediately|thanksgiving|easter|black friday|(?:the )?new (?:financial|fiscal|"
     r"tax) year|" + MONTHS_EN.replace("May|", "") + r")\b"
     r"|\b(?:by|before|in|after|until|make it|say|rather) May\b", re.I)
@@ -42,9 +46,11 @@ TIME_ES = re.compile(
     r"semestre|semana|temporada|" + SEASONS_ES + r")|(?:fin|finales|principios|mediados|final)"
     r" de(?:l)? (?:mes|a[nñ]o|trimestre|" + MONTHS_ES + r")|(?:primer|segundo|tercer|cuarto|"
     r"[uú]ltimo) trimestre|" + SEASONS_ES + "|" + MONTHS_ES + r"|(?:\d+|dos|tres|cuatro|cinco|"
-    r"seis|siete|ocho|nueve|diez|doce|un par de|unos|unas|pocos|pocas) (?:semanas|meses|a[nñ]os)"
+    r"seis|siete|ocho|nueve|diez|doce|quince|veinte|treinta|cuarenta|sesenta|noventa|un par de|"
+    r"unos|unas|pocos|pocas) (?:d[ií]as|semanas|meses|a[nñ]os)"
     r"|(?:el|la) (?:a[nñ]o|mes|semana) que viene|navidad|fin de a[nñ]o|lo antes posible|"
-    r"cuanto antes|de inmediato|pr[oó]ximo ano|pr[oó]ximo m[eê]s|pr[oó]ximo trimestre)\b",
+    r"cuanto antes|de inmediato|pr[oó]ximo ano|pr[oó]ximo m[eê]s|pr[oó]ximo trimestre|"
+    r"(?<=dentro de )(?:un|una) (?:semana|mes|a[nñ]o)|(?<=en )(?:un|una) (?:semana|mes))\b",
     re.I)
 DURATION = re.compile(r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                       r"a couple of|a few|several|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|"
@@ -74,11 +80,13 @@ DAY_OR_DATE = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|tomorro
 AGREE = re.compile(r"\b(?:yes|sure|sounds good|works|perfect|great|good|deal|booked|agreed|ok|"
                    r"fine|suits|please do|me viene bien|bien|dale|hecho|"
                    r"okay|see you|talk to you then|si|claro|perfecto|de acuerdo|listo|vale|"
-                   r"me parece bien|sim|combinado|fechado)\b")
+                   r"me parece bien|sim|combinado|fechado|yeah|yep|absolutely|definitely|"
+                   r"genial|estupendo|excelente|por supuesto|claro que si)\b")
 COMMIT = re.compile(r"\b(?:count (?:us|me) in|book it|trato hecho|envieme el contrato|"
                     r"i(?:'ll| will)? sign|we(?:'ll| will)? sign|sign it|the one who signs|"
                     r"budget is approved|is approved|ready to (?:buy|sign|go|move|start|order)|"
-                    r"let'?s do it|^do it\b|(?:i|we)(?:'ll| will) approve|go ahead|we'?ll take it|"
+                    r"let'?s do it|^do it\b|sign (?:me|us) up|where do i sign|i'?ll take it|"
+                    r"(?:i|we)(?:'ll| will) approve|go ahead|we'?ll take it|"
                     r"place the order|send (?:me |us )?the "
                     r"contract|firmo|firmamos|firmar el contrato|esta aprobado|aprobado|"
                     r"(?<!mas )adelante|lo compramos|cerramos|assino|assinamos|aprovado)\b")
@@ -90,7 +98,9 @@ REFUSAL = re.compile(r"\b(?:not interested|no,? thank(?:s| you)|we'?re all set|n
                      r"we'?ll pass|no,? gracias|take (?:us|me) off|remove (?:us|me)"
                      r"|don'?t call|do not call|wrong number|stop calling|no (?:me|nos) interesa|"
                      r"numero equivocado|equivocado de numero|me he equivocado|"
-                     r"no me llame|nao (?:tenho|temos) interesse|numero errado)\b")
+                     r"no me llame|nao (?:tenho|temos) interesse|numero errado|"
+                     r"no (?:estamos|estoy) interesad[oa]s?|not really interested|"
+                     r"se ha equivocado|se equivoco)\b")
 HEDGE = re.compile(r"\b(?:i'?ll think|we'?ll think|think about it|let me think|not sure|maybe|"
                    r"lo pienso|lo pensamos|lo (?:voy|vamos) a pensar|ya veremos|quizas)\b")
 HESITANT = re.compile(r"\b(?:just (?:researching|looking|browsing)|looking stage|only looking|"
@@ -103,7 +113,14 @@ HESITANT = re.compile(r"\b(?:just (?:researching|looking|browsing)|looking stage
                       r"ya le aviso|le aviso|estamos contentos|sem pressa|ainda nao|"
                       r"(?:need|have|want) to think (?:about it|it over)|think it over|"
                       r"not right now|circle back|lo (?:vamos a|voy a) pensar|lo pensare|"
-                      r"mas adelante|no es el momento|por ahora no|nao e o momento)\b")
+                      r"mas adelante|no es el momento|por ahora no|nao e o momento|"
+                      # a call put off for months: 'call me next month', 'llámeme el mes que viene'
+                      r"(?:call|ring|try) (?:me|us) (?:back |again )?(?:next (?:month|year|"
+                      r"quarter)|in (?:a few|a couple of|two|three|six) months|after the "
+                      r"(?:summer|holidays|new year))|(?:llam[ae](?:me|nos)|vuelva a "
+                      r"llamar(?:me|nos)?) (?:el (?:mes|ano|trimestre) que viene|el (?:proximo|"
+                      r"siguiente) (?:mes|ano|trimestre)|(?:en|dentro de) unos meses|"
+                      r"despues del verano))\b")
 INTEREST = re.compile(r"\b(?:quote|proposal|pricing|price list|demo|trial|cotizacion|propuesta|"
                       r"oferta|demostracion|orcamento|proposta|interested|interesa|"
                       r"send (?:me|us)|mandeme|envieme)\b")
@@ -133,9 +150,13 @@ def timeline(ctx: CallContext) -> Evidence[str] | None:
                     r"\b(?:for|the past|the last|over the last|hace|desde hace|durante)\s+$",
                     before)))
 
+        def earliest(m: re.Match[str]) -> bool:  # 'not before the spring': its earliest
+            return bool(re.match(r"(?:before|until|till|antes|hasta|ate)\b", fold(m.group(0)))
+                        and re.search(r"\b(?:not|no)\s+$", fold(s.text[:m.start()])))
+
         hits = [m for m in pattern.finditer(s.text)
-                if not re.search(r"\b(?:not|no|nor|never)\s+(?:\w+\s+)?$",
-                                 fold(s.text[:m.start()])) and not past(m)]
+                if (earliest(m) or not re.search(r"\b(?:not|no|nor|never)\s+(?:\w+\s+)?$",
+                                                 fold(s.text[:m.start()]))) and not past(m)]
         if not hits:
             return None
         fix = CORRECTION.search(low)
@@ -149,6 +170,9 @@ def timeline(ctx: CallContext) -> Evidence[str] | None:
         if m.start() == 0 or s.text[:m.start()].strip() in ("", ",") or \
                 TIME_PREPOSITION.match(fold(value)):
             value = value[0].lower() + value[1:]
+        neg = re.search(r"(?i:\b(?:not|no)\s+)$", s.text[:m.start()])
+        if neg and earliest(m):
+            value = neg.group(0).lower() + value
         return value
 
     def corrected(s: Said) -> Evidence[str] | None:
@@ -183,10 +207,12 @@ def timeline(ctx: CallContext) -> Evidence[str] | None:
             if value:
                 return Evidence[str](value=value, quote=s.text)
     if not any(REFUSAL.search(fold(s.text)) for s in ctx.customer):
-        for s in ctx.customer:
-            value = find(s, False, loose=True)
-            if value:
-                return Evidence[str](value=value, quote=s.text)
+        loose = [(s, v) for s in ctx.customer if (v := find(s, False, loose=True))]
+        # 'we do the rotas on spring sheets' ... 'maybe towards the end of the year': a phrase
+        # with its preposition before a bare word the recogniser may have made up
+        framed = [(s, v) for s, v in loose if TIME_PREPOSITION.match(fold(v))]
+        for s, value in framed[:1] or loose[:1]:
+            return Evidence[str](value=value, quote=s.text)
     return None
 
 
@@ -227,7 +253,7 @@ def _signals(ctx: CallContext) -> _Signals:
         said = " ".join(fold(x.text) for x in reply)
         if s.role == "customer" and not reply[1:] and not AGREE.search(said):
             said = "yes " + said  # the customer proposing it
-        if reply and AGREE.search(said) and not REFUSAL.search(said):
+        if reply and (AGREE.search(said) or _echoes(said, low)) and not REFUSAL.search(said):
             hedged = bool(HEDGE.search(said) or HESITANT.search(said))
             step = Evidence[Intent](value="high", quote=s.text)
             if not hedged:
@@ -258,3 +284,19 @@ def buying_intent(ctx: CallContext, budget: bool, products: bool) -> Evidence[In
         return Evidence[Intent](value="medium", quote=sig.next_step.quote if sig.next_step
                                 else "")
     return Evidence[Intent](value="none", quote="")
+
+
+_DATE_WORD = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|"
+                        r"\d{1,2}(?:st|nd|rd|th)|(?:first|second|third|fourth|fifth|sixth|"
+                        r"seventh|eighth|ninth|tenth|\w+teenth|twentieth|thirtieth)|lunes|martes|"
+                        r"miercoles|jueves|viernes|sabado|domingo|manana|segunda|terca|quarta|"
+                        r"quinta|sexta|amanha)\b")
+_NOT_THEN = re.compile(r"\b(?:not|no|nor|can'?t|cannot|won'?t|isn'?t|doesn'?t|don'?t|busy|away|"
+                       r"nao|imposible|ocupad[oa]s?)\b")
+
+
+def _echoes(reply: str, proposal: str) -> bool:
+    """The customer says back the day the rep proposed, without turning it down: 'book a call on
+    the 14th' 'The 14th is [fine]', when the recogniser lost or misheard the word of assent."""
+    days = set(_DATE_WORD.findall(proposal))
+    return bool(days & set(_DATE_WORD.findall(reply))) and not _NOT_THEN.search(reply)

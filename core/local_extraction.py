@@ -179,36 +179,54 @@ POSITIVE = r"\b(great|love|excellent|perfect|excited|happy|good|helpful|impresse
 NEGATIVE = r"\b(bad|terrible|frustrat\w*|angry|disappoint\w*|expensive|problem|issue|annoy\w*|" \
            r"unhappy|complain\w*|worried|concern\w*|mess|molest\w*|caro|problema|queja)\b"
 PRODUCT_CUES_EN = (
-    r"(?:in the market for|(?:we'?re|i'?m) after|thinking (?:about|of) (?:getting|buying)|"
+    r"(?:what (?:i|we) (?:really |actually )?(?:need|want|'?m after|'?re after|am after|are after|"
+    r"'?m looking for|'?re looking for|am looking for|are looking for) is|"
+    r"(?:a |some )?(?:quotes?|quotation|estimate) (?:for|on)|quote (?:me|us) (?:for|on)|"
+    r"(?:saw|seen|read|noticed|found) (?:your|an|the) (?:ad|advert|advertisement|post|listing|"
+    r"offer|page) (?:for|about|on)|(?:switching|migrating|changing) (?:over )?to|"
+    r"moving (?:over )?to (?=your |their )|"
+    r"(?:looking|hoping|planning|wanting|trying) to (?:buy|get|purchase|order|lease|rent|hire|"
+    r"replace|upgrade)|(?:to )?ask about (?=your |the |a |an )|in the market for|"
+    r"(?:we'?re|i'?m) after|thinking (?:about|of) (?:getting|buying)|"
     r"(?:a )?demo of|(?:a )?trial of|charge for|how much (?:is|are|does|do|would) (?:the |your )?|"
-    r"interested in|looking (?:at|for|into)|(?:want|would like|'d like) to (?:look at|buy|get|"
+    r"interested in|looking (?:at|for|into)|(?:having|have|take|taking) a look at|"
+    r"(?:want|would like|'d like) to (?:look at|buy|get|"
     r"try|see|replace|swap|switch|upgrade)|a quote (?:for|on)|curious about|pricing (?:for|on)|"
-    r"prices? (?:for|of)|information "
+    r"prices? (?:for|of|on)|information "
     r"(?:on|about)|details (?:on|about)|asking about|asked about|enquir(?:ed|ing) about|"
     r"inquir(?:ed|ing) about|tell me (?:more )?about|considering|evaluating|researching|"
     r"comparing|compare|"
-    r"replace|replacing|upgrade|upgrading|switch(?:ing)? from|do you (?:have|offer|sell)|"
+    r"replace|replacing|upgrade|upgrading|switch(?:ing)? from|do you (?:have|offer|sell|do)|"
+    r"(?:calling|ringing|phoning|call|ring) (?:you )?(?:about|regarding)|"
     r"shopping (?:for|around for)|need(?:s)?(?: new)?|want|would like|'d like)")
 PRODUCT_CUES_ES = (
-    r"(?:(?:me|nos) interesa(?:n|ria)?|cotizar|pedir|mirando|averiguando|consultando|"
+    r"(?:lo que (?:necesitamos|necesito|buscamos|busco|queremos|quiero) es|"
+    r"(?:me|nos) interesa(?:n|ria)?|cotizar(?:nos|me|le|les)?|coticen|cotice|cotizad[oa]s?|"
+    r"cotizando|pedir|mirando|averiguando|consultando|"
     r"comparando|preguntando por|(?:una )?demo(?:stracion)? de|"
     r"cuanto cuesta(?:n)?|"
     r"cambiar (?=nuestr|el |la |los |las |mi )|(?:estamos|estoy) (?:buscando|interesad[oa]s? en|"
     r"pensando en|evaluando|considerando|viendo)|buscamos|busco|necesitamos|necesito|"
+    r"necesitariamos|necesitaria|buscariamos|querriamos|(?:le )?llam(?:o|aba) por (?:lo de )?|"
+    r"(?:nos|me) (?:haria|hace|hacen|harian) falta|(?:vi|vimos|lei|leimos) (?:su|el|un) "
+    r"anuncio (?:del|de|sobre)|"
     r"queremos|quiero|quisiera|quisieramos|(?:nos|me) gustaria|(?:una )?cotizacion (?:de|para|"
-    r"por)|(?:mas )?informacion (?:sobre|de|acerca de)|precio (?:de|del)|reemplazar|sustituir|"
-    r"renovar|(?:estamos|estou) procurando|tenho interesse em|temos interesse em|precisamos de|"
-    r"preciso de|queremos)")
+    r"por|del)|(?:mas )?informacion (?:sobre|del|de|acerca de)|precio (?:de|del)|reemplazar|"
+    r"sustituir|renovar|(?:estamos|estou) procurando|tenho interesse em|temos interesse em|"
+    r"precisamos de|preciso de|queremos)")
 PRODUCT_STOP = re.compile(
     r"[.,;!?]|\b(?:for (?:our|my|the|a|about|now|us|each|every|all|\w+ (?:clinics|sites|offices|"
     r"stores|drivers|users|people|locations|agents|hotels))|because|since|so that|so we|to (?:help|"
     r"replace|manage|track|run)|which|that (?:we|can|will|i)|but|if|when|as well|too|for now|"
     r"right now|today|this year|next \w+|before|by the|para|porque|ya que|que|pero|si|cuando|"
+    r"(?:would |will |might )?cost|costs|costaria|cuesta|cuestan|to something|to start with|"
+    r"would be (?:nice|good|great|handy)|"
     r"por ahora|este ano|hoy|ahora|antes|por favor|please)\b")
 PRODUCT_SPLIT = re.compile(r"\s*(?:,|\band maybe\b|\band also\b|\band\b|\bplus\b|\bas well as\b|"
                            r"\bor\b|\by tambien\b|\by quizas\b|\by\b|\be\b|\bo\b)\s*")
 PRODUCT_LEAD = re.compile(
     r"^(?:(?:the|a|an|some|your|our|new|old|current|existing|more|maybe|also|possibly|perhaps|"
+    r"probably|just|only|mainly|mostly|"
     r"any|a few|several|actual|antiguo|antigua|viejo|vieja|"
     r"su|sus|el|la|los|las|un|una|unos|unas|nuestro|nuestra|nuestros|nuestras|nuevo|nueva|"
     r"nuevos|nuevas|algun|alguna|tambien|quizas|tal vez|mas|o|os|seu|seus|sua|suas|um|uma|"
@@ -219,9 +237,11 @@ PRODUCT_VERB = re.compile(r"^(?:comprar|contratar|probar|adquirir|buy|get|try|pu
 NOT_PRODUCT_VERB = re.compile(r"^(?:empezar|comenzar|arrancar|hablar|saber|ver|tener|hacer|"
                               r"implementar|instalar|migrar|mejorar|reducir|ampliar|conocer|"
                               r"recibir|pedir|pagar|invertir|gastar|firmar|agendar|decidir|"
-                              r"esperar|pensar|ir|ser|estar|que|lo|la|le|les|se|comecar|falar|"
+                              r"esperar|pensar|ir|ser|estar|que|lo|le|les|se|comecar|falar|"
                               r"\w+(?:ar|er|ir)(?:lo|la|los|las|le|les)|"
-                              r"start|begin|talk|know|see|have|make|think|wait|go|be)\b")
+                              r"start|begin|talk|know|see|have|make|think|wait|go|be|wanted|"
+                              r"needed|wondered|hoped|thought|queria|necesitaba|pensaba|"
+                              r"quisiera|queriamos)\b")
 PRODUCT_PREFIX = re.compile(r"^(?:a |an |una |un )?(?:quote|pricing|price|prices|information|info|"
                             r"details|demo|trial|cotizacion|informacion|precio)\s+(?:for|on|about|"
                             r"of|de|sobre|del|para)\s+")
@@ -237,14 +257,16 @@ BAD_PRODUCT = {"everything", "all", "nothing", "todo", "nada", "tudo", "ones", "
                "more", "help", "call", "us", "me", "prices", "options", "vendors", "quotes",
                "information", "info", "details", "time", "a", "one", "lo", "la", "eso", "esto",
                "algo", "ayuda", "mas", "usted", "ustedes", "now", "later", "money", "budget",
-               "presupuesto", "quote", "demo", "proposal", "cotizacion", "propuesta", "call back"}
+               "presupuesto", "quote", "demo", "proposal", "cotizacion", "propuesta", "call back",
+               "tiempo", "dinero", "people", "staff", "gente", "personal"}
 FRAGMENT = re.compile(r"\b(?:is|are|was|were|be|been|have|has|had|do|does|did|will|would|can|"
                       r"could|should|we|i|they|he|she|you|it|es|son|fue|tenemos|tiene|hemos|"
                       r"somos|estamos|nosotros|yo|ellos|puede|podemos|vamos)\b")
 OLD_THING = re.compile(r"\b(?:our|my|the|nuestro|nuestra|nuestros|nuestras|mi|mis) "
                        r"((?:[\w-]+\s+){0,5}?[\w-]+) (?:is|are|es|son|esta|estan|keeps?|sigue|"
                        r"siguen) (?:[\w-]+\s+){0,3}?(?:old|outdated|obsolete|slow|broken|ancient|"
-                       r"dated|failing|dropping|crashing|breaking|unreliable|antiguo|antigua|"
+                       r"dated|failing|dropping|crashing|breaking|unreliable|falling apart|"
+                       r"worn out|antiguo|antigua|"
                        r"antiguos|antiguas|viejo|vieja|viejos|viejas|obsoleto|obsoleta|lento|"
                        r"lenta|fallando)\b"
                        r"|\b(?:our|my|the|el|la|los|las|nuestr[oa]s?|mis?) "
@@ -262,6 +284,13 @@ SWAP = re.compile(r"\b(?:swap|swapping|replace|replacing|exchange|trade|switch|s
                   r"sustituir|reemplazar)\s+(?:out\s+)?(?:the|our|my|nuestro|nuestra|el|la|los|"
                   r"las)\s+((?:[\w-]+\s+){0,4}?[\w-]+)\s+(?:for|with|por)\s+(?:a|an|the|un|una|"
                   r"el|la)\s+((?:[\w-]+\s+){0,4}?[\w-]+)(?=\s*(?:[.,;!?]|$))")
+SWAP_IT = re.compile(r"\b(?:replace|replacing|swap|swapping|switch|switching|exchange|trade) "
+                     r"(?:it|them|that|those|this|these|ours|mine) (?:out )?(?:for|with) "
+                     r"(?:(?:a|an|the|some|one of your|new)\s+)*((?:[\w-]+\s+){0,4}?[\w-]+)"
+                     r"(?=\s*(?:[.,;!?]|$|\b(?:for|because|since|so|if|that|which)\b))"
+                     r"|\b(?:cambiarl[oa]s?|reemplazarl[oa]s?|sustituirl[oa]s?) "
+                     r"por (?:(?:un|una|unos|unas|otr[oa]s?|el|la|nuev[oa]s?)\s+)*"
+                     r"((?:[\w-]+\s+){0,4}?[\w-]+)(?=\s*(?:[.,;!?]|$|\b(?:para|porque|que)\b))")
 PRICE_OF = re.compile(r"\bwhat (?:your|the) ((?:[\w-]+\s+){0,4}?[\w-]+) (?:costs?|would cost|"
                       r"is priced|goes for)\b|\bcuanto (?:cuesta|cuestan|vale|valen) (?:su|sus|"
                       r"el|la|los|las) ((?:[\w-]+\s+){0,4}?[\w-]+)(?=\s*[.,;!?¿]|$)"
@@ -270,17 +299,25 @@ PRICE_OF = re.compile(r"\bwhat (?:your|the) ((?:[\w-]+\s+){0,4}?[\w-]+) (?:costs
                       r"more \w+|mas \w+|mejor)\b")
 PRODUCT_QUESTION = re.compile(r"\bwhat (?:are|were) you (?:looking for|interested in|after)\b|"
                               r"\bwhat (?:do|would) you need\b|\bque (?:esta|estan) buscando\b|"
-                              r"\bque (?:necesita|necesitan)\b")
+                              r"\bque (?:necesita|necesitan)\b|"
+                              r"\bwhat (?:did|do) you have in mind\b|"
+                              r"\bwhat can (?:i|we) help (?:you )?with\b|"
+                              r"\bque (?:tenia|tiene|tenian|tienen) en mente\b")
 CUE_TAIL = (r"(?:(?:some |a |an |un |una |unas |unos )?(?:options|opciones|alternativas|quotes?|"
             r"pricing|prices?|precios?|presupuesto|cotizacion|informacion|information|details) "
             r"(?:for|on|"
             r"about|of|para|de|sobre)\s+)?")
 MORE_ITEMS = re.compile(r"(?:,\s*|\s+)(?:and also|and|plus|as well as|y tambien|y|e|ademas de)\s+"
                         r"(?:also\s+|tambien\s+)?((?:a|an|the|some|un|una|unos|unas|el|la)\s+"
-                        r"[^.,;!?]+)|,\s*(?:and|plus|y|e)\s+(?:also\s+|tambien\s+)?([^.,;!?]+)")
+                        r"[^.,;!?]+)|,\s*(?:and|plus|y|e|mainly|mostly|especially|particularly|"
+                        r"sobre todo|principalmente)\s+(?:also\s+|tambien\s+)?([^.,;!?]+)")
 LIKED_THING = re.compile(r"\b(?:the|your|that|this|el|la|su) ((?:[\w-]+\s+){0,3}[\w-]+) "
                          r"(?:is|are|sounds|looks|es|suena|parece) (?:[\w-]+ )?(?:interesting|"
-                         r"useful|good too|great too|interesante|util)\b")
+                         r"useful|good too|great too|interesante|util)\b"
+                         r"|\b(?:a|an|un|una) ((?:[\w-]+\s+){0,3}[\w-]+) (?:would|could|might) be "
+                         r"(?:nice|good|great|handy|useful) (?:too|as well)\b"
+                         r"|\bsomething (?:[^.,;!?]{0,40}?),? (?:like|such as) (?:a |an |the )?"
+                         r"((?:[\w-]+\s+){0,3}[\w-]+)(?=\s*(?:[.,;!?]|$))")
 REP_ABOUT = re.compile(r"\byou (?:asked|enquired|inquired|called|wrote|were asking|filled in|"
                        r"requested|contacted us|got in touch)\b[^.?!]{0,40}?\babout "
                        r"(?:our |the |your )?([^.?!,]+)|\b(?:usted|ustedes) (?:pregunto|"
@@ -606,15 +643,24 @@ def _location(ctx: CallContext, names: set[str]) -> Evidence[Location] | None:
                                               fold(s.text))]
     for s in ctx.customer + yours:
         hits: list[tuple[int, str, Place]] = []
+        where = s.role == "customer" and bool(_WHERE_QUESTION.search(fold(ctx.previous_rep(s))))
         for m in _RUN.finditer(s.text):
             run = m.group(0)
             words = run.split()
             # the whole run, or a place after a connector inside it ('Mirador de Granada')
             options = [(m.start(), run)]
+            if s.text[:m.start()].endswith(("the ", "The ")) and not _place(run, ctx.gaz):
+                options.append((m.start(), "the " + run))  # 'in the UK'
             for i, w in enumerate(words):
                 if w.lower() in ("de", "del", "in", "en") and i + 1 < len(words):
                     options.append((m.start() + run.find(" " + w + " ") + len(w) + 2,
                                     " ".join(words[i + 1:])))
+            split = _city_then_region(run, ctx.gaz) if not _place(run, ctx.gaz) else None
+            if split:  # 'calling from Denver Colorado': the comma not written
+                if re.search(r"(?i:\b(?:in|en|from|de|del|desde|based in|out of)\s*)$",
+                             s.text[:m.start()]):
+                    hits += [(m.start() + offset, said, place) for offset, said, place in split]
+                continue
             for pos, text in options:
                 place = _place(text, ctx.gaz)
                 if place and fold(text) not in names and not any(fold(text) in n.split()
@@ -625,9 +671,9 @@ def _location(ctx: CallContext, names: set[str]) -> Evidence[Location] | None:
                             s.text[:pos]):
                         continue
                     rest = s.text[m.end():].strip(" ,.!?")
-                    if pos == 0 and rest and not _place(rest, ctx.gaz):
+                    if pos == 0 and rest and not _place(rest, ctx.gaz) and not where:
                         continue  # 'Nada, adiós': a word, not the place; 'Albuquerque.' is
-                    hits.append((pos, text.strip(" ,."), place))
+                    hits.append((pos, text.removeprefix("the ").strip(" ,."), place))
                     break
         # a place the recogniser wrote in lower case ("de buenos aires"), after a preposition:
         # only big cities, regions and countries, so ordinary words are not read as places
@@ -637,13 +683,29 @@ def _location(ctx: CallContext, names: set[str]) -> Evidence[Location] | None:
             for n in range(len(words), 0, -1):
                 text = " ".join(words[:n])
                 place = _place(text, ctx.gaz)
+                glued = s.text[m.start(1) + len(text):m.start(1) + len(text) + 1] in ("-", "'")
                 if place and (place.kind != "city" or place.population >= 500_000) and \
-                        fold(text) not in names and all(h[0] != m.start(1) for h in hits):
+                        not glued and fold(text) not in names and \
+                        all(h[0] != m.start(1) for h in hits):  # 'rom-toly' is no Rome
                     hits.append((m.start(1), text, place))
                     break
+        if not any(place.kind == "city" for _, _, place in hits):
+            town = _small_town(s.text, hits, ctx.gaz, names, where)
+            if town:
+                hits.append(town)
         if not hits:
             continue
         hits.sort(key=lambda h: h[0])
+        # 'in Calgary, and we're the...' '...canada.': the recogniser cut the turn before the
+        # region or the country; a sentence of the same turn that is only that name completes it
+        after = [x for x in ctx.said if x.turn == s.turn and ctx.said.index(x) >
+                 ctx.said.index(s)] if s in ctx.said else []
+        for x in after[:2]:
+            bare = re.sub(r"^(?:(?:and|y|in|en)\s+)", "", x.text.strip(" .,;!?¡¿…"), flags=re.I)
+            place = _place(bare, ctx.gaz)
+            if place is None or place.kind == "city":
+                break
+            hits.append((10**6 + len(hits), bare, place))
         loc = Location()
         for _, text, place in hits:
             if place.kind == "city" and loc.city is None and loc.region is None:
@@ -653,6 +715,47 @@ def _location(ctx: CallContext, names: set[str]) -> Evidence[Location] | None:
             elif place.kind == "country" and loc.country is None:
                 loc.country = text
         return Evidence[Location](value=loc, quote=s.text)
+    return None
+
+
+_WHERE_QUESTION = re.compile(r"\bwhere (?:are you|is your|do you|are they|is the)\b|"
+                             r"\bwhereabouts\b|\bde donde\b|"
+                             r"\bdonde (?:estan|esta|se encuentra|tienen)\b|\bubicad[oa]s?\b|"
+                             r"\bonde (?:fica|ficam|esta)\b")
+
+
+_TOWN_CONTEXT = re.compile(r"(?i:\b(?:out in|based in|located in|here in|up in|down in|over in|"
+                           r"we'?re in|i'?m in|we are in|i am in|estamos en|estoy en|"
+                           r"ubicad[oa]s? en|aqui en|desde)\s*)$")
+
+
+def _small_town(text: str, hits: list[tuple[int, str, Place]], gaz: Gazetteer, names: set[str],
+                where: bool) -> tuple[int, str, Place] | None:
+    """A town under the gazetteer's population bar, only where the call says a place is given:
+    'we're out in Napa', 'based in Napa', 'Napa, California' (its own region said after it), or
+    first in the answer to 'where are you?'."""
+    for m in _RUN.finditer(text):
+        said = m.group(0).strip(" ,.")
+        town = gaz.small.get(fold(said))
+        if town is None or fold(said) in names or any(fold(said) in n.split() for n in names):
+            continue
+        region_after = any(place.kind != "city" and place.country_code == town.country_code and
+                           0 <= pos - m.end() <= 3 for pos, _, place in hits)
+        if _TOWN_CONTEXT.search(text[:m.start()]) or region_after or (where and m.start() == 0):
+            return m.start(), said, town
+    return None
+
+
+def _city_then_region(run: str, gaz: Gazetteer) -> list[tuple[int, str, Place]] | None:
+    """'Denver Colorado' -> the city and its region (or country), with their offsets in the run:
+    the two said with no comma written between them."""
+    words = run.split()
+    for i in range(1, len(words)):
+        head, tail = " ".join(words[:i]), " ".join(words[i:]).strip(" ,.")
+        first, second = _place(head, gaz), _place(tail, gaz)
+        if first and second and first.kind == "city" and second.kind != "city" and \
+                first.country_code == second.country_code:
+            return [(0, head, first), (len(head) + 1, tail, second)]
     return None
 
 
@@ -745,17 +848,30 @@ def _products(ctx: CallContext, catalog: list[str] | None) -> list[Evidence[str]
         seen.append(item)
         found.append(Evidence[str](value=item, quote=quote))
 
+    cued_turn = -1  # the turn whose last sentence named a product after a cue
     for s in ctx.customer:
         if REFUSAL.search(fold(s.text)):
             continue
         cues = PRODUCT_CUES_ES if ctx.lang in ("es", "pt") else PRODUCT_CUES_EN
-        for item in _cue_items(s.text, cues):
-            add(_clean_product(item), s.text)
+        items = [_clean_product(said) for said in _cue_items(s.text, cues)]
+        more = _AND_ALSO.match(s.text)
+        if more and not items and cued_turn in (s.turn, s.turn - 2):
+            # '... your fleet tracking software.' 'And the premium support plan.': the
+            # recogniser ended the sentence before the list did
+            rest = s.text[more.end():]
+            stop = PRODUCT_STOP.search(fold(rest))
+            items = [_clean_product(rest[:stop.start()] if stop else rest)]
+        for named in items:
+            add(named, s.text)
+        if any(items):
+            cued_turn = s.turn
+        elif cued_turn != s.turn:
+            cued_turn = -1
         text = s.text if len(s.text) == len(fold(s.text)) else fold(s.text)
         for m in OLD_THING.finditer(text):  # 'the card readers on our doors keep failing'
             thing = next(g for g in m.groups() if g)
             add(_clean_product(THING_OF.sub("", thing)), s.text)
-        for pattern in (LIKED_THING, SWAP, PRICE_OF):
+        for pattern in (LIKED_THING, SWAP, SWAP_IT, PRICE_OF):
             for m in pattern.finditer(text):
                 for group in m.groups():
                     if group:
@@ -765,7 +881,8 @@ def _products(ctx: CallContext, catalog: list[str] | None) -> list[Evidence[str]
         lead = re.match(r"^[^.,;!?]+", s.text)
         if lead and not _cue_items(s.text, PRODUCT_CUES_ES if ctx.lang in ("es", "pt")
                                    else PRODUCT_CUES_EN):
-            add(_clean_product(lead.group(0)), s.text)
+            stop = PRODUCT_STOP.search(fold(lead.group(0)))  # '... for our two offices'
+            add(_clean_product(lead.group(0)[:stop.start()] if stop else lead.group(0)), s.text)
     for s in rep_about:
         about = REP_ABOUT.search(fold(s.text))
         if about:
@@ -773,8 +890,21 @@ def _products(ctx: CallContext, catalog: list[str] | None) -> list[Evidence[str]
             span = s.text[about.start(group):about.end(group)] \
                 if len(s.text) == len(fold(s.text)) else about.group(group)
             stop = PRODUCT_STOP.search(fold(span))
-            add(_clean_product(span[:stop.start()] if stop else span), s.text)
+            thing = _clean_product(span[:stop.start()] if stop else span)
+            if thing and _head(thing) in {_head(x) for x in seen}:
+                continue  # 'your form about a spray booth' / '... with a downdraft booth'
+            add(thing, s.text)
     return found
+
+
+_AND_ALSO = re.compile(r"^(?i:and also|and|plus|as well as|also|y tambi[eé]n|y|adem[aá]s de|"
+                      r"adem[aá]s|e tamb[eé]m|e)\s+(?=\S)")
+
+
+def _head(item: str) -> str:
+    """The head noun of a product phrase, folded, without a plural s: 'spray booths' -> 'booth'."""
+    words = fold(item).split()
+    return re.sub(r"(?<=[a-z]{3})s$", "", words[-1]) if words else ""
 
 
 def match_catalog(items: list[str], catalog: list[str]) -> list[str]:
@@ -791,15 +921,25 @@ _NUM_TOKEN = {*ADDITIVE, *SCALES, *LATIN_SCALES, "hundred", "half", "medio", "me
               "meia", "point", "and", "a", "y", "e"}
 
 
+# a scale said without its figure ('thousand dollars', 'millones de pesos') is a figure misheard;
+# 'mil' alone is a thousand in Spanish and Portuguese
+_LOST_MULTIPLIER = {"hundred", "thousand", "million", "billion", "millones", "millon", "milhoes",
+                    "milhao"}
+
+
 @dataclass(frozen=True)
 class _Money:
     amount: float
     currency: str | None
     said: str
     negated: bool
+    lost: bool = False  # 'around time, thousand euro': the figure before the scale not heard
+    bare: bool = False  # nothing counted after the figure ('5 grand.', not '2000 users')
 
 
-def _money(sentence: str, country: str | None) -> list[_Money]:
+def _money(sentence: str, country: str | None, dollar: str = "USD") -> list[_Money]:
+    """The amounts of money in a sentence; `dollar` is what '$' stands for when no currency is
+    said with it (in a Spanish call from a peso country, the peso)."""
     low = fold(sentence)
     tokens = list(re.finditer(r"[$€£]|\d[\d,.]*|[a-z]+", low))
     out: list[_Money] = []
@@ -818,14 +958,22 @@ def _money(sentence: str, country: str | None) -> list[_Money]:
             i += 1
             continue
         words = [t.group(0) for t in tokens[start_j:j]]
-        text = " ".join(words).replace(",", "")
+        joins = [k for k, w in enumerate(words) if w in ("and", "y", "e")]
+        if joins and re.search(r"\b(?:between|entre)\s*$", low[:tokens[start_j].start()]):
+            words = words[joins[-1] + 1:]  # 'between 15 and 20 thousand': the upper figure
+        # '1,5 millones': a decimal comma (two digits at most after it), not thousands
+        text = re.sub(r"(\d),(\d{1,2})(?!\d)", r"\1.\2", " ".join(words)).replace(",", "")
         amount = words_to_number(text)
         if amount is None:
             i = j
             continue
         after = low[tokens[j - 1].end():tokens[j - 1].end() + 40]
         currency = symbol
-        if currency is None:
+        sign_after = re.match(r"\s*([€$£])", low[tokens[j - 1].end():])
+        if currency is None and sign_after:  # '5.000 €'
+            currency = SYMBOLS[sign_after.group(1)]
+        if currency in (None, "USD"):  # "$8,000 Canadian dollars": the word said wins
+            currency = dollar if currency else None
             for pattern, code in CURRENCY_WORDS:
                 if re.match(rf"\s*(?:de\s+)?(?:{pattern})\b", after):
                     currency = code or PESO_BY_COUNTRY.get(country or "", "MXN")
@@ -839,12 +987,20 @@ def _money(sentence: str, country: str | None) -> list[_Money]:
         begin = tokens[i].start()
         negated = bool(re.search(r"\b(?:not|no)\s*$", low[:begin]))
         said = sentence[begin:end] if len(sentence) == len(low) else low[begin:end]
-        out.append(_Money(amount, currency, said.strip(), negated))
+        bare = not re.match(r"\s+(?!(?:a|per|for|on|in|this|that|the|or|to|at|max|tops|total|"
+                            r"all|give|more|roughly|and|but|so|if|el|la|al|en|para|por|o|y|mas|"
+                            r"como|aproximadamente|de|que|este|esta)\b)[a-z]{3,}", low[end:])
+        out.append(_Money(amount, currency, said.strip(), negated, words[0] in _LOST_MULTIPLIER,
+                          bare))
         i = j
     return out
 
 
-def _budget(ctx: CallContext, country: str | None) -> Evidence[Budget] | None:
+def _budget(ctx: CallContext, country: str | None, *,
+            heard: bool = False) -> Evidence[Budget] | None:
+    """The customer's budget: the last cued figure (corrections win), else the first with a
+    currency. With `heard`, also a figure the recogniser lost ('time, thousand euro'), for what
+    was said about money rather than its value (buying intent)."""
     cued: list[tuple[_Money, str]] = []
     plain: list[tuple[_Money, str]] = []
     for s in ctx.customer:
@@ -852,11 +1008,14 @@ def _budget(ctx: CallContext, country: str | None) -> Evidence[Budget] | None:
         if re.search(r"\bno (?:budget|tenemos presupuesto|hay presupuesto)\b", low):
             continue
         answer = bool(BUDGET_QUESTION.search(fold(ctx.previous_rep(s))))
-        for money in _money(s.text, country):
-            if money.negated or (money.currency is None and money.amount < 100):
+        dollar = PESO_BY_COUNTRY.get(country or "", "USD") if ctx.lang == "es" else "USD"
+        for money in _money(s.text, country, dollar):
+            if money.negated or (money.currency is None and money.amount < 100) or \
+                    (money.lost and not heard):
                 continue
-            if money.currency is None and not BUDGET_CUE.search(low):
-                continue
+            if money.currency is None and not (money.bare and (
+                    BUDGET_CUE.search(low) or (answer and money.amount >= 1000))):
+                continue  # 'What's your budget?' 'No more than 5 grand.' is one; '2000 users' not
             if BUDGET_CUE.search(low) or answer or CORRECTION.search(low):
                 cued.append((money, s.text))
             else:
@@ -905,8 +1064,10 @@ def _format_phone(number: str, region: str | None) -> str:
     # is a local-engine package (requirements-local.txt)
     import phonenumbers
 
+    if region is None and not number.startswith("+"):
+        return number  # no country known (a Spanish call, no place said): none is assumed
     try:
-        parsed = phonenumbers.parse(number, None if number.startswith("+") else region or "US")
+        parsed = phonenumbers.parse(number, None if number.startswith("+") else region)
         if phonenumbers.is_possible_number(parsed):
             return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
     except phonenumbers.NumberParseException:
@@ -914,11 +1075,66 @@ def _format_phone(number: str, region: str | None) -> str:
     return number
 
 
+PHONE_CUE = re.compile(r"\b(?:number|phone|cell|mobile|line|call me|reach me|ring me|text me|"
+                       r"extension|whatsapp|numero|telefono|celular|movil|llamar|llameme|"
+                       r"contacto|telemovel)\b")
+_BACKCHANNEL = re.compile(r"^(?:mm+-?h?mm*|uh-?huh|a-?ha|yes|yeah|yep|ok|okay|right|sure|go on|"
+                          r"go ahead|got it|and|si|aja|vale|claro|adelante|sigo|diga|dale)"
+                          r"[\s.,!?]*$")
+_PHONE_EDGE = rf"(?:\d|{'|'.join(sorted(ALL_DIGIT_WORDS, key=len, reverse=True))}|double|doble)"
+
+
+def _phone_pieces(ctx: CallContext) -> list[tuple[str, bool]]:
+    """The customer's turns as one text each, with whether a phone number is asked for or named
+    there; a number said in pieces stays whole: over sentences of one turn ('My number is 918.
+    5, 5, 5. 0122.') and over two turns split by a backchannel of the rep's ('four zero three,
+    five five five,' 'Mm-hm.' 'zero one four seven')."""
+    by_turn: dict[int, list[Said]] = {}
+    for s in ctx.said:
+        by_turn.setdefault(s.turn, []).append(s)
+    out: list[tuple[str, bool]] = []
+    last_rep = ""
+    pending: tuple[str, bool] | None = None  # a customer turn that ends on a digit
+    backchannel = False
+    for turn in sorted(by_turn):
+        said = by_turn[turn]
+        text = " ".join(s.text for s in said)
+        low = fold(text)
+        if said[0].role != "customer":
+            last_rep = low
+            backchannel = bool(_BACKCHANNEL.match(low)) and pending is not None
+            if not backchannel and pending is not None:
+                out.append(pending)
+                pending = None
+            continue
+        cued = bool(PHONE_CUE.search(low) or PHONE_CUE.search(last_rep))
+        if pending is not None and backchannel and re.match(rf"\W*{_PHONE_EDGE}\b", low):
+            text, cued = pending[0] + " " + text, pending[1] or cued
+            pending = None
+        elif pending is not None:
+            out.append(pending)
+            pending = None
+        if re.search(rf"\b{_PHONE_EDGE}\W*$", low):
+            pending = (text, cued)
+        else:
+            out.append((text, cued))
+        backchannel = False
+    if pending is not None:
+        out.append(pending)
+    return out
+
+
 def _phone(ctx: CallContext, region: str | None) -> Evidence[str] | None:
-    for s in ctx.customer:
-        numbers = _phones(s.text)
-        if numbers:
-            return Evidence[str](value=_format_phone(numbers[-1], region), quote=s.text)
+    """The customer's number; one given again in a correction wins ("sorry, it's ...")."""
+    said = [(s, numbers) for s in ctx.customer if (numbers := _phones(s.text))]
+    if said:
+        fixed = [(s, n) for s, n in said[1:] if CORRECTION.search(fold(s.text))]
+        s, numbers = fixed[-1] if fixed else said[0]
+        return Evidence[str](value=_format_phone(numbers[-1], region), quote=s.text)
+    for text, cued in _phone_pieces(ctx):
+        numbers = _phones(text) if cued else []
+        if numbers:  # said in pieces: only where a number is asked for or named
+            return Evidence[str](value=_format_phone(numbers[-1], region), quote=text)
     for s in ctx.rep:
         if re.search(r"\b(?:your (?:number|phone|cell)|su (?:numero|telefono|celular)|"
                      r"let me (?:read|repeat|confirm)|so that'?s)\b", fold(s.text)):
@@ -936,6 +1152,10 @@ def _email(ctx: CallContext) -> Evidence[str] | None:
         fixed = [(s, e) for s, e in said[1:] if CORRECTION.search(fold(s.text))]
         s, emails = fixed[-1] if fixed else said[0]
         return Evidence[str](value=emails[-1][0].lower(), quote=s.text)
+    for quote in _email_pieces(ctx):
+        emails = find_emails(quote)
+        if emails:
+            return Evidence[str](value=emails[-1][0].lower(), quote=quote)
     for s in ctx.rep:
         if re.search(r"\b(?:your (?:e-?mail|address)|su correo|let me (?:read|repeat|confirm)|"
                      r"so that'?s)\b", fold(s.text)):
@@ -943,6 +1163,30 @@ def _email(ctx: CallContext) -> Evidence[str] | None:
             if emails:
                 return Evidence[str](value=emails[-1][0].lower(), quote=s.text)
     return None
+
+
+def _email_pieces(ctx: CallContext) -> list[str]:
+    """The customer's turns as one text each, sentence stops dropped, so an address the
+    recogniser cut ('It's grace dot liu.' 'At harbourside physio dot com.') is whole again; a
+    turn that goes on after a backchannel of the rep's ('Mm-hm.') is joined to it when it goes
+    on with the domain ('at ...', 'arroba ...')."""
+    by_turn: dict[int, list[Said]] = {}
+    for s in ctx.said:
+        by_turn.setdefault(s.turn, []).append(s)
+    out: list[str] = []
+    backchannel = False
+    for turn in sorted(by_turn):
+        said = by_turn[turn]
+        if said[0].role != "customer":
+            backchannel = bool(_BACKCHANNEL.match(fold(" ".join(s.text for s in said))))
+            continue
+        text = " ".join(s.text.rstrip(".!?…") for s in said)
+        if out and backchannel and re.match(r"\W*(?i:at|arroba|@)\s", text):
+            out[-1] += " " + text
+        else:
+            out.append(text)
+        backchannel = False
+    return out
 
 
 def extract(transcript: Transcript, catalog: list[str] | None = None, *,
@@ -986,7 +1230,8 @@ def extract(transcript: Transcript, catalog: list[str] | None = None, *,
     if location is None and budget and budget.value.currency in CURRENCY_COUNTRY:
         country = CURRENCY_COUNTRY[budget.value.currency]  # pounds said, no place: a UK number
     when = timeline(ctx)
-    intent = buying_intent(ctx, budget is not None, bool(products))
+    intent = buying_intent(ctx, budget is not None or _budget(ctx, country, heard=True) is not None,
+                           bool(products))
     text = " ".join(s.text for s in said)
     pos = len(re.findall(POSITIVE, fold(text)))
     neg = len(re.findall(NEGATIVE, fold(text)))

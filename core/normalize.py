@@ -163,11 +163,12 @@ TLDS = {"com", "org", "net", "io", "co", "us", "uk", "de", "fr", "es", "it", "nl
         "info", "edu", "gov", "ca", "au", "in", "app", "dev", "tech", "eu", "mx", "br", "jp",
         "pt", "ar", "cl", "pe", "uy", "ec", "ve", "bo", "py", "cr", "gt", "pa", "do", "pr",
         "cat", "gal", "ie", "ch", "at", "be", "se", "no", "dk", "fi", "pl", "cz", "nz", "za"}
-_CONNECTORS = {"dot": ".", ".": ".", "underscore": "_", "dash": "-", "hyphen": "-",
+_CONNECTORS = {"dot": ".", ".": ".", "-": "-", "_": "_", "underscore": "_", "dash": "-",
+               "hyphen": "-",
                "punto": ".", "ponto": ".", "guion": "-", "guion bajo": "_", "hifen": "-",
                "traco": "-", "sublinhado": "_", "underline": "_"}
 _AT = {"at", "arroba", "@"}
-_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?|\.|@")
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?|\.|@|-|_")
 
 
 def _rewrite(text: str, origin: list[int], pattern: str,
@@ -196,6 +197,9 @@ def _spoken_email_tokens(text: str) -> tuple[str, list[int]]:
     t, origin = _rewrite(t, origin, r"\bguion\s+bajo\b|\bunder\s?score\b|\btraco\s+baixo\b",
                          lambda m: "underscore")
     t, origin = _rewrite(t, origin, r"\bat\s+sign\b", lambda m: "at")
+    # letters spelled out as the recogniser writes them: 'h-w-e-i-s-s' -> 'hweiss'
+    t, origin = _rewrite(t, origin, r"\b(?:[a-z]-){2,}[a-z]\b",
+                         lambda m: m.group(0).replace("-", ""))
 
     def number(m: re.Match[str]) -> str:
         value = words_to_number(m.group(0))
@@ -214,7 +218,8 @@ def find_emails(text: str) -> list[tuple[str, str]]:
     "j dot smith at acme dot com" -> j.smith@acme.com; "k dot osei forty two at gmail dot com" ->
     k.osei42@gmail.com.
     """
-    found = [(m.group(0).lower(), m.group(0)) for m in _WRITTEN_EMAIL.finditer(text)]
+    found = [(m.group(0).lower(), m.group(0))  # 'priya @ northwind.com': the sign spaced out
+             for m in _WRITTEN_EMAIL.finditer(re.sub(r"(?<=\w)\s+@\s+(?=\w)", "@", text))]
     if not found and _EMAIL_CONTEXT.search(fold(text)):
         # the recogniser glued "at" into the address: "priyaatnorthwind.com"
         for m in _GLUED_AT.finditer(text):
@@ -261,6 +266,10 @@ def find_emails(text: str) -> list[tuple[str, str]]:
         while len(local[0]) == 1 and k - 1 >= 0 and len(words[k - 1]) == 1 and \
                 words[k - 1].isalpha() and words[k - 1] not in ("a", "e", "o"):
             local[:0] = [words[k - 1]]  # spelled out: 'a n a at ...'
+            k -= 1
+        if len(local) == 1 and len(local[0]) > 1 and k - 1 >= 0 and \
+                re.fullmatch(r"[b-df-hj-np-tv-xz]", words[k - 1]):
+            local[:0] = [words[k - 1]]  # an initial said before the surname: 'h weiss at ...'
             k -= 1
         if not re.fullmatch(r"[a-z0-9]+", local[0]) or local[0] in _STOP_BEFORE_EMAIL:
             continue

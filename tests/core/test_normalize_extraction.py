@@ -328,3 +328,18 @@ def test_names_and_places_the_recogniser_wrote_in_lower_case() -> None:
     assert a.company and a.company.value == "Ferretería Quiroga"  # capitalised as a name
     assert a.location and (a.location.value.city, a.location.value.country) == \
         ("buenos aires", "argentina")
+
+
+def test_an_initial_said_before_the_local_part_belongs_to_the_address() -> None:
+    assert find_emails("Send it to h weiss at lakeside school dot org.")[0][0] == \
+        "hweiss@lakesideschool.org"
+    assert find_emails("Sí, a jordi arroba talleres puig punto es.")[0][0] == \
+        "jordi@tallerespuig.es"  # 'a' is a word here, not an initial
+
+
+def test_addresses_as_the_recogniser_writes_them_spelled_hyphenated_or_spaced() -> None:
+    assert find_emails("Hannah, H-W-E-I-S-S at lakeshore.org")[0][0] == "hweiss@lakeshore.org"
+    assert find_emails("email me at john-smith at acme dot co dot uk")[0][0] == \
+        "john-smith@acme.co.uk"
+    assert find_emails("It is priya @ northwind.com")[0][0] == "priya@northwind.com"
+    assert find_emails("Call me at 10 - I am at home") == []

@@ -26,7 +26,7 @@ from pathlib import Path
 from adapters.speech import DecodeOptions, LocalWhisper
 from bench.corpus.model import CallScript
 from bench.corpus.render import Rendered, render
-from bench.quality import CachedSpeech, bare, wer
+from bench.quality import ASR_CACHE, CachedSpeech, bare, wer
 
 VARIANT_OFFSET = 2  # a variant is the script rendered as the call two places later would be
 
@@ -85,7 +85,7 @@ def development_calls(languages: set[str], variants: int) -> list[tuple[CallScri
 
 def measure(name: str, calls: list[tuple[CallScript, Rendered]],
             log: Callable[[str], None], cache: Path | None = None) -> Row:
-    speech = CachedSpeech(engine_for(name), *([cache] if cache else []))
+    speech = CachedSpeech(engine_for(name), cache or ASR_CACHE)
     row = Row(name, {}, 0.0, 0.0, {}, {})
     for call, r in calls:
         heard = bare(speech, r)

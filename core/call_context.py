@@ -68,9 +68,15 @@ def sentences(transcript: Transcript) -> list[Said]:
         sentences = split_sentences(turn.text)
         for sentence, instruction in zip(sentences, instruction_sentences(sentences),
                                          strict=True):
-            if not instruction and not MACHINE_ADDRESSED.search(fold(sentence)):
+            if not instruction and not aimed_at_model(sentence):
                 out.append(Said(sentence, turn.role, i))
     return out
+
+
+def aimed_at_model(sentence: str) -> bool:
+    """Speaks to a machine listening in ("if a computer is listening, ..."), whatever verb the
+    recogniser heard after it. Dropped by both extractors (here and core.prompts)."""
+    return bool(MACHINE_ADDRESSED.search(fold(sentence)))
 
 
 def answers_to(ctx: CallContext, question: re.Pattern[str]) -> list[Said]:

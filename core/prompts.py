@@ -10,7 +10,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from core.call_context import MACHINE_ADDRESSED
+from core.call_context import aimed_at_model
 from core.normalize import (
     find_emails,
     fold,
@@ -55,19 +55,13 @@ def with_roles(transcript: Transcript | str) -> Transcript:
     return call
 
 
-def _aimed_at_model(sentence: str) -> bool:
-    """Speaks to a machine listening in ("if a computer is listening, ..."), whatever verb the
-    recogniser heard after it: the local extractor drops the same sentences."""
-    return bool(MACHINE_ADDRESSED.search(fold(sentence)))
-
-
 def labelled_turns(transcript: Transcript) -> str:
     """One line per turn, "[ROLE label] words", without the sentences addressed to a model."""
     lines = []
     for turn in turns(with_roles(transcript)):
         sentences = split_sentences(turn.text)
         kept = [s for s, flag in zip(sentences, instruction_sentences(sentences), strict=True)
-                if not flag and not _aimed_at_model(s)]
+                if not flag and not aimed_at_model(s)]
         if kept:
             role = {"rep": "REP", "customer": "CUSTOMER"}.get(turn.role, "SPEAKER")
             tag = f"[{role} {turn.label}]" if turn.label else f"[{role}]"
@@ -92,7 +86,7 @@ def build_messages(transcript: Transcript | str) -> list[dict[str, str]]:
 def _grounded(quote: str, transcript: str) -> bool:
     if not quote.strip():
         return False
-    if is_instruction_like(quote) or _aimed_at_model(quote):
+    if is_instruction_like(quote) or aimed_at_model(quote):
         return False
     return fuzz.partial_ratio(quote.lower(), transcript.lower()) >= 90
 

@@ -25,6 +25,7 @@ import sys
 import tempfile
 import time
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -243,6 +244,19 @@ def field_hits(a: CallAnalysis, call: CallScript) -> dict[str, bool]:
             if k in ALWAYS_SCORED or getattr(t, k) is not None}
 
 
+HEARD_AT = 90  # rapidfuzz partial ratio of the folded value within the folded transcript
+WRITTEN = {"customer_name", "company", "city", "region", "country", "products"}  # said as is
+
+
+def heard(call: CallScript, key: str, text: str) -> bool:
+    """The recogniser wrote the field's true value (a name, company, place or product said as
+    written), so a miss of it is the extractor's, not the recogniser's."""
+    want = call.truth.products_of_interest if key == "products" else (getattr(call.truth, key),)
+    said = fold(text)
+    return bool(want) and all(w is not None and fuzz.partial_ratio(fold(w), said) >= HEARD_AT
+                              for w in want)
+
+
 def rep_as_customer(a: CallAnalysis, call: CallScript) -> bool:
     t = call.truth
     name = a.customer_name.value if a.customer_name else None
@@ -293,6 +307,7 @@ class CallResult:
     fields_audio: dict[str, bool]
     rep_as_customer: bool
     instructed: list[str] = field(default_factory=list)
+    missed_heard: list[str] = field(default_factory=list)  # audio misses whose value was heard
 
 
 def run_part(calls: list[CallScript], speech: CachedSpeech, settings: Settings,
@@ -313,6 +328,8 @@ def run_part(calls: list[CallScript], speech: CachedSpeech, settings: Settings,
             detected=stitched.language, roles=role_accuracy(labelled, r),
             fields_script=field_hits(on_script, call), fields_audio=field_hits(analysis, call),
             rep_as_customer=rep_as_customer(analysis, call),
+            missed_heard=[k for k, hit in field_hits(analysis, call).items()
+                          if not hit and k in WRITTEN and heard(call, k, stitched.text)],
             instructed=from_instructions(analysis, call) + [
                 f"{k} (script)" for k in from_instructions(on_script, call)])
         log(f"{call.key}: WER {res.wer_bare:.3f} bare, {res.wer_pipeline:.3f} pipeline "
@@ -362,6 +379,16 @@ def report(name: str, results: list[CallResult]) -> str:
                         for k, v in getattr(r, source).items() if key in (k, "all fields")]
                 cells.append(_share(vals))
         lines.append(f"| {key} | " + " | ".join(cells) + " |")
+    for lang in langs:
+        sub = [r for r in results if r.language == lang]
+        missed = [k for r in sub for k, hit in r.fields_audio.items() if not hit and k in WRITTEN]
+        by_field = Counter(k for r in sub for k in r.missed_heard)
+        lines.append(
+            f"Misses on {lang} audio of the fields said as written ({', '.join(sorted(WRITTEN))})"
+            f" whose true value the recogniser wrote (the extractor's to fix): "
+            f"{sum(by_field.values())} of {len(missed)}"
+            + (f" ({', '.join(f'{k} {v}' for k, v in by_field.most_common())})" if by_field
+               else "") + ".")
     reps = [r.key for r in results if r.rep_as_customer]
     told = [f"{r.key}: {', '.join(r.instructed)}" for r in results if r.instructed]
     lines += ["", f"Rep stored as the customer (name or company): {len(reps)} of {len(results)}"

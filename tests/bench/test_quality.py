@@ -11,6 +11,7 @@ from bench.corpus.render import Plan, Rendered, TurnTime, Voice
 from bench.quality import (
     field_hits,
     from_instructions,
+    heard,
     rep_as_customer,
     role_accuracy,
     script_transcript,
@@ -63,6 +64,16 @@ def test_the_rep_as_customer_and_planted_values_are_counted() -> None:
         amount=1_000_000, currency="USD", as_said="one million dollars")))
     assert sorted(from_instructions(planted, call)) == ["budget_amount", "customer_name"]
     assert from_instructions(CallAnalysis(customer_name=_ev("Grace Liu")), call) == []
+
+
+def test_a_miss_is_the_extractors_when_the_recogniser_wrote_the_value() -> None:
+    call = BY_KEY["dev-en-02"]  # Daniel Kim of Brightside Dental, Seattle, scheduling software
+    text = "Hi, this is daniel kim from bright side dental in Seatle, about scheduling software."
+    assert heard(call, "customer_name", text)
+    assert heard(call, "company", text)  # a space the recogniser put in is still the value
+    assert heard(call, "products", text)
+    assert not heard(call, "customer_name", "Hi, this is Danny Kin from Brightside.")
+    assert not heard(call, "country", text)  # not in the truth: nothing to hear
 
 
 def test_role_accuracy_counts_words_against_the_timeline() -> None:

@@ -32,6 +32,7 @@ from azure.core import MatchConditions
 from azure.core.exceptions import ResourceModifiedError, ResourceNotFoundError
 from azure.storage.blob import BlobClient, BlobProperties
 
+from adapters.durable_client import runtime_status
 from core.ids import call_id_for, instance_id_for
 from core.validation import extension_of, validate_upload
 from models.call import CallRef, ProcessCallInput
@@ -81,12 +82,6 @@ def identify_recording(client: BlobClient, settings: Settings) -> tuple[CallRef,
     raise RuntimeError(f"{client.blob_name} kept changing while it was read; retried")
 
 
-async def _runtime_status(client: df.DurableOrchestrationClient,
-                          instance_id: str) -> df.OrchestrationRuntimeStatus | None:
-    status = await client.get_status(instance_id)
-    return status.runtime_status if status is not None else None
-
-
 async def start_for_recording(client_blob: BlobClient, client: df.DurableOrchestrationClient,
                               settings: Settings) -> str | None:
     """Start `process_call` for the blob's current content unless it has been started; the
@@ -96,7 +91,7 @@ async def start_for_recording(client_blob: BlobClient, client: df.DurableOrchest
         log.info("Recording %s no longer exists; nothing to start", client_blob.blob_name)
         return None
     call, instance_id = found
-    existing = await _runtime_status(client, instance_id)
+    existing = await runtime_status(client, instance_id)
     if existing is not None:
         log.info("Recording %s already has orchestration %s (%s); not started again",
                  call.blob_name, instance_id, existing.value)
@@ -106,7 +101,7 @@ async def start_for_recording(client_blob: BlobClient, client: df.DurableOrchest
     try:
         await client.start_new("process_call", instance_id, payload.model_dump(mode="json"))
     except Exception:  # the SDK raises a bare Exception for any answer but 202
-        if await _runtime_status(client, instance_id) is None:
+        if await runtime_status(client, instance_id) is None:
             raise
         # host.json's NonRunningStates refused it: a concurrent delivery of the same content
         # (Event Grid repeats events) started it between the check above and this start.

@@ -18,6 +18,7 @@ import azure.durable_functions as df
 
 from adapters.blob_store import BlobStore
 from adapters.cosmos_store import CallStore
+from adapters.durable_client import runtime_status
 from core.ids import instance_id_for
 from errors import TransientError
 from models.call import ProcessCallInput
@@ -80,8 +81,7 @@ async def replay(call_id: str, store: CallStore, client: df.DurableOrchestration
         original = ProcessCallInput.model_validate(status.input_)
         new_input = original.model_copy(update={"attempt": attempt})
         instance_id = instance_id_for(call_id, original.call.content_sha256, attempt)
-        existing = await client.get_status(instance_id)
-        if existing is not None and existing.runtime_status is not None:  # start_new replaces
+        if await runtime_status(client, instance_id) is not None:  # start_new would replace it
             raise Conflict(f"attempt {attempt} of call {call_id} ({instance_id}) exists already")
         try:
             await client.start_new("process_call", instance_id, new_input.model_dump(mode="json"))

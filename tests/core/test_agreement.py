@@ -127,3 +127,115 @@ def test_a_call_put_off_for_months_is_low_intent() -> None:
     assert buying_intent(en, budget=False, products=True).value == "low"
     soon = _ctx(("R", "Shall I send the quote?"), ("C", "Yes, and call me on Monday."))
     assert buying_intent(soon, budget=True, products=True).value != "low"
+
+
+def _intent(*turns: tuple[str, str], language: str = "en", budget: bool = False,
+            products: bool = False) -> str:
+    return buying_intent(_ctx(*turns, language=language), budget=budget,
+                         products=products).value
+
+
+def test_spanish_commitments_in_both_registers_are_high() -> None:
+    assert _intent(("R", "¿Entonces seguimos?"), ("C", "Sí, cuenta conmigo."),
+                   language="es") == "high"
+    assert _intent(("R", "¿Lo dejamos cerrado?"), ("C", "cuente con nosotros"),
+                   language="es") == "high"
+    assert _intent(("R", "¿Qué le parece la oferta?"), ("C", "el presupuesto lo apruebo yo y "
+                   "seguimos adelante"), language="es") == "high"
+
+
+def test_a_commitment_or_decision_that_is_negated_is_not_one() -> None:
+    assert _intent(("R", "Can we get the contract going?"),
+                   ("C", "We're not ready to sign anything yet."),
+                   products=True) == "low"
+    assert _intent(("R", "¿Está aprobado?"), ("C", "No, todavía no está aprobado."),
+                   language="es", products=True) == "low"
+    owner = _ctx(("R", "Could we meet on Friday?"), ("C", "Friday works."),
+                 ("C", "I'll have to run it by my manager though."))
+    assert buying_intent(owner, budget=False, products=True).value == "medium"
+
+
+def test_a_step_proposed_by_the_rep_and_accepted_without_the_word_of_assent() -> None:
+    # the recogniser lost the 'yes': the reply is logistics for the step
+    visit = _intent(("R", "could i come by on wednesday the sixteenth to show you the handsets"),
+                    ("C", "wednesday the sixteenth suits us both"), budget=True)
+    assert visit == "high"
+    quedamos = _intent(("R", "Te propongo pasarme el jueves por la tarde."),
+                       ("C", "quedamos el jueves entonces"), language="es", budget=True)
+    assert quedamos == "high"
+
+
+def test_a_step_put_off_in_favour_of_a_quote_is_medium() -> None:
+    held = _intent(("R", "Shall I pencil in a site visit next week?"),
+                   ("C", "Hold off on that for now. Put the numbers in writing first."),
+                   budget=True)
+    assert held == "medium"
+    mejor = _intent(("R", "¿Te agendo una demostración para el martes?"),
+                    ("C", "Mejor mándame la propuesta y lo vemos."), language="es",
+                    budget=True)
+    assert mejor == "medium"
+    # a quote sent 'this week' is the rep's errand, not a step taken together
+    quote = _intent(("R", "Shall I send a quote over this week?"), ("C", "Yes please."),
+                    budget=True)
+    assert quote == "medium"
+
+
+def test_hesitation_in_spanish_and_what_is_not_hesitation() -> None:
+    assert _intent(("R", "¿Le envío una oferta?"),
+                   ("C", "De momento no. Me lo pensaré con calma."),
+                   language="es", products=True) == "low"
+    assert _intent(("R", "¿Qué le parece?"), ("C", "no estoy seguro, la verdad"),
+                   language="es", products=True) == "low"
+    # 'not yet' about the money is not doubt about the purchase
+    assert _intent(("R", "¿Tienes un presupuesto pensado?"),
+                   ("C", "Todavía no lo tengo claro, depende del precio."),
+                   ("C", "Mándame la propuesta y ya te digo algo."),
+                   language="es", products=True) == "medium"
+    # 'not happy with' is a pain, not 'happy with what we have'
+    assert _intent(("R", "How's your current system?"),
+                   ("C", "We're not happy with our supplier at all."),
+                   products=True) == "medium"
+
+
+def test_a_hedge_alone_is_low_and_a_hedge_with_a_request_is_medium() -> None:
+    assert _intent(("R", "Any thoughts?"), ("C", "I'll get back to you.")) == "low"
+    assert _intent(("R", "¿Qué te parece?"), ("C", "ya te digo algo"), language="es") == "low"
+    assert _intent(("R", "Shall I e-mail the details?"),
+                   ("C", "Send me the pricing and I'll get back to you.")) == "medium"
+
+
+def test_refusals_said_in_other_words_and_a_no_thanks_that_closes_the_call() -> None:
+    assert _intent(("R", "Could we talk about your energy bills?"),
+                   ("C", "I'll stop you there, we signed with another supplier."),
+                   products=True) == "none"
+    assert _intent(("R", "Would a review help?"),
+                   ("C", "We're sorted, and I'd rather you took us off your list."),
+                   budget=True) == "none"
+    assert _intent(("R", "¿Le interesa?"), ("C", "no me hace falta, gracias, no insista"),
+                   language="es", products=True) == "none"
+    closing = _intent(("R", "Shall we book the demo for Monday the third?"),
+                      ("C", "Monday the third works."), ("R", "Anything else I can help with?"),
+                      ("C", "No, thank you."), budget=True)
+    assert closing == "high"
+
+
+def test_the_reps_question_heard_in_the_customers_turn_is_not_interest() -> None:
+    assert _intent(("R", "Hello?"), ("C", "are you interested in a free review?")) == "none"
+
+
+def test_a_timeline_given_by_an_event_and_a_date_wins_over_it() -> None:
+    busy = timeline(_ctx(("R", "And timing-wise?"),
+                         ("C", "we'd want them in before our busy season kicks off")))
+    assert busy is not None and busy.value == "before our busy season"
+    obras = timeline(_ctx(("R", "¿Para cuándo lo queréis?"),
+                          ("C", "En cuanto terminen las obras."), language="es"))
+    assert obras is not None and obras.value == "en cuanto terminen las obras"
+    dated = timeline(_ctx(("R", "¿Para cuándo lo queréis?"),
+                          ("C", "En cuanto terminen las obras, a finales de mayo."),
+                          language="es"))
+    assert dated is not None and dated.value == "a finales de mayo"
+    temporada = timeline(_ctx(("R", "¿Cuándo podrían cambiarlo?"),
+                              ("C", "Después de la temporada alta."), language="es"))
+    assert temporada is not None and temporada.value == "después de la temporada alta"
+    assert timeline(_ctx(("R", "¿Qué tal?"), ("C", "En cuanto a precio, bien."),
+                         language="es")) is None

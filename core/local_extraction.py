@@ -198,7 +198,11 @@ PRODUCT_CUES_EN = (
     r"comparing|compare|"
     r"replace|replacing|upgrade|upgrading|switch(?:ing)? from|do you (?:have|offer|sell|do)|"
     r"(?:calling|ringing|phoning|call|ring) (?:you )?(?:about|regarding)|"
-    r"shopping (?:for|around for)|need(?:s)?(?: new)?|want|would like|'d like)")
+    r"shopping (?:for|around for)|"
+    r"price (?:up|out)|(?:put|get|give) (?:me |us )?a price on|cost (?:up|out)|"
+    r"(?:move|moving|switch|switching|migrate|migrating|upgrade|upgrading) (?:[\w-]+ ){0,3}?"
+    r"(?:(?:onto|on to|over to) (?=a |an |the |your |some )|to (?=your |their ))|"
+    r"need(?:s)?(?: new)?|want|would like|'d like)")
 PRODUCT_CUES_ES = (
     r"(?:lo que (?:necesitamos|necesito|buscamos|busco|queremos|quiero) es|"
     r"(?:me|nos) interesa(?:n|ria)?|cotizar(?:nos|me|le|les)?|coticen|cotice|cotizad[oa]s?|"
@@ -213,7 +217,10 @@ PRODUCT_CUES_ES = (
     r"queremos|quiero|quisiera|quisieramos|(?:nos|me) gustaria|(?:una )?cotizacion (?:de|para|"
     r"por|del)|(?:mas )?informacion (?:sobre|del|de|acerca de)|precio (?:de|del)|reemplazar|"
     r"sustituir|renovar|(?:estamos|estou) procurando|tenho interesse em|temos interesse em|"
-    r"precisamos de|preciso de|queremos)")
+    r"precisamos de|preciso de|"
+    r"(?:pasa|pase|pasen|manda|mande|manden|envia|envie|envien|haz|haga|hagan|da|de)(?:me|nos) "
+    r"(?:un |el |una |la )?(?:presupuesto|precio|cotizacion|oferta|propuesta)(?: tambien)? "
+    r"(?:de|del|para|por)|queremos)")
 PRODUCT_STOP = re.compile(
     r"[.,;!?]|\b(?:for (?:our|my|the|a|about|now|us|each|every|all|\w+ (?:clinics|sites|offices|"
     r"stores|drivers|users|people|locations|agents|hotels))|because|since|so that|so we|to (?:help|"
@@ -227,7 +234,8 @@ PRODUCT_SPLIT = re.compile(r"\s*(?:,|\band maybe\b|\band also\b|\band\b|\bplus\b
 PRODUCT_LEAD = re.compile(
     r"^(?:(?:the|a|an|some|your|our|new|old|current|existing|more|maybe|also|possibly|perhaps|"
     r"probably|just|only|mainly|mostly|"
-    r"any|a few|several|actual|antiguo|antigua|viejo|vieja|"
+    r"any|a few|several|(?:a )?couple of|(?:a )?pair of|(?:a )?number of|un par de|varios|"
+    r"varias|algunos|algunas|actual|antiguo|antigua|viejo|vieja|"
     r"su|sus|el|la|los|las|un|una|unos|unas|nuestro|nuestra|nuestros|nuestras|nuevo|nueva|"
     r"nuevos|nuevas|algun|alguna|tambien|quizas|tal vez|mas|o|os|seu|seus|sua|suas|um|uma|"
     r"\d+|" + "|".join(k for k, v in ADDITIVE.items() if v > 1) + r")\s+)+")
@@ -261,11 +269,13 @@ BAD_PRODUCT = {"everything", "all", "nothing", "todo", "nada", "tudo", "ones", "
                "tiempo", "dinero", "people", "staff", "gente", "personal"}
 FRAGMENT = re.compile(r"\b(?:is|are|was|were|be|been|have|has|had|do|does|did|will|would|can|"
                       r"could|should|we|i|they|he|she|you|it|es|son|fue|tenemos|tiene|hemos|"
-                      r"somos|estamos|nosotros|yo|ellos|puede|podemos|vamos)\b")
+                      r"somos|estamos|nosotros|yo|ellos|puede|podemos|vamos|usamos|utilizamos|"
+                      r"manejamos|tenemos|usan|usaban|use|used|using)\b")
 OLD_THING = re.compile(r"\b(?:our|my|the|nuestro|nuestra|nuestros|nuestras|mi|mis) "
                        r"((?:[\w-]+\s+){0,5}?[\w-]+) (?:is|are|es|son|esta|estan|keeps?|sigue|"
                        r"siguen) (?:[\w-]+\s+){0,3}?(?:old|outdated|obsolete|slow|broken|ancient|"
                        r"dated|failing|dropping|crashing|breaking|unreliable|falling apart|"
+                       r"on (?:their|its) last legs|past (?:their|its) best|giving (?:up|out)|"
                        r"worn out|antiguo|antigua|"
                        r"antiguos|antiguas|viejo|vieja|viejos|viejas|obsoleto|obsoleta|lento|"
                        r"lenta|fallando)\b"
@@ -281,9 +291,13 @@ OLD_THING = re.compile(r"\b(?:our|my|the|nuestro|nuestra|nuestros|nuestras|mi|mi
 THING_OF = re.compile(r"\s+(?:(?:on|in|at|of|from|for|de|del|en)\s+(?:our|the|my|nuestr[oa]s?|el|"
                       r"la|los|las|mi)|del)\b.*$")
 SWAP = re.compile(r"\b(?:swap|swapping|replace|replacing|exchange|trade|switch|switching|cambiar|"
-                  r"sustituir|reemplazar)\s+(?:out\s+)?(?:the|our|my|nuestro|nuestra|el|la|los|"
-                  r"las)\s+((?:[\w-]+\s+){0,4}?[\w-]+)\s+(?:for|with|por)\s+(?:a|an|the|un|una|"
-                  r"el|la)\s+((?:[\w-]+\s+){0,4}?[\w-]+)(?=\s*(?:[.,;!?]|$))")
+                  r"sustituir|reemplazar)\s+(?:out\s+)?(?:the|our|my|nuestro|nuestra|nuestros|"
+                  r"nuestras|el|la|los|las|mis?)\s+((?:[\w-]+\s+){0,4}?[\w-]+)\s+(?:for|with|por)"
+                  r"\s+(?:a|an|the|some|new|un|una|unos|unas|otros|otras|otro|otra|el|la|los|las|"
+                  r"nuev[oa]s?|ones?)\s+((?:[\w-]+\s+){0,4}?[\w-]+)(?=\s*(?:[.,;!?]|$))")
+# 'cambiar las cámaras viejas por unas con visión nocturna': the new one named by its feature
+WITH_FEATURE = re.compile(r"^(?:con|de|que|with|that|which)\b")
+OLD_WORD = re.compile(r"\s+(?:viej[oa]s?|antigu[oa]s?|actual(?:es)?|de siempre)$")
 SWAP_IT = re.compile(r"\b(?:replace|replacing|swap|swapping|switch|switching|exchange|trade) "
                      r"(?:it|them|that|those|this|these|ours|mine) (?:out )?(?:for|with) "
                      r"(?:(?:a|an|the|some|one of your|new)\s+)*((?:[\w-]+\s+){0,4}?[\w-]+)"
@@ -318,12 +332,22 @@ LIKED_THING = re.compile(r"\b(?:the|your|that|this|el|la|su) ((?:[\w-]+\s+){0,3}
                          r"(?:nice|good|great|handy|useful) (?:too|as well)\b"
                          r"|\bsomething (?:[^.,;!?]{0,40}?),? (?:like|such as) (?:a |an |the )?"
                          r"((?:[\w-]+\s+){0,3}[\w-]+)(?=\s*(?:[.,;!?]|$))")
-REP_ABOUT = re.compile(r"\byou (?:asked|enquired|inquired|called|wrote|were asking|filled in|"
-                       r"requested|contacted us|got in touch)\b[^.?!]{0,40}?\babout "
+REP_ABOUT = re.compile(r"\b(?:you (?:asked|enquired|inquired|called|wrote|were asking|filled in|"
+                       r"requested|contacted us|got in touch)|we (?:spoke|talked|chatted))\b"
+                       r"[^.?!]{0,40}?\babout "
                        r"(?:our |the |your )?([^.?!,]+)|\b(?:usted|ustedes) (?:pregunto|"
                        r"pidio|consulto|solicito|nos escribio|nos pidio|nos pregunto|me pidio)\b"
                        r"[^.?!]{0,40}?\bsobre "
-                       r"(?:nuestro |nuestra |el |la |su )?([^.?!,]+)")
+                       r"(?:nuestro |nuestra |el |la |su )?([^.?!,]+)"
+                       # 'le llamo por el seguimiento de flotas que nos pidió'
+                       r"|\b(?:le|te|les|os) (?:llamo|llamaba|escribo) por (?:lo de |el |la |"
+                       r"los |las |"
+                       r"su |tu |sus |tus )?((?:[\w-]+\s+){0,5}?[\w-]+) que (?:nos|me) "
+                       r"(?:pidio|pidieron|pediste|solicito|solicitaron|consulto|preguntaste|"
+                       r"pregunto)\b")
+# an aside between commas that splits a list: 'licencias del módulo y, si se puede, la app'
+ASIDE = re.compile(r"(?i),\s*(?:si se puede|si es posible|de ser posible|a ser posible|if possible|"
+                   r"if we can|ideally|idealmente|maybe|perhaps|quiz[aá]s?|tal vez)\s*,")
 NEGATED = re.compile(r"\b(?:not|don'?t|no longer|never|no|nao|ya no)\s+(?:\w+\s+){0,1}$")
 
 
@@ -783,7 +807,8 @@ def _clean_product(item: str) -> str | None:
     while m and m.group(0):
         item, low = item[m.end():], low[m.end():]
         m = PRODUCT_LEAD.match(low)
-    item = item.strip()
+    item = OLD_WORD.sub("", item.strip())  # 'las cámaras de seguridad viejas'
+    low = fold(item)
     counted = re.match(r"^(\S+) (?:of|de) (?:the |el |la |los |las |your |su |sus )?", low)
     if counted and counted.group(1) in UNITS_COUNTED:
         item, low = item[counted.end():], low[counted.end():]  # 'seats of the CRM' -> 'CRM'
@@ -801,8 +826,9 @@ def _cue_items(sentence: str, cues: str) -> list[str]:
     low = fold(sentence)
     out: list[str] = []
     for m in re.finditer(rf"\b{cues}(?:\s+|(?<=\s)){CUE_TAIL}", low):
-        if NEGATED.search(low[:m.start()]):
-            continue
+        if NEGATED.search(low[:m.start()]) or re.search(r"\b(?:lo|la|los|las)\s+$",
+                                                         low[:m.start()]):
+            continue  # 'lo queremos instalado en octubre': what it is was said before
         rest = low[m.end():]
         stop = PRODUCT_STOP.search(rest)
         span = rest[:stop.start()] if stop else rest
@@ -853,7 +879,7 @@ def _products(ctx: CallContext, catalog: list[str] | None) -> list[Evidence[str]
         if REFUSAL.search(fold(s.text)):
             continue
         cues = PRODUCT_CUES_ES if ctx.lang in ("es", "pt") else PRODUCT_CUES_EN
-        items = [_clean_product(said) for said in _cue_items(s.text, cues)]
+        items = [_clean_product(said) for said in _cue_items(ASIDE.sub(" ", s.text), cues)]
         more = _AND_ALSO.match(s.text)
         if more and not items and cued_turn in (s.turn, s.turn - 2):
             # '... your fleet tracking software.' 'And the premium support plan.': the
@@ -870,12 +896,18 @@ def _products(ctx: CallContext, catalog: list[str] | None) -> list[Evidence[str]
         text = s.text if len(s.text) == len(fold(s.text)) else fold(s.text)
         for m in OLD_THING.finditer(text):  # 'the card readers on our doors keep failing'
             thing = next(g for g in m.groups() if g)
-            add(_clean_product(THING_OF.sub("", thing)), s.text)
+            old = _clean_product(THING_OF.sub("", thing))
+            if old and _head(old) not in {_head(x) for x in items if x}:
+                # 'our coffee machines are on their last legs, so I'd like a price for two
+                # espresso machines': the new ones named with it are what is wanted
+                add(old, s.text)
         for pattern in (LIKED_THING, SWAP, SWAP_IT, PRICE_OF):
             for m in pattern.finditer(text):
-                for group in m.groups():
-                    if group:
-                        add(_clean_product(group), s.text)
+                groups = [g for g in m.groups() if g]
+                if pattern is SWAP and WITH_FEATURE.match(fold(groups[-1])):
+                    groups[-1] = OLD_WORD.sub("", groups[0]) + " " + groups[-1]
+                for group in groups:
+                    add(_clean_product(group), s.text)
     for s in answers_to(ctx, PRODUCT_QUESTION)[:1]:
         # 'What are you looking for?' 'Irrigation scheduling software, something that ...'
         lead = re.match(r"^[^.,;!?]+", s.text)
@@ -886,7 +918,7 @@ def _products(ctx: CallContext, catalog: list[str] | None) -> list[Evidence[str]
     for s in rep_about:
         about = REP_ABOUT.search(fold(s.text))
         if about:
-            group = 1 if about.group(1) else 2
+            group = next(g for g in (1, 2, 3) if about.group(g))
             span = s.text[about.start(group):about.end(group)] \
                 if len(s.text) == len(fold(s.text)) else about.group(group)
             stop = PRODUCT_STOP.search(fold(span))

@@ -318,3 +318,41 @@ def test_a_lower_case_place_glued_by_a_hyphen_to_a_word_is_no_place() -> None:
     assert a.location is None
     b = _run(("R", "Hi."), ("C", "We're a small shop, rom and nearby."), gazetteer=gaz)
     assert b.location and b.location.value.city == "rom"
+
+
+def test_products_priced_up_moved_onto_and_plural_with_a_brand_like_name() -> None:
+    a = _run(("R", "Kitchen desk, how can I help?"),
+             ("C", "two of our Vantor fryers are on their last legs"),
+             ("C", "could you price up a couple of Coldline blast chillers as well"),
+             ("C", "We want to move the whole office onto a hosted phone system."))
+    # the recogniser ran the first two segments into one sentence
+    assert sorted(_products(a)) == ["Coldline blast chillers", "Vantor fryers",
+                                    "hosted phone system"]
+
+
+def test_the_worn_thing_gives_way_to_the_new_one_of_its_kind_named_with_it() -> None:
+    a = _run(("R", "Hello?"),
+             ("C", "Our coffee machines are on their last legs, so I'd like a price for two "
+                   "espresso machines."))
+    assert _products(a) == ["espresso machines"]
+
+
+def test_spanish_products_asked_for_as_a_quote_swapped_and_listed_round_an_aside() -> None:
+    a = _run(("R", "Dime."),
+             ("C", "queremos cambiar las alarmas viejas por unas con aviso al móvil."),
+             ("C", "Pásame presupuesto también de un videoportero."), language="es")
+    assert _products(a) == ["alarmas con aviso al móvil", "videoportero"]
+    b = _run(("R", "¿Qué necesitas?"),
+             ("C", "Me interesan unas cinco licencias del módulo de nóminas y, si se puede, "
+                   "la app de fichajes."),
+             ("C", "El programa que usamos ya no da para más."), language="es")
+    assert _products(b) == ["licencias del módulo de nóminas", "app de fichajes"]
+
+
+def test_what_was_named_before_its_clitic_is_not_a_product_and_the_rep_recalls_one() -> None:
+    a = _run(("R", "Le llamo por el control de accesos que nos pidió."),
+             ("C", "Sí, y lo queremos instalado en octubre."), language="es")
+    assert _products(a) == ["control de accesos"]
+    b = _run(("R", "We spoke at the expo about our queue management screens."),
+             ("C", "Right, yes."))
+    assert _products(b) == ["queue management screens"]

@@ -39,7 +39,7 @@ MONTHS_ES = ("enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setie
              "noviembre|diciembre")
 SEASONS_ES = "verano|invierno|otono|otoño|primavera"
 TIME_ES = re.compile(
-    r"\b(?:(?:para|en|antes del?|despu[eé]s del?|dentro del?|a partir del?|desde|hacia|"
+    r"\b(?:(?:para|en|antes del?|despu[eé]s(?: del?| en)?|dentro del?|a partir del?|desde|hacia|"
     r"a finales del?|a principios del?|a mediados del?|a fin del?|antes|depois d[eoa]|ate|até)"
     r"\s+)?(?:(?:el|la|los|las|o|a)\s+)?"
     r"(?:(?:pr[oó]ximo|siguiente)\s+(?:mes|trimestre|a[nñ]o|semestre|" + SEASONS_ES + r")|"
@@ -59,7 +59,8 @@ DURATION = re.compile(r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten
 TIME_PREPOSITION = re.compile(r"^(?:by|before|within|in|around|after|towards?|until|starting|en|"
                               r"para|antes|despues|dentro|a partir|hacia|desde|ate)\b")
 TIMELINE_CUE = re.compile(r"\b(?:start|begin|launch|roll ?out|go live|live|installed|install|"
-                          r"decid\w*|need (?:it|them|this)|buy|purchase|implement\w*|deploy\w*|"
+                          r"decid\w*|need (?:it|them|this)|(?:we|i) (?:want|need)|buy|purchase|"
+                          r"implement\w*|deploy\w*|"
                           r"sign|switch|ready|up and running|empezar|comenzar|arrancar|decidir\w*|"
                           r"decidiremos|necesit\w+|implementar|instalar|lanzar|firmar|comprar|"
                           r"começar|comecar|decidir|precisamos)\b")
@@ -89,7 +90,7 @@ MEETING = re.compile(r"\b(?:demo|meeting|call (?:you|me|with)|visit|come (?:out|
 NO_PLANS = re.compile(r"\bno plans?\b|\bnot planning\b|\bno (?:tenemos|hay) planes\b|"
                       r"\bnothing planned\b")
 DAY_OR_DATE = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|tomorrow|tonight|"
-                         r"the \d{1,2}(?:st|nd|rd|th)|el (?:dia )?\d{1,2}|"
+                         r"(?:the )?\d{1,2}(?:st|nd|rd|th)|el (?:dia )?\d{1,2}|"
                          r"this (?:week|afternoon)|next week|on the \w+|the (?:first|second|"
                          r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\w+teenth|"
                          r"twentieth|\w+ty-?\w*) of|lunes|martes|miercoles|jueves|viernes|"
@@ -154,8 +155,8 @@ DECISION_MAKER = _acts(
     r"i(?:'m| am) the (?:one who|decision|owner|person who|boss)", r"i (?:sign|decide|approve)",
     r"i make the (?:call|decision)", r"(?:director|manager|officer|ceo|cfo|owner|founder|boss)",
     r"signs? the (?:cheques|checks|contracts?)", r"holds? the purse strings",
-    r"(?:has|have) the (?:final|last) say", r"(?:partners?|board) (?:have|has) (?:signed off|"
-    r"approved|agreed)",
+    r"(?:has|have) the (?:final|last) say",
+    r"(?:partners?|board|boss|owners?) (?:have |has )?(?:already )?(?:signed|approved|agreed)",
     r"soy (?:el|la) (?:director|directora|dueno|duena|gerente|jefe|jefa|propietari[oa]|"
     r"responsable)", r"yo decido", r"decido yo", r"lo apruebo", r"apruebo yo", r"firmo yo",
     r"la decision es mia", r"tengo la ultima palabra", r"(?:el|la) que (?:firma|decide)",
@@ -208,7 +209,8 @@ HESITANT = _acts(  # the purchase itself put off or doubted: low whatever else w
     r"(?:de|por el) momento no", r"por ahora no", r"ahora mismo no",
     r"(?:solo|solamente|nada mas) (?:estoy|estamos) (?:mirando|viendo|investigando|averiguando|"
     r"preguntando|consultando|comparando|informandome|informandonos)",
-    r"solo (?:mirando|comparando|preguntando|informandome)", r"mas adelante", r"algun dia",
+    r"solo (?:mirando|comparando|preguntando|informandome)", r"solo (?:estoy|estamos)",
+    r"mas adelante", r"algun dia",
     r"(?:estamos|estoy) (?:contentos|contenta|contento|bien servidos|bien con)",
     r"no (?:estoy|estamos) (?:muy )?segur[oa]s?", r"tengo que pensarlo", r"lo tengo que pensar",
     r"pensarlo con calma", r"no (?:te|le|les|os) prometo nada",
@@ -243,7 +245,8 @@ NEGATED_BEFORE = re.compile(r"\b(?:not|no|never|nothing|won'?t|can'?t|isn'?t|are
 SHARED_STEP = re.compile(r"\b(?:schedule|set up|book|follow up|call|demo|trial|meeting|contract|"
                          r"sign|llam\w*|demostracion|reunion|contrato|firmar|agend\w*)\b")
 STEP_WORDS = re.compile(r"\b(?:pasarme|pasarnos|pasar por|me paso|nos pasamos|ir a ver|vernos|"
-                        r"cita|visitar\w*|instalacion|come by|drop by|pop (?:in|by|over)|"
+                        r"cita|visit\w*|instalacion|show you|walk you through|come by|drop by|"
+                        r"pop (?:in|by|over)|"
                         r"stop by|swing by|site visit|survey|walk-?through|catch up)\b")
 NEXT_STEP = re.compile(r"\b(send|schedule|set up|book|follow up|call (?:me|you|back)|demo|trial|"
                        r"quote|proposal|meeting|contract|envio|mando|llamo|demostracion|"
@@ -376,7 +379,10 @@ def _accepts(reply: str, proposal: str) -> bool:
     'mejor mándame la propuesta')."""
     if REFUSAL.search(reply) or DECLINE.search(reply):
         return False
-    return _said(AGREE, reply) or _echoes(reply, proposal)
+    # 'the partners have already signed [off] on it': a commitment or the decision-maker said
+    # in reply takes it up too
+    return any(_said(act, reply) for act in (AGREE, COMMIT, DECISION_MAKER)) or \
+        _echoes(reply, proposal)
 
 
 def _signals(ctx: CallContext) -> _Signals:

@@ -239,3 +239,31 @@ def test_a_timeline_given_by_an_event_and_a_date_wins_over_it() -> None:
     assert temporada is not None and temporada.value == "después de la temporada alta"
     assert timeline(_ctx(("R", "¿Qué tal?"), ("C", "En cuanto a precio, bien."),
                          language="es")) is None
+
+
+def test_what_the_recogniser_leaves_of_an_accepted_step_and_of_hesitation() -> None:
+    # 'the partners have already signed off on it', 'off' heard as 'up', the rep's 'Perfect'
+    # taken from the customer: the decision-maker said in reply takes up the step
+    partners = _intent(("R", "I'll send the contract today and book the onboarding call for "
+                             "Monday the fourth. Perfect,"),
+                       ("C", "the partners have already signed up on it."), budget=True)
+    assert partners == "high"
+    # a bare ordinal, the weekday misheard ('Wednesday' as 'when Ziva')
+    ordinal = _intent(("R", "Could I come by when Ziva 16th and show you the handsets?"),
+                      ("C", "When Ziva 16th suits us both."), budget=True)
+    assert ordinal == "high"
+    # 'solo estoy averiguando precios' with the verb lost
+    assert _intent(("C", "Solo estoy ahí cuando preciosle en la plataforma."),
+                   ("R", "Claro, le envío información."), language="es",
+                   products=True) == "low"
+
+
+def test_a_timeline_said_with_a_want_and_a_lost_de() -> None:
+    march = timeline(_ctx(("R", "What budget are you working with?"),
+                          ("C", "12,000 pounds, and we want every being sold by the end of "
+                                "March.")))
+    assert march is not None and march.value == "by the end of March"
+    verano = timeline(_ctx(("R", "Le preparo una oferta."),
+                           ("C", "Muy bien, lo decidiremos después en el verano."),
+                           language="es"))
+    assert verano is not None and verano.value == "después en el verano"

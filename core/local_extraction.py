@@ -201,7 +201,7 @@ PRODUCT_CUES_EN = (
     r"shopping (?:for|around for)|"
     r"price (?:up|out)|(?:put|get|give) (?:me |us )?a price on|cost (?:up|out)|"
     r"(?:move|moving|switch|switching|migrate|migrating|upgrade|upgrading) (?:[\w-]+ ){0,3}?"
-    r"(?:(?:onto|on to|over to) (?=a |an |the |your |some )|to (?=your |their ))|"
+    r"(?:(?:onto|on to|unto|into|over to) (?=a |an |the |your |some )|to (?=your |their ))|"
     r"need(?:s)?(?: new)?|want|would like|'d like)")
 PRODUCT_CUES_ES = (
     r"(?:lo que (?:necesitamos|necesito|buscamos|busco|queremos|quiero) es|"
@@ -218,6 +218,8 @@ PRODUCT_CUES_ES = (
     r"por|del)|(?:mas )?informacion (?:sobre|del|de|acerca de)|precio (?:de|del)|reemplazar|"
     r"sustituir|renovar|(?:estamos|estou) procurando|tenho interesse em|temos interesse em|"
     r"precisamos de|preciso de|"
+    # 'un presupuesto para un sistema de ...' with the verb of asking lost
+    r"(?:un |el )?presupuesto (?:para|de|del) (?=un |una |el |la |los |las |unos |unas )|"
     r"(?:pasa|pase|pasen|manda|mande|manden|envia|envie|envien|haz|haga|hagan|da|de)(?:me|nos) "
     r"(?:un |el |una |la )?(?:presupuesto|precio|cotizacion|oferta|propuesta)(?: tambien)? "
     r"(?:de|del|para|por)|queremos)")
@@ -259,7 +261,7 @@ UNITS_COUNTED = {"seat", "seats", "licence", "licences", "license", "licenses", 
                  "copy", "copies", "staff", "agents", "licencias", "licencia", "usuarios",
                  "puestos", "unidades", "vehiculos", "camiones", "personas", "empleados",
                  "horas", "habitaciones"}
-BAD_PRODUCT = {"everything", "all", "nothing", "todo", "nada", "tudo", "ones", "cuanto",
+BAD_PRODUCT = {"everything", "every", "all", "nothing", "todo", "nada", "tudo", "ones", "cuanto",
                "yours", "theirs", "ours",
                "it", "that", "this", "them", "you", "to", "something", "anything", "what", "how",
                "more", "help", "call", "us", "me", "prices", "options", "vendors", "quotes",
@@ -267,7 +269,7 @@ BAD_PRODUCT = {"everything", "all", "nothing", "todo", "nada", "tudo", "ones", "
                "algo", "ayuda", "mas", "usted", "ustedes", "now", "later", "money", "budget",
                "presupuesto", "quote", "demo", "proposal", "cotizacion", "propuesta", "call back",
                "tiempo", "dinero", "people", "staff", "gente", "personal"}
-FRAGMENT = re.compile(r"\b(?:is|are|was|were|be|been|have|has|had|do|does|did|will|would|can|"
+FRAGMENT = re.compile(r"\b(?:is|are|was|were|be|been|being|have|has|had|do|does|did|will|would|can|"
                       r"could|should|we|i|they|he|she|you|it|es|son|fue|tenemos|tiene|hemos|"
                       r"somos|estamos|nosotros|yo|ellos|puede|podemos|vamos|usamos|utilizamos|"
                       r"manejamos|tenemos|usan|usaban|use|used|using)\b")

@@ -356,3 +356,15 @@ def test_what_was_named_before_its_clitic_is_not_a_product_and_the_rep_recalls_o
     b = _run(("R", "We spoke at the expo about our queue management screens."),
              ("C", "Right, yes."))
     assert _products(b) == ["queue management screens"]
+
+
+def test_a_quote_asked_for_with_its_verb_lost_and_a_clause_that_is_not_a_product() -> None:
+    a = _run(("R", "Buenas tardes."),
+             ("C", "Hola, querida venir un presupuesto para un sistema de control de stock."),
+             ("R", "¿Cuánto quiere gastar?"),
+             ("C", "Un presupuesto de cinco mil euros."), language="es")
+    assert _products(a) == ["sistema de control de stock"]
+    b = _run(("R", "What budget are you working with?"),
+             ("C", "12,000 pounds, and we want every being sold by the end of March."),
+             ("C", "We want to move the whole office unto a cloud phone system."))
+    assert _products(b) == ["cloud phone system"]

@@ -1009,9 +1009,11 @@ def _money(sentence: str, country: str | None, dollar: str = "USD") -> list[_Mon
         if currency in (None, "USD"):  # "$8,000 Canadian dollars": the word said wins
             currency = dollar if currency else None
             for pattern, code in CURRENCY_WORDS:
-                if re.match(rf"\s*(?:de\s+)?(?:{pattern})\b", after):
+                # 'millones de pesos', or 'millones nepesos' with the 'de' glued on
+                of = r"\s*(?:de\s+|[dn]e(?=pesos?\b|euros?\b|dolares\b))?"
+                if re.match(rf"{of}(?:{pattern})\b", after):
                     currency = code or PESO_BY_COUNTRY.get(country or "", "MXN")
-                    cm = re.match(rf"\s*(?:de\s+)?(?:{pattern})\b", after)
+                    cm = re.match(rf"{of}(?:{pattern})\b", after)
                     end = tokens[j - 1].end() + (cm.end() if cm else 0)
                     break
             else:
@@ -1180,23 +1182,29 @@ def _phone(ctx: CallContext, region: str | None) -> Evidence[str] | None:
 
 def _email(ctx: CallContext) -> Evidence[str] | None:
     """The customer's address; one given again in a correction wins ("sorry, make that ...")."""
-    said = [(s, find_emails(s.text)) for s in ctx.customer]
+    said = [(s, _find_emails(s.text)) for s in ctx.customer]
     said = [(s, emails) for s, emails in said if emails]
     if said:
         fixed = [(s, e) for s, e in said[1:] if CORRECTION.search(fold(s.text))]
         s, emails = fixed[-1] if fixed else said[0]
         return Evidence[str](value=emails[-1][0].lower(), quote=s.text)
     for quote in _email_pieces(ctx):
-        emails = find_emails(quote)
+        emails = _find_emails(quote)
         if emails:
             return Evidence[str](value=emails[-1][0].lower(), quote=quote)
     for s in ctx.rep:
         if re.search(r"\b(?:your (?:e-?mail|address)|su correo|let me (?:read|repeat|confirm)|"
                      r"so that'?s)\b", fold(s.text)):
-            emails = find_emails(s.text)
+            emails = _find_emails(s.text)
             if emails:
                 return Evidence[str](value=emails[-1][0].lower(), quote=s.text)
     return None
+
+
+def _find_emails(text: str) -> list[tuple[str, str]]:
+    """The addresses in a sentence, with the apostrophes the recogniser writes into a spoken
+    domain dropped ('tom at Becker's Bakehouse.com'): an address never holds one."""
+    return find_emails(re.sub(r"(?<=[^\W\d_])['’](?=[^\W\d_])", "", text))
 
 
 def _email_pieces(ctx: CallContext) -> list[str]:

@@ -368,3 +368,13 @@ def test_a_quote_asked_for_with_its_verb_lost_and_a_clause_that_is_not_a_product
              ("C", "12,000 pounds, and we want every being sold by the end of March."),
              ("C", "We want to move the whole office unto a cloud phone system."))
     assert _products(b) == ["cloud phone system"]
+
+
+def test_an_address_with_the_recognisers_apostrophe_and_pesos_with_a_glued_de() -> None:
+    a = _run(("R", "Where should I send them?"), ("C", "Tom at Becker's Bakehouse.com"))
+    assert a.contact_email and a.contact_email.value == "tom@beckersbakehouse.com"
+    gaz = Gazetteer()
+    gaz.add("Colombia", Place("Colombia", "CO", "country", None, 10**9))
+    b = _run(("C", "Buenas tardes, de Café Alto, en Colombia."), ("R", "Tiene un preso puesto."),
+             ("C", "Unos 30 millones nepesos."), language="es", gazetteer=gaz)
+    assert b.budget and (b.budget.value.amount, b.budget.value.currency) == (30_000_000, "COP")

@@ -110,7 +110,8 @@ AGREE = _acts(
     r"yes", r"yeah", r"yep", r"sure", r"ok", r"okay", r"fine", r"fine by (?:me|us)", r"great",
     r"good", r"perfect", r"deal", r"booked", r"agreed", r"absolutely", r"definitely",
     r"sounds (?:good|great|fine|like a plan)", r"works", r"that works", r"suits?", r"please do",
-    r"see you(?: then| on| there)?", r"talk to you then", r"(?:i|we)(?:'ll| will) be there",
+    r"see you(?: then| on| there)?", r"done", r"lock it in", r"talk to you then",
+    r"(?:i|we)(?:'ll| will) be there",
     r"pencil (?:me|us|it) in", r"book (?:it|me|us)", r"let'?s do (?:it|that|the)",
     r"(?:i|we)(?:'ll| will) (?:meet|bring|have) (?:them|him|her|you|it|the|my|our)",
     # Spanish
@@ -124,7 +125,8 @@ AGREE = _acts(
 DECLINE = _acts(  # the rep's proposal turned down or put off, not the purchase
     r"hold off", r"not yet", r"not (?:right )?now", r"not at (?:the|this) (?:moment|stage|point)",
     r"(?:i|we)(?:'d| would) rather (?:not|you|wait)", r"no need", r"let'?s not", r"maybe later",
-    r"not (?:this|that) (?:week|day|time)", r"de momento no", r"por (?:ahora|el momento) no",
+    r"not (?:this|that|next) (?:week|day|time|month)", r"de momento no",
+    r"por (?:ahora|el momento) no",
     r"ahora (?:mismo )?no", r"todavia no", r"aun no", r"mejor no", r"no hace falta",
     r"mejor (?:primero|mandame|mandeme|mandenos|enviame|envieme|envienos|pasame|paseme|"
     r"mandalo|envialo)", r"prefiero (?:que|primero|esperar)", r"(?:is|es|seria) (?:too|muy) pronto")
@@ -153,9 +155,10 @@ COMMIT = _acts(
     r"assino", r"assinamos", r"aprovado")
 DECISION_MAKER = _acts(
     r"i(?:'m| am) the (?:one who|decision|owner|person who|boss)", r"i (?:sign|decide|approve)",
+    r"the one (?:signing|deciding|approving)", r"sign(?:s|ing)? off on",
     r"i make the (?:call|decision)", r"(?:director|manager|officer|ceo|cfo|owner|founder|boss)",
     r"signs? the (?:cheques|checks|contracts?)", r"holds? the purse strings",
-    r"(?:has|have) the (?:final|last) say",
+    r"(?:has|have) the (?:final|last) say", r"(?:controls?|holds?|owns?) the (?:budget|money)",
     r"(?:partners?|board|boss|owners?) (?:have |has )?(?:already )?(?:signed|approved|agreed)",
     r"soy (?:el|la) (?:director|directora|dueno|duena|gerente|jefe|jefa|propietari[oa]|"
     r"responsable)", r"yo decido", r"decido yo", r"lo apruebo", r"apruebo yo", r"firmo yo",
@@ -178,11 +181,13 @@ REFUSAL = _acts(
     r"stop (?:calling|ringing)",
     r"wrong number", r"(?:i'?ll|let me) stop you(?: right)? there",
     r"(?:we|i)(?:'ve| have)? (?:already )?(?:signed|gone|went|go) with (?:another|someone else|"
-    r"a different|the competition)", r"we don'?t need (?:it|anything|that)",
-    r"not looking for anything",
+    r"a different|the competition)",
+    r"(?:we|i) (?:don'?t|do not) (?:need|want) (?:it|that|this|any|anything|them)",
+    r"not looking for anything", r"not in the market",
     # Spanish
     r"no,? gracias", r"no (?:me|nos) interesa", r"no (?:estamos|estoy) interesad[oa]s?",
     r"no (?:me|nos) hace falta", r"no necesitamos nada",
+    r"no (?:queremos|quiero|pensamos) (?:cambiar|nada)",
     r"no (?:me|nos) (?:vuelva|vuelvas|vuelvan) a llamar", r"no (?:me|nos) llame(?:s|n)?",
     r"(?:quiteme|quitame|quitenos|quitanos|borreme|"
     r"borrame|borrenos|sacame|saqueme|sacanos) de (?:la|su|tu|sus|tus|vuestra)",
@@ -199,17 +204,22 @@ HESITANT = _acts(  # the purchase itself put off or doubted: low whatever else w
     r"feel|prices))", r"only (?:looking|comparing|researching|browsing)", r"looking stage",
     r"shopping around", r"not this (?:quarter|year|month)", r"(?:only|just) at the",
     r"more than we (?:planned|budgeted|wanted)", r"not sure (?:we|if|that|whether|it|about)",
-    r"early days", r"(?:a )?(?:long )?way off", r"not ready(?: yet)?",
+    r"early days", r"(?:a )?(?:long )?way off", r"(?:too|very) early",
+    r"(?:(?:todavia|aun) )?es (?:muy |demasiado )?pronto",
+    r"(?:empezando|comenzando) a (?:mirar|buscar|ver)", r"(?:just )?(?:starting|beginning) to look",
+    r"not ready(?: yet)?",
     r"no (?:estamos|estoy) (?:list[oa]s?|preparad[oa]s?)",
     r"not (?:a|the) priority", r"maybe (?:next|later)",
     r"happy with (?:our|what|the)", r"(?:need|have|want) to think (?:about it|it over)",
-    r"think it over", r"not right now", r"not at the moment", r"circle back", r"some ?day",
+    r"think it over", r"not right now", r"(?:reach out|call you|get in touch) when we'?re ready",
+    r"(?:cuando|en cuanto) (?:estemos|este) (?:list[oa]s?|preparad[oa]s?)", r"not at the moment",
+    r"circle back", r"some ?day",
     r"one day",
     r"no hay prisa", r"no es prioridad", r"no es el momento", r"no es buen momento",
     r"(?:de|por el) momento no", r"por ahora no", r"ahora mismo no",
-    r"(?:solo|solamente|nada mas) (?:estoy|estamos) (?:mirando|viendo|investigando|averiguando|"
-    r"preguntando|consultando|comparando|informandome|informandonos)",
-    r"solo (?:mirando|comparando|preguntando|informandome)", r"solo (?:estoy|estamos)",
+    # 'solo estoy mirando', and what is left of it when the recogniser loses the verb
+    r"(?:solo|solamente|nada mas) (?:estoy|estamos|estaba|estabamos)",
+    r"solo (?:mirando|comparando|preguntando|informandome)",
     r"mas adelante", r"algun dia",
     r"(?:estamos|estoy) (?:contentos|contenta|contento|bien servidos|bien con)",
     r"no (?:estoy|estamos) (?:muy )?segur[oa]s?", r"tengo que pensarlo", r"lo tengo que pensar",
@@ -225,13 +235,15 @@ NOT_YET = _acts(  # hesitation, unless it answers the rep's question about money
     r"not yet", r"todavia no", r"aun no", r"no lo tengo claro", r"no lo tenemos claro",
     r"no sabemos todavia", r"not sure yet")
 HEDGE = _acts(  # a yes that keeps the customer free: low only when nothing else was asked for
-    r"i'?ll think", r"we'?ll think", r"think about it", r"let me think", r"not sure", r"maybe",
+    r"i'?ll think", r"we'?ll think", r"think about it", r"let me think", r"not sure",
     r"get back to you", r"let you know", r"we'?ll see", r"no promises", r"no rush",
+    r"no hurry", r"(?:not|no) in (?:a|any) (?:rush|hurry)", r"in no (?:rush|hurry)",
+    r"think (?:it|this) (?:through|over)", r"pensar(?:lo|melo|noslo)",
     r"lo pienso", r"lo pensamos", r"lo (?:voy|vamos) a pensar", r"(?:me|nos) lo pensare(?:mos)?",
-    r"ya veremos", r"quizas?", r"lo vemos", r"ya (?:te|le|les|os) (?:digo|diremos|aviso|avisamos|"
+    r"ya veremos", r"lo vemos", r"ya (?:te|le|les|os) (?:digo|diremos|aviso|avisamos|"
     r"llamo|contesto|confirmo)(?: algo)?", r"(?:te|le|les) aviso", r"sin prisa", r"lo consulto")
 INTEREST = _acts(  # a quote, a price, a demo asked for
-    r"quote", r"quotation", r"proposal", r"pricing", r"price list",
+    r"quote", r"quotation", r"proposal", r"pricing", r"price list", r"prices?", r"precios?",
     r"price (?:it |them )?(?:up|out)",
     r"how much", r"demo", r"trial", r"interested", r"send (?:me|us)", r"in writing",
     r"cotizacion", r"cotiza\w*", r"coticen", r"propuesta", r"oferta", r"demostracion",
@@ -242,7 +254,7 @@ YES_NO_QUESTION = re.compile(r"^(?:are|is|would|do|does|did|estas?|estan|esta us
                              r"\b.*\?\s*$")
 NEGATED_BEFORE = re.compile(r"\b(?:not|no|never|nothing|won'?t|can'?t|isn'?t|aren'?t|nunca|nada|"
                             r"todavia no|aun no|nao)\s+(?:\w+\s+){0,2}$")
-SHARED_STEP = re.compile(r"\b(?:schedule|set up|book|follow up|call|demo|trial|meeting|contract|"
+SHARED_STEP = re.compile(r"\b(?:schedule|set up|book\w*|follow up|call|demo|trial|meeting|contract|"
                          r"sign|llam\w*|demostracion|reunion|contrato|firmar|agend\w*)\b")
 STEP_WORDS = re.compile(r"\b(?:pasarme|pasarnos|pasar por|me paso|nos pasamos|ir a ver|vernos|"
                         r"cita|visit\w*|instalacion|show you|walk you through|come by|drop by|"
@@ -359,6 +371,9 @@ class _Signals:
     interest: Evidence[Intent] | None  # a quote, a price, a demo asked for
 
 
+DECIDER_ROLE = re.compile(r"\b(?:ceo|cfo|coo|owner|founder|director|partners?|board|boss|"
+                          r"decision[- ]makers?|dueno|duena|gerente|director[a]?|socios?|socia|"
+                          r"jefe|jefa|junta)\b")
 INTEREST_ASKED = re.compile(r"\b(?:(?:are|would) you (?:be )?(?:still )?interested|"
                             r"(?:le|te|les|os) interesa\w*\s*\?|estar\w* interesad)")
 MONEY_QUESTION = re.compile(r"\b(?:budget|spend|invest|afford|figure|how much|presupuesto|"
@@ -394,7 +409,7 @@ def _signals(ctx: CallContext) -> _Signals:
         return Evidence[Intent](value=value, quote=hit.text) if hit else None
 
     step: Evidence[Intent] | None = None
-    hedged = False
+    hedged = with_decider = False
     for i, s in enumerate(ctx.said):
         low = fold(s.text)
         if not DAY_OR_DATE.search(low):
@@ -414,6 +429,8 @@ def _signals(ctx: CallContext) -> _Signals:
         if reply and _accepts(said, low):
             hedged = bool(HEDGE.search(said) or HESITANT.search(said))
             step = Evidence[Intent](value="high", quote=s.text)
+            # 'a call with your CFO on Friday?' 'Friday's fine': whoever decides will be there
+            with_decider = bool(s.role == "rep" and DECIDER_ROLE.search(low))
             if not hedged:
                 break
 
@@ -433,7 +450,7 @@ def _signals(ctx: CallContext) -> _Signals:
     return _Signals(
         refused=first("none", REFUSAL, not_closing), committed=first("high", COMMIT),
         next_step=step, hedged_step=hedged,
-        decision_maker=any(decides(low) for _, low in customer),
+        decision_maker=with_decider or any(decides(low) for _, low in customer),
         hesitant=hesitant, hedge=first("low", HEDGE), interest=first("medium", INTEREST, asks))
 
 
@@ -445,9 +462,10 @@ def buying_intent(ctx: CallContext, budget: bool, products: bool) -> Evidence[In
     3. a dated next step the customer accepts without a hedge, with a budget or a decision-maker
        behind it: high;
     4. the purchase put off or doubted ('just looking', 'de momento no'), with no such step: low;
-    5. products asked about, a budget given, a dated step accepted, or a quote or demo asked
-       for: medium;
-    6. only a hedge ('I'll get back to you', 'ya te digo algo'): low; else none."""
+    5. a hedge ('I'll think about it', 'ya te digo algo') with nothing asked for and no step
+       taken up: low;
+    6. products asked about, a budget given, a dated step accepted, or a quote or demo asked
+       for: medium; else none."""
     sig = _signals(ctx)
     firm_step = sig.next_step is not None and not sig.hedged_step
     if sig.refused:
@@ -458,12 +476,12 @@ def buying_intent(ctx: CallContext, budget: bool, products: bool) -> Evidence[In
         return sig.next_step
     if sig.hesitant and not firm_step:
         return sig.hesitant
+    if sig.hedge and not (sig.interest or sig.next_step):
+        return sig.hedge
     if sig.next_step or products or budget or sig.interest:
         quote = sig.interest.quote if sig.interest else sig.next_step.quote if sig.next_step \
             else ""
         return Evidence[Intent](value="medium", quote=quote)
-    if sig.hedge:
-        return sig.hedge
     return Evidence[Intent](value="none", quote="")
 
 

@@ -267,3 +267,32 @@ def test_a_timeline_said_with_a_want_and_a_lost_de() -> None:
                            ("C", "Muy bien, lo decidiremos después en el verano."),
                            language="es"))
     assert verano is not None and verano.value == "después en el verano"
+
+
+def test_a_decision_maker_named_in_the_step_taken_up_and_a_step_booked_in() -> None:
+    assert _intent(("R", "How about a call with your CFO on Friday?"),
+                   ("C", "Friday's fine, she'll join.")) == "high"
+    assert _intent(("R", "Can I get you booked in for Thursday at nine?"),
+                   ("C", "Thursday at nine, done."), budget=True) == "high"
+
+
+def test_a_hedge_is_lifted_by_a_request_not_by_products_and_maybe_is_no_hedge() -> None:
+    assert _intent(("R", "Could I follow up in a week?"),
+                   ("C", "Let me talk to the team and think it through first, we're in no "
+                         "hurry."), products=True) == "low"
+    assert _intent(("R", "¿Quiere avanzar?"), ("C", "Uf, no sé, déjeme pensarlo unas semanas."),
+                   language="es", products=True) == "low"
+    assert _intent(("R", "What budget did you have in mind?"),
+                   ("C", "Six thousand dollars, maybe six and a half with the service."),
+                   budget=True, products=True) == "medium"
+
+
+def test_more_refusals_and_an_early_stage() -> None:
+    assert _intent(("R", "Can I tell you about our cleaning services?"),
+                   ("C", "Sorry, we don't need any of that. Goodbye."), products=True) == "none"
+    assert _intent(("R", "Le ofrezco nuestro seguro."),
+                   ("C", "Ya tenemos seguro y no queremos cambiar, adiós."), language="es",
+                   products=True) == "none"
+    assert _intent(("R", "¿Hacemos la demo el lunes?"),
+                   ("C", "Uy, no, todavía es pronto para eso, estamos empezando a mirar."),
+                   language="es", budget=True, products=True) == "low"

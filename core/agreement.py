@@ -49,7 +49,7 @@ TIME_ES = re.compile(
     r"[uú]ltimo) trimestre|" + SEASONS_ES + "|" + MONTHS_ES + r"|(?:\d+|dos|tres|cuatro|cinco|"
     r"seis|siete|ocho|nueve|diez|doce|quince|veinte|treinta|cuarenta|sesenta|noventa|un par de|"
     r"unos|unas|pocos|pocas) (?:d[ií]as|semanas|meses|a[nñ]os)"
-    r"|(?:el|la) (?:a[nñ]o|mes|semana) que viene|navidad|fin de a[nñ]o|lo antes posible|"
+    r"|(?:el|la) (?:a[nñ]o|mes|semana) que viene|navidad(?:es)?|fin de a[nñ]o|lo antes posible|"
     r"cuanto antes|de inmediato|pr[oó]ximo ano|pr[oó]ximo m[eê]s|pr[oó]ximo trimestre|"
     r"(?<=dentro de )(?:un|una) (?:semana|mes|a[nñ]o)|(?<=en )(?:un|una) (?:semana|mes))\b",
     re.I)

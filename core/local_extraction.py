@@ -198,7 +198,7 @@ PRODUCT_CUES_EN = (
     r"comparing|compare|"
     r"replace|replacing|upgrade|upgrading|switch(?:ing)? from|do you (?:have|offer|sell|do)|"
     r"(?:calling|ringing|phoning|call|ring) (?:you )?(?:about|regarding)|"
-    r"shopping (?:for|around for)|"
+    r"shopping (?:for|around for)|(?:'d|would) love to (?:get|have|try|buy|see)|"
     r"price (?:up|out)|(?:put|get|give) (?:me |us )?a price on|cost (?:up|out)|"
     r"(?:move|moving|switch|switching|migrate|migrating|upgrade|upgrading) (?:[\w-]+ ){0,3}?"
     r"(?:(?:onto|on to|unto|into|over to) (?=a |an |the |your |some )|to (?=your |their ))|"
@@ -230,12 +230,13 @@ PRODUCT_STOP = re.compile(
     r"right now|today|this year|next \w+|before|by the|para|porque|ya que|que|pero|si|cuando|"
     r"(?:would |will |might )?cost|costs|costaria|cuesta|cuestan|to something|to start with|"
     r"would be (?:nice|good|great|handy)|"
-    r"por ahora|este ano|hoy|ahora|antes|por favor|please)\b")
+    r"por ahora|este ano|hoy|ahora|antes|por favor|please|in place|up and running|installed|"
+    r"instalad[oa]s?)\b")
 PRODUCT_SPLIT = re.compile(r"\s*(?:,|\band maybe\b|\band also\b|\band\b|\bplus\b|\bas well as\b|"
                            r"\bor\b|\by tambien\b|\by quizas\b|\by\b|\be\b|\bo\b)\s*")
 PRODUCT_LEAD = re.compile(
     r"^(?:(?:the|a|an|some|your|our|new|old|current|existing|more|maybe|also|possibly|perhaps|"
-    r"probably|just|only|mainly|mostly|"
+    r"probably|just|only|mainly|mostly|proper|"
     r"any|a few|several|(?:a )?couple of|(?:a )?pair of|(?:a )?number of|un par de|varios|"
     r"varias|algunos|algunas|actual|antiguo|antigua|viejo|vieja|"
     r"su|sus|el|la|los|las|un|una|unos|unas|nuestro|nuestra|nuestros|nuestras|nuevo|nueva|"
@@ -243,9 +244,10 @@ PRODUCT_LEAD = re.compile(
     r"\d+|" + "|".join(k for k, v in ADDITIVE.items() if v > 1) + r")\s+)+")
 PRODUCT_VERB = re.compile(r"^(?:comprar|contratar|probar|adquirir|buy|get|try|purchase|order|"
                           r"replace|swap|upgrade|cambiar|reemplazar|sustituir|renovar|"
-                          r"comprar|contratar|assinar|comprar)\s+")
+                          r"comprar|contratar|assinar|instalar|poner|montar|install|fit|"
+                          r"put in)\s+")
 NOT_PRODUCT_VERB = re.compile(r"^(?:empezar|comenzar|arrancar|hablar|saber|ver|tener|hacer|"
-                              r"implementar|instalar|migrar|mejorar|reducir|ampliar|conocer|"
+                              r"implementar|migrar|mejorar|reducir|ampliar|conocer|"
                               r"recibir|pedir|pagar|invertir|gastar|firmar|agendar|decidir|"
                               r"esperar|pensar|ir|ser|estar|que|lo|le|les|se|comecar|falar|"
                               r"\w+(?:ar|er|ir)(?:lo|la|los|las|le|les)|"
@@ -290,13 +292,19 @@ OLD_THING = re.compile(r"\b(?:our|my|the|nuestro|nuestra|nuestros|nuestras|mi|mi
                        r"((?:[\w-]+\s+){0,3}?[\w-]+) (?:that are |which are |que estan )?"
                        r"(?:on (?:their|its) last legs|falling apart|worn out|dying|broken|"
                        r"(?:very |really |pretty )?old)\b", re.I)
-THING_OF = re.compile(r"\s+(?:(?:on|in|at|of|from|for|de|del|en)\s+(?:our|the|my|nuestr[oa]s?|el|"
+THING_OF = re.compile(r"\s+(?:que|that|which)\s+(?:tenemos|usamos|we have|we use|we'?ve got)\b.*$|"
+                      r"\s+(?:(?:on|in|at|of|from|for|de|del|en)\s+(?:our|the|my|nuestr[oa]s?|el|"
                       r"la|los|las|mi)|del)\b.*$")
 SWAP = re.compile(r"\b(?:swap|swapping|replace|replacing|exchange|trade|switch|switching|cambiar|"
                   r"sustituir|reemplazar)\s+(?:out\s+)?(?:the|our|my|nuestro|nuestra|nuestros|"
                   r"nuestras|el|la|los|las|mis?)\s+((?:[\w-]+\s+){0,4}?[\w-]+)\s+(?:for|with|por)"
                   r"\s+(?:a|an|the|some|new|un|una|unos|unas|otros|otras|otro|otra|el|la|los|las|"
                   r"nuev[oa]s?|ones?)\s+((?:[\w-]+\s+){0,4}?[\w-]+)(?=\s*(?:[.,;!?]|$))")
+# what a customer calls the thing they have when it is not named ('el programa que usamos ya no
+# da para más'): not a product
+GENERIC_THING = {"programa", "sistema", "system", "software", "tool", "herramienta", "solucion",
+                 "solution", "setup", "app", "aplicacion", "one", "thing", "cosa", "equipo",
+                 "equipos", "equipment", "stuff"}
 # 'cambiar las cámaras viejas por unas con visión nocturna': the new one named by its feature
 WITH_FEATURE = re.compile(r"^(?:con|de|que|with|that|which)\b")
 OLD_WORD = re.compile(r"\s+(?:viej[oa]s?|antigu[oa]s?|actual(?:es)?|de siempre)$")
@@ -899,7 +907,8 @@ def _products(ctx: CallContext, catalog: list[str] | None) -> list[Evidence[str]
         for m in OLD_THING.finditer(text):  # 'the card readers on our doors keep failing'
             thing = next(g for g in m.groups() if g)
             old = _clean_product(THING_OF.sub("", thing))
-            if old and _head(old) not in {_head(x) for x in items if x}:
+            if old and fold(old) not in GENERIC_THING and \
+                    _head(old) not in {_head(x) for x in items if x}:
                 # 'our coffee machines are on their last legs, so I'd like a price for two
                 # espresso machines': the new ones named with it are what is wanted
                 add(old, s.text)

@@ -378,3 +378,18 @@ def test_an_address_with_the_recognisers_apostrophe_and_pesos_with_a_glued_de() 
     b = _run(("C", "Buenas tardes, de Café Alto, en Colombia."), ("R", "Tiene un preso puesto."),
              ("C", "Unos 30 millones nepesos."), language="es", gazetteer=gaz)
     assert b.budget and (b.budget.value.amount, b.budget.value.currency) == (30_000_000, "COP")
+
+
+def test_what_is_installed_loved_or_failing_under_a_relative_clause() -> None:
+    a = _run(("R", "Dígame."), ("C", "Nos interesaría instalar paneles solares."), language="es")
+    assert _products(a) == ["paneles solares"]
+    b = _run(("R", "Dígame."),
+             ("C", "La caldera que tenemos ya no funciona bien y queremos cambiarla."),
+             language="es")
+    assert _products(b) == ["caldera"]
+    c = _run(("R", "Hi."), ("C", "We'd love to get a proper CRM in place."))
+    assert _products(c) == ["CRM"]
+    # a thing not named, only called 'the program we use', is not a product
+    d = _run(("R", "Dígame."), ("C", "El programa que usamos ya no da para más."),
+             language="es")
+    assert _products(d) == []

@@ -196,8 +196,10 @@ PRODUCT_CUES_EN = (
     r"(?:on|about)|details (?:on|about)|asking about|asked about|enquir(?:ed|ing) about|"
     r"inquir(?:ed|ing) about|tell me (?:more )?about|considering|evaluating|researching|"
     r"comparing|compare|"
-    r"replace|replacing|upgrade|upgrading|switch(?:ing)? from|do you (?:have|offer|sell|do)|"
-    r"(?:calling|ringing|phoning|call|ring) (?:you )?(?:about|regarding)|"
+    r"replace|replacing|upgrade|upgrading|switch(?:ing)? from|"
+    r"do you (?:guys |folks |people )?(?:have|offer|sell|do|supply|stock)|"
+    r"can you (?:guys |folks )?(?:do|supply|provide|offer|quote|install)|"
+    r"(?:calling|ringing|phoning|call|ring) (?:you )?(?:about|regarding)|we'?d need|"
     r"shopping (?:for|around for)|(?:'d|would) love to (?:get|have|try|buy|see)|"
     r"price (?:up|out)|(?:put|get|give) (?:me |us )?a price on|cost (?:up|out)|"
     r"(?:move|moving|switch|switching|migrate|migrating|upgrade|upgrading) (?:[\w-]+ ){0,3}?"
@@ -205,6 +207,9 @@ PRODUCT_CUES_EN = (
     r"need(?:s)?(?: new)?|want|would like|'d like)")
 PRODUCT_CUES_ES = (
     r"(?:lo que (?:necesitamos|necesito|buscamos|busco|queremos|quiero) es|"
+    # '¿Tienen sillas de oficina?': a question whether they sell it
+    r"(?:(?<=¿)|^)(?:tienen|tiene usted|tienes|venden|vendeis|ofrecen|haceis|hacen|trabajan con|"
+    r"instalan|instalais)|"
     r"(?:me|nos) interesa(?:n|ria)?|cotizar(?:nos|me|le|les)?|coticen|cotice|cotizad[oa]s?|"
     r"cotizando|pedir|mirando|averiguando|consultando|"
     r"comparando|preguntando por|(?:una )?demo(?:stracion)? de|"
@@ -224,9 +229,9 @@ PRODUCT_CUES_ES = (
     r"(?:un |el |una |la )?(?:presupuesto|precio|cotizacion|oferta|propuesta)(?: tambien)? "
     r"(?:de|del|para|por)|queremos)")
 PRODUCT_STOP = re.compile(
-    r"[.,;!?]|\b(?:for (?:our|my|the|a|about|now|us|each|every|all|\w+ (?:clinics|sites|offices|"
-    r"stores|drivers|users|people|locations|agents|hotels))|because|since|so that|so we|to (?:help|"
-    r"replace|manage|track|run)|which|that (?:we|can|will|i)|but|if|when|as well|too|for now|"
+    r"[.,;!?]|\b(?:for|because|since|so that|so we|to (?:help|"
+    r"replace|manage|track|run)|which|that(?! (?:one|kind|type|sort|model)\b)|but|if|when|"
+    r"as well|too|for now|"
     r"right now|today|this year|next \w+|before|by the|para|porque|ya que|que|pero|si|cuando|"
     r"(?:would |will |might )?cost|costs|costaria|cuesta|cuestan|to something|to start with|"
     r"would be (?:nice|good|great|handy)|"
@@ -263,7 +268,12 @@ UNITS_COUNTED = {"seat", "seats", "licence", "licences", "license", "licenses", 
                  "copy", "copies", "staff", "agents", "licencias", "licencia", "usuarios",
                  "puestos", "unidades", "vehiculos", "camiones", "personas", "empleados",
                  "horas", "habitaciones"}
-BAD_PRODUCT = {"everything", "every", "all", "nothing", "todo", "nada", "tudo", "ones", "cuanto",
+BAD_PRODUCT = {"everything", "every", "all", "nothing",
+               # greetings and fillers that open an answer ('What can I do for you?' 'Hi Colin.')
+               "hi", "hey", "hello", "hiya", "morning", "afternoon", "evening", "yes", "yeah",
+               "well", "right", "ok", "okay", "oh", "hola", "buenas", "buenos", "si", "bueno",
+               "pues", "mira", "mire", "oye", "thanks", "gracias", "sorry", "perdon", "say",
+               "todo", "nada", "tudo", "ones", "cuanto",
                "yours", "theirs", "ours",
                "it", "that", "this", "them", "you", "to", "something", "anything", "what", "how",
                "more", "help", "call", "us", "me", "prices", "options", "vendors", "quotes",
@@ -285,7 +295,11 @@ OLD_THING = re.compile(r"\b(?:our|my|the|nuestro|nuestra|nuestros|nuestras|mi|mi
                        r"lenta|fallando)\b"
                        r"|\b(?:our|my|the|el|la|los|las|nuestr[oa]s?|mis?) "
                        r"((?:[\w-]+\s+){0,5}?[\w-]+) "
-                       r"(?:(?:ya no|no longer|dejo de|dejaron de) \w+|(?:doesn'?t|don'?t|isn'?t|"
+                       r"(?:(?:died|has died|broke(?: down)?|has broken(?: down)?|gave up|"
+                       r"packed up|"
+                       r"se (?:ha )?(?:roto|estropeado|averiado)|se rompio|se estropeo|se averio|"
+                       r"murio)|"
+                       r"(?:ya no|no longer|dejo de|dejaron de) \w+|(?:doesn'?t|don'?t|isn'?t|"
                        r"aren'?t|has stopped|have stopped|stopped|no) (?:work|working|funciona|"
                        r"funcionan))\b"
                        r"|\b(?:we'?ve got|we have|i'?ve got|tenemos) (?:(?:\w+|\d+) )?"
@@ -316,7 +330,12 @@ SWAP_IT = re.compile(r"\b(?:replace|replacing|swap|swapping|switch|switching|exc
                      r"por (?:(?:un|una|unos|unas|otr[oa]s?|el|la|nuev[oa]s?)\s+)*"
                      r"((?:[\w-]+\s+){0,4}?[\w-]+)(?=\s*(?:[.,;!?]|$|\b(?:para|porque|que)\b))")
 PRICE_OF = re.compile(r"\bwhat (?:your|the) ((?:[\w-]+\s+){0,4}?[\w-]+) (?:costs?|would cost|"
-                      r"is priced|goes for)\b|\bcuanto (?:cuesta|cuestan|vale|valen) (?:su|sus|"
+                      r"is priced|goes for)\b"
+                      # 'what would twenty Zenbook laptops run us?'
+                      r"|\b(?i:what) (?:would|will|do|does|did) (?:\d+ |(?:a|an|the|your|some|two|"
+                      r"three|four|five|six|ten|twelve|twenty|thirty|forty|fifty|a hundred) )?"
+                      r"((?:[\w-]+\s+){0,3}?[\w-]+) (?:run|cost|set) (?:us|me)\b"
+                      r"|\bcuanto (?:cuesta|cuestan|vale|valen) (?:su|sus|"
                       r"el|la|los|las) ((?:[\w-]+\s+){0,4}?[\w-]+)(?=\s*[.,;!?¿]|$)"
                       r"|\b(?:if|whether|si) (?:your|the|su|el|la) ((?:[\w-]+\s+){0,4}?[\w-]+) "
                       r"(?:is|are|would be|es|son|sale|saldria) (?:cheaper|better|faster|easier|"
@@ -325,6 +344,8 @@ PRODUCT_QUESTION = re.compile(r"\bwhat (?:are|were) you (?:looking for|intereste
                               r"\bwhat (?:do|would) you need\b|\bque (?:esta|estan) buscando\b|"
                               r"\bque (?:necesita|necesitan)\b|"
                               r"\bwhat (?:did|do) you have in mind\b|"
+                              r"\bwhat can (?:i|we) do for you\b|"
+                              r"\bque (?:busca|buscan|buscas|necesitas|necesitais)\b|"
                               r"\bwhat can (?:i|we) help (?:you )?with\b|"
                               r"\bque (?:tenia|tiene|tenian|tienen) en mente\b")
 CUE_TAIL = (r"(?:(?:some |a |an |un |una |unas |unos )?(?:options|opciones|alternativas|quotes?|"
@@ -355,6 +376,12 @@ REP_ABOUT = re.compile(r"\b(?:you (?:asked|enquired|inquired|called|wrote|were a
                        r"su |tu |sus |tus )?((?:[\w-]+\s+){0,5}?[\w-]+) que (?:nos|me) "
                        r"(?:pidio|pidieron|pediste|solicito|solicitaron|consulto|preguntaste|"
                        r"pregunto)\b")
+# the rest of a list named after a cue: ', GPS trackers and fuel cards'
+# (items that are not a clause or a time, the list closing the sentence)
+_ITEM = r"(?!(?:my|our|your|yours|their|his|her|its|we|i|you|next|this|last|mi|mis|tu|el mes)\b)"
+LIST_TAIL = re.compile(rf",\s*({_ITEM}(?:[^\W\d][\w'-]*\s?){{1,4}}?"
+                       rf"(?:,\s*{_ITEM}(?:[^\W\d][\w'-]*\s?){{1,4}}?)*),?\s+"
+                       rf"(?:and|y|e|plus|as well as|or|o)\s+{_ITEM}([^.,;!?]+)(?=[.!?]|$)")
 # an aside between commas that splits a list: 'licencias del módulo y, si se puede, la app'
 ASIDE = re.compile(r"(?i),\s*(?:si se puede|si es posible|de ser posible|a ser posible|if possible|"
                    r"if we can|ideally|idealmente|maybe|perhaps|quiz[aá]s?|tal vez)\s*,")
@@ -825,6 +852,9 @@ def _clean_product(item: str) -> str | None:
     words = low.split()
     if words and all(w in UNITS_COUNTED or w in ("more", "mas", "new") for w in words):
         return None
+    if words and all(w in ADDITIVE or w.isdigit() for w in words):
+        return None  # '¿Tienen sillas? Necesitaríamos unas treinta.'
+
     if not words or low in BAD_PRODUCT or words[0] in BAD_PRODUCT or len(words) > 6:
         return None
     if FRAGMENT.search(low) or len(item) < 3:
@@ -848,7 +878,17 @@ def _cue_items(sentence: str, cues: str) -> list[str]:
             idx = fold(original).find(part, start)
             start = idx + len(part)
             out.append(original[idx:idx + len(part)])
-        if stop:  # '... una tienda en linea para vender muebles, y tambien un sistema de pagos'
+        listed = LIST_TAIL.match(rest, stop.start()) if stop else None
+        if listed:  # 'dashcams, GPS trackers and fuel cards for the fleet'
+            for group in (1, 2):
+                at = m.end() + listed.start(group)
+                tail = sentence[at:m.end() + listed.end(group)] if len(sentence) == len(low) \
+                    else listed.group(group)
+                cut = PRODUCT_STOP.search(fold(tail)) if group == 2 else None
+                for part in re.split(r"\s*,\s*", tail[:cut.start()] if cut else tail):
+                    if part:
+                        out.append(part)
+        elif stop:  # '... una tienda en linea para vender muebles, y tambien un sistema de pagos'
             for more in MORE_ITEMS.finditer(rest, stop.start()):
                 group = 1 if more.group(1) else 2
                 tail = more.group(group)

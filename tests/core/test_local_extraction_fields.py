@@ -393,3 +393,28 @@ def test_what_is_installed_loved_or_failing_under_a_relative_clause() -> None:
     d = _run(("R", "Dígame."), ("C", "El programa que usamos ya no da para más."),
              language="es")
     assert _products(d) == []
+
+
+def test_products_asked_as_do_you_do_what_would_it_run_us_and_a_comma_list() -> None:
+    assert _products(_run(("R", "Hi."), ("C", "Do you guys do managed Wi-Fi for offices?"))) == \
+        ["managed Wi-Fi"]
+    assert _products(_run(("R", "Hi."), ("C", "What would twenty Zenbook laptops run us?"))) == \
+        ["Zenbook laptops"]
+    assert _products(_run(("R", "Hi."), ("C", "We're after dashcams, GPS trackers and fuel "
+                                              "cards for the fleet."))) == \
+        ["dashcams", "GPS trackers", "fuel cards"]
+    # a list that goes on into a clause or a time is not read as products
+    assert _products(_run(("R", "Hi."), ("C", "I need fleet insurance for three vans, my "
+                                              "current policy ends next month."))) == \
+        ["fleet insurance"]
+
+
+def test_an_answer_to_what_can_i_do_for_you_and_things_that_broke() -> None:
+    assert _products(_run(("R", "What can I do for you?"),
+                          ("C", "Ergonomic chairs, about sixty of them."))) == ["Ergonomic chairs"]
+    assert _products(_run(("R", "What can I do for you?"), ("C", "Hi Colin."))) == []
+    assert _products(_run(("R", "Hi."), ("C", "Our label printer died, so I'm after a new "
+                                              "one."))) == ["label printer"]
+    assert _products(_run(("R", "Dígame."), ("C", "¿Tienen sillas de oficina? Necesitaríamos "
+                                                   "unas treinta."), language="es")) == \
+        ["sillas de oficina"]

@@ -150,7 +150,8 @@ COMMIT = _acts(
     r"lo compramos", r"lo contratamos", r"(?:nos lo|me lo) quedo", r"nos lo quedamos",
     r"lo cerramos", r"cerramos (?:el )?trato", r"hagamoslo",
     r"vamos con (?:ustedes|vosotros|ello|eso)",
-    r"apunt(?:ame|anos|eme|enos)",
+    r"apunt(?:ame|anos|eme|enos)", r"(?:vamos )?a por ello", r"go for it",
+    r"reserv(?:a|e|ad|en)(?:melo|mela|noslo|nosla)",
     # Portuguese
     r"assino", r"assinamos", r"aprovado")
 DECISION_MAKER = _acts(
@@ -184,10 +185,12 @@ REFUSAL = _acts(
     r"a different|the competition)",
     r"(?:we|i) (?:don'?t|do not) (?:need|want) (?:it|that|this|any|anything|them)",
     r"not looking for anything", r"not in the market",
+    r"not looking to (?:change|switch|buy|move)",
     # Spanish
     r"no,? gracias", r"no (?:me|nos) interesa", r"no (?:estamos|estoy) interesad[oa]s?",
     r"no (?:me|nos) hace falta", r"no necesitamos nada",
     r"no (?:queremos|quiero|pensamos) (?:cambiar|nada)",
+    r"no (?:estamos buscando|estoy buscando|buscamos|busco) nada",
     r"no (?:me|nos) (?:vuelva|vuelvas|vuelvan) a llamar", r"no (?:me|nos) llame(?:s|n)?",
     r"(?:quiteme|quitame|quitenos|quitanos|borreme|"
     r"borrame|borrenos|sacame|saqueme|sacanos) de (?:la|su|tu|sus|tus|vuestra)",
@@ -207,7 +210,10 @@ HESITANT = _acts(  # the purchase itself put off or doubted: low whatever else w
     r"early days", r"(?:a )?(?:long )?way off", r"(?:too|very) early",
     r"(?:(?:todavia|aun) )?es (?:muy |demasiado )?pronto",
     r"(?:empezando|comenzando) a (?:mirar|buscar|ver)", r"(?:just )?(?:starting|beginning) to look",
-    r"not ready(?: yet)?",
+    r"not ready(?: yet)?", r"(?:quite )?there yet", r"not (?:really )?on (?:our|my) radar",
+    r"(?:ahora|de momento|por ahora) no (?:nos|me) (?:viene|va) bien",
+    r"(?:a lo mejor|quizas?|tal vez|maybe|perhaps) (?:mas adelante|despues|el ano que viene|"
+    r"el proximo ano|later|next year|after)",
     r"no (?:estamos|estoy) (?:list[oa]s?|preparad[oa]s?)",
     r"not (?:a|the) priority", r"maybe (?:next|later)",
     r"happy with (?:our|what|the)", r"(?:need|have|want) to think (?:about it|it over)",
@@ -257,6 +263,7 @@ NEGATED_BEFORE = re.compile(r"\b(?:not|no|never|nothing|won'?t|can'?t|isn'?t|are
 SHARED_STEP = re.compile(r"\b(?:schedule|set up|book\w*|follow up|call|demo|trial|meeting|contract|"
                          r"sign|llam\w*|demostracion|reunion|contrato|firmar|agend\w*)\b")
 STEP_WORDS = re.compile(r"\b(?:pasarme|pasarnos|pasar por|me paso|nos pasamos|ir a ver|vernos|"
+                        r"quedamos|quedar|reunirnos|"
                         r"cita|visit\w*|instalacion|show you|walk you through|come by|drop by|"
                         r"pop (?:in|by|over)|"
                         r"stop by|swing by|site visit|survey|walk-?through|catch up)\b")
@@ -292,9 +299,13 @@ def timeline(ctx: CallContext) -> Evidence[str] | None:
                         and re.search(r"\b(?:not|no)\s+$", fold(s.text[:m.start()])))
 
         def said(time: re.Pattern[str]) -> list[re.Match[str]]:
+            def negated(m: re.Match[str]) -> bool:  # 'not in March'; 'not until after the audit'
+                before = fold(s.text[:m.start()])
+                return bool(re.search(r"\b(?:not|no|nor|never)\s+(?:\w+\s+)?$", before)) and \
+                    not re.search(r"\b(?:not|no)\s+(?:until|till|before|hasta|antes de)\s+$",
+                                  before)
             return [m for m in time.finditer(s.text)
-                    if (earliest(m) or not re.search(r"\b(?:not|no|nor|never)\s+(?:\w+\s+)?$",
-                                                     fold(s.text[:m.start()]))) and not past(m)]
+                    if (earliest(m) or not negated(m)) and not past(m)]
 
         # a date said wins over an event ('en cuanto terminen las obras, a finales de mayo')
         hits = said(pattern) or said(events)

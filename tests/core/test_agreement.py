@@ -296,3 +296,27 @@ def test_more_refusals_and_an_early_stage() -> None:
     assert _intent(("R", "¿Hacemos la demo el lunes?"),
                    ("C", "Uy, no, todavía es pronto para eso, estamos empezando a mirar."),
                    language="es", budget=True, products=True) == "low"
+
+
+def test_a_step_arranged_with_quedar_a_commitment_to_go_for_it_and_putting_it_off() -> None:
+    assert _intent(("R", "¿Quedamos el viernes a las once con su director?"),
+                   ("C", "Sí, el viernes a las once, allí estaremos."), language="es",
+                   products=True) == "high"
+    assert _intent(("R", "¿Entonces te lo reservo?"), ("C", "Sí, resérvamelo, vamos a por ello."),
+                   language="es", budget=True) == "high"
+    assert _intent(("R", "¿Qué te parece?"),
+                   ("C", "Ahora no nos viene bien, a lo mejor después del verano."),
+                   language="es", products=True) == "low"
+    assert _intent(("R", "Shall we book something?"),
+                   ("C", "I don't think we're quite there yet."), products=True) == "low"
+    assert _intent(("R", "Could we set a time to talk?"),
+                   ("C", "No, we're not looking to change anything, thanks."),
+                   products=True) == "none"
+    assert _intent(("R", "¿Le puedo contar?"),
+                   ("C", "No, mire, no estamos buscando nada, gracias."), language="es",
+                   products=True) == "none"
+
+
+def test_not_until_an_event_is_its_earliest() -> None:
+    audit = timeline(_ctx(("R", "When?"), ("C", "Not until after the audit.")))
+    assert audit is not None and audit.value == "after the audit"

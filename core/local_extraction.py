@@ -152,8 +152,8 @@ BUDGET_CUE = re.compile(r"\b(?:budget|spend|afford|invest|set aside|price range|
 BUDGET_QUESTION = re.compile(r"\b(?:budget|spend|invest|afford|presupuesto|invertir|gastar|"
                              r"orcamento|how much (?:can|could|would) you)\b")
 CURRENCY_WORDS: list[tuple[str, str]] = [
-    (r"canadian dollars?|dolares canadienses|cad", "CAD"),
-    (r"australian dollars?|dolares australianos|aud", "AUD"),
+    (r"canadian(?: dollars?)?|dolares canadienses|cad", "CAD"),
+    (r"australian(?: dollars?)?|dolares australianos|aud", "AUD"),
     (r"new zealand dollars?|nzd", "NZD"), (r"singapore dollars?|sgd", "SGD"),
     (r"hong kong dollars?|hkd", "HKD"),
     (r"pesos? mexicanos?|mexican pesos?|mxn", "MXN"), (r"pesos? colombianos?|colombian pesos?|"
@@ -1020,10 +1020,22 @@ class _Money:
     bare: bool = False  # nothing counted after the figure ('5 grand.', not '2000 users')
 
 
+_QUARTER = re.compile(r"\b(?:(a|one)|three) quarters? of an? (million|thousand|billion)\b")
+_K = re.compile(r"(\d|\b(?:ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
+                r"five|fifteen|twelve))\s?k\b")
+
+
+def _money_words(low: str) -> str:
+    """Amounts said in ways words_to_number does not read: 'a quarter of a million',
+    'three quarters of a million', '40k' / 'forty k'."""
+    low = _QUARTER.sub(lambda m: ("0.25 " if m.group(1) else "0.75 ") + m.group(2), low)
+    return _K.sub(lambda m: m.group(1) + " thousand", low)
+
+
 def _money(sentence: str, country: str | None, dollar: str = "USD") -> list[_Money]:
     """The amounts of money in a sentence; `dollar` is what '$' stands for when no currency is
     said with it (in a Spanish call from a peso country, the peso)."""
-    low = fold(sentence)
+    low = _money_words(fold(sentence))
     tokens = list(re.finditer(r"[$€£]|\d[\d,.]*|[a-z]+", low))
     out: list[_Money] = []
     i = 0

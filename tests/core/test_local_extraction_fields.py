@@ -418,3 +418,12 @@ def test_an_answer_to_what_can_i_do_for_you_and_things_that_broke() -> None:
     assert _products(_run(("R", "Dígame."), ("C", "¿Tienen sillas de oficina? Necesitaríamos "
                                                    "unas treinta."), language="es")) == \
         ["sillas de oficina"]
+
+
+def test_budgets_said_as_a_quarter_of_a_million_and_forty_k_canadian() -> None:
+    a = _run(("R", "Budget?"), ("C", "A quarter of a million dollars."))
+    assert a.budget and (a.budget.value.amount, a.budget.value.currency) == (250_000, "USD")
+    b = _run(("R", "Budget?"), ("C", "Forty K Canadian."))
+    assert b.budget and (b.budget.value.amount, b.budget.value.currency) == (40_000, "CAD")
+    c = _run(("R", "What's your budget?"), ("C", "About 40k dollars."))
+    assert c.budget and (c.budget.value.amount, c.budget.value.currency) == (40_000, "USD")

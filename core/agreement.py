@@ -7,6 +7,7 @@ hesitation, interest) rather than from keywords alone.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from core.call_context import CORRECTION, CallContext, Said
@@ -38,7 +39,7 @@ MONTHS_ES = ("enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setie
              "noviembre|diciembre")
 SEASONS_ES = "verano|invierno|otono|otoño|primavera"
 TIME_ES = re.compile(
-    r"\b(?:(?:para|en|antes del?|despu[eé]s del?|dentro del?|a partir del?|desde|hacia|"
+    r"\b(?:(?:para|en|antes del?|despu[eé]s(?: del?| en)?|dentro del?|a partir del?|desde|hacia|"
     r"a finales del?|a principios del?|a mediados del?|a fin del?|antes|depois d[eoa]|ate|até)"
     r"\s+)?(?:(?:el|la|los|las|o|a)\s+)?"
     r"(?:(?:pr[oó]ximo|siguiente)\s+(?:mes|trimestre|a[nñ]o|semestre|" + SEASONS_ES + r")|"
@@ -48,7 +49,7 @@ TIME_ES = re.compile(
     r"[uú]ltimo) trimestre|" + SEASONS_ES + "|" + MONTHS_ES + r"|(?:\d+|dos|tres|cuatro|cinco|"
     r"seis|siete|ocho|nueve|diez|doce|quince|veinte|treinta|cuarenta|sesenta|noventa|un par de|"
     r"unos|unas|pocos|pocas) (?:d[ií]as|semanas|meses|a[nñ]os)"
-    r"|(?:el|la) (?:a[nñ]o|mes|semana) que viene|navidad|fin de a[nñ]o|lo antes posible|"
+    r"|(?:el|la) (?:a[nñ]o|mes|semana) que viene|navidad(?:es)?|fin de a[nñ]o|lo antes posible|"
     r"cuanto antes|de inmediato|pr[oó]ximo ano|pr[oó]ximo m[eê]s|pr[oó]ximo trimestre|"
     r"(?<=dentro de )(?:un|una) (?:semana|mes|a[nñ]o)|(?<=en )(?:un|una) (?:semana|mes))\b",
     re.I)
@@ -58,72 +59,214 @@ DURATION = re.compile(r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten
 TIME_PREPOSITION = re.compile(r"^(?:by|before|within|in|around|after|towards?|until|starting|en|"
                               r"para|antes|despues|dentro|a partir|hacia|desde|ate)\b")
 TIMELINE_CUE = re.compile(r"\b(?:start|begin|launch|roll ?out|go live|live|installed|install|"
-                          r"decid\w*|need (?:it|them|this)|buy|purchase|implement\w*|deploy\w*|"
+                          r"decid\w*|need (?:it|them|this)|(?:we|i) (?:want|need)|buy|purchase|"
+                          r"implement\w*|deploy\w*|"
                           r"sign|switch|ready|up and running|empezar|comenzar|arrancar|decidir\w*|"
                           r"decidiremos|necesit\w+|implementar|instalar|lanzar|firmar|comprar|"
                           r"começar|comecar|decidir|precisamos)\b")
-TIMELINE_QUESTION = re.compile(r"\b(?:when|date|timeline|time ?frame|how soon|cuando|fecha|"
-                               r"plazo|quando|prazo)\b")
+TIMELINE_QUESTION = re.compile(r"\b(?:when|date|timeline|time ?frame|timing|how soon|by when|"
+                               r"cuando|fecha|plazo|quando|prazo)\b")
+# a time given by an event of the customer's year rather than the calendar: 'before our busy
+# season', 'after the audit', 'en cuanto terminen las obras', 'antes de la temporada alta'
+EVENT_EN = re.compile(
+    r"\b(?:before|after|ahead of|by|until|during|over|once|when|in time for|for)\s+(?:the|our|"
+    r"their|your|this|next)\s+(?:[\w-]+\s+){0,2}?(?:season|rush|break|holidays?|harvest|audit|"
+    r"launch|opening|move|relocation|renovation|refit|busy period|peak|slow period|quiet "
+    r"period|term|semester|school year|tax year|financial year|fiscal year|year end|trade show|"
+    r"show|conference|expansion|merger|contract (?:ends|runs out|is up))\b"
+    r"|\bas soon as (?!possible\b)(?:[\w'-]+\s+){0,4}?[\w'-]+(?=\s*(?:[.,;!?]|$))", re.I)
+EVENT_ES = re.compile(
+    r"\b(?:antes|despu[eé]s|a partir|al final|hasta|a la vuelta|para el final|para el inicio)\s+"
+    r"del?\s+(?:(?:la|las|los|el|nuestra|nuestro|nuestras|nuestros|su|sus)\s+)?"
+    r"(?:[\wáéíóúñ]+\s+){0,2}?(?:temporada|campa[nñ]a|cosecha|vendimia|obras?|reforma|apertura|"
+    r"inauguraci[oó]n|mudanza|fiestas|vacaciones|feria|auditor[ií]a|zafra|cierre|ejercicio|"
+    r"curso|puente|semana santa|rebajas|verano|invierno)(?:\s+(?:alta|baja|navide[nñ]a|"
+    r"de [\wáéíóúñ]+))?\b"
+    r"|\b(?:el|la) (?:curso|temporada|ejercicio|verano|invierno|campa[nñ]a) que viene\b"
+    r"|\ben cuanto (?!a\b)(?:[\wáéíóúñ]+\s+){0,4}?[\wáéíóúñ]+(?=\s*(?:[.,;!?]|$))", re.I)
 MEETING = re.compile(r"\b(?:demo|meeting|call (?:you|me|with)|visit|come (?:out|over|by|in)|"
                      r"go over|reunion|llamada|demostracion|"
                      r"visita|talk to you)\b")
 NO_PLANS = re.compile(r"\bno plans?\b|\bnot planning\b|\bno (?:tenemos|hay) planes\b|"
                       r"\bnothing planned\b")
 DAY_OR_DATE = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|tomorrow|tonight|"
-                         r"the \d{1,2}(?:st|nd|rd|th)|el (?:dia )?\d{1,2}|"
+                         r"(?:the )?\d{1,2}(?:st|nd|rd|th)|el (?:dia )?\d{1,2}|"
                          r"this (?:week|afternoon)|next week|on the \w+|the (?:first|second|"
                          r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\w+teenth|"
                          r"twentieth|\w+ty-?\w*) of|lunes|martes|miercoles|jueves|viernes|"
                          r"manana|esta semana|la proxima semana|la semana que viene|"
                          r"el dia \d+|el \w+ de (?:" + MONTHS_ES +
                          r")|segunda|terca|quarta|quinta|sexta|amanha)\b")
-AGREE = re.compile(r"\b(?:yes|sure|sounds good|works|perfect|great|good|deal|booked|agreed|ok|"
-                   r"fine|suits|please do|me viene bien|bien|dale|hecho|"
-                   r"okay|see you|talk to you then|si|claro|perfecto|de acuerdo|listo|vale|"
-                   r"me parece bien|sim|combinado|fechado|yeah|yep|absolutely|definitely|"
-                   r"genial|estupendo|excelente|por supuesto|claro que si)\b")
-COMMIT = re.compile(r"\b(?:count (?:us|me) in|book it|trato hecho|envieme el contrato|"
-                    r"i(?:'ll| will)? sign|we(?:'ll| will)? sign|sign it|the one who signs|"
-                    r"budget is approved|is approved|ready to (?:buy|sign|go|move|start|order)|"
-                    r"let'?s do it|^do it\b|sign (?:me|us) up|where do i sign|i'?ll take it|"
-                    r"(?:i|we)(?:'ll| will) approve|go ahead|we'?ll take it|"
-                    r"place the order|send (?:me |us )?the "
-                    r"contract|firmo|firmamos|firmar el contrato|esta aprobado|aprobado|"
-                    r"(?<!mas )adelante|lo compramos|cerramos|assino|assinamos|aprovado)\b")
-DECISION_MAKER = re.compile(r"\b(?:i(?:'m| am) the (?:one who|decision|owner|person who)|i "
-                            r"(?:sign|decide|make the (?:call|decision))|(?:director|manager|"
-                            r"officer|ceo|cfo|owner)\b|soy (?:el|la) (?:director|directora|"
-                            r"dueno|duena|gerente)|yo decido|decido yo)\b")
-REFUSAL = re.compile(r"\b(?:not interested|no,? thank(?:s| you)|we'?re all set|not for us|"
-                     r"we'?ll pass|no,? gracias|take (?:us|me) off|remove (?:us|me)"
-                     r"|don'?t call|do not call|wrong number|stop calling|no (?:me|nos) interesa|"
-                     r"numero equivocado|equivocado de numero|me he equivocado|"
-                     r"no me llame|nao (?:tenho|temos) interesse|numero errado|"
-                     r"no (?:estamos|estoy) interesad[oa]s?|not really interested|"
-                     r"se ha equivocado|se equivoco)\b")
-HEDGE = re.compile(r"\b(?:i'?ll think|we'?ll think|think about it|let me think|not sure|maybe|"
-                   r"lo pienso|lo pensamos|lo (?:voy|vamos) a pensar|ya veremos|quizas)\b")
-HESITANT = re.compile(r"\b(?:just (?:researching|looking|browsing)|looking stage|only looking|"
-                      r"shopping around|not this (?:quarter|year|month)|(?:only|just) at the|"
-                      r"more than we (?:planned|budgeted|wanted)|not sure (?:we|if|that)|"
-                      r"early days|no rush|not yet|maybe (?:next|later)|happy with (?:our|what|"
-                      r"the)|not (?:a|the) priority|get back to you|no hay prisa|todavia no|"
-                      r"solo (?:estoy|estamos) (?:mirando|viendo|investigando|averiguando|"
-                      r"preguntando|consultando)|no es prioridad|"
-                      r"ya le aviso|le aviso|estamos contentos|sem pressa|ainda nao|"
-                      r"(?:need|have|want) to think (?:about it|it over)|think it over|"
-                      r"not right now|circle back|lo (?:vamos a|voy a) pensar|lo pensare|"
-                      r"mas adelante|no es el momento|por ahora no|nao e o momento|"
-                      # a call put off for months: 'call me next month', 'llámeme el mes que viene'
-                      r"(?:call|ring|try) (?:me|us) (?:back |again )?(?:next (?:month|year|"
-                      r"quarter)|in (?:a few|a couple of|two|three|six) months|after the "
-                      r"(?:summer|holidays|new year))|(?:llam[ae](?:me|nos)|vuelva a "
-                      r"llamar(?:me|nos)?) (?:el (?:mes|ano|trimestre) que viene|el (?:proximo|"
-                      r"siguiente) (?:mes|ano|trimestre)|(?:en|dentro de) unos meses|"
-                      r"despues del verano))\b")
-INTEREST = re.compile(r"\b(?:quote|proposal|pricing|price list|demo|trial|cotizacion|propuesta|"
-                      r"oferta|demostracion|orcamento|proposta|interested|interesa|"
-                      r"send (?:me|us)|mandeme|envieme)\b")
+def _acts(*phrasings: str) -> re.Pattern[str]:
+    """One speech act as a table of its phrasings, read on folded text (lower case, no accents,
+    so what the recogniser writes without capitals or accents reads the same)."""
+    return re.compile(r"\b(?:" + "|".join(phrasings) + r")\b")
+
+
+# what a customer turn does, each act as a table of the ways English and Spanish (usted and tú,
+# Spain and Latin America) say it; Portuguese where it is one word away
+AGREE = _acts(
+    # English
+    r"yes", r"yeah", r"yep", r"sure", r"ok", r"okay", r"fine", r"fine by (?:me|us)", r"great",
+    r"good", r"perfect", r"deal", r"booked", r"agreed", r"absolutely", r"definitely",
+    r"sounds (?:good|great|fine|like a plan)", r"works", r"that works", r"suits?", r"please do",
+    r"see you(?: then| on| there)?", r"done", r"lock it in", r"talk to you then",
+    r"(?:i|we)(?:'ll| will) be there",
+    r"pencil (?:me|us|it) in", r"book (?:it|me|us)", r"let'?s do (?:it|that|the)",
+    r"(?:i|we)(?:'ll| will) (?:meet|bring|have) (?:them|him|her|you|it|the|my|our)",
+    # Spanish
+    r"si", r"claro", r"claro que si", r"perfecto", r"de acuerdo", r"vale", r"venga", r"listo",
+    r"bien", r"me parece bien", r"(?:me|nos) (?:va|viene|vendria|iria) (?:bien|genial|perfecto)",
+    r"dale", r"hecho", r"genial", r"estupendo", r"excelente", r"por supuesto", r"como no",
+    r"con gusto", r"sale", r"orale", r"de una", r"quedamos", r"nos vemos", r"hasta el",
+    r"(?:te|le|les|los|las) esper(?:o|amos)", r"(?:alli|ahi|aqui) (?:estare|estaremos)",
+    # Portuguese
+    r"sim", r"combinado", r"fechado")
+DECLINE = _acts(  # the rep's proposal turned down or put off, not the purchase
+    r"hold off", r"not yet", r"not (?:right )?now", r"not at (?:the|this) (?:moment|stage|point)",
+    r"(?:i|we)(?:'d| would) rather (?:not|you|wait)", r"no need", r"let'?s not", r"maybe later",
+    r"not (?:this|that|next) (?:week|day|time|month)", r"de momento no",
+    r"por (?:ahora|el momento) no",
+    r"ahora (?:mismo )?no", r"todavia no", r"aun no", r"mejor no", r"no hace falta",
+    r"mejor (?:primero|mandame|mandeme|mandenos|enviame|envieme|envienos|pasame|paseme|"
+    r"mandalo|envialo)", r"prefiero (?:que|primero|esperar)", r"(?:is|es|seria) (?:too|muy) pronto")
+COMMIT = _acts(
+    # English
+    r"count (?:us|me) in", r"book it", r"(?:you'?ve got|it'?s) a deal",
+    r"(?:we'?re|i'?m) in(?=\s*(?:[.!,]|$))",
+    r"(?:i|we)(?:'ll| will)? sign", r"sign it", r"sign (?:me|us) up", r"where do i sign",
+    r"the one who signs", r"budget is approved", r"is approved", r"signed off",
+    r"ready to (?:buy|sign|go|move|start|order)", r"let'?s (?:do it|go ahead|go for it|get (?:it|"
+    r"this|that) (?:booked|started|going|signed))", r"^do it", r"go ahead(?! and (?:send|e-?mail))",
+    r"i'?ll take (?:it|them)", r"we'?ll take (?:it|them)", r"(?:i|we)(?:'ll| will) approve",
+    r"(?:i|we)(?:'ll| will) go with (?:you|yours|that|it|the)", r"put (?:us|me) down for",
+    r"place (?:the|an|our) order", r"send (?:me |us |over )?the (?:contract|paperwork|agreement|"
+    r"order form)",
+    # Spanish
+    r"cuent(?:a|e|en) con(?:migo| nosotros)", r"contad con nosotros", r"trato hecho",
+    r"(?:mandame|mandeme|mandenos|enviame|envieme|envienos|pasame|paseme) el contrato",
+    r"firmo", r"firmamos", r"lo firmamos", r"firmar el contrato", r"esta aprobado", r"aprobado",
+    r"lo apruebo", r"(?:seguimos|vamos|sigamos|seguir) adelante", r"adelante con",
+    r"lo compramos", r"lo contratamos", r"(?:nos lo|me lo) quedo", r"nos lo quedamos",
+    r"lo cerramos", r"cerramos (?:el )?trato", r"hagamoslo",
+    r"vamos con (?:ustedes|vosotros|ello|eso)",
+    r"apunt(?:ame|anos|eme|enos)", r"(?:vamos )?a por ello", r"go for it",
+    r"reserv(?:a|e|ad|en)(?:melo|mela|noslo|nosla)",
+    # Portuguese
+    r"assino", r"assinamos", r"aprovado")
+DECISION_MAKER = _acts(
+    r"i(?:'m| am) the (?:one who|decision|owner|person who|boss)", r"i (?:sign|decide|approve)",
+    r"the one (?:signing|deciding|approving)", r"sign(?:s|ing)? off on",
+    r"i make the (?:call|decision)", r"(?:director|manager|officer|ceo|cfo|owner|founder|boss)",
+    r"signs? the (?:cheques|checks|contracts?)", r"holds? the purse strings",
+    r"(?:has|have) the (?:final|last) say", r"(?:controls?|holds?|owns?) the (?:budget|money)",
+    r"(?:partners?|board|boss|owners?) (?:have |has )?(?:already )?(?:signed|approved|agreed)",
+    r"soy (?:el|la) (?:director|directora|dueno|duena|gerente|jefe|jefa|propietari[oa]|"
+    r"responsable)", r"yo decido", r"decido yo", r"lo apruebo", r"apruebo yo", r"firmo yo",
+    r"la decision es mia", r"tengo la ultima palabra", r"(?:el|la) que (?:firma|decide)",
+    r"quien (?:firma|decide|aprueba)")
+DEFERRED = _acts(  # someone else decides: not a decision-maker on the call
+    r"(?:ask|check with|run (?:it|this|that) (?:by|past)|talk (?:it over )?(?:to|with)|"
+    r"speak (?:to|with)|consult) (?:my|our|the) (?:boss|manager|director|partner|owner|board|"
+    r"team|wife|husband)", r"(?:not|isn'?t|aren'?t) (?:the|my|our) (?:call|decision)",
+    r"not the one who", r"no (?:soy|es) (?:yo )?(?:quien|el que|la que)", r"no decido yo",
+    r"(?:consultarlo|consultar|hablarlo|preguntar|comentarlo|verlo|tratarlo) con (?:mi|el|la|"
+    r"nuestro|nuestra|los|mis) (?:jefe|jefa|socio|socia|socios|director|directora|gerente|dueno|"
+    r"junta|esposa|marido|equipo)")
+REFUSAL = _acts(
+    # English
+    r"not interested", r"not really interested", r"no,? thank(?:s| you)", r"we'?re all set",
+    r"we'?re (?:sorted|covered)", r"not for (?:us|me)", r"(?:we|i)'?ll pass",
+    r"(?:take|took) (?:us|me) off", r"remove (?:us|me)",
+    r"(?:don'?t|do not|never|please don'?t) (?:call|ring|phone|contact)",
+    r"stop (?:calling|ringing)",
+    r"wrong number", r"(?:i'?ll|let me) stop you(?: right)? there",
+    r"(?:we|i)(?:'ve| have)? (?:already )?(?:signed|gone|went|go) with (?:another|someone else|"
+    r"a different|the competition)",
+    r"(?:we|i) (?:don'?t|do not) (?:need|want) (?:it|that|this|any|anything|them)",
+    r"not looking for anything", r"not in the market",
+    r"not looking to (?:change|switch|buy|move)",
+    # Spanish
+    r"no,? gracias", r"no (?:me|nos) interesa", r"no (?:estamos|estoy) interesad[oa]s?",
+    r"no (?:me|nos) hace falta", r"no necesitamos nada",
+    r"no (?:queremos|quiero|pensamos) (?:cambiar|nada)",
+    r"no (?:estamos buscando|estoy buscando|buscamos|busco) nada",
+    r"no (?:me|nos) (?:vuelva|vuelvas|vuelvan) a llamar", r"no (?:me|nos) llame(?:s|n)?",
+    r"(?:quiteme|quitame|quitenos|quitanos|borreme|"
+    r"borrame|borrenos|sacame|saqueme|sacanos) de (?:la|su|tu|sus|tus|vuestra)",
+    r"ya (?:tenemos|trabajamos con) (?:un |otro )?(?:proveedor|otra empresa)",
+    r"numero equivocado", r"equivocado de numero", r"me he equivocado", r"se ha equivocado",
+    r"se equivoco", r"te has equivocado", r"no insista", r"no insistas",
+    r"no es para (?:nosotros|mi)",
+    # Portuguese
+    r"nao (?:tenho|temos) interesse", r"numero errado")
+DONE_ASKING = re.compile(r"\b(?:anything else|something else|any other|any more questions|"
+                         r"algo mas|alguna otra|otra cosa|alguna duda|alguna pregunta)\b")
+HESITANT = _acts(  # the purchase itself put off or doubted: low whatever else was asked
+    r"just (?:researching|looking|browsing|comparing|kicking the t[iy]res|getting (?:an idea|a "
+    r"feel|prices))", r"only (?:looking|comparing|researching|browsing)", r"looking stage",
+    r"shopping around", r"not this (?:quarter|year|month)", r"(?:only|just) at the",
+    r"more than we (?:planned|budgeted|wanted)", r"not sure (?:we|if|that|whether|it|about)",
+    r"early days", r"(?:a )?(?:long )?way off", r"(?:too|very) early",
+    r"(?:(?:todavia|aun) )?es (?:muy |demasiado )?pronto",
+    r"(?:empezando|comenzando) a (?:mirar|buscar|ver)", r"(?:just )?(?:starting|beginning) to look",
+    r"not ready(?: yet)?", r"(?:quite )?there yet", r"not (?:really )?on (?:our|my) radar",
+    r"(?:ahora|de momento|por ahora) no (?:nos|me) (?:viene|va) bien",
+    r"(?:a lo mejor|quizas?|tal vez|maybe|perhaps) (?:mas adelante|despues|el ano que viene|"
+    r"el proximo ano|later|next year|after)",
+    r"no (?:estamos|estoy) (?:list[oa]s?|preparad[oa]s?)",
+    r"not (?:a|the) priority", r"maybe (?:next|later)",
+    r"happy with (?:our|what|the)", r"(?:need|have|want) to think (?:about it|it over)",
+    r"think it over", r"not right now", r"(?:reach out|call you|get in touch) when we'?re ready",
+    r"(?:cuando|en cuanto) (?:estemos|este) (?:list[oa]s?|preparad[oa]s?)", r"not at the moment",
+    r"circle back", r"some ?day",
+    r"one day",
+    r"no hay prisa", r"no es prioridad", r"no es el momento", r"no es buen momento",
+    r"(?:de|por el) momento no", r"por ahora no", r"ahora mismo no",
+    # 'solo estoy mirando', and what is left of it when the recogniser loses the verb
+    r"(?:solo|solamente|nada mas) (?:estoy|estamos|estaba|estabamos)",
+    r"solo (?:mirando|comparando|preguntando|informandome)",
+    r"mas adelante", r"algun dia",
+    r"(?:estamos|estoy) (?:contentos|contenta|contento|bien servidos|bien con)",
+    r"no (?:estoy|estamos) (?:muy )?segur[oa]s?", r"tengo que pensarlo", r"lo tengo que pensar",
+    r"pensarlo con calma", r"no (?:te|le|les|os) prometo nada",
+    r"sem pressa", r"ainda nao", r"nao e o momento",
+    # a call put off for months: 'call me next month', 'llámeme el mes que viene'
+    r"(?:call|ring|try) (?:me|us) (?:back |again )?(?:next (?:month|year|quarter)|in (?:a few|"
+    r"a couple of|two|three|six) months|after the (?:summer|holidays|new year))",
+    r"(?:llam[ae](?:me|nos)|vuelva a llamar(?:me|nos)?) (?:el (?:mes|ano|trimestre) que viene|"
+    r"el (?:proximo|siguiente) (?:mes|ano|trimestre)|(?:en|dentro de) unos meses|"
+    r"despues del verano)")
+NOT_YET = _acts(  # hesitation, unless it answers the rep's question about money ('not yet')
+    r"not yet", r"todavia no", r"aun no", r"no lo tengo claro", r"no lo tenemos claro",
+    r"no sabemos todavia", r"not sure yet")
+HEDGE = _acts(  # a yes that keeps the customer free: low only when nothing else was asked for
+    r"i'?ll think", r"we'?ll think", r"think about it", r"let me think", r"not sure",
+    r"get back to you", r"let you know", r"we'?ll see", r"no promises", r"no rush",
+    r"no hurry", r"(?:not|no) in (?:a|any) (?:rush|hurry)", r"in no (?:rush|hurry)",
+    r"think (?:it|this) (?:through|over)", r"pensar(?:lo|melo|noslo)",
+    r"lo pienso", r"lo pensamos", r"lo (?:voy|vamos) a pensar", r"(?:me|nos) lo pensare(?:mos)?",
+    r"ya veremos", r"lo vemos", r"ya (?:te|le|les|os) (?:digo|diremos|aviso|avisamos|"
+    r"llamo|contesto|confirmo)(?: algo)?", r"(?:te|le|les) aviso", r"sin prisa", r"lo consulto")
+INTEREST = _acts(  # a quote, a price, a demo asked for
+    r"quote", r"quotation", r"proposal", r"pricing", r"price list", r"prices?", r"precios?",
+    r"price (?:it |them )?(?:up|out)",
+    r"how much", r"demo", r"trial", r"interested", r"send (?:me|us)", r"in writing",
+    r"cotizacion", r"cotiza\w*", r"coticen", r"propuesta", r"oferta", r"demostracion",
+    r"presupuesto", r"cuanto (?:cuesta|cuestan|sale|salen|vale|valen)", r"interesa\w*",
+    r"(?:mandame|mandeme|mandenos|enviame|envieme|envienos|pasame|paseme|pasenos)",
+    r"orcamento", r"proposta")
+YES_NO_QUESTION = re.compile(r"^(?:are|is|would|do|does|did|estas?|estan|esta usted|le|te|les)"
+                             r"\b.*\?\s*$")
+NEGATED_BEFORE = re.compile(r"\b(?:not|no|never|nothing|won'?t|can'?t|isn'?t|aren'?t|nunca|nada|"
+                            r"todavia no|aun no|nao)\s+(?:\w+\s+){0,2}$")
+SHARED_STEP = re.compile(r"\b(?:schedule|set up|book\w*|follow up|call|demo|trial|meeting|contract|"
+                         r"sign|llam\w*|demostracion|reunion|contrato|firmar|agend\w*)\b")
+STEP_WORDS = re.compile(r"\b(?:pasarme|pasarnos|pasar por|me paso|nos pasamos|ir a ver|vernos|"
+                        r"quedamos|quedar|reunirnos|"
+                        r"cita|visit\w*|instalacion|show you|walk you through|come by|drop by|"
+                        r"pop (?:in|by|over)|"
+                        r"stop by|swing by|site visit|survey|walk-?through|catch up)\b")
 NEXT_STEP = re.compile(r"\b(send|schedule|set up|book|follow up|call (?:me|you|back)|demo|trial|"
                        r"quote|proposal|meeting|contract|envio|mando|llamo|demostracion|"
                        r"cotizacion|propuesta|contrato|reunion|oferta)\b", re.I)
@@ -135,6 +278,7 @@ def timeline(ctx: CallContext) -> Evidence[str] | None:
     ("In April. Actually no, make it May"); failing those, a time phrase the customer says on its
     own ("maybe next year"), unless the call is a refusal. Meetings are next steps, not this."""
     pattern = TIME_ES if ctx.lang in ("es", "pt") else TIME_EN
+    events = EVENT_ES if ctx.lang in ("es", "pt") else EVENT_EN
 
     def find(s: Said, answer: bool, loose: bool = False) -> str | None:
         low = fold(s.text)
@@ -154,9 +298,17 @@ def timeline(ctx: CallContext) -> Evidence[str] | None:
             return bool(re.match(r"(?:before|until|till|antes|hasta|ate)\b", fold(m.group(0)))
                         and re.search(r"\b(?:not|no)\s+$", fold(s.text[:m.start()])))
 
-        hits = [m for m in pattern.finditer(s.text)
-                if (earliest(m) or not re.search(r"\b(?:not|no|nor|never)\s+(?:\w+\s+)?$",
-                                                 fold(s.text[:m.start()]))) and not past(m)]
+        def said(time: re.Pattern[str]) -> list[re.Match[str]]:
+            def negated(m: re.Match[str]) -> bool:  # 'not in March'; 'not until after the audit'
+                before = fold(s.text[:m.start()])
+                return bool(re.search(r"\b(?:not|no|nor|never)\s+(?:\w+\s+)?$", before)) and \
+                    not re.search(r"\b(?:not|no)\s+(?:until|till|before|hasta|antes de)\s+$",
+                                  before)
+            return [m for m in time.finditer(s.text)
+                    if (earliest(m) or not negated(m)) and not past(m)]
+
+        # a date said wins over an event ('en cuanto terminen las obras, a finales de mayo')
+        hits = said(pattern) or said(events)
         if not hits:
             return None
         fix = CORRECTION.search(low)
@@ -221,31 +373,63 @@ class _Signals:
     """What a call shows about buying, from the customer's side of it."""
 
     refused: Evidence[Intent] | None  # a refusal, a wrong number
-    committed: Evidence[Intent] | None  # 'I'll sign it this week', 'the budget is approved'
+    committed: Evidence[Intent] | None  # 'I'll sign it this week', 'cuenta conmigo'
     next_step: Evidence[Intent] | None  # a dated next step the customer accepts
     hedged_step: bool  # ... accepted with a hedge ('send it and I'll think about it')
     decision_maker: bool  # the customer decides, or brings whoever does
-    hesitant: Evidence[Intent] | None  # 'just researching', 'not this quarter'
+    hesitant: Evidence[Intent] | None  # the purchase put off or doubted: 'de momento no'
+    hedge: Evidence[Intent] | None  # 'I'll get back to you', 'ya te digo algo'
     interest: Evidence[Intent] | None  # a quote, a price, a demo asked for
+
+
+DECIDER_ROLE = re.compile(r"\b(?:ceo|cfo|coo|owner|founder|director|partners?|board|boss|"
+                          r"decision[- ]makers?|dueno|duena|gerente|director[a]?|socios?|socia|"
+                          r"jefe|jefa|junta)\b")
+INTEREST_ASKED = re.compile(r"\b(?:(?:are|would) you (?:be )?(?:still )?interested|"
+                            r"(?:le|te|les|os) interesa\w*\s*\?|estar\w* interesad)")
+MONEY_QUESTION = re.compile(r"\b(?:budget|spend|invest|afford|figure|how much|presupuesto|"
+                            r"invertir|gastar|orcamento)\b")
+_NEGATOR = re.compile(r"^(?:not|no|nao|todavia|aun|nothing|never)\b")
+
+
+def _said(pattern: re.Pattern[str], low: str) -> bool:
+    """The act is said and not negated just before it ('not ready to sign', 'no está aprobado',
+    'we're not happy with our supplier'); a phrasing that is itself a negation counts as said."""
+    return any(_NEGATOR.match(m.group(0)) or not NEGATED_BEFORE.search(low[:m.start()])
+               for m in pattern.finditer(low))
+
+
+def _accepts(reply: str, proposal: str) -> bool:
+    """The customer's reply takes up the proposal: a word of assent, or the day said back when
+    the recogniser lost that word; not when it turns it down or puts it off ('hold off on that',
+    'mejor mándame la propuesta')."""
+    if REFUSAL.search(reply) or DECLINE.search(reply):
+        return False
+    # 'the partners have already signed [off] on it': a commitment or the decision-maker said
+    # in reply takes it up too
+    return any(_said(act, reply) for act in (AGREE, COMMIT, DECISION_MAKER)) or \
+        _echoes(reply, proposal)
 
 
 def _signals(ctx: CallContext) -> _Signals:
     customer = [(s, fold(s.text)) for s in ctx.customer]
 
-    def first(pattern: re.Pattern[str], value: Intent) -> Evidence[Intent] | None:
-        hit = next((s for s, low in customer if pattern.search(low)), None)
+    def first(value: Intent, pattern: re.Pattern[str],
+              keep: Callable[[Said, str], bool] = lambda s, low: True) -> Evidence[Intent] | None:
+        hit = next((s for s, low in customer if _said(pattern, low) and keep(s, low)), None)
         return Evidence[Intent](value=value, quote=hit.text) if hit else None
 
     step: Evidence[Intent] | None = None
-    hedged = False
+    hedged = with_decider = False
     for i, s in enumerate(ctx.said):
         low = fold(s.text)
-        dated = DAY_OR_DATE.search(low)
-        if not dated:
+        if not DAY_OR_DATE.search(low):
             continue
-        if s.role == "rep" and not (MEETING.search(low) or NEXT_STEP.search(low)):
-            continue
-        if s.role == "customer" and not (MEETING.search(low) or AGREE.search(low)):
+        if s.role == "rep" and not (MEETING.search(low) or SHARED_STEP.search(low) or
+                                    STEP_WORDS.search(low)):
+            continue  # a meeting, a call, a demo; a quote sent 'this week' is not one
+        if s.role == "customer" and not (MEETING.search(low) or STEP_WORDS.search(low) or
+                                         AGREE.search(low)):
             continue  # 'the 9th is fine' is a step; 'before our contract starts on the 1st' not
         replies = [x for x in ctx.said[i:] if x.role == "customer" and (x.turn > s.turn or
                                                                           x is s)]
@@ -253,36 +437,62 @@ def _signals(ctx: CallContext) -> _Signals:
         said = " ".join(fold(x.text) for x in reply)
         if s.role == "customer" and not reply[1:] and not AGREE.search(said):
             said = "yes " + said  # the customer proposing it
-        if reply and (AGREE.search(said) or _echoes(said, low)) and not REFUSAL.search(said):
+        if reply and _accepts(said, low):
             hedged = bool(HEDGE.search(said) or HESITANT.search(said))
             step = Evidence[Intent](value="high", quote=s.text)
+            # 'a call with your CFO on Friday?' 'Friday's fine': whoever decides will be there
+            with_decider = bool(s.role == "rep" and DECIDER_ROLE.search(low))
             if not hedged:
                 break
+
+    def not_about_money(s: Said, low: str) -> bool:  # 'Do you have a budget?' 'Not yet.'
+        return not MONEY_QUESTION.search(fold(ctx.previous_rep(s)))
+
+    def not_closing(s: Said, low: str) -> bool:  # 'Anything else?' 'No, thanks.'
+        return not DONE_ASKING.search(fold(ctx.previous_rep(s)))
+
+    def asks(s: Said, low: str) -> bool:  # '¿le interesa?' heard in the customer's turn
+        return not INTEREST_ASKED.search(low)
+
+    def decides(low: str) -> bool:
+        return _said(DECISION_MAKER, low) and not DEFERRED.search(low)
+
+    hesitant = first("low", HESITANT) or first("low", NOT_YET, not_about_money)
     return _Signals(
-        refused=first(REFUSAL, "none"), committed=first(COMMIT, "high"), next_step=step,
-        hedged_step=hedged,
-        decision_maker=any(DECISION_MAKER.search(low) for _, low in customer),
-        hesitant=first(HESITANT, "low"), interest=first(INTEREST, "medium"))
+        refused=first("none", REFUSAL, not_closing), committed=first("high", COMMIT),
+        next_step=step, hedged_step=hedged,
+        decision_maker=with_decider or any(decides(low) for _, low in customer),
+        hesitant=hesitant, hedge=first("low", HEDGE), interest=first("medium", INTEREST, asks))
 
 
 def buying_intent(ctx: CallContext, budget: bool, products: bool) -> Evidence[Intent]:
-    """Buying intent from what was agreed: a refusal ends it; a commitment, or a dated next step
-    the customer accepts with a budget or a decision-maker behind it, is high; hesitation
-    without such a step is low; a quote, a demo or products asked about is medium."""
+    """Buying intent as a decision over what the customer did in the call, first that holds:
+
+    1. a refusal or a wrong number: none;
+    2. a commitment ('count me in', 'send the contract', 'lo apruebo'): high;
+    3. a dated next step the customer accepts without a hedge, with a budget or a decision-maker
+       behind it: high;
+    4. the purchase put off or doubted ('just looking', 'de momento no'), with no such step: low;
+    5. a hedge ('I'll think about it', 'ya te digo algo') with nothing asked for and no step
+       taken up: low;
+    6. products asked about, a budget given, a dated step accepted, or a quote or demo asked
+       for: medium; else none."""
     sig = _signals(ctx)
+    firm_step = sig.next_step is not None and not sig.hedged_step
     if sig.refused:
         return sig.refused
     if sig.committed:
         return sig.committed
-    if sig.next_step and not sig.hedged_step and (budget or sig.decision_maker):
+    if sig.next_step and firm_step and (budget or sig.decision_maker):
         return sig.next_step
-    if sig.hesitant and not (sig.next_step and not sig.hedged_step):
+    if sig.hesitant and not firm_step:
         return sig.hesitant
-    if sig.interest and (products or budget):
-        return sig.interest
-    if sig.next_step or products:
-        return Evidence[Intent](value="medium", quote=sig.next_step.quote if sig.next_step
-                                else "")
+    if sig.hedge and not (sig.interest or sig.next_step):
+        return sig.hedge
+    if sig.next_step or products or budget or sig.interest:
+        quote = sig.interest.quote if sig.interest else sig.next_step.quote if sig.next_step \
+            else ""
+        return Evidence[Intent](value="medium", quote=quote)
     return Evidence[Intent](value="none", quote="")
 
 

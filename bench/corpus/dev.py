@@ -1,13 +1,16 @@
 """The development part of the corpus: the calls the extractor is looked at and tuned against.
 
-70 two-party calls, 46 English and 24 Spanish. The first 20 are the ones the extractor was first
-written against; the 50 after them (dev-en-14.., dev-es-08..) were added to widen it, in six
+76 two-party calls, 49 English and 27 Spanish. The first 20 are the ones the extractor was first
+written against; the 56 after them (dev-en-14.., dev-es-08..) were added to widen it, in seven
 batches (dev-en-25.., dev-es-13..; dev-en-31.., dev-es-17..; dev-en-35.., dev-es-19..; batch 5,
-dev-en-39.., dev-es-21..; batch 6, dev-en-43.., dev-es-23.., were each written after the rules for
+dev-en-39.., dev-es-21..; batch 6, dev-en-43.., dev-es-23..; batch 8, dev-en-50..,
+dev-es-28.., were each written after the rules for
 the batch before, to see whether those carried over before anything was changed for them; batch 5
 exercises introductions and companies, batch 6 products asked for in new ways, places said with
 their region and country, budgets in other currencies, e-mails and phone numbers spoken in pieces,
-and intent from what is agreed or put off): introductions
+and intent from what is agreed or put off; batch 8 intent of all four levels in phrasings
+the others lack, in both registers of Spanish, products plural or brand-named, and timelines
+said as "before our busy season", "para el año que viene"): introductions
 in many forms (the name given only when asked, first name then surname, "I'm with", "on behalf
 of"), companies with no suffix or made of ordinary words, products asked for as quotes,
 replacements and comparisons, refusals, wrong numbers where the rep names someone else, a customer
@@ -1093,4 +1096,118 @@ def calls() -> list[CallScript]:
                  None, ("impresora de resina", "servicio de mantenimiento"), 1500, "EUR",
                  "después del verano", "jordi@tallerespuig.es", None, "medium"),
             "customer-first", "addressed", "euros", "email"),
+        # batch 8 (dev-en-50.., dev-es-28..): intent of all four levels said in ways the calls
+        # above do not use, products plural and with brand-like names, timelines said as
+        # "before our busy season", "after the summer", "para el año que viene"
+        call("dev-en-50", "en", "inbound", [
+            cust("Morning, it's Tom Becker at Becker's Bakehouse over in Dayton, Ohio."),
+            rep("Morning Tom, you're through to Kitchenpro Equipment, I'm Alisha. What can I do "
+                "for you?"),
+            cust("Two of our Thermaline combi ovens are on their last legs and I'd like them "
+                 "swapped out for something newer."),
+            cust("While you're at it, could you price up a couple of Blastchill blast chillers "
+                 "as well?"),
+            rep("Sure thing. Is there a figure you'd like to stay under?"),
+            cust("Ideally under thirty thousand dollars all in."),
+            rep("And timing-wise?"),
+            cust("We'd want them in before our busy season kicks off."),
+            rep("Shall I pencil in a site visit next week?"),
+            cust("Hold off on that for now. Put the numbers in writing first and I'll have a "
+                 "look."),
+            rep("No problem, where should I send them?"),
+            cust("tom at beckers bakehouse dot com."),
+        ], Truth("Alisha", "Kitchenpro Equipment", "Tom Becker", "Becker's Bakehouse", "Dayton",
+                 "Ohio", None, ("Thermaline combi ovens", "Blastchill blast chillers"), 30000,
+                 "USD", "before our busy season", "tom@beckersbakehouse.com", None, "medium"),
+            "customer-first", "replacement", "quote", "email"),
+        call("dev-en-51", "en", "outbound", [
+            rep("Hi, is that Naomi Clarke? It's Raj from Voxline Telecom, returning your message."),
+            cust("Speaking. Thanks for getting back to me."),
+            cust("We're a small law office, Clarke and Mensah, in Leeds, and our desk phones are "
+                 "dreadful. We want to move the whole office onto a hosted VoIP system."),
+            rep("How many handsets are we talking?"),
+            cust("Twelve, and we'd need wireless headsets for reception too."),
+            rep("Have you a budget for this?"),
+            cust("We've earmarked around eight thousand pounds."),
+            rep("When would you like to be up and running?"),
+            cust("Straight after the summer, once the courts are back."),
+            rep("Best number for the engineer?"),
+            cust("Oh one one three, four nine six, oh two two one."),
+            rep("Could I come by on Wednesday the sixteenth and show you and your partner the "
+                "handsets?"),
+            cust("Wednesday the sixteenth suits us both. Kofi signs the cheques, so he'll sit in."),
+        ], Truth("Raj", "Voxline Telecom", "Naomi Clarke", "Clarke and Mensah", "Leeds", None,
+                 None, ("hosted VoIP system", "wireless headsets"), 8000, "GBP",
+                 "after the summer", None, "+441134960221", "high"),
+            "rep-first", "addressed", "pounds", "phone"),
+        call("dev-en-52", "en", "outbound", [
+            rep("Good afternoon, Jamie from Brightwave Energy here. Am I speaking to the person "
+                "who looks after the electricity bills?"),
+            cust("That'd be me, Sandra Okoye. What's it about?"),
+            rep("We're offering businesses a free review of their energy contract, and a quote "
+                "for LED lighting. Are you interested?"),
+            cust("I'll stop you there. We signed a three year deal with another supplier last "
+                 "month."),
+            rep("Understood. Would it be worth a call when that's up for renewal?"),
+            cust("Honestly, no. We're sorted, and I'd rather you took us off your list."),
+            rep("Of course, I'll make a note. Sorry to have bothered you."),
+        ], Truth("Jamie", "Brightwave Energy", "Sandra Okoye", None, None, None, None, (), None,
+                 None, None, None, None, "none"),
+            "rep-first", "refusal"),
+        call("dev-es-28", "es", "inbound", [
+            cust("Hola, buenas. Soy Nuria Ferrer, te llamo de la Clínica Dental Ferrer, en "
+                 "Castellón."),
+            rep("Hola Nuria, soy Iván, de Segurhogar. Dime."),
+            cust("Vamos a reformar la recepción y queremos cambiar las cámaras de seguridad "
+                 "viejas por unas con visión nocturna. Pásame presupuesto también de un "
+                 "videoportero."),
+            rep("Vale. ¿Cuánto tenéis pensado gastar?"),
+            cust("Unos cuatro mil euros como mucho."),
+            rep("¿Y para cuándo lo queréis instalado?"),
+            cust("En cuanto terminen las obras, a finales de mayo."),
+            rep("¿A qué correo te lo mando?"),
+            cust("A nuria punto ferrer arroba clinica ferrer punto com."),
+            rep("Te propongo pasarme el jueves por la tarde a ver el local. ¿Te va bien?"),
+            cust("Quedamos el jueves. Cuenta conmigo, y el presupuesto lo apruebo yo."),
+        ], Truth("Iván", "Segurhogar", "Nuria Ferrer", "Clínica Dental Ferrer", "Castellón", None,
+                 None, ("cámaras de seguridad con visión nocturna", "videoportero"), 4000, "EUR",
+                 "a finales de mayo", "nuria.ferrer@clinicaferrer.com", None, "high"),
+            "customer-first", "euros", "email", "replacement"),
+        call("dev-es-29", "es", "outbound", [
+            rep("Buenos días, ¿hablo con Diego Ramírez? Te habla Paola, de Contafácil."),
+            cust("Sí, con él. ¿Qué tal, Paola?"),
+            rep("Te llamo porque llenaste el formulario de nuestra web sobre el software "
+                "contable."),
+            cust("Ah, sí. Tengo una distribuidora de abarrotes en Guadalajara, Distribuidora "
+                 "Ramírez, y el programa que usamos ya no da para más."),
+            cust("Me interesan unas cinco licencias del módulo de facturación y, si se puede, la "
+                 "app para los vendedores."),
+            rep("¿Tienes un presupuesto pensado?"),
+            cust("Todavía no lo tengo claro, depende del precio."),
+            rep("¿Y para cuándo lo necesitarías?"),
+            cust("Para el año que viene, cuando cerremos el ejercicio."),
+            rep("¿A qué número te marco?"),
+            cust("Mi celular es el tres tres, uno cinco cinco cinco, cero cuatro dos uno."),
+            rep("¿Te agendo una demostración para la próxima semana?"),
+            cust("Mejor mándame la propuesta y lo vemos. Ya te digo algo."),
+        ], Truth("Paola", "Contafácil", "Diego Ramírez", "Distribuidora Ramírez", "Guadalajara",
+                 None, None, ("módulo de facturación", "app para los vendedores"), None, None,
+                 "para el año que viene", None, "+523315550421", "medium"),
+            "rep-first", "addressed", "phone"),
+        call("dev-es-30", "es", "outbound", [
+            rep("Buenas tardes, le llamo de Climatiza Norte, soy Rubén. ¿Es usted el encargado "
+                "del hostal?"),
+            cust("Sí, soy Ángel Moreno, el gerente del Hostal Las Dunas, aquí en Almería. ¿De qué "
+                 "se trata?"),
+            rep("Estamos revisando las instalaciones de aire acondicionado de la zona. ¿Qué "
+                "equipos tienen ahora?"),
+            cust("Tenemos unas máquinas de hace quince años. Algún día habrá que sustituirlas "
+                 "por una bomba de calor, pero de momento no."),
+            rep("¿Le envío una oferta sin compromiso?"),
+            cust("Si quiere, envíela, pero no le prometo nada. Me lo pensaré con calma."),
+            rep("¿Cuándo cree que podrían hacer el cambio?"),
+            cust("Quizá después de la temporada alta, hacia noviembre. Ya le digo algo."),
+        ], Truth("Rubén", "Climatiza Norte", "Ángel Moreno", "Hostal Las Dunas", "Almería", None,
+                 None, ("bomba de calor",), None, None, "hacia noviembre", None, None, "low"),
+            "rep-first", "replacement", "hesitant"),
     ]

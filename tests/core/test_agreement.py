@@ -127,3 +127,196 @@ def test_a_call_put_off_for_months_is_low_intent() -> None:
     assert buying_intent(en, budget=False, products=True).value == "low"
     soon = _ctx(("R", "Shall I send the quote?"), ("C", "Yes, and call me on Monday."))
     assert buying_intent(soon, budget=True, products=True).value != "low"
+
+
+def _intent(*turns: tuple[str, str], language: str = "en", budget: bool = False,
+            products: bool = False) -> str:
+    return buying_intent(_ctx(*turns, language=language), budget=budget,
+                         products=products).value
+
+
+def test_spanish_commitments_in_both_registers_are_high() -> None:
+    assert _intent(("R", "¿Entonces seguimos?"), ("C", "Sí, cuenta conmigo."),
+                   language="es") == "high"
+    assert _intent(("R", "¿Lo dejamos cerrado?"), ("C", "cuente con nosotros"),
+                   language="es") == "high"
+    assert _intent(("R", "¿Qué le parece la oferta?"), ("C", "el presupuesto lo apruebo yo y "
+                   "seguimos adelante"), language="es") == "high"
+
+
+def test_a_commitment_or_decision_that_is_negated_is_not_one() -> None:
+    assert _intent(("R", "Can we get the contract going?"),
+                   ("C", "We're not ready to sign anything yet."),
+                   products=True) == "low"
+    assert _intent(("R", "¿Está aprobado?"), ("C", "No, todavía no está aprobado."),
+                   language="es", products=True) == "low"
+    owner = _ctx(("R", "Could we meet on Friday?"), ("C", "Friday works."),
+                 ("C", "I'll have to run it by my manager though."))
+    assert buying_intent(owner, budget=False, products=True).value == "medium"
+
+
+def test_a_step_proposed_by_the_rep_and_accepted_without_the_word_of_assent() -> None:
+    # the recogniser lost the 'yes': the reply is logistics for the step
+    visit = _intent(("R", "could i come by on wednesday the sixteenth to show you the handsets"),
+                    ("C", "wednesday the sixteenth suits us both"), budget=True)
+    assert visit == "high"
+    quedamos = _intent(("R", "Te propongo pasarme el jueves por la tarde."),
+                       ("C", "quedamos el jueves entonces"), language="es", budget=True)
+    assert quedamos == "high"
+
+
+def test_a_step_put_off_in_favour_of_a_quote_is_medium() -> None:
+    held = _intent(("R", "Shall I pencil in a site visit next week?"),
+                   ("C", "Hold off on that for now. Put the numbers in writing first."),
+                   budget=True)
+    assert held == "medium"
+    mejor = _intent(("R", "¿Te agendo una demostración para el martes?"),
+                    ("C", "Mejor mándame la propuesta y lo vemos."), language="es",
+                    budget=True)
+    assert mejor == "medium"
+    # a quote sent 'this week' is the rep's errand, not a step taken together
+    quote = _intent(("R", "Shall I send a quote over this week?"), ("C", "Yes please."),
+                    budget=True)
+    assert quote == "medium"
+
+
+def test_hesitation_in_spanish_and_what_is_not_hesitation() -> None:
+    assert _intent(("R", "¿Le envío una oferta?"),
+                   ("C", "De momento no. Me lo pensaré con calma."),
+                   language="es", products=True) == "low"
+    assert _intent(("R", "¿Qué le parece?"), ("C", "no estoy seguro, la verdad"),
+                   language="es", products=True) == "low"
+    # 'not yet' about the money is not doubt about the purchase
+    assert _intent(("R", "¿Tienes un presupuesto pensado?"),
+                   ("C", "Todavía no lo tengo claro, depende del precio."),
+                   ("C", "Mándame la propuesta y ya te digo algo."),
+                   language="es", products=True) == "medium"
+    # 'not happy with' is a pain, not 'happy with what we have'
+    assert _intent(("R", "How's your current system?"),
+                   ("C", "We're not happy with our supplier at all."),
+                   products=True) == "medium"
+
+
+def test_a_hedge_alone_is_low_and_a_hedge_with_a_request_is_medium() -> None:
+    assert _intent(("R", "Any thoughts?"), ("C", "I'll get back to you.")) == "low"
+    assert _intent(("R", "¿Qué te parece?"), ("C", "ya te digo algo"), language="es") == "low"
+    assert _intent(("R", "Shall I e-mail the details?"),
+                   ("C", "Send me the pricing and I'll get back to you.")) == "medium"
+
+
+def test_refusals_said_in_other_words_and_a_no_thanks_that_closes_the_call() -> None:
+    assert _intent(("R", "Could we talk about your energy bills?"),
+                   ("C", "I'll stop you there, we signed with another supplier."),
+                   products=True) == "none"
+    assert _intent(("R", "Would a review help?"),
+                   ("C", "We're sorted, and I'd rather you took us off your list."),
+                   budget=True) == "none"
+    assert _intent(("R", "¿Le interesa?"), ("C", "no me hace falta, gracias, no insista"),
+                   language="es", products=True) == "none"
+    closing = _intent(("R", "Shall we book the demo for Monday the third?"),
+                      ("C", "Monday the third works."), ("R", "Anything else I can help with?"),
+                      ("C", "No, thank you."), budget=True)
+    assert closing == "high"
+
+
+def test_the_reps_question_heard_in_the_customers_turn_is_not_interest() -> None:
+    assert _intent(("R", "Hello?"), ("C", "are you interested in a free review?")) == "none"
+
+
+def test_a_timeline_given_by_an_event_and_a_date_wins_over_it() -> None:
+    busy = timeline(_ctx(("R", "And timing-wise?"),
+                         ("C", "we'd want them in before our busy season kicks off")))
+    assert busy is not None and busy.value == "before our busy season"
+    obras = timeline(_ctx(("R", "¿Para cuándo lo queréis?"),
+                          ("C", "En cuanto terminen las obras."), language="es"))
+    assert obras is not None and obras.value == "en cuanto terminen las obras"
+    dated = timeline(_ctx(("R", "¿Para cuándo lo queréis?"),
+                          ("C", "En cuanto terminen las obras, a finales de mayo."),
+                          language="es"))
+    assert dated is not None and dated.value == "a finales de mayo"
+    temporada = timeline(_ctx(("R", "¿Cuándo podrían cambiarlo?"),
+                              ("C", "Después de la temporada alta."), language="es"))
+    assert temporada is not None and temporada.value == "después de la temporada alta"
+    assert timeline(_ctx(("R", "¿Qué tal?"), ("C", "En cuanto a precio, bien."),
+                         language="es")) is None
+
+
+def test_what_the_recogniser_leaves_of_an_accepted_step_and_of_hesitation() -> None:
+    # 'the partners have already signed off on it', 'off' heard as 'up', the rep's 'Perfect'
+    # taken from the customer: the decision-maker said in reply takes up the step
+    partners = _intent(("R", "I'll send the contract today and book the onboarding call for "
+                             "Monday the fourth. Perfect,"),
+                       ("C", "the partners have already signed up on it."), budget=True)
+    assert partners == "high"
+    # a bare ordinal, the weekday misheard ('Wednesday' as 'when Ziva')
+    ordinal = _intent(("R", "Could I come by when Ziva 16th and show you the handsets?"),
+                      ("C", "When Ziva 16th suits us both."), budget=True)
+    assert ordinal == "high"
+    # 'solo estoy averiguando precios' with the verb lost
+    assert _intent(("C", "Solo estoy ahí cuando preciosle en la plataforma."),
+                   ("R", "Claro, le envío información."), language="es",
+                   products=True) == "low"
+
+
+def test_a_timeline_said_with_a_want_and_a_lost_de() -> None:
+    march = timeline(_ctx(("R", "What budget are you working with?"),
+                          ("C", "12,000 pounds, and we want every being sold by the end of "
+                                "March.")))
+    assert march is not None and march.value == "by the end of March"
+    verano = timeline(_ctx(("R", "Le preparo una oferta."),
+                           ("C", "Muy bien, lo decidiremos después en el verano."),
+                           language="es"))
+    assert verano is not None and verano.value == "después en el verano"
+
+
+def test_a_decision_maker_named_in_the_step_taken_up_and_a_step_booked_in() -> None:
+    assert _intent(("R", "How about a call with your CFO on Friday?"),
+                   ("C", "Friday's fine, she'll join.")) == "high"
+    assert _intent(("R", "Can I get you booked in for Thursday at nine?"),
+                   ("C", "Thursday at nine, done."), budget=True) == "high"
+
+
+def test_a_hedge_is_lifted_by_a_request_not_by_products_and_maybe_is_no_hedge() -> None:
+    assert _intent(("R", "Could I follow up in a week?"),
+                   ("C", "Let me talk to the team and think it through first, we're in no "
+                         "hurry."), products=True) == "low"
+    assert _intent(("R", "¿Quiere avanzar?"), ("C", "Uf, no sé, déjeme pensarlo unas semanas."),
+                   language="es", products=True) == "low"
+    assert _intent(("R", "What budget did you have in mind?"),
+                   ("C", "Six thousand dollars, maybe six and a half with the service."),
+                   budget=True, products=True) == "medium"
+
+
+def test_more_refusals_and_an_early_stage() -> None:
+    assert _intent(("R", "Can I tell you about our cleaning services?"),
+                   ("C", "Sorry, we don't need any of that. Goodbye."), products=True) == "none"
+    assert _intent(("R", "Le ofrezco nuestro seguro."),
+                   ("C", "Ya tenemos seguro y no queremos cambiar, adiós."), language="es",
+                   products=True) == "none"
+    assert _intent(("R", "¿Hacemos la demo el lunes?"),
+                   ("C", "Uy, no, todavía es pronto para eso, estamos empezando a mirar."),
+                   language="es", budget=True, products=True) == "low"
+
+
+def test_a_step_arranged_with_quedar_a_commitment_to_go_for_it_and_putting_it_off() -> None:
+    assert _intent(("R", "¿Quedamos el viernes a las once con su director?"),
+                   ("C", "Sí, el viernes a las once, allí estaremos."), language="es",
+                   products=True) == "high"
+    assert _intent(("R", "¿Entonces te lo reservo?"), ("C", "Sí, resérvamelo, vamos a por ello."),
+                   language="es", budget=True) == "high"
+    assert _intent(("R", "¿Qué te parece?"),
+                   ("C", "Ahora no nos viene bien, a lo mejor después del verano."),
+                   language="es", products=True) == "low"
+    assert _intent(("R", "Shall we book something?"),
+                   ("C", "I don't think we're quite there yet."), products=True) == "low"
+    assert _intent(("R", "Could we set a time to talk?"),
+                   ("C", "No, we're not looking to change anything, thanks."),
+                   products=True) == "none"
+    assert _intent(("R", "¿Le puedo contar?"),
+                   ("C", "No, mire, no estamos buscando nada, gracias."), language="es",
+                   products=True) == "none"
+
+
+def test_not_until_an_event_is_its_earliest() -> None:
+    audit = timeline(_ctx(("R", "When?"), ("C", "Not until after the audit.")))
+    assert audit is not None and audit.value == "after the audit"

@@ -318,3 +318,112 @@ def test_a_lower_case_place_glued_by_a_hyphen_to_a_word_is_no_place() -> None:
     assert a.location is None
     b = _run(("R", "Hi."), ("C", "We're a small shop, rom and nearby."), gazetteer=gaz)
     assert b.location and b.location.value.city == "rom"
+
+
+def test_products_priced_up_moved_onto_and_plural_with_a_brand_like_name() -> None:
+    a = _run(("R", "Kitchen desk, how can I help?"),
+             ("C", "two of our Vantor fryers are on their last legs"),
+             ("C", "could you price up a couple of Coldline blast chillers as well"),
+             ("C", "We want to move the whole office onto a hosted phone system."))
+    # the recogniser ran the first two segments into one sentence
+    assert sorted(_products(a)) == ["Coldline blast chillers", "Vantor fryers",
+                                    "hosted phone system"]
+
+
+def test_the_worn_thing_gives_way_to_the_new_one_of_its_kind_named_with_it() -> None:
+    a = _run(("R", "Hello?"),
+             ("C", "Our coffee machines are on their last legs, so I'd like a price for two "
+                   "espresso machines."))
+    assert _products(a) == ["espresso machines"]
+
+
+def test_spanish_products_asked_for_as_a_quote_swapped_and_listed_round_an_aside() -> None:
+    a = _run(("R", "Dime."),
+             ("C", "queremos cambiar las alarmas viejas por unas con aviso al móvil."),
+             ("C", "Pásame presupuesto también de un videoportero."), language="es")
+    assert _products(a) == ["alarmas con aviso al móvil", "videoportero"]
+    b = _run(("R", "¿Qué necesitas?"),
+             ("C", "Me interesan unas cinco licencias del módulo de nóminas y, si se puede, "
+                   "la app de fichajes."),
+             ("C", "El programa que usamos ya no da para más."), language="es")
+    assert _products(b) == ["licencias del módulo de nóminas", "app de fichajes"]
+
+
+def test_what_was_named_before_its_clitic_is_not_a_product_and_the_rep_recalls_one() -> None:
+    a = _run(("R", "Le llamo por el control de accesos que nos pidió."),
+             ("C", "Sí, y lo queremos instalado en octubre."), language="es")
+    assert _products(a) == ["control de accesos"]
+    b = _run(("R", "We spoke at the expo about our queue management screens."),
+             ("C", "Right, yes."))
+    assert _products(b) == ["queue management screens"]
+
+
+def test_a_quote_asked_for_with_its_verb_lost_and_a_clause_that_is_not_a_product() -> None:
+    a = _run(("R", "Buenas tardes."),
+             ("C", "Hola, querida venir un presupuesto para un sistema de control de stock."),
+             ("R", "¿Cuánto quiere gastar?"),
+             ("C", "Un presupuesto de cinco mil euros."), language="es")
+    assert _products(a) == ["sistema de control de stock"]
+    b = _run(("R", "What budget are you working with?"),
+             ("C", "12,000 pounds, and we want every being sold by the end of March."),
+             ("C", "We want to move the whole office unto a cloud phone system."))
+    assert _products(b) == ["cloud phone system"]
+
+
+def test_an_address_with_the_recognisers_apostrophe_and_pesos_with_a_glued_de() -> None:
+    a = _run(("R", "Where should I send them?"), ("C", "Tom at Becker's Bakehouse.com"))
+    assert a.contact_email and a.contact_email.value == "tom@beckersbakehouse.com"
+    gaz = Gazetteer()
+    gaz.add("Colombia", Place("Colombia", "CO", "country", None, 10**9))
+    b = _run(("C", "Buenas tardes, de Café Alto, en Colombia."), ("R", "Tiene un preso puesto."),
+             ("C", "Unos 30 millones nepesos."), language="es", gazetteer=gaz)
+    assert b.budget and (b.budget.value.amount, b.budget.value.currency) == (30_000_000, "COP")
+
+
+def test_what_is_installed_loved_or_failing_under_a_relative_clause() -> None:
+    a = _run(("R", "Dígame."), ("C", "Nos interesaría instalar paneles solares."), language="es")
+    assert _products(a) == ["paneles solares"]
+    b = _run(("R", "Dígame."),
+             ("C", "La caldera que tenemos ya no funciona bien y queremos cambiarla."),
+             language="es")
+    assert _products(b) == ["caldera"]
+    c = _run(("R", "Hi."), ("C", "We'd love to get a proper CRM in place."))
+    assert _products(c) == ["CRM"]
+    # a thing not named, only called 'the program we use', is not a product
+    d = _run(("R", "Dígame."), ("C", "El programa que usamos ya no da para más."),
+             language="es")
+    assert _products(d) == []
+
+
+def test_products_asked_as_do_you_do_what_would_it_run_us_and_a_comma_list() -> None:
+    assert _products(_run(("R", "Hi."), ("C", "Do you guys do managed Wi-Fi for offices?"))) == \
+        ["managed Wi-Fi"]
+    assert _products(_run(("R", "Hi."), ("C", "What would twenty Zenbook laptops run us?"))) == \
+        ["Zenbook laptops"]
+    assert _products(_run(("R", "Hi."), ("C", "We're after dashcams, GPS trackers and fuel "
+                                              "cards for the fleet."))) == \
+        ["dashcams", "GPS trackers", "fuel cards"]
+    # a list that goes on into a clause or a time is not read as products
+    assert _products(_run(("R", "Hi."), ("C", "I need fleet insurance for three vans, my "
+                                              "current policy ends next month."))) == \
+        ["fleet insurance"]
+
+
+def test_an_answer_to_what_can_i_do_for_you_and_things_that_broke() -> None:
+    assert _products(_run(("R", "What can I do for you?"),
+                          ("C", "Ergonomic chairs, about sixty of them."))) == ["Ergonomic chairs"]
+    assert _products(_run(("R", "What can I do for you?"), ("C", "Hi Colin."))) == []
+    assert _products(_run(("R", "Hi."), ("C", "Our label printer died, so I'm after a new "
+                                              "one."))) == ["label printer"]
+    assert _products(_run(("R", "Dígame."), ("C", "¿Tienen sillas de oficina? Necesitaríamos "
+                                                   "unas treinta."), language="es")) == \
+        ["sillas de oficina"]
+
+
+def test_budgets_said_as_a_quarter_of_a_million_and_forty_k_canadian() -> None:
+    a = _run(("R", "Budget?"), ("C", "A quarter of a million dollars."))
+    assert a.budget and (a.budget.value.amount, a.budget.value.currency) == (250_000, "USD")
+    b = _run(("R", "Budget?"), ("C", "Forty K Canadian."))
+    assert b.budget and (b.budget.value.amount, b.budget.value.currency) == (40_000, "CAD")
+    c = _run(("R", "What's your budget?"), ("C", "About 40k dollars."))
+    assert c.budget and (c.budget.value.amount, c.budget.value.currency) == (40_000, "USD")

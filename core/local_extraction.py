@@ -420,6 +420,8 @@ def _customer_name(ctx: CallContext) -> Evidence[str] | None:
                 # 'Mike.', 'You are, Mike.', 'That's me, Rob Tully.' (a full name: 2)
                 add(lead.group("name"), s.text,
                     2 if " " in lead.group("name") and lead.start("name") > 0 else 1)
+            elif " " in lead.group("name") and ITS_ME.search(text[:lead.start("name")]):
+                add(lead.group("name"), s.text, 2)  # 'Yes, that was me, Marco Rivera, our ...'
     for s in answers_to(ctx, NAME_QUESTION):  # 'Oh, sorry, Jenna, Jenna Morales.'
         text = _unglue(s.text)
         said_before = set(ctx.rep_names)  # 'Hi Amir, Beatrice Olsen.', 'Jenna, Jenna Morales.'
@@ -1648,6 +1650,15 @@ def _rep_shaped_identity(said: list[Said], gaz: Gazetteer, *,
                 companies.add(fold(plain))
         if not wrong:
             continue
+        if OFFERS_HELP.search(fold(s.text)):  # 'Toolful Orange, this is Nina, can I help?'
+            for pattern in (SELF_INTRO, NAME_SPEAKING):
+                for m in pattern.finditer(s.text):
+                    name = _clean_name(m.group("name"))
+                    if name:
+                        names.add(fold(name))
+            answered = ANSWERED_BY.match(s.text) or ANSWERED_SPEAKING.match(s.text)
+            if answered and _company_span(answered.group("co"), gaz):
+                companies.add(fold(answered.group("co")))
         for pattern in (ADDRESSED, ASKED_FOR, ADDRESSED_HEARD, ADDRESSED_HEARD_EN):
             for m in pattern.finditer(s.text):
                 name = _clean_name(m.group("name"))
@@ -1798,3 +1809,12 @@ def _named(ctx: CallContext, ner: Ner | None, email: Evidence[str] | None) -> Ev
         name = Evidence[str](value=_spelled_as_in_email(name.value, email.value),
                              quote=name.quote)
     return name
+
+
+# a confirmation that the one asked about is the speaker, before the full name
+ITS_ME = re.compile(r"(?i:\b(?:that'?s me|that is me|that was me|it'?s me|it was me|that'?d be "
+                    r"me|that would be me|soy yo|era yo|fui yo|sou eu)\W*$)")
+# the one answering offers help: the sales line, when one voice says both parties' words
+OFFERS_HELP = re.compile(r"\b(?:(?:how )?(?:can|may) (?:i|we) help|what can (?:i|we) do for|"
+                         r"(?:en )?que (?:le|te|les) (?:puedo|podemos) (?:ayudar|servir)|"
+                         r"(?:le|te) atiende|como posso ajudar)\b")

@@ -928,3 +928,21 @@ def test_a_lone_word_after_and_past_the_trade_is_not_part_of_the_company() -> No
     assert company("Hi, Liam Byrne, from Byrne and Walsh Accountants.") == \
         "Byrne and Walsh Accountants"
     assert company("Hi, Ted Hale, from Hale Plumbing and Sons.") == "Hale Plumbing and Sons"
+
+
+def test_a_confirmation_then_the_full_name_in_a_sentence_that_goes_on() -> None:
+    a = _run(
+        ("C", "Hello, Rivera Rotobody, Marco speaking."),
+        ("R", "Hi Marco, it's Dana calling from Paint Line. You filled in our form."),
+        ("C", "Yes, that was me, Marco Rivera, our shop is in Calgary."),
+    )
+    assert a.customer_name and a.customer_name.value == "Marco Rivera"
+
+
+def test_one_voice_the_answer_offering_help_is_the_reps() -> None:
+    transcript = call(("S1", "Toolful Orange, this is Nina, can I help? I'm calling about "
+                             "a router for our workshop."))
+    transcript.speakers[0].role = "customer"
+    a = extract(transcript, gazetteer=GAZ)
+    assert a.customer_name is None
+    assert a.company is None

@@ -1727,16 +1727,16 @@ def _we_are(text: str, gaz: Gazetteer) -> list[str]:
 
 def _spelled_as_in_email(name: str, email: str | None) -> str:
     """The customer's name with the spelling of their e-mail's local part where the two are
-    the same words misheard ('Preyusha Shah' + 'priya.shah@...' -> 'Priya Shah'): a word of the
-    name takes the e-mail's when another word matches exactly and this one starts alike and is
-    close (ratio 60), or, alone, when it is very close (ratio 80). Anything weaker keeps the
-    name as heard."""
+    the same words misheard ('Preyusha Shah' + 'priya.shah@...' -> 'Priya Shah'), when the
+    local part was said in words ('priya dot shah'): a word of the name takes the e-mail's when
+    another word matches exactly and this one starts alike and is close (ratio 60), or, alone,
+    when it is very close (ratio 80). Anything weaker keeps the name as heard."""
     if not email or "@" not in email:
         return name
     local = [w for w in re.split(r"[._\-+\d]+", email.split("@")[0].lower()) if len(w) >= 3]
     words = name.split()
-    if not local or not words:
-        return name
+    if len(local) < 2 or not words:
+        return name  # one word: as likely glued or misheard as the name ('preyuhat...')
     folded = [fold(w) for w in words]
     anchored = any(w in local for w in folded)
     out = []

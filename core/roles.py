@@ -7,7 +7,11 @@ a follow-up; the customer says what they need, what they have, what they can spe
 reach them. Each sentence is scored for both; a labelled transcript (stereo channels or diarised
 segments) gives each label the sum over its sentences. A transcript without labels is cut into
 sentences and each is given a party by a two-state Viterbi pass over those scores, where a
-question makes a change of speaker likely. English, Spanish and Portuguese cues.
+question makes a change of speaker likely. A phone answered with a company and a name is the
+rep's when the call sounds inbound and the customer's when it sounds outbound. The roles are then
+checked against who placed the call (`repair_roles`): whoever asks for someone and then says who
+they are is the rep, so every field downstream reads the right party. English, Spanish and
+Portuguese cues.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from core.introductions import (
     CALLER_PITCH,
     CONFIRM,
     GREETING,
+    NAME,
     SELF_INTRO,
     clean_name,
 )
@@ -262,6 +267,14 @@ _NAME_ONLY = re.compile(r"^\W*(?:[\w'&. -]{2,40},\s*)?([A-ZÁÉÍÓÚÑ][a-zá-�
                         r"(?: [A-ZÁÉÍÓÚÑ][a-zá-ú]+)?\W*$")
 
 
+# a caller's self-introduction: the name and the company calling ('This is Faith Adams with
+# Brightsmile Imaging.'), which after asking for someone is the asker going on
+_INTRO_WITH_COMPANY = re.compile(
+    r"^\W*(?:(?i:hi|hello|hey|good (?:morning|afternoon|evening)|buenos d[ií]as|buenas tardes|"
+    r"buenas)\W+)?(?i:this is|my name is|my name'?s|i'?m|it'?s|soy|le habla|me llamo)\s+" + NAME +
+    r"(?:\s*,)?\s+(?i:with|from|at|calling (?:from|on behalf of)|de|del|desde)\s")
+
+
 def _intro_names(text: str) -> set[str]:
     alone = _NAME_ONLY.match(text)
     return {fold(m.group(1) or m.group(2)) for m in _INTRO.finditer(text)} | \
@@ -384,6 +397,9 @@ def split_turns(transcript: Transcript, voice_weight: float = 0.0) -> Transcript
             greeted = _GREETED.match(pieces[i].text) or _ADDRESSED.match(pieces[i].text)
             if greeted and fold(greeted.group(1)) in introduced_before(i):
                 sw, st = sw + 3.0, st - 3.0  # greets the name the last speaker gave
+            if _INTRO_WITH_COMPANY.match(pieces[i].text) and (
+                    ADDRESSED.search(pieces[i - 1].text) or ASKED_FOR.search(pieces[i - 1].text)):
+                sw, st = sw - 3.0, st + 3.0  # asks for someone, then says who is calling
         else:
             inside = -0.8 if long_segment[i] else -3.0
             sw, st = (0.6, -0.6) if asked else (inside + (0.8 if answer else 0.0), 0.0)

@@ -946,3 +946,13 @@ def test_one_voice_the_answer_offering_help_is_the_reps() -> None:
     a = extract(transcript, gazetteer=GAZ)
     assert a.customer_name is None
     assert a.company is None
+
+
+def test_an_email_of_one_glued_word_does_not_respell_the_name() -> None:
+    a = _run(
+        ("C", "Good morning, this is Preyusha calling from Northwind."),
+        ("R", "Good morning. What can I do for you?"),
+        ("C", "Sure, email me at preyuhatMorthwind.com"),
+    )
+    assert a.contact_email and a.contact_email.value == "preyuh@morthwind.com"
+    assert a.customer_name and a.customer_name.value == "Preyusha"

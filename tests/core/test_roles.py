@@ -312,3 +312,18 @@ def test_one_voice_answering_with_a_name_the_other_greets_is_two_parties() -> No
     said = [(roles[s.speaker or ""], s.text) for s in out.segments]
     assert said[:3] == [("customer", "Hello, Orbis,"), ("customer", "Ada Brennan."),
                         ("rep", "Hi, Ada.")]
+
+
+def test_one_voice_asking_for_someone_then_saying_who_calls_is_one_party() -> None:
+    out = assign_roles(call(
+        ("S1", "Hello."),
+        ("S1", "How is the Dora Finch from Larkspur Vets?"),
+        ("S1", "This is Ivo Grant with Meadowlane Imaging."),
+        ("S1", "No, there's nobody here called Dora."),
+        ("S1", "I must have the wrong number."),
+    ))
+    by_text = {s.text: s.speaker for s in out.segments}
+    assert by_text["This is Ivo Grant with Meadowlane Imaging."] == \
+        by_text["How is the Dora Finch from Larkspur Vets?"]
+    assert by_text["No, there's nobody here called Dora."] != \
+        by_text["This is Ivo Grant with Meadowlane Imaging."]

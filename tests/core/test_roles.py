@@ -262,8 +262,7 @@ def test_the_caller_who_asks_for_someone_and_introduces_themselves_is_the_rep() 
         ("B", "Hi, is that Dora Finch? This is Ivo Grant with Meadowlane Imaging."),
         ("A", "Yes, speaking. We're looking at new scanners for the clinic."),
     )
-    for speaker, role in zip(wrong.speakers, ("rep", "customer"), strict=True):
-        speaker.role = role
+    wrong.speakers[0].role, wrong.speakers[1].role = "rep", "customer"
     assert caller_introduction(wrong) == ("B", {"ivo grant"})
     out = repair_roles(wrong)
     assert {s.label: s.role for s in out.speakers} == {"A": "customer", "B": "rep"}
@@ -279,8 +278,7 @@ def test_the_customers_words_joined_to_the_callers_segment_go_back_to_the_custom
         ("C", "This is Brent from Deskloop. You requested a brochure about our standing desks. "
               "Oh yes, we're refitting our office at Lind Interiors."),
     )
-    for speaker, role in zip(joined.speakers, ("rep", "customer"), strict=True):
-        speaker.role = role
+    joined.speakers[0].role, joined.speakers[1].role = "rep", "customer"
     out = repair_roles(joined)
     roles = {s.label: s.role for s in out.speakers}
     assert roles == {"R": "customer", "C": "rep"}

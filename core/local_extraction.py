@@ -49,7 +49,14 @@ from core.normalize import (
     words_to_number,
 )
 from core.places import Gazetteer, Place, default_gazetteer
-from core.roles import OUTBOUND, assign_roles, language_of, repair_roles, wrong_number
+from core.roles import (
+    OUTBOUND,
+    assign_roles,
+    language_of,
+    repair_roles,
+    sentence_cue,
+    wrong_number,
+)
 from models.analysis import Budget, CallAnalysis, Evidence, Location, Sentiment
 from models.call import Transcript
 
@@ -1671,13 +1678,19 @@ def _rep_shaped_identity(said: list[Said], gaz: Gazetteer, *,
     return names, companies
 
 
+REP_LIKE = 1.5  # a sentence cue (core.roles.sentence_cue) this strong sounds like the rep
+
+
 def _roles_uncertain(transcript: Transcript, said: list[Said]) -> str | None:
-    """'wrong' when the parties cannot be told apart (one voice) or the call reached the wrong
-    number, 'refusal' when the one called refuses: a rep-shaped introduction is then never the
-    customer's (`_rep_shaped_identity`); None otherwise."""
+    """'wrong' when the parties cannot be told apart (one voice saying something a rep says)
+    or the call reached the wrong number, 'refusal' when the one called refuses: a rep-shaped
+    introduction is then never the customer's (`_rep_shaped_identity`); None otherwise."""
     texts = [s.text for s in said]
-    if len({s.label for s in transcript.speakers}) < 2 or wrong_number(texts):
-        return "wrong"
+    one_voice = len({s.label for s in transcript.speakers}) < 2
+    if wrong_number(texts) or (one_voice and any(sentence_cue(t).score >= REP_LIKE
+                                                 for t in texts)):
+        return "wrong"  # one voice only counts when some of it sounds like a rep: a monologue
+        # of the customer's (a voicemail) introduces the customer
     return "refusal" if any(REFUSAL.search(fold(t)) for t in texts) else None
 
 

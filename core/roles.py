@@ -564,11 +564,15 @@ def wrong_number(sentences: list[str]) -> bool:
 # speaking.', 'Good afternoon, Kingsbridge Furniture, you're through to Marcus.', 'Mudanzas
 # Robles, le atiende Marisol.'): said by the one called, who is the rep when the customer rang
 # and the customer when the rep rang (`call_direction` of the rest of the call)
+_NOT_A_COMPANY = (r"(?:good (?:morning|afternoon|evening)|hello|hi|hey|hiya|buenos dias|buenas "
+                  r"tardes|buenas|bom dia|boa tarde|ola|hola|yes|yeah|si|oh|well|ok|okay|"
+                  r"sure|right|thanks|thank you|gracias|bueno|diga|digame)")
 PHONE_ANSWERED = re.compile(
     r"^\W*(?:(?:good (?:morning|afternoon|evening)|hello|hi|buenos dias|buenas tardes|buenas|"
-    r"bom dia|boa tarde)\W+)?[\w'&. -]{2,50}?,\s*(?:(?:good (?:morning|afternoon|evening)|"
-    r"buenos dias|buenas tardes|buenas|bom dia|boa tarde),?\s*)?(?:(?:this is|you'?re through "
-    r"to|you'?re speaking (?:with|to)|le atiende|te atiende|habla|fala)\s+\w+|\w+(?: \w+)? "
+    rf"bom dia|boa tarde)\W+)?(?!{_NOT_A_COMPANY}\W*,)[\w'&. -]{{2,50}}?,\s*"
+    r"(?:(?:good (?:morning|afternoon|evening)|buenos dias|buenas tardes|buenas|bom dia|"
+    r"boa tarde),?\s*)?(?:(?:this is|you'?re through to|you'?re speaking (?:with|to)|"
+    r"le atiende|te atiende|habla|fala)\s+\w+|\w+(?: \w+)? "
     r"(?:speaking|here|al habla|hablando|falando)\b)")
 ANSWER_WEIGHT = 2.0
 
@@ -579,7 +583,10 @@ def answered_by_rep(sentences: list[str]) -> float:
     answered), 0 when it does not open so."""
     if not sentences or not PHONE_ANSWERED.match(fold(sentences[0])):
         return 0.0
-    return -call_direction(sentences[1:])
+    rest = [fold(s) for s in sentences[1:]]
+    out = sum(bool(OUTBOUND.search(s)) for s in rest)
+    inward = sum(bool(INBOUND.search(s)) for s in rest)
+    return -1.0 if out > inward else 1.0
 
 
 # --- the caller, told by who asks for whom ---------------------------------------------------

@@ -806,12 +806,23 @@ def test_on_a_wrong_number_the_callers_introduction_given_to_the_customer_is_nob
 
 
 def test_one_voice_saying_the_reps_introduction_gives_no_customer() -> None:
-    transcript = call(("A", "Hi, my name is Leo Park and I'm calling from Sunvale Energy about "
-                            "your solar quote."), ("A", "We need to talk about it. Bye now."))
+    transcript = call(("A", "Hi, my name is Leo Park and I'm calling from Sunvale Energy. You "
+                            "requested a solar quote."), ("A", "We need to talk about it."))
     transcript.speakers[0].role = "customer"
     a = extract(transcript, gazetteer=GAZ)
     assert a.customer_name is None
     assert a.company is None
+
+
+def test_one_voice_that_sounds_only_like_a_customer_keeps_its_introduction() -> None:
+    # a customer's voicemail: nothing in it sounds like a rep
+    transcript = call(("A", "Hello, this is Maria Lopez from Acme Logistics in Omaha."),
+                      ("A", "We are interested in your fleet tracking software. Please call me "
+                            "back."))
+    transcript.speakers[0].role = "customer"
+    a = extract(transcript, gazetteer=GAZ)
+    assert a.customer_name and a.customer_name.value == "Maria Lopez"
+    assert a.company and a.company.value == "Acme Logistics"
 
 
 def test_a_refusal_keeps_the_customers_own_introduction_not_the_callers() -> None:

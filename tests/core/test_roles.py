@@ -325,3 +325,8 @@ def test_one_voice_asking_for_someone_then_saying_who_calls_is_one_party() -> No
         by_text["How is the Dora Finch from Larkspur Vets?"]
     assert by_text["No, there's nobody here called Dora."] != \
         by_text["This is Ivo Grant with Meadowlane Imaging."]
+
+
+def test_a_greeting_before_a_self_introduction_is_no_phone_answer() -> None:
+    assert answered_by_rep(["Hello, this is Maria Lopez from Acme Logistics.", "Sure."]) == 0.0
+    assert answered_by_rep(["Parcelpoint sales, Joe speaking.", "Hi."]) == 1.0

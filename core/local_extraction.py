@@ -1183,8 +1183,7 @@ def extract(transcript: Transcript, catalog: list[str] | None = None, *,
     said = sentences(transcript)
     lang = language_of(transcript)
     ctx = CallContext(said, lang, gaz, *_not_the_customer(transcript, said, gaz))
-    email = _email(ctx)
-    name = _named(ctx, ner, email)
+    name = _named(ctx, ner)
     company = _company(ctx, name.value if name else None)
     names = set(ctx.rep_names) | ({fold(name.value)} if name else set())
     location = _location(ctx, names)
@@ -1204,7 +1203,7 @@ def extract(transcript: Transcript, catalog: list[str] | None = None, *,
     steps = [s.text for s in said if NEXT_STEP.search(fold(s.text))][:5]
     analysis = CallAnalysis(
         customer_name=name, company=company, location=location, products_of_interest=products,
-        budget=budget, timeline=when, contact_email=email,
+        budget=budget, timeline=when, contact_email=_email(ctx),
         contact_phone=_phone(ctx, country), buying_intent=intent, sentiment=sentiment,
         next_steps=steps)
     analysis.summary = summarize(analysis)
@@ -1738,29 +1737,6 @@ def _we_are(text: str, gaz: Gazetteer) -> list[str]:
     return out
 
 
-def _spelled_as_in_email(name: str, email: str | None) -> str:
-    """The customer's name with the spelling of their e-mail's local part where the two are
-    the same words misheard ('Preyusha Shah' + 'priya.shah@...' -> 'Priya Shah'), when the
-    local part was said in words ('priya dot shah'): a word of the name takes the e-mail's when
-    another word matches exactly and this one starts alike and is close (ratio 60), or, alone,
-    when it is very close (ratio 80). Anything weaker keeps the name as heard."""
-    if not email or "@" not in email:
-        return name
-    local = [w for w in re.split(r"[._\-+\d]+", email.split("@")[0].lower()) if len(w) >= 3]
-    words = name.split()
-    if len(local) < 2 or not words:
-        return name  # one word: as likely glued or misheard as the name ('preyuhat...')
-    folded = [fold(w) for w in words]
-    anchored = any(w in local for w in folded)
-    out = []
-    for word, low in zip(words, folded, strict=True):
-        best = max(local, key=lambda e: fuzz.ratio(low, e))
-        score = fuzz.ratio(low, best)
-        close = best != low and best[0] == low[0] and len(low) >= 3 and (
-            score >= 80 or (anchored and score >= 60 and best not in folded))
-        out.append(best.capitalize() if close else word)
-    return " ".join(out)
-
 
 def _full_name_before(ctx: CallContext, s: Said, first: str) -> tuple[str, str] | None:
     """The full name of which the rep greets the first name, said by the customer in the turn
@@ -1806,10 +1782,9 @@ def _not_the_customer(transcript: Transcript, said: list[Said],
     return rep_names, rep_companies
 
 
-def _named(ctx: CallContext, ner: Ner | None, email: Evidence[str] | None) -> Evidence[str] | None:
+def _named(ctx: CallContext, ner: Ner | None) -> Evidence[str] | None:
     """The customer's name (`_customer_name`; else, in English, a person the NER finds in an
-    introduction of the customer's first sentences), spelled as in their e-mail address where
-    the two clearly match (`_spelled_as_in_email`)."""
+    introduction of the customer's first sentences)."""
     name = _customer_name(ctx)
     if name is None and ner is not None and ctx.lang == "en":
         for s in ctx.customer[:3]:
@@ -1818,9 +1793,6 @@ def _named(ctx: CallContext, ner: Ner | None, email: Evidence[str] | None) -> Ev
             if person and re.search(r"(?i)\b(?:this is|i'?m|name|here|speaking)\b", s.text):
                 name = Evidence[str](value=person, quote=s.text)
                 break
-    if name and email:  # the e-mail spelled out often spells the name the recogniser misheard
-        name = Evidence[str](value=_spelled_as_in_email(name.value, email.value),
-                             quote=name.quote)
     return name
 
 

@@ -23,6 +23,22 @@ from rapidfuzz import fuzz, process, utils
 
 from core.agreement import NEXT_STEP, REFUSAL, buying_intent, timeline
 from core.call_context import CORRECTION, CallContext, Said, answers_to, sentences
+from core.introductions import (
+    ADDRESSED,
+    ASKED_FOR,
+    ASKED_ROLE,
+    CALLER_PITCH,
+    CONFIRM,
+    CONNECT,
+    GREETING,
+    LOW,
+    NAME,
+    NOT_NAME,
+    SELF_INTRO,
+    UP,
+    WORD,
+)
+from core.introductions import clean_name as _clean_name
 from core.normalize import (
     ADDITIVE,
     ALL_DIGIT_WORDS,
@@ -33,53 +49,34 @@ from core.normalize import (
     words_to_number,
 )
 from core.places import Gazetteer, Place, default_gazetteer
-from core.roles import assign_roles, language_of
+from core.roles import (
+    OUTBOUND,
+    assign_roles,
+    language_of,
+    repair_roles,
+    sentence_cue,
+    wrong_number,
+)
 from models.analysis import Budget, CallAnalysis, Evidence, Location, Sentiment
-from models.call import SpeakerRole, Transcript
+from models.call import Transcript
 
 Ner = Callable[[str], list[tuple[str, str]]]  # text -> [(entity text, label)]
 
 
-UP = "A-ZÁÉÍÓÚÑÜÇÂÊÔÃÕÀ"
-WORD = rf"[{UP}][\w'’.&-]*"
-LOW = "a-záéíóúñüçâêôãõà'’-"
-NAME = rf"(?<!\w)(?P<name>[{UP}][{LOW}]+(?:\s+[{UP}][{LOW}]+){{0,2}})(?!\w)"
-CONNECT = r"(?:&|and|y|e|de|del|of|the|la|las|los|do|da|dos|das|von|van)"
 COMPANY = rf"(?P<co>{WORD}(?:\s+(?:{CONNECT}\s+)?{WORD}){{0,4}})"
-GREETING = (r"(?i:good (?:morning|afternoon|evening)|hello|hi|buenos d[ií]as|buenas tardes|buenas|"
-            r"bom dia|boa tarde)")
 # the phone answered with the company: 'Good morning, Corbin Electrical.', 'Clínica X, buenas.'
 ANSWERED_WITH = re.compile(rf"^(?:{GREETING}\s*,\s*)?"
                            rf"(?P<co>{WORD}(?:\s+(?:{CONNECT}\s+)?{WORD}){{1,4}})"
                            rf"(?:\s*,\s*(?:{GREETING}|(?i:d[ií]game|how can i help(?: you)?)))?"
                            r"\s*[.!?]?$")
 
-SELF_INTRO = re.compile(
-    r"(?i:\b(?:this is|my name is|my name's|i am|i'm|it's|it is|me llamo|mi nombre es|soy|"
-    r"habla|les habla|le habla|aquí|le saluda|les saluda|te saluda|meu nome é|me chamo|sou|"
-    r"aqui é|aqui fala|fala|the name'?s|the name is|name'?s|me presento:?|le atiende|te atiende|"
-    r"you'?re through to)\s+)" + NAME)
-NAME_SPEAKING = re.compile(NAME + r"(?i:\s+(?:here|speaking|al habla|hablando|falando))\b")
-ADDRESSED = re.compile(
-    r"(?i:\b(?:is (?:that|this)(?: the right (?:number|person|line) for)?|"
-    r"(?:do i have )?the right (?:number|person|line) for|am i (?:speaking|talking) (?:with|to)|"
-    r"speaking (?:with|to)|"
-    r"(?:may|could|can) i (?:speak|talk) (?:with|to)|i'?m looking for|hablo con|"
-    r"returning (?:a |your )?call (?:from|for)|calling (?:back )?for|"
-    r"estoy hablando con|es usted|(?:puedo|podr[ií]a) hablar con|se encuentra|falo com|"
-    r"(?:é|e) (?:o|a) (?:senhor|senhora))\s+"
-    r"(?:(?:el|la)\s+)?(?:(?:mr|mrs|ms|miss|señor|señora|sr|sra|don|doña|dr|dra|doctor|"
-    r"doctora)\.?\s+)?)" + NAME +
-    rf"(?:\s*,?\s*(?i:please|por favor)|\s*,?\s*(?i:from|at|of|de|del)\s+{WORD}(?:\s+(?:"
-    rf"{CONNECT}\s+)?{WORD}){{0,4}})?\s*\?")
-CONFIRM = re.compile(r"^(?:yes|yeah|yep|speaking|this is|that'?s me|that is me|it is|it'?s me|"
-                     r"you are|you have|i am|that'?s right|that'?d be me|that would be me|"
-                     r"correct|you are|you got|si|soy yo|el mismo|la misma|con (?:el|ella)|"
-                     r"(?:ella|el) habla|sim|sou eu|e ele|e ela)\b")
+NAME_SPEAKING = re.compile(NAME + r"(?i:,?\s+(?:here|speaking|al habla|hablando|falando)\b|"
+                                  r"\s*,\s*(?:d[ií]game|diga|mande)\b)")
 PHONE_ANSWER = re.compile(rf"^(?P<co>{WORD}(?:\s+[\w'’.&-]+){{0,3}}),\s+" + NAME + r"\.?$")
 LEAD = (r"(?:(?i:yes|yeah|sure|speaking|you have|you are|s[ií]|claro|con|it'?s|this is|hi|hello|"
-        r"that'?s me|that is me|it'?s me|soy yo|"
-        r"hey|hiya|yeah hi|hola|buenas|good (?:morning|afternoon|evening))[,.]?\s+)?")
+        r"that'?s me|that is me|it'?s me|soy yo|that was me|it was me|that'?d be me|"
+        r"that would be me|era yo|fui yo|"
+        r"hey|hiya|yeah hi|hola|buenas|good (?:morning|afternoon|evening))[,.]?\s+){0,2}")
 LEAD_NAME = re.compile(r"^" + LEAD + NAME + r"(?=\s*(?:,|\.$|$|\s+(?i:from|with|"
                        r"at|de|del|here|speaking)\b))")
 NAME_QUESTION = re.compile(
@@ -109,16 +106,6 @@ SELF_DESCRIBED = re.compile(r"\s*,\s*(?:I\b|I'm|we\b|we're|from\b|with\b|at\b|de
                             rf"[{UP}]")
 NAME_THEN_COMPANY = re.compile(r"^" + LEAD + NAME + rf"\s*,\s*(?P<co>{WORD}(?:\s+(?:{CONNECT}\s+)?"
                                rf"{WORD}){{0,4}})\s*(?:,|\.|$)")
-NOT_NAME = {"yes", "sure", "okay", "ok", "calling", "just", "the", "not", "interested", "thanks",
-            "hello", "hi", "good", "sorry", "speaking", "here", "great", "perfect", "well", "so",
-            "actually", "please", "si", "yo", "el", "la", "buenos", "buenas", "hola", "gracias",
-            "perdone", "claro", "bueno", "muy", "listo", "mister", "miss", "afraid", "also",
-            "i'd", "i'm", "i'll", "i've", "con", "no", "fine", "right", "oh", "look", "honestly",
-            "dale", "nada", "mire", "vale", "you", "ha", "morning", "afternoon", "hiya", "hey",
-            "parece", "doctor", "dr", "mr", "mrs", "ms", "bye", "goodbye", "cheers", "adios",
-            "with", "and", "but", "aqui", "we", "they", "he", "she", "it", "our", "my", "us",
-            "we're", "we've", "it's", "that's", "there's", "nosotros", "ella", "ellos",
-            "usted", "ustedes", "what", "when", "where", "who", "how", "which", "this", "that"}
 NOT_COMPANY = {"the", "a", "our", "my", "this", "that", "home", "work", "next", "last", "i",
                "we", "you", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                "sunday", "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo",
@@ -388,15 +375,6 @@ ASIDE = re.compile(r"(?i),\s*(?:si se puede|si es posible|de ser posible|a ser p
 NEGATED = re.compile(r"\b(?:not|don'?t|no longer|never|no|nao|ya no)\s+(?:\w+\s+){0,1}$")
 
 
-def _clean_name(name: str) -> str | None:
-    words = name.split()
-    while words and fold(words[-1]) in NOT_NAME:
-        words.pop()
-    while len(words) > 1 and fold(words[0]) in NOT_NAME:  # 'Con Rocío Valdés', 'Oh Jenna'
-        words.pop(0)
-    if not words or fold(words[0]) in NOT_NAME or len(words[0]) < 2:
-        return None
-    return " ".join(words)
 
 
 def _rep_identity(rep: list[Said], gaz: Gazetteer) -> tuple[set[str], set[str]]:
@@ -510,6 +488,8 @@ def _customer_name(ctx: CallContext) -> Evidence[str] | None:
                 # 'Mike.', 'You are, Mike.', 'That's me, Rob Tully.' (a full name: 2)
                 add(lead.group("name"), s.text,
                     2 if " " in lead.group("name") and lead.start("name") > 0 else 1)
+            elif " " in lead.group("name") and ITS_ME.search(text[:lead.start("name")]):
+                add(lead.group("name"), s.text, 2)  # 'Yes, that was me, Marco Rivera, our ...'
     for s in answers_to(ctx, NAME_QUESTION):  # 'Oh, sorry, Jenna, Jenna Morales.'
         text = _unglue(s.text)
         said_before = set(ctx.rep_names)  # 'Hi Amir, Beatrice Olsen.', 'Jenna, Jenna Morales.'
@@ -532,6 +512,9 @@ def _customer_name(ctx: CallContext) -> Evidence[str] | None:
         for pattern in (VOCATIVE, VOCATIVE_LEAD):
             for m in pattern.finditer(s.text):
                 add(m.group("name"), s.text, 1)
+                full = _full_name_before(ctx, s, m.group("name"))
+                if full:  # 'Globex, Tom Becker.' 'Hi, Tom.': the rep greets the name just given
+                    add(*full, 2)
     for s in ctx.customer:  # the turns given the wrong way round: the caller asked for them
         for m in ADDRESSED.finditer(s.text):
             if _asked_by_caller(ctx, s):
@@ -653,8 +636,10 @@ def _company(ctx: CallContext, person: str | None) -> Evidence[str] | None:
                         (" " in co or not m.group(1)[0].islower()):  # 'de güeyla': a place?
                     candidates.append(co)
             candidates += _lower_suffixed(s.text, ctx.gaz)
+            candidates += _we_are(s.text, ctx.gaz)
         for raw in candidates:
             co = _company_span(raw, ctx.gaz)
+            co = _trade_then_and(co) if co else None
             if not co or fold(co) in ctx.rep_companies or fold(co) in addressed:
                 continue
             if person and (fold(co) in fold(person) or fold(person) == fold(co)):
@@ -1296,36 +1281,14 @@ def extract(transcript: Transcript, catalog: list[str] | None = None, *,
             gazetteer: Gazetteer | None = None, ner: Ner | None = None) -> CallAnalysis:
     """The record of one call from its transcript (labelled turns; roles are decided from the
     text when the transcript does not carry them)."""
-    if not transcript.speakers or all(s.role == "unknown" for s in transcript.speakers):
-        transcript = assign_roles(transcript)
+    transcript = _with_roles(transcript)
     gaz = gazetteer or default_gazetteer()
     said = sentences(transcript)
     lang = language_of(transcript)
-    rep_names, rep_companies = _rep_identity([s for s in said if s.role == "rep"], gaz)
-    caller_names, caller_companies = _caller_identity(said, gaz)
-    flipped = _flipped(said, caller_names)
-    if flipped:  # the rep's words were given to the customer, and back
-        rep_names, rep_companies = caller_names, caller_companies
-    else:
-        rep_names, rep_companies = rep_names | caller_names, rep_companies | caller_companies
-    ctx = CallContext(said, lang, gaz, rep_names, rep_companies)
-    swapped = CallContext(_swapped(said), lang, gaz, rep_names, rep_companies) if flipped \
-        else None
-    # what is left of the customer's party once the caller's own sentences are set aside (the
-    # recogniser joins the two parties' words when they follow each other closely)
-    rest = CallContext([s for s in said if not _callers_own(s, rep_names)], lang, gaz,
-                       rep_names, rep_companies) if flipped else ctx
-    name = (_customer_name(swapped) if swapped else None) or _customer_name(rest)
-    if name is None and ner is not None and lang == "en":
-        for s in ctx.customer[:3]:
-            person = next((e for e, label in ner(s.text) if label == "PERSON" and len(e) > 2
-                           and not _is_rep_name(e, ctx)), None)
-            if person and re.search(r"(?i)\b(?:this is|i'?m|name|here|speaking)\b", s.text):
-                name = Evidence[str](value=person, quote=s.text)
-                break
-    company = (_company(swapped, name.value if name else None) if swapped else None) or \
-        _company(rest, name.value if name else None)
-    names = {fold(n) for n in rep_names} | ({fold(name.value)} if name else set())
+    ctx = CallContext(said, lang, gaz, *_not_the_customer(transcript, said, gaz))
+    name = _named(ctx, ner)
+    company = _company(ctx, name.value if name else None)
+    names = set(ctx.rep_names) | ({fold(name.value)} if name else set())
     location = _location(ctx, names)
     country = _country_code(location, gaz, lang)
     products = _products(ctx, catalog)
@@ -1351,15 +1314,10 @@ def extract(transcript: Transcript, catalog: list[str] | None = None, *,
 
 
 def rep_identity(transcript: Transcript) -> tuple[set[str], set[str]]:
-    """The rep's names and companies as said in the call (folded), from the rep's turns and
-    from the caller's introduction wherever it was heard (`_caller_identity`)."""
-    if not transcript.speakers or all(s.role == "unknown" for s in transcript.speakers):
-        transcript = assign_roles(transcript)
-    said = sentences(transcript)
-    gaz = default_gazetteer()
-    names, companies = _rep_identity([s for s in said if s.role == "rep"], gaz)
-    caller_names, caller_companies = _caller_identity(said, gaz)
-    return names | caller_names, companies | caller_companies
+    """The rep's names and companies as said in the call (folded), from the rep's turns once the
+    roles are decided and checked against who placed the call (`core.roles.repair_roles`)."""
+    said = sentences(_with_roles(transcript))
+    return _rep_identity([s for s in said if s.role == "rep"], default_gazetteer())
 
 
 def names_said(transcript: Transcript) -> list[str]:
@@ -1409,8 +1367,8 @@ def summarize(a: CallAnalysis) -> str:
 # companies in lower case ('de café montaña', 'green kettle') found by where they stand (after
 # 'de'/'from' in the first turns, after the kind of business, after a role 'at'), title-cased in
 # the language's way; glued words split; cue words misheard or without their question mark
-# ('algo con el señor X', 'returning a call from X.'); and the two parties given the wrong way
-# round, told by who asks for whom and then introduces themselves (the caller, the rep).
+# ('algo con el señor X', 'returning a call from X.'). The two parties given the wrong way round
+# (told by who asks for whom and then introduces themselves) are put right in `core.roles`.
 
 LOWER_NOT_COMPANY = {"me", "him", "her", "us", "them", "you", "it", "mine", "yours", "scratch",
                      "now", "then", "here", "there", "time", "course", "acuerdo", "nada",
@@ -1457,7 +1415,11 @@ BUSINESS_KIND = (r"(?:company|business|firm|chain|shop|store|agency|practice|stu
                  r"restaurant|cafe|café|bakery|gym|school|hotel|brand|startup|cooperative|"
                  r"partnership|outfit|group|empresa|negocio|tienda|agencia|despacho|estudio|"
                  r"clinica|clínica|restaurante|cooperativa|panaderia|panadería|taller|bodega|"
-                 r"hotel|consultora|distribuidora|constructora|fabrica|fábrica|marca)")
+                 r"hotel|consultora|distribuidora|constructora|fabrica|fábrica|marca|"
+                 r"papeler[ií]a|ferreter[ií]a|farmacia|librer[ií]a|carpinter[ií]a|"
+                 r"peluquer[ií]a|florister[ií]a|imprenta|consultorio|"
+                 r"pasteler[ií]a|zapater[ií]a|joyer[ií]a|lavander[ií]a|cafeter[ií]a|"
+                 r"pharmacy|bookshop|salon|garage|workshop|nursery|surgery|dealership)")
 APPOSITIVE = re.compile(
     r"(?i:\b(?:a|an|our|my|un|una|nuestr[oa]|mi)\s+(?:[\w'’-]+\s+){0,3}?" + BUSINESS_KIND +
     r"(?:\s+(?:of|de)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?"
@@ -1593,60 +1555,10 @@ def _answer_lead(before: str, rep_names: set[str]) -> bool:
                for w in re.findall(r"[\w'’]+", fold(before)))
 
 
-CALLER_PITCH = re.compile(r"\b(?:you (?:requested|asked|downloaded|enquired|inquired|filled in|"
-                          r"signed up|contacted us|got in touch|wrote|were asking)|i'?m calling "
-                          r"(?:from|about|because|on behalf)|calling (?:from|about|on behalf of)|"
-                          r"(?:le|te|les) llamo (?:de|por|para|desde)|usted(?:es)? (?:nos |me )?"
-                          r"(?:pidio|solicito|pregunto|escribio|consulto))\b")
-
-
-def _caller_identity(said: list[Said], gaz: Gazetteer) -> tuple[set[str], set[str]]:
-    """Who asks for someone by full name and then says who they are is the one calling, the
-    rep, whatever party the recogniser's turns were given to: in one turn ("Is this Casey
-    Simmons? This is Faith Adams with Brightsmile Imaging."), or after the other party says it is
-    them ("May I speak with Yuki Tanaka?" "Speaking." "This is Brent from Officeloop. You
-    requested a brochure ..."). Returns the caller's names and companies (folded)."""
-    names: set[str] = set()
-    companies: set[str] = set()
-    for i, a in enumerate(said):
-        asked = ADDRESSED.search(a.text)
-        if asked is None or " " not in asked.group("name"):  # a full name, or from somewhere
-            asked = ASKED_FOR.search(a.text)
-        role = ASKED_ROLE.search(a.text) if asked is None else None  # 'whoever buys ... at X'
-        if role is not None:
-            asked = role
-        if asked is None:
-            continue
-        asked_name = asked.group("co") if role else asked.group("name")
-        answer = next((c for c in said[i + 1:] if c.turn == a.turn + 1), None)
-        own = " ".join(b.text for b in said if b.role == a.role and b.turn == a.turn + 2)
-        pitched = bool(answer and CONFIRM.match(fold(answer.text)) and
-                       CALLER_PITCH.search(fold(own)))
-        later = [b for b in said[i + 1:] if b.role == a.role and b.turn <= a.turn + 2]
-        intros = []
-        if later and (later[0].turn == a.turn or pitched):
-            intros.append(later[0])
-        if (pitched or role) and i > 0 and said[i - 1].turn == a.turn:  # 'Soy Daniel, de X.
-            intros.append(said[i - 1])  # ¿Podría hablar con la doctora Y?' 'Sí, soy yo.'
-        for b in intros:
-            intro = SELF_INTRO.search(b.text)
-            if intro is None or not re.fullmatch(rf"(?:{GREETING})?[\s,.!¡]*",
-                                                 b.text[:intro.start()]):
-                continue
-            name = _clean_name(intro.group("name"))
-            if name and fold(name) != fold(asked_name):
-                names.add(fold(name))
-                for m in COMPANY_CUE.finditer(b.text, intro.end("name")):
-                    co = _company_span(m.group("co"), gaz)
-                    if co:
-                        companies.add(fold(co))
-                    break
-    return names, companies
-
-
 def _asked_by_caller(ctx: CallContext, s: Said) -> bool:
     """A sentence of the customer's party asking for someone that the other party confirmed,
-    after which the asker said who they are, and that is the rep (`_caller_identity`)."""
+    after which the asker said who they are, and that is the rep
+    (`core.roles.caller_introduction`)."""
     answer = next((x for x in ctx.said if x.turn == s.turn + 1), None)
     if answer is None or answer.role == s.role or not CONFIRM.match(fold(answer.text)):
         return False
@@ -1660,21 +1572,12 @@ def _asked_by_caller(ctx: CallContext, s: Said) -> bool:
 
 
 # the rep asking for the customer as the recogniser heard it: no question mark, the cue misheard
-# ('¿Hablo con Andrés Molina?' -> 'algo con el señor Alberto Núñez, de imprenta Núñez.')
+# ('¿Hablo con Andrés Molina?' -> 'algo con el señor Alberto Núñez, de imprenta Núñez.'; the
+# 'con' lost before a title: 'a lo que un señor Jorni Puig.')
 ADDRESSED_HEARD = re.compile(
-    r"(?i:\b(?:hablo|algo|a lo que|a lo) con\s+(?:(?:el|la)\s+)?(?:(?:señor|señora|sr|sra|don|"
-    r"doña|doctor|doctora)\.?\s+)?)" + NAME + r"(?=\s*(?:[,.?!]|$))")
-# asking whether the other party is someone from somewhere: 'How is the scary Simmons from Oak
-# Ridge Dental?' ('Hi, is this Casey Simmons from ...' misheard)
-ASKED_FOR = re.compile(NAME + rf"\s+(?i:from|at|with|de|del)\s+(?P<co>{WORD}(?:\s+{WORD}){{0,3}})"
-                       r"\s*\?$")
-# asking for whoever holds a role at the other party's company: the caller prospecting
-ASKED_ROLE = re.compile(
-    r"(?i:\b(?:looking for|speak (?:with|to)|talk (?:with|to)|hablar con|busco a|buscando a)\s+"
-    r"(?:whoever|the person (?:who|that)|someone who|the (?:owner|manager|person in charge|"
-    r"decision maker|buyer)|quien|la persona que|el responsable|la responsable|el encargado|"
-    r"la encargada|el dueño|la dueña)\b[^.?!]*?\b(?:at|of|from|in|en|de|del)\s+)"
-    rf"(?P<co>{WORD}(?:\s+(?:{CONNECT}\s+)?{WORD}){{0,3}})")
+    r"(?i:\b(?:(?:hablo|algo|a lo que|a lo) con\s+(?:(?:el|la)\s+)?(?:(?:señor|señora|sr|sra|"
+    r"don|doña|doctor|doctora)\.?\s+)?|(?:hablo|algo|a lo que|a lo)\s+(?:(?:el|la|un|una|al)\s+)?"
+    r"(?:señor|señora|don|doña|doctor|doctora)\s+))" + NAME + r"(?=\s*(?:[,.?!]|$))")
 LOWER_SUFFIXED = re.compile(r"\b(?:of|at|for|with|from|de|del|para|en)\s+(?:(?:the|la|el)\s+)?"
                             r"((?:[a-záéíóúñ][\w'’&-]*\s+){1,3}[a-záéíóúñ][\w'’&-]*)")
 UNIT_OF_ORG = {"department", "departamento", "area", "team", "equipo", "division", "office",
@@ -1755,12 +1658,6 @@ def _company_asked_at(ctx: CallContext) -> list[tuple[str, str]]:
     return out
 
 
-def _flipped(said: list[Said], caller_names: set[str]) -> bool:
-    """The caller (the rep, `_caller_identity`) introduced themselves in the customer's turns."""
-    return any(fold(_clean_name(m.group("name")) or "") in caller_names
-               for s in said if s.role == "customer" for m in SELF_INTRO.finditer(s.text))
-
-
 # the rep naming the customer as heard, without the question mark: 'returning a call from Wesley
 # Corbyn.'
 ADDRESSED_HEARD_EN = re.compile(
@@ -1794,23 +1691,9 @@ def _without_greeting_of_rep(text: str, ctx: CallContext) -> str:
     return text
 
 
-def _swapped(said: list[Said]) -> list[Said]:
-    """The call's sentences with the two parties' roles the other way round."""
-    other: dict[str, SpeakerRole] = {"rep": "customer", "customer": "rep"}
-    return [Said(s.text, other.get(s.role, s.role), s.turn) for s in said]
-
-
 # 'no', 'na', 'do', 'da' before a company are Portuguese ('trabalho na Natura'); elsewhere they
 # are other words ('there's no Gary here')
 PORTUGUESE_CUE = re.compile(r"(?i:no|na|do|da)\s")
-
-
-def _callers_own(s: Said, caller_names: set[str]) -> bool:
-    """A sentence of the caller's: asking for someone, introducing themselves, pitching."""
-    intro = SELF_INTRO.search(s.text)
-    return bool(ADDRESSED.search(s.text) or ASKED_FOR.search(s.text) or
-                ASKED_ROLE.search(s.text) or CALLER_PITCH.search(fold(s.text)) or
-                (intro and fold(_clean_name(intro.group("name")) or "") in caller_names))
 
 
 # 'Bright Smiles Dental, Jenny speaking, how can I help?'
@@ -1826,3 +1709,200 @@ LOWER_INTRO = re.compile(
     r"meu nome (?:e|é)|me chamo)\s+)"
     r"(?P<lname>[a-záéíóúñü][a-záéíóúñü'’-]{1,}\s+[a-záéíóúñü][a-záéíóúñü'’-]{2,})"
     r"(?=\s*(?:[,.;!?]|$))")
+
+
+# --- what the structure of the call gives to the rep -----------------------------------------
+# A self-introduction that carries the company calling ('This is Faith Adams with Brightsmile',
+# "it's Dana calling from Paintline", 'my name is Leo Martin and I'm calling from Brightwave',
+# 'soy Marta Gil, de Nubeprint', 'le habla Rodrigo Salas, de Fibranet'), wherever the recogniser
+# put it. A customer says this too ('I'm Grace Liu from Harborline'), so it counts for the rep
+# only when the roles cannot be trusted: one voice, or a wrong number (`core.roles.wrong_number`)
+# or a refusal, where the one called has nothing to introduce.
+REP_SHAPED_INTRO = re.compile(
+    r"(?i:\b(?:this is|my name is|my name'?s|i am|i'?m|it'?s|it is|the name'?s|soy|me llamo|"
+    r"mi nombre es|habla|le habla|les habla|le saluda|le atiende|sou|meu nome (?:é|e)|"
+    r"aqui (?:é|e))\s+)" + NAME +
+    r"(?=\s*,?\s*(?i:(?:and\s+)?(?:i'?m\s+|i am\s+)?(?:calling|ringing|phoning|llamando|"
+    r"ligando)\s+(?:you\s+)?(?:from|on behalf of|with|for|de|desde|da|do)|from|with|at|"
+    r"representing|on behalf of|de|del|desde|de parte de|da|do)\s+)")
+REP_SHAPED_COMPANY = re.compile(
+    r"\s*,?\s*(?i:(?:and\s+)?(?:i'?m\s+|i am\s+)?(?:calling|ringing|phoning|llamando|ligando)\s+"
+    r"(?:you\s+)?(?:from|on behalf of|with|for|de|desde|da|do)|from|with|at|representing|"
+    r"on behalf of|de|del|desde|de parte de|da|do)\s+(?P<co>[\w'’&-]+(?:\s+[\w'’&-]+){0,3}?)"
+    r"(?=\s*(?:[,.;!?]|$|\b(?i:and|about|y|por|sobre|para)\b))")
+
+
+def _rep_shaped_identity(said: list[Said], gaz: Gazetteer, *,
+                         wrong: bool) -> tuple[set[str], set[str]]:
+    """The names (folded) introduced with the company calling, and those companies, from the
+    sentences of any party (`REP_SHAPED_INTRO`). On a `wrong` number (or one voice) every such
+    introduction counts, and so do the names and companies asked for ('Is this Gary Simmons
+    from Oakridge Dental?'), nobody on the line; on a refusal only an introduction in a turn
+    that also asks for someone or says why the call was placed."""
+    names: set[str] = set()
+    companies: set[str] = set()
+    placing = {s.turn for s in said
+               if OUTBOUND.search(fold(s.text)) or CALLER_PITCH.search(fold(s.text)) or
+               ADDRESSED.search(s.text) or ASKED_FOR.search(s.text) or
+               ADDRESSED_HEARD.search(s.text)}
+    for s in said:
+        if not wrong and s.turn not in placing:
+            continue
+        for m in REP_SHAPED_INTRO.finditer(s.text):
+            name = _clean_name(m.group("name"))
+            if not name:
+                continue
+            names.add(fold(name))
+            co = REP_SHAPED_COMPANY.match(s.text, m.end("name"))
+            plain = _plain_company(co.group("co"), gaz) if co else None
+            if plain:
+                companies.add(fold(plain))
+        if not wrong:
+            continue
+        if OFFERS_HELP.search(fold(s.text)):  # 'Toolful Orange, this is Nina, can I help?'
+            for pattern in (SELF_INTRO, NAME_SPEAKING):
+                for m in pattern.finditer(s.text):
+                    name = _clean_name(m.group("name"))
+                    if name:
+                        names.add(fold(name))
+            answered = ANSWERED_BY.match(s.text) or ANSWERED_SPEAKING.match(s.text)
+            if answered and _company_span(answered.group("co"), gaz):
+                companies.add(fold(answered.group("co")))
+        for pattern in (ADDRESSED, ASKED_FOR, ADDRESSED_HEARD, ADDRESSED_HEARD_EN):
+            for m in pattern.finditer(s.text):
+                name = _clean_name(m.group("name"))
+                if name:
+                    names.add(fold(name))
+        for m in [*ASKED_FOR.finditer(s.text), *ASKED_ROLE.finditer(s.text)]:
+            asked_at = _company_span(m.group("co"), gaz)
+            if asked_at:
+                companies.add(fold(asked_at))
+    return names, companies
+
+
+REP_LIKE = 1.5  # a sentence cue (core.roles.sentence_cue) this strong sounds like the rep
+
+
+def _roles_uncertain(transcript: Transcript, said: list[Said]) -> str | None:
+    """'wrong' when the parties cannot be told apart (one voice saying something a rep says)
+    or the call reached the wrong number, 'refusal' when the one called refuses: a rep-shaped
+    introduction is then never the customer's (`_rep_shaped_identity`); None otherwise."""
+    texts = [s.text for s in said]
+    one_voice = len({s.label for s in transcript.speakers}) < 2
+    if wrong_number(texts) or (one_voice and any(sentence_cue(t).score >= REP_LIKE
+                                                 for t in texts)):
+        return "wrong"  # one voice only counts when some of it sounds like a rep: a monologue
+        # of the customer's (a voicemail) introduces the customer
+    return "refusal" if any(REFUSAL.search(fold(t)) for t in texts) else None
+
+
+# the customer saying what company they are, early in the call: "we're Copperleaf Bakery, over in
+# Leeds", "somos talleres Puig, un taller de prototipos" (the recogniser's lower case kept when the
+# name ends in a word companies end in)
+WE_ARE = re.compile(
+    r"(?i:\b(?:we'?re|we are|somos|nosotros somos)\s+)"
+    r"(?P<co>[\w'’&-]+(?:\s+[\w'’&-]+){0,3}?)"
+    r"(?=\s*(?:[,.;!?]|$)|\s+(?i:in|en|from|de|del|out of|over in|based|un|una|a|an)\s)")
+NOT_WE_ARE = {"based", "located", "interested", "looking", "just", "still", "open", "closed",
+              "ready", "happy", "busy", "currently", "using", "going", "trying", "hoping",
+              "planning", "thinking", "after", "out", "over", "about", "only", "mostly", "very",
+              "really", "pretty", "quite", "so", "too", "not", "also", "all", "both", "here",
+              "there", "fine", "good", "ok", "okay", "done", "set", "new", "small", "big",
+              "growing", "expanding", "moving", "buscando", "interesados", "interesadas",
+              "pocos", "muchos", "nuevos", "clientes", "una", "un", "unos", "unas"}
+
+
+# the kind of business that opens a company's name in Spanish ('talleres Puig', 'bodega los andes')
+KIND_FIRST = {"talleres", "taller", "bodega", "bodegas", "clinica", "panaderia", "ferreteria",
+              "papeleria", "farmacia", "libreria", "imprenta", "estudio", "despacho",
+              "restaurante", "hotel", "cafe", "cafeteria", "floristeria", "carpinteria",
+              "construcciones", "inmobiliaria", "grupo", "transportes", "distribuciones",
+              "servicios", "consultora", "muebles", "seguros", "hermanos", "laboratorios"}
+
+
+def _we_are(text: str, gaz: Gazetteer) -> list[str]:
+    """Companies the customer says they are (`WE_ARE`): a capitalised name, or one in lower case
+    that ends in a word companies end in or opens with the kind of business."""
+    out = []
+    for m in WE_ARE.finditer(text):
+        words = m.group("co").split()
+        if fold(words[0]) in NOT_WE_ARE or fold(words[0]) in NOT_NAME:
+            continue
+        if words[0][0].isupper():
+            co = _company_span(m.group("co"), gaz)
+        elif len(words) >= 2 and (fold(words[-1]) in COMPANY_SUFFIX | TRADE_SUFFIX or
+                                  fold(words[0]) in KIND_FIRST):
+            co = _plain_company(m.group("co"), gaz)
+        else:
+            co = None
+        if co:
+            out.append(co)
+    return out
+
+
+
+def _full_name_before(ctx: CallContext, s: Said, first: str) -> tuple[str, str] | None:
+    """The full name of which the rep greets the first name, said by the customer in the turn
+    just before ('Hello, Beth, Tom Becker.' 'Hi, Tom.'), with the sentence it was said in."""
+    before = [c.text for c in ctx.customer if c.turn == s.turn - 1]
+    for text in before:
+        m = re.search(rf"(?<!\w){re.escape(first)}\s+(?P<last>[{UP}][{LOW}]+)(?!\w)", text)
+        if m and fold(m.group("last")) not in NOT_SURNAME:
+            return f"{first} {m.group('last')}", text
+    return None
+
+
+def _trade_then_and(co: str) -> str:
+    """A company cut after its trade word when a lone word follows it with 'and' ('Farouk Carpets
+    and Wester', 'in Leicester' misheard): a name ends in its trade ('Byrne and Walsh
+    Accountants', 'Office Furniture and Supplies'); 'and Sons' stays."""
+    words = co.split()
+    if len(words) >= 4 and fold(words[-2]) in {"and", "y", "&"} and \
+            fold(words[-3]) in COMPANY_SUFFIX | TRADE_SUFFIX and \
+            fold(words[-1]) not in COMPANY_SUFFIX | TRADE_SUFFIX | {"sons", "daughters", "hijos",
+                                                                  "hijas", "co", "cia"}:
+        return " ".join(words[:-2])
+    return co
+
+
+def _with_roles(transcript: Transcript) -> Transcript:
+    """The transcript with its roles decided from the text when it does not carry them, and
+    checked against who placed the call when it does (`core.roles.repair_roles`)."""
+    if not transcript.speakers or all(s.role == "unknown" for s in transcript.speakers):
+        return assign_roles(transcript)
+    return repair_roles(transcript)
+
+
+def _not_the_customer(transcript: Transcript, said: list[Said],
+                      gaz: Gazetteer) -> tuple[set[str], set[str]]:
+    """The names and companies (folded) no customer field may hold: the rep's own, and, when
+    the roles cannot be trusted, those the structure of the call gives to the rep."""
+    rep_names, rep_companies = _rep_identity([s for s in said if s.role == "rep"], gaz)
+    uncertain = _roles_uncertain(transcript, said)
+    if uncertain:
+        names, companies = _rep_shaped_identity(said, gaz, wrong=uncertain == "wrong")
+        rep_names, rep_companies = rep_names | names, rep_companies | companies
+    return rep_names, rep_companies
+
+
+def _named(ctx: CallContext, ner: Ner | None) -> Evidence[str] | None:
+    """The customer's name (`_customer_name`; else, in English, a person the NER finds in an
+    introduction of the customer's first sentences)."""
+    name = _customer_name(ctx)
+    if name is None and ner is not None and ctx.lang == "en":
+        for s in ctx.customer[:3]:
+            person = next((e for e, label in ner(s.text) if label == "PERSON" and len(e) > 2
+                           and not _is_rep_name(e, ctx)), None)
+            if person and re.search(r"(?i)\b(?:this is|i'?m|name|here|speaking)\b", s.text):
+                name = Evidence[str](value=person, quote=s.text)
+                break
+    return name
+
+
+# a confirmation that the one asked about is the speaker, before the full name
+ITS_ME = re.compile(r"(?i:\b(?:that'?s me|that is me|that was me|it'?s me|it was me|that'?d be "
+                    r"me|that would be me|soy yo|era yo|fui yo|sou eu)\W*$)")
+# the one answering offers help: the sales line, when one voice says both parties' words
+OFFERS_HELP = re.compile(r"\b(?:(?:how )?(?:can|may) (?:i|we) help|what can (?:i|we) do for|"
+                         r"(?:en )?que (?:le|te|les) (?:puedo|podemos) (?:ayudar|servir)|"
+                         r"(?:le|te) atiende|como posso ajudar)\b")

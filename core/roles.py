@@ -7,7 +7,11 @@ a follow-up; the customer says what they need, what they have, what they can spe
 reach them. Each sentence is scored for both; a labelled transcript (stereo channels or diarised
 segments) gives each label the sum over its sentences. A transcript without labels is cut into
 sentences and each is given a party by a two-state Viterbi pass over those scores, where a
-question makes a change of speaker likely. English, Spanish and Portuguese cues.
+question makes a change of speaker likely. A phone answered with a company and a name is the
+rep's when the call sounds inbound and the customer's when it sounds outbound. The roles are then
+checked against who placed the call (`repair_roles`): whoever asks for someone and then says who
+they are is the rep, so every field downstream reads the right party. English, Spanish and
+Portuguese cues.
 """
 
 from __future__ import annotations
@@ -17,6 +21,17 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from core.introductions import (
+    ADDRESSED,
+    ASKED_FOR,
+    ASKED_ROLE,
+    CALLER_PITCH,
+    CONFIRM,
+    GREETING,
+    NAME,
+    SELF_INTRO,
+    clean_name,
+)
 from core.normalize import detect_language, fold, split_sentences
 from models.call import Segment, Speaker, SpeakerRole, Transcript
 
@@ -246,8 +261,24 @@ _GREETED = re.compile(r"^(?i:hi|hello|hey|good (?:morning|afternoon|evening)|tha
 _ADDRESSED = re.compile(r"^(?:[A-Za-zá-ú]+\s+)?([A-ZÁÉÍÓÚÑ][a-zá-ú]+)\s*,")
 
 
+# a sentence that is only a name (after a company or a greeting): how a phone is answered
+# ('Globex, Tom Becker.')
+_NAME_ONLY = re.compile(r"^\W*(?:[\w'&. -]{2,40},\s*)?([A-ZÁÉÍÓÚÑ][a-zá-ú]+)"
+                        r"(?: [A-ZÁÉÍÓÚÑ][a-zá-ú]+)?\W*$")
+
+
+# a caller's self-introduction: the name and the company calling ('This is Faith Adams with
+# Brightsmile Imaging.'), which after asking for someone is the asker going on
+_INTRO_WITH_COMPANY = re.compile(
+    r"^\W*(?:(?i:hi|hello|hey|good (?:morning|afternoon|evening)|buenos d[ií]as|buenas tardes|"
+    r"buenas)\W+)?(?i:this is|my name is|my name'?s|i'?m|it'?s|soy|le habla|me llamo)\s+" + NAME +
+    r"(?:\s*,)?\s+(?i:with|from|at|calling (?:from|on behalf of)|de|del|desde)\s")
+
+
 def _intro_names(text: str) -> set[str]:
-    return {fold(m.group(1) or m.group(2)) for m in _INTRO.finditer(text)}
+    alone = _NAME_ONLY.match(text)
+    return {fold(m.group(1) or m.group(2)) for m in _INTRO.finditer(text)} | \
+        ({fold(alone.group(1))} if alone else set())
 
 
 @dataclass(frozen=True)
@@ -327,6 +358,9 @@ def split_turns(transcript: Transcript, voice_weight: float = 0.0) -> Transcript
         return transcript
     direction = call_direction([p.text for p in pieces])
     cues = [sentence_cue(p.text, direction) for p in pieces]
+    answered = answered_by_rep([p.text for p in pieces])
+    if answered:
+        cues[0] = Cue(cues[0].score + ANSWER_WEIGHT * answered, pieces[0].text, cues[0].asked)
     sounds: dict[str, float] = {}
     for voice, cue in zip(voices, cues, strict=True):
         if voice:
@@ -363,6 +397,9 @@ def split_turns(transcript: Transcript, voice_weight: float = 0.0) -> Transcript
             greeted = _GREETED.match(pieces[i].text) or _ADDRESSED.match(pieces[i].text)
             if greeted and fold(greeted.group(1)) in introduced_before(i):
                 sw, st = sw + 3.0, st - 3.0  # greets the name the last speaker gave
+            if _INTRO_WITH_COMPANY.match(pieces[i].text) and (
+                    ADDRESSED.search(pieces[i - 1].text) or ASKED_FOR.search(pieces[i - 1].text)):
+                sw, st = sw - 3.0, st + 3.0  # asks for someone, then says who is calling
         else:
             inside = -0.8 if long_segment[i] else -3.0
             sw, st = (0.6, -0.6) if asked else (inside + (0.8 if answer else 0.0), 0.0)
@@ -426,12 +463,16 @@ def assign_roles(transcript: Transcript,
             any(s.role == "rep" for s in speakers):
         return transcript  # decided already (REP_CHANNEL when the channels were attributed)
     by_label: dict[str, list[Cue]] = {label: [] for label in labels}
-    direction = call_direction([s for seg in transcript.segments
-                                for s in split_sentences(seg.text)])
+    said = [s for seg in transcript.segments for s in split_sentences(seg.text)]
+    direction = call_direction(said)
     for seg in transcript.segments:
         if seg.speaker in by_label:
             by_label[seg.speaker].extend(sentence_cue(s, direction)
                                          for s in split_sentences(seg.text))
+    answered = answered_by_rep(said)
+    first = next((seg.speaker for seg in transcript.segments if seg.text.strip()), None)
+    if answered and first in by_label:
+        by_label[first].append(Cue(ANSWER_WEIGHT * answered, said[0]))
     totals = {label: party_score(cues) for label, cues in by_label.items()}
     fixed = next((s.label for s in speakers if rep_channel and s.channel == rep_channel), None)
     if fixed is not None:
@@ -467,7 +508,7 @@ def assign_roles(transcript: Transcript,
             cue = f"said \"{mine.text}\"" if mine.text and mine.score < 0 \
                 else f"the other party to the rep ({rep})"
             out.append(sp.model_copy(update={"role": "customer", "cue": cue}))
-    return transcript.model_copy(update={"speakers": out})
+    return repair_roles(transcript.model_copy(update={"speakers": out}))
 
 
 def turns(transcript: Transcript) -> list[Turn]:
@@ -496,3 +537,179 @@ def language_of(transcript: Transcript) -> str:
     if transcript.language:
         return transcript.language.split("-")[0].lower()
     return detect_language(transcript.text) or "en"
+
+
+# the one called saying the person asked for is not there at all (not "out", not "busy"): the
+# call reached the wrong number, whoever says so and however the recogniser heard the name
+NOBODY_BY_THAT_NAME = re.compile(
+    r"\bthere(?:'s| is| are) no(?:body| one)?(?: \w+){0,2} (?:here|at this number|by that name)\b"
+    r"|\bnobody (?:here )?(?:called|named|by that name)\b|\bno \w+ (?:lives|works) here\b"
+    r"|\b(?:this is|it'?s) (?:a|my) (?:private|personal|home) (?:number|line|phone)\b"
+    r"|\bwrong (?:number|person)\b|\bnumber (?:is )?wrong\b"
+    r"|\baqui no (?:hay|vive|trabaja) (?:ningun|ninguna|nadie)\b|\bno (?:hay|vive) (?:ningun|"
+    r"ninguna|nadie)\b[^.?!]{0,20}\baqui\b|\b(?:tiene|tienen|marco|llamo a) (?:el|un|mal el) "
+    r"numero (?:mal|equivocado)\b|\bnumero (?:mal|equivocado)\b|\bse (?:ha )?equivoco\b"
+    r"|\bse ha equivocado\b|\bnumero errado\b|\bnao (?:tem|mora) ninguem\b")
+
+
+def wrong_number(sentences: list[str]) -> bool:
+    """The call reached the wrong person: the caller says they dialled wrong, or the one called
+    says so, or that nobody of the name asked for is there."""
+    folded = [fold(s) for s in sentences]
+    return any(CALLER_CUES.search(s) or CALLEE_CUES.search(s) or NOBODY_BY_THAT_NAME.search(s)
+               for s in folded)
+
+
+# the phone answered with the company and the name of the one answering ('Parcelpoint sales, Joe
+# speaking.', 'Good afternoon, Kingsbridge Furniture, you're through to Marcus.', 'Mudanzas
+# Robles, le atiende Marisol.'): said by the one called, who is the rep when the customer rang
+# and the customer when the rep rang (`call_direction` of the rest of the call)
+_NOT_A_COMPANY = (r"(?:good (?:morning|afternoon|evening)|hello|hi|hey|hiya|buenos dias|buenas "
+                  r"tardes|buenas|bom dia|boa tarde|ola|hola|yes|yeah|si|oh|well|ok|okay|"
+                  r"sure|right|thanks|thank you|gracias|bueno|diga|digame)")
+PHONE_ANSWERED = re.compile(
+    r"^\W*(?:(?:good (?:morning|afternoon|evening)|hello|hi|buenos dias|buenas tardes|buenas|"
+    rf"bom dia|boa tarde)\W+)?(?!{_NOT_A_COMPANY}\W*,)[\w'&. -]{{2,50}}?,\s*"
+    r"(?:(?:good (?:morning|afternoon|evening)|buenos dias|buenas tardes|buenas|bom dia|"
+    r"boa tarde),?\s*)?(?:(?:this is|you'?re through to|you'?re speaking (?:with|to)|"
+    r"le atiende|te atiende|habla|fala)\s+\w+|\w+(?: \w+)? "
+    r"(?:speaking|here|al habla|hablando|falando)\b)")
+ANSWER_WEIGHT = 2.0
+
+
+def answered_by_rep(sentences: list[str]) -> float:
+    """+1 when the call opens with the phone answered with a company and a name and the rest of
+    the call sounds inbound (the rep answered), -1 when it sounds outbound (the customer
+    answered), 0 when it does not open so."""
+    if not sentences or not PHONE_ANSWERED.match(fold(sentences[0])):
+        return 0.0
+    rest = [fold(s) for s in sentences[1:]]
+    out = sum(bool(OUTBOUND.search(s)) for s in rest)
+    inward = sum(bool(INBOUND.search(s)) for s in rest)
+    return -1.0 if out > inward else 1.0
+
+
+# --- the caller, told by who asks for whom ---------------------------------------------------
+# Whoever asks for someone by full name (or for whoever holds a role at a company) and then says
+# who they are is the one calling, the rep, whatever party the recogniser's turns were given to:
+# in one turn ("Is this Casey Simmons? This is Faith Adams with Brightsmile Imaging."), or after
+# the other party says it is them ("May I speak with Yuki Tanaka?" "Speaking." "This is Brent
+# from Officeloop. You requested a brochure ...").
+
+@dataclass(frozen=True)
+class _Sentence:
+    text: str
+    label: str
+    turn: int
+
+
+def _sentences(transcript: Transcript) -> list[_Sentence]:
+    return [_Sentence(s, t.label, i) for i, t in enumerate(turns(transcript))
+            for s in split_sentences(t.text)]
+
+
+def caller_introduction(transcript: Transcript) -> tuple[str | None, set[str]]:
+    """The label of the party that asked for someone and then introduced themselves (the
+    caller), with the names they gave (folded); (None, set()) when no one did."""
+    said = _sentences(transcript)
+    caller: str | None = None
+    names: set[str] = set()
+    for i, a in enumerate(said):
+        asked = ADDRESSED.search(a.text)
+        if asked is None or " " not in asked.group("name"):  # a full name, or from somewhere
+            asked = ASKED_FOR.search(a.text)
+        role = ASKED_ROLE.search(a.text) if asked is None else None  # 'whoever buys ... at X'
+        if role is not None:
+            asked = role
+        if asked is None:
+            continue
+        asked_name = asked.group("co") if role else asked.group("name")
+        answer = next((c for c in said[i + 1:] if c.turn == a.turn + 1), None)
+        own = " ".join(b.text for b in said if b.label == a.label and b.turn == a.turn + 2)
+        pitched = bool(answer and CONFIRM.match(fold(answer.text)) and
+                       CALLER_PITCH.search(fold(own)))
+        later = [b for b in said[i + 1:] if b.label == a.label and b.turn <= a.turn + 2]
+        intros = []
+        if later and (later[0].turn == a.turn or pitched):
+            intros.append(later[0])
+        if (pitched or role) and i > 0 and said[i - 1].turn == a.turn:  # 'Soy Daniel, de X.
+            intros.append(said[i - 1])  # ¿Podría hablar con la doctora Y?' 'Sí, soy yo.'
+        for b in intros:
+            intro = SELF_INTRO.search(b.text)
+            if intro is None or not re.fullmatch(rf"(?:{GREETING})?[\s,.!¡]*",
+                                                 b.text[:intro.start()]):
+                continue
+            name = clean_name(intro.group("name"))
+            if name and fold(name) != fold(asked_name):
+                names.add(fold(name))
+                caller = caller or b.label
+    return caller, names
+
+
+def _callers_own(text: str, caller_names: set[str]) -> bool:
+    """A sentence of the caller's: asking for someone, introducing themselves, pitching."""
+    intro = SELF_INTRO.search(text)
+    return bool(ADDRESSED.search(text) or ASKED_FOR.search(text) or ASKED_ROLE.search(text) or
+                CALLER_PITCH.search(fold(text)) or
+                (intro and fold(clean_name(intro.group("name")) or "") in caller_names))
+
+
+def _split_segment(seg: Segment) -> list[Segment]:
+    """A segment cut into its sentences, times shared out by their characters."""
+    sentences = split_sentences(seg.text) or [seg.text]
+    total = sum(len(x) for x in sentences) or 1
+    out, t = [], seg.start
+    for x in sentences:
+        dur = (seg.end - seg.start) * len(x) / total
+        out.append(seg.model_copy(update={"start": round(t, 3), "end": round(t + dur, 3),
+                                          "text": x}))
+        t += dur
+    return out
+
+
+def repair_roles(transcript: Transcript) -> Transcript:
+    """Roles decided from the cues, checked against who placed the call
+    (`caller_introduction`): when the caller's introduction sits in the customer's turns, the
+    parties were given the wrong way round and the roles are swapped; a sentence that sounds
+    like the customer after the caller's own in one of the caller's segments (the recogniser
+    joins the two parties' words when they follow each other closely) goes to the other party.
+    Roles fixed by REP_CHANNEL are left as they are."""
+    roles = {s.label: s.role for s in transcript.speakers}
+    if len(roles) != 2 or any(s.cue.startswith("REP_CHANNEL") for s in transcript.speakers):
+        return transcript
+    caller, names = caller_introduction(transcript)
+    if caller is None or roles.get(caller) != "customer":
+        return transcript
+    other = next(label for label in roles if label != caller)
+    direction = call_direction([s for seg in transcript.segments
+                                for s in split_sentences(seg.text)])
+    segments: list[Segment] = []
+    for seg in transcript.segments:
+        pieces = _split_segment(seg) if seg.speaker == caller else [seg]
+        if len(pieces) < 2:
+            segments.append(seg)
+            continue
+        seen_own, labelled = False, []
+        for piece in pieces:
+            own = _callers_own(piece.text, names)
+            seen_own = seen_own or own
+            if seen_own and not own and sentence_cue(piece.text, direction).score < 0:
+                piece = piece.model_copy(update={"speaker": other})
+            labelled.append(piece)
+        if all(p.speaker == caller for p in labelled):
+            segments.append(seg)
+            continue
+        merged: list[Segment] = []
+        for piece in labelled:  # the sentences of one party in a segment stay one segment
+            if merged and merged[-1].speaker == piece.speaker:
+                merged[-1] = merged[-1].model_copy(update={
+                    "end": piece.end, "text": f"{merged[-1].text} {piece.text}"})
+            else:
+                merged.append(piece)
+        segments.extend(merged)
+    why = f"asked for someone and then introduced themselves ({', '.join(sorted(names))})"
+    speakers = [s.model_copy(update={"role": "rep", "cue": why}) if s.label == caller else
+                s.model_copy(update={"role": "customer",
+                                     "cue": f"the other party to the caller ({caller})"})
+                for s in transcript.speakers]
+    return transcript.model_copy(update={"segments": segments, "speakers": speakers})

@@ -790,3 +790,156 @@ def test_a_lower_case_business_named_after_its_kind_and_not_a_department() -> No
         ("C", "Hola, soy Laura, trabajo en el departamento de marketing, en Lima."),
         language="es")
     assert b.company is None
+
+
+def test_on_a_wrong_number_the_callers_introduction_given_to_the_customer_is_nobodys() -> None:
+    # the recogniser's turns the wrong way round: the caller's introduction in the customer's
+    a = _run(
+        ("C", "Hello?"),
+        ("C", "Hi, is that Dora Finch from Larkspur Vets?"),
+        ("R", "This is Ivo Grant with Meadowlane Imaging."),
+        ("C", "No, there's nobody here called Dora."),
+        ("R", "Sorry, I must have the wrong number."),
+    )
+    assert a.customer_name is None
+    assert a.company is None
+
+
+def test_one_voice_saying_the_reps_introduction_gives_no_customer() -> None:
+    transcript = call(("A", "Hi, my name is Leo Park and I'm calling from Sunvale Energy. You "
+                            "requested a solar quote."), ("A", "We need to talk about it."))
+    transcript.speakers[0].role = "customer"
+    a = extract(transcript, gazetteer=GAZ)
+    assert a.customer_name is None
+    assert a.company is None
+
+
+def test_one_voice_that_sounds_only_like_a_customer_keeps_its_introduction() -> None:
+    # a customer's voicemail: nothing in it sounds like a rep
+    transcript = call(("A", "Hello, this is Maria Lopez from Acme Logistics in Omaha."),
+                      ("A", "We are interested in your fleet tracking software. Please call me "
+                            "back."))
+    transcript.speakers[0].role = "customer"
+    a = extract(transcript, gazetteer=GAZ)
+    assert a.customer_name and a.customer_name.value == "Maria Lopez"
+    assert a.company and a.company.value == "Acme Logistics"
+
+
+def test_a_refusal_keeps_the_customers_own_introduction_not_the_callers() -> None:
+    kept = _run(
+        ("R", "Buenos días, soy Sergio Vela, de Energía Norte. ¿Hablo con el responsable de "
+              "compras?"),
+        ("C", "Sí, soy Nuria Campos, de Talleres Ibarra."),
+        ("R", "Le llamo por nuestras tarifas de luz."),
+        ("C", "Ya tenemos proveedor. No nos interesa."),
+        language="es",
+    )
+    assert kept.customer_name and kept.customer_name.value == "Nuria Campos"
+    assert kept.company and kept.company.value == "Talleres Ibarra"
+    swapped = _run(  # the caller's turn given to the customer by the recogniser
+        ("R", "¿Diga?"),
+        ("C", "Buenas, soy Sergio Vela, de Energía Norte. Le llamo por las tarifas de luz."),
+        ("R", "No, gracias, no nos interesa."),
+        language="es",
+    )
+    assert swapped.customer_name is None
+    assert swapped.company is None
+
+
+def test_the_full_name_said_later_completes_the_first_name() -> None:
+    a = _run(
+        ("C", "Hello, Rivera Auto Body, Marco speaking."),
+        ("R", "Hi Marco, it's Dana calling from Paintline. You filled in our form."),
+        ("C", "Yes, that was me, Marco Rivera. We want a new spray booth."),
+    )
+    assert a.customer_name and a.customer_name.value == "Marco Rivera"
+
+
+def test_the_phone_picked_up_after_a_hand_over_with_the_name_and_digame() -> None:
+    a = _run(
+        ("C", "¿Bueno?"),
+        ("R", "Buenas tardes, le habla Rodrigo Salas, de Fibranet. ¿Hablo con la señora Elena "
+              "Vargas?"),
+        ("C", "No, soy su hija. ¿De parte de quién?"),
+        ("R", "De Fibranet, por la consulta que hizo."),
+        ("C", "Un momento, se la paso. ¿Sí? Elena Vargas, dígame."),
+        ("R", "Le llamo por el internet para su negocio."),
+        ("C", "Ah, sí. Tengo una papelería, Papelería El Lápiz, y quiero internet de fibra."),
+        language="es",
+    )
+    assert a.customer_name and a.customer_name.value == "Elena Vargas"
+    assert a.company and a.company.value == "Papelería El Lápiz"
+
+
+def test_we_are_and_somos_name_the_customers_company_as_the_recogniser_writes_it() -> None:
+    a = _run(
+        ("R", "Northgate Print, you're through to Sam."),
+        ("C", "Hi Sam, it's Nadia, we're copper leaf bakery, over in Leeds."),
+        ("C", "We need printed paper bags."),
+    )
+    assert a.company and a.company.value == "Copper Leaf Bakery"
+    b = _run(
+        ("R", "Buenos días, soy Marta, de Nubeprint. ¿Hablo con el señor Jordi Puig?"),
+        ("C", "Sí, soy yo."),
+        ("R", "Nos dejó sus datos en la web."),
+        ("C", "Ah, sí, somos talleres puig, un taller de prototipos."),
+        language="es",
+    )
+    assert b.company and b.company.value == "Talleres Puig"
+    c = _run(
+        ("R", "Northgate Print, you're through to Sam."),
+        ("C", "Hi Sam, it's Nadia, we're based in Leeds and we're looking at paper bags."),
+    )
+    assert c.company is None
+
+
+
+def test_the_full_name_the_rep_greets_by_its_first_name_is_the_customers() -> None:
+    a = _run(
+        ("C", "Hello, Orbis, Ada Brennan."),
+        ("R", "Hi, Ada. My name is Joel Hart, from Tallyform. Do you have a minute?"),
+        ("C", "Not really, we are happy with what we have."),
+    )
+    assert a.customer_name and a.customer_name.value == "Ada Brennan"
+    assert a.customer_name.quote == "Hello, Orbis, Ada Brennan."
+
+
+def test_the_rep_asking_for_a_titled_name_with_the_cue_misheard_and_confirmed() -> None:
+    a = _run(
+        ("C", "Diga."),
+        ("R", "Hola, buenos días, soy Marta Gil, de Nubeprint, a lo que un señor Jorni Puig."),
+        ("C", "Sí, soy yo."),
+        language="es",
+    )
+    assert a.customer_name and a.customer_name.value == "Jorni Puig"
+
+
+def test_a_lone_word_after_and_past_the_trade_is_not_part_of_the_company() -> None:
+    def company(said: str) -> str | None:
+        a = _run(("R", "Van Hire Direct, Josh speaking."), ("C", said),
+                 ("R", "Three hundred and fifty pounds a week."))
+        return a.company.value if a.company else None
+
+    assert company("Hi, Omar Farouk, from Farouk Carpets and Wester.") == "Farouk Carpets"
+    assert company("Hi, Liam Byrne, from Byrne and Walsh Accountants.") == \
+        "Byrne and Walsh Accountants"
+    assert company("Hi, Ted Hale, from Hale Plumbing and Sons.") == "Hale Plumbing and Sons"
+
+
+def test_a_confirmation_then_the_full_name_in_a_sentence_that_goes_on() -> None:
+    a = _run(
+        ("C", "Hello, Rivera Rotobody, Marco speaking."),
+        ("R", "Hi Marco, it's Dana calling from Paint Line. You filled in our form."),
+        ("C", "Yes, that was me, Marco Rivera, our shop is in Calgary."),
+    )
+    assert a.customer_name and a.customer_name.value == "Marco Rivera"
+
+
+def test_one_voice_the_answer_offering_help_is_the_reps() -> None:
+    transcript = call(("S1", "Toolful Orange, this is Nina, can I help? I'm calling about "
+                             "a router for our workshop."))
+    transcript.speakers[0].role = "customer"
+    a = extract(transcript, gazetteer=GAZ)
+    assert a.customer_name is None
+    assert a.company is None
+

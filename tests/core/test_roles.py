@@ -1,4 +1,15 @@
-from core.roles import assign_roles, call_direction, caller_score, sentence_cue, split_turns, turns
+from core.roles import (
+    answered_by_rep,
+    assign_roles,
+    call_direction,
+    caller_introduction,
+    caller_score,
+    repair_roles,
+    sentence_cue,
+    split_turns,
+    turns,
+    wrong_number,
+)
 from tests.core.helpers import call
 
 INBOUND = call(
@@ -212,3 +223,110 @@ def test_question_marks_the_recogniser_adds_do_not_outweigh_an_explicit_cue() ->
               "¿Estamos opciones? ¿Pero a mesimismo? ¿Al tel? ¿Dólamios? ¿Quizás el año?"),
         language="es"))
     assert {s.label: s.role for s in out.speakers} == {"A": "rep", "B": "customer"}
+
+
+def test_the_phone_answered_with_the_company_is_the_rep_when_the_customer_rang() -> None:
+    out = assign_roles(call(
+        ("A", "Brightline sales, Joe speaking."),
+        ("B", "Hi, I'm calling about an order that never arrived."),
+        ("A", "Sorry about that. This is the sales line."),
+        ("B", "Oh, okay. Thanks."),
+    ))
+    assert {s.label: s.role for s in out.speakers} == {"A": "rep", "B": "customer"}
+
+
+def test_the_phone_answered_with_the_company_is_the_customer_when_the_rep_rang() -> None:
+    out = assign_roles(call(
+        ("A", "Good afternoon, Fenwick Joinery, you're through to Marcus."),
+        ("B", "Hi Marcus, it's Fern calling from Deskward."),
+        ("A", "Oh right, go on."),
+    ))
+    assert {s.label: s.role for s in out.speakers} == {"A": "customer", "B": "rep"}
+    assert answered_by_rep(["Fenwick Joinery, Marcus speaking.", "Hi, it's Fern calling from "
+                            "Deskward."]) == -1.0
+    assert answered_by_rep(["Hello?", "Hi, it's Fern calling from Deskward."]) == 0.0
+
+
+def test_a_wrong_number_said_by_either_party_in_either_language() -> None:
+    assert wrong_number(["No, there's nobody here called Dora."])
+    assert wrong_number(["Sorry, I must have the wrong number."])
+    assert wrong_number(["Aquí no vive ningún Tomás, creo que tiene el número mal."])
+    assert not wrong_number(["He's out today, can I take a message?"])
+    assert not wrong_number(["No nos interesa, gracias."])
+
+
+def test_the_caller_who_asks_for_someone_and_introduces_themselves_is_the_rep() -> None:
+    # the cues alone give the roles the wrong way round; who placed the call puts them right
+    wrong = call(
+        ("A", "Hello?"),
+        ("B", "Hi, is that Dora Finch? This is Ivo Grant with Meadowlane Imaging."),
+        ("A", "Yes, speaking. We're looking at new scanners for the clinic."),
+    )
+    wrong.speakers[0].role, wrong.speakers[1].role = "rep", "customer"
+    assert caller_introduction(wrong) == ("B", {"ivo grant"})
+    out = repair_roles(wrong)
+    assert {s.label: s.role for s in out.speakers} == {"A": "customer", "B": "rep"}
+    assert out.segments == wrong.segments
+    assert assign_roles(wrong.model_copy(update={"speakers": []})).speakers[1].role == "rep"
+
+
+def test_the_customers_words_joined_to_the_callers_segment_go_back_to_the_customer() -> None:
+    joined = call(
+        ("R", "Hello?"),
+        ("C", "Hi, may I speak with Mara Lind, please?"),
+        ("R", "Speaking."),
+        ("C", "This is Brent from Deskloop. You requested a brochure about our standing desks. "
+              "Oh yes, we're refitting our office at Lind Interiors."),
+    )
+    joined.speakers[0].role, joined.speakers[1].role = "rep", "customer"
+    out = repair_roles(joined)
+    roles = {s.label: s.role for s in out.speakers}
+    assert roles == {"R": "customer", "C": "rep"}
+    said = [(roles[s.speaker or ""], s.text) for s in out.segments]
+    assert said[-2:] == [
+        ("rep", "This is Brent from Deskloop. You requested a brochure about our standing desks."),
+        ("customer", "Oh yes, we're refitting our office at Lind Interiors.")]
+    assert out.segments[-2].end == out.segments[-1].start
+
+
+def test_roles_fixed_by_the_rep_channel_setting_are_not_repaired() -> None:
+    fixed = call(("left", "Hello?"), ("right", "Hi, is that Dora Finch? This is Ivo Grant with "
+                                              "Meadowlane Imaging."), channels=True)
+    fixed.speakers[0].role, fixed.speakers[0].cue = "rep", "REP_CHANNEL=left"
+    fixed.speakers[1].role = "customer"
+    assert repair_roles(fixed) == fixed
+
+
+def test_one_voice_answering_with_a_name_the_other_greets_is_two_parties() -> None:
+    out = assign_roles(call(
+        ("S1", "Hello, Orbis,"),
+        ("S1", "Ada Brennan."),
+        ("S1", "Hi, Ada."),
+        ("S1", "My name is Joel Hart, from Tallyform. Do you have a minute to talk about "
+               "survey software?"),
+        ("S1", "Not really, we are happy with what we have."),
+    ))
+    roles = {s.label: s.role for s in out.speakers}
+    said = [(roles[s.speaker or ""], s.text) for s in out.segments]
+    assert said[:3] == [("customer", "Hello, Orbis,"), ("customer", "Ada Brennan."),
+                        ("rep", "Hi, Ada.")]
+
+
+def test_one_voice_asking_for_someone_then_saying_who_calls_is_one_party() -> None:
+    out = assign_roles(call(
+        ("S1", "Hello."),
+        ("S1", "How is the Dora Finch from Larkspur Vets?"),
+        ("S1", "This is Ivo Grant with Meadowlane Imaging."),
+        ("S1", "No, there's nobody here called Dora."),
+        ("S1", "I must have the wrong number."),
+    ))
+    by_text = {s.text: s.speaker for s in out.segments}
+    assert by_text["This is Ivo Grant with Meadowlane Imaging."] == \
+        by_text["How is the Dora Finch from Larkspur Vets?"]
+    assert by_text["No, there's nobody here called Dora."] != \
+        by_text["This is Ivo Grant with Meadowlane Imaging."]
+
+
+def test_a_greeting_before_a_self_introduction_is_no_phone_answer() -> None:
+    assert answered_by_rep(["Hello, this is Maria Lopez from Acme Logistics.", "Sure."]) == 0.0
+    assert answered_by_rep(["Parcelpoint sales, Joe speaking.", "Hi."]) == 1.0

@@ -26,6 +26,11 @@ class Said:
 CORRECTION = re.compile(r"\b(?:actually|sorry|correction|i mean|make it|let'?s say|no,|rather|"
                         r"instead|mejor dicho|perdon|en realidad|digamos|corrijo|o sea|"
                         r"quiero decir|na verdade|quer dizer)\b")
+# a clause, not a noun phrase: a verb or a pronoun in it (not a product, a name or a company)
+FRAGMENT = re.compile(r"\b(?:is|are|was|were|be|been|being|have|has|had|do|does|did|will|would|can|"
+                      r"could|should|we|i|they|he|she|you|it|es|son|fue|tenemos|tiene|hemos|"
+                      r"somos|estamos|nosotros|yo|ellos|puede|podemos|vamos|usamos|utilizamos|"
+                      r"manejamos|tenemos|usan|usaban|use|used|using)\b")
 MACHINE_ADDRESSED = re.compile(
     r"\b(?:whatever|whoever|any|the|a|an|some|if)\s+(?:\w+\s+){0,2}(?:robot|bot|ai|assistant|model|"
     r"machine|computer|software|system|transcri\w*|program|algorithm|recorder|note ?taker)s?\s+"

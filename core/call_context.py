@@ -1,6 +1,8 @@
 """A call as the local extractor reads it: its sentences, each with who said it (the rep or the
 customer) and in which turn, without the sentences aimed at a model; and what the rep asked that
-a customer's turn answers. Shared by the field readers (core.local_extraction, core.agreement).
+a customer's turn answers. Shared by the field readers (core.identity, core.location,
+core.products, core.money, core.contact, core.agreement), with `FRAGMENT` (a clause, not a noun
+phrase) used by several of them.
 """
 
 from __future__ import annotations

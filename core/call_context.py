@@ -1,6 +1,8 @@
 """A call as the local extractor reads it: its sentences, each with who said it (the rep or the
 customer) and in which turn, without the sentences aimed at a model; and what the rep asked that
-a customer's turn answers. Shared by the field readers (core.local_extraction, core.agreement).
+a customer's turn answers. Shared by the field readers (core.identity, core.location,
+core.products, core.money, core.contact, core.agreement), with `FRAGMENT` (a clause, not a noun
+phrase) used by several of them.
 """
 
 from __future__ import annotations
@@ -26,6 +28,11 @@ class Said:
 CORRECTION = re.compile(r"\b(?:actually|sorry|correction|i mean|make it|let'?s say|no,|rather|"
                         r"instead|mejor dicho|perdon|en realidad|digamos|corrijo|o sea|"
                         r"quiero decir|na verdade|quer dizer)\b")
+# a clause, not a noun phrase: a verb or a pronoun in it (not a product, a name or a company)
+FRAGMENT = re.compile(r"\b(?:is|are|was|were|be|been|being|have|has|had|do|does|did|will|would|can|"
+                      r"could|should|we|i|they|he|she|you|it|es|son|fue|tenemos|tiene|hemos|"
+                      r"somos|estamos|nosotros|yo|ellos|puede|podemos|vamos|usamos|utilizamos|"
+                      r"manejamos|tenemos|usan|usaban|use|used|using)\b")
 MACHINE_ADDRESSED = re.compile(
     r"\b(?:whatever|whoever|any|the|a|an|some|if)\s+(?:\w+\s+){0,2}(?:robot|bot|ai|assistant|model|"
     r"machine|computer|software|system|transcri\w*|program|algorithm|recorder|note ?taker)s?\s+"

@@ -1,6 +1,6 @@
 """How people in a call say who they are and whom they want: the patterns shared by the role
 assignment (`core.roles`: the caller who asks for someone and then introduces themselves is the
-rep) and the local extractor (`core.local_extraction`: the customer's name, the rep's identity).
+rep) and the local extractor (`core.identity`: the customer's name, the rep's identity).
 
 Patterns read the text as written (capitals mark names); the cue words are matched in any case.
 """

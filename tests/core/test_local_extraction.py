@@ -643,15 +643,6 @@ def test_a_lower_case_company_after_the_customers_role_there() -> None:
     assert b.company is None
 
 
-def test_a_lower_case_name_capitalised_as_names_are_written_in_the_language() -> None:
-    from core.local_extraction import _title
-
-    assert _title("café de la montaña") == "Café de la Montaña"
-    assert _title("bodega los andes") == "Bodega Los Andes"
-    assert _title("parker and sons plumbing") == "Parker and Sons Plumbing"
-    assert _title("la buena cosecha") == "La Buena Cosecha"
-
-
 def test_a_full_name_after_that_is_me_is_enough() -> None:
     a = _run(
         ("C", "Northgate Pharmacy, good morning."),

@@ -1,4 +1,4 @@
-from core.local_extraction import extract, match_catalog
+from core.local_extraction import extract
 from core.normalize import (
     detect_language,
     digits_from_speech,
@@ -186,7 +186,6 @@ def test_catalog_matching() -> None:
     catalog = ["Delivery Tracking Pro", "Driver App", "Route Optimizer"]
     a = extract(LEEDS, catalog, gazetteer=GAZ)
     assert [p.value for p in a.products_of_interest] == ["Delivery Tracking Pro", "Driver App"]
-    assert match_catalog(["delivery tracking software"], catalog) == ["Delivery Tracking Pro"]
 
 
 def test_nothing_said_gives_empty_fields() -> None:

@@ -1,0 +1,153 @@
+"""The customer's place, read by the offline extractor: the location said (a city, a region, a
+country, a small town by what stands around it, a city then its region) and the country code it
+gives. Places are looked up in the gazetteer (`core.places`) and kept as said ("Sevilla").
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.call_context import CallContext
+from core.introductions import WORD
+from core.normalize import fold
+from core.places import Gazetteer, Place
+from models.analysis import Evidence, Location
+
+
+def _place(text: str, gaz: Gazetteer) -> Place | None:
+    return gaz.places.get(fold(text).strip(" ,.")) if text else None
+
+
+_RUN = re.compile(rf"{WORD}(?:\s+(?:(?:y|do|da|de|del|of|la)\s+)?{WORD})*")
+
+
+def _location(ctx: CallContext, names: set[str]) -> Evidence[Location] | None:
+    """The customer's place: city, region, country as said, in the customer's words (or in the
+    rep's, where the rep speaks of the customer's: "your agents in Phoenix")."""
+    yours = [s for s in ctx.rep if re.search(r"\b(?:your|you'?re|you are|usted|su|sus|seu|sua)\b",
+                                              fold(s.text))]
+    for s in ctx.customer + yours:
+        hits: list[tuple[int, str, Place]] = []
+        where = s.role == "customer" and bool(_WHERE_QUESTION.search(fold(ctx.previous_rep(s))))
+        for m in _RUN.finditer(s.text):
+            run = m.group(0)
+            words = run.split()
+            # the whole run, or a place after a connector inside it ('Mirador de Granada')
+            options = [(m.start(), run)]
+            if s.text[:m.start()].endswith(("the ", "The ")) and not _place(run, ctx.gaz):
+                options.append((m.start(), "the " + run))  # 'in the UK'
+            for i, w in enumerate(words):
+                if w.lower() in ("de", "del", "in", "en") and i + 1 < len(words):
+                    options.append((m.start() + run.find(" " + w + " ") + len(w) + 2,
+                                    " ".join(words[i + 1:])))
+            split = _city_then_region(run, ctx.gaz) if not _place(run, ctx.gaz) else None
+            if split:  # 'calling from Denver Colorado': the comma not written
+                if re.search(r"(?i:\b(?:in|en|from|de|del|desde|based in|out of)\s*)$",
+                             s.text[:m.start()]):
+                    hits += [(m.start() + offset, said, place) for offset, said, place in split]
+                continue
+            for pos, text in options:
+                place = _place(text, ctx.gaz)
+                if place and fold(text) not in names and not any(fold(text) in n.split()
+                                                                  for n in names):
+                    if pos == m.start() and pos > 0 and not re.search(
+                            r"(?i:\b(?:in|en|from|de|del|desde|near|based in|at|em|no|na|"
+                            r"outside|out of|around|cerca de|,)\s*(?:the\s+)?)$",
+                            s.text[:pos]):
+                        continue
+                    rest = s.text[m.end():].strip(" ,.!?")
+                    if pos == 0 and rest and not _place(rest, ctx.gaz) and not where:
+                        continue  # 'Nada, adiós': a word, not the place; 'Albuquerque.' is
+                    hits.append((pos, text.removeprefix("the ").strip(" ,."), place))
+                    break
+        # a place the recogniser wrote in lower case ("de buenos aires"), after a preposition:
+        # only big cities, regions and countries, so ordinary words are not read as places
+        for m in re.finditer(r"(?:\b(?:in|en|de|del|desde|from|em|no|na)\s+|,\s+(?!(?:de|del|en|"
+                             r"in|from)\b))((?:[a-zñáéíóú]+\s?){1,3})", s.text):
+            words = m.group(1).split()
+            for n in range(len(words), 0, -1):
+                text = " ".join(words[:n])
+                place = _place(text, ctx.gaz)
+                glued = s.text[m.start(1) + len(text):m.start(1) + len(text) + 1] in ("-", "'")
+                if place and (place.kind != "city" or place.population >= 500_000) and \
+                        not glued and fold(text) not in names and \
+                        all(h[0] != m.start(1) for h in hits):  # 'rom-toly' is no Rome
+                    hits.append((m.start(1), text, place))
+                    break
+        if not any(place.kind == "city" for _, _, place in hits):
+            town = _small_town(s.text, hits, ctx.gaz, names, where)
+            if town:
+                hits.append(town)
+        if not hits:
+            continue
+        hits.sort(key=lambda h: h[0])
+        # 'in Calgary, and we're the...' '...canada.': the recogniser cut the turn before the
+        # region or the country; a sentence of the same turn that is only that name completes it
+        after = [x for x in ctx.said if x.turn == s.turn and ctx.said.index(x) >
+                 ctx.said.index(s)] if s in ctx.said else []
+        for x in after[:2]:
+            bare = re.sub(r"^(?:(?:and|y|in|en)\s+)", "", x.text.strip(" .,;!?¡¿…"), flags=re.I)
+            place = _place(bare, ctx.gaz)
+            if place is None or place.kind == "city":
+                break
+            hits.append((10**6 + len(hits), bare, place))
+        loc = Location()
+        for _, text, place in hits:
+            if place.kind == "city" and loc.city is None and loc.region is None:
+                loc.city = text
+            elif place.kind == "region" and loc.region is None:
+                loc.region = text
+            elif place.kind == "country" and loc.country is None:
+                loc.country = text
+        return Evidence[Location](value=loc, quote=s.text)
+    return None
+
+
+_WHERE_QUESTION = re.compile(r"\bwhere (?:are you|is your|do you|are they|is the)\b|"
+                             r"\bwhereabouts\b|\bde donde\b|"
+                             r"\bdonde (?:estan|esta|se encuentra|tienen)\b|\bubicad[oa]s?\b|"
+                             r"\bonde (?:fica|ficam|esta)\b")
+
+
+_TOWN_CONTEXT = re.compile(r"(?i:\b(?:out in|based in|located in|here in|up in|down in|over in|"
+                           r"we'?re in|i'?m in|we are in|i am in|estamos en|estoy en|"
+                           r"ubicad[oa]s? en|aqui en|desde)\s*)$")
+
+
+def _small_town(text: str, hits: list[tuple[int, str, Place]], gaz: Gazetteer, names: set[str],
+                where: bool) -> tuple[int, str, Place] | None:
+    """A town under the gazetteer's population bar, only where the call says a place is given:
+    'we're out in Napa', 'based in Napa', 'Napa, California' (its own region said after it), or
+    first in the answer to 'where are you?'."""
+    for m in _RUN.finditer(text):
+        said = m.group(0).strip(" ,.")
+        town = gaz.small.get(fold(said))
+        if town is None or fold(said) in names or any(fold(said) in n.split() for n in names):
+            continue
+        region_after = any(place.kind != "city" and place.country_code == town.country_code and
+                           0 <= pos - m.end() <= 3 for pos, _, place in hits)
+        if _TOWN_CONTEXT.search(text[:m.start()]) or region_after or (where and m.start() == 0):
+            return m.start(), said, town
+    return None
+
+
+def _city_then_region(run: str, gaz: Gazetteer) -> list[tuple[int, str, Place]] | None:
+    """'Denver Colorado' -> the city and its region (or country), with their offsets in the run:
+    the two said with no comma written between them."""
+    words = run.split()
+    for i in range(1, len(words)):
+        head, tail = " ".join(words[:i]), " ".join(words[i:]).strip(" ,.")
+        first, second = _place(head, gaz), _place(tail, gaz)
+        if first and second and first.kind == "city" and second.kind != "city" and \
+                first.country_code == second.country_code:
+            return [(0, head, first), (len(head) + 1, tail, second)]
+    return None
+
+
+def _country_code(location: Evidence[Location] | None, gaz: Gazetteer, lang: str) -> str | None:
+    if location is not None:
+        for part in (location.value.country, location.value.city, location.value.region):
+            place = _place(part or "", gaz)
+            if place and place.country_code:
+                return place.country_code
+    return {"en": "US", "es": None, "pt": "BR"}.get(lang)

@@ -1,0 +1,391 @@
+"""The products of interest, read by the offline extractor: what the customer asks about, wants
+a quote for, or has and wants replaced ("our old diesel generator is outdated"), and, when there
+is a product catalog, the items matched to it (`match_catalog`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz, process, utils
+
+from core.agreement import REFUSAL
+from core.call_context import FRAGMENT, CallContext, answers_to
+from core.normalize import ADDITIVE, fold
+from models.analysis import Evidence
+
+PRODUCT_CUES_EN = (
+    r"(?:what (?:i|we) (?:really |actually )?(?:need|want|'?m after|'?re after|am after|are after|"
+    r"'?m looking for|'?re looking for|am looking for|are looking for) is|"
+    r"(?:a |some )?(?:quotes?|quotation|estimate) (?:for|on)|quote (?:me|us) (?:for|on)|"
+    r"(?:saw|seen|read|noticed|found) (?:your|an|the) (?:ad|advert|advertisement|post|listing|"
+    r"offer|page) (?:for|about|on)|(?:switching|migrating|changing) (?:over )?to|"
+    r"moving (?:over )?to (?=your |their )|"
+    r"(?:looking|hoping|planning|wanting|trying) to (?:buy|get|purchase|order|lease|rent|hire|"
+    r"replace|upgrade)|(?:to )?ask about (?=your |the |a |an )|in the market for|"
+    r"(?:we'?re|i'?m) after|thinking (?:about|of) (?:getting|buying)|"
+    r"(?:a )?demo of|(?:a )?trial of|charge for|how much (?:is|are|does|do|would) (?:the |your )?|"
+    r"interested in|looking (?:at|for|into)|(?:having|have|take|taking) a look at|"
+    r"(?:want|would like|'d like) to (?:look at|buy|get|"
+    r"try|see|replace|swap|switch|upgrade)|a quote (?:for|on)|curious about|pricing (?:for|on)|"
+    r"prices? (?:for|of|on)|information "
+    r"(?:on|about)|details (?:on|about)|asking about|asked about|enquir(?:ed|ing) about|"
+    r"inquir(?:ed|ing) about|tell me (?:more )?about|considering|evaluating|researching|"
+    r"comparing|compare|"
+    r"replace|replacing|upgrade|upgrading|switch(?:ing)? from|"
+    r"do you (?:guys |folks |people )?(?:have|offer|sell|do|supply|stock)|"
+    r"can you (?:guys |folks )?(?:do|supply|provide|offer|quote|install)|"
+    r"(?:calling|ringing|phoning|call|ring) (?:you )?(?:about|regarding)|we'?d need|"
+    r"shopping (?:for|around for)|(?:'d|would) love to (?:get|have|try|buy|see)|"
+    r"price (?:up|out)|(?:put|get|give) (?:me |us )?a price on|cost (?:up|out)|"
+    r"(?:move|moving|switch|switching|migrate|migrating|upgrade|upgrading) (?:[\w-]+ ){0,3}?"
+    r"(?:(?:onto|on to|unto|into|over to) (?=a |an |the |your |some )|to (?=your |their ))|"
+    r"need(?:s)?(?: new)?|want|would like|'d like)")
+PRODUCT_CUES_ES = (
+    r"(?:lo que (?:necesitamos|necesito|buscamos|busco|queremos|quiero) es|"
+    # '¿Tienen sillas de oficina?': a question whether they sell it
+    r"(?:(?<=¿)|^)(?:tienen|tiene usted|tienes|venden|vendeis|ofrecen|haceis|hacen|trabajan con|"
+    r"instalan|instalais)|"
+    r"(?:me|nos) interesa(?:n|ria)?|cotizar(?:nos|me|le|les)?|coticen|cotice|cotizad[oa]s?|"
+    r"cotizando|pedir|mirando|averiguando|consultando|"
+    r"comparando|preguntando por|(?:una )?demo(?:stracion)? de|"
+    r"cuanto cuesta(?:n)?|"
+    r"cambiar (?=nuestr|el |la |los |las |mi )|(?:estamos|estoy) (?:buscando|interesad[oa]s? en|"
+    r"pensando en|evaluando|considerando|viendo)|buscamos|busco|necesitamos|necesito|"
+    r"necesitariamos|necesitaria|buscariamos|querriamos|(?:le )?llam(?:o|aba) por (?:lo de )?|"
+    r"(?:nos|me) (?:haria|hace|hacen|harian) falta|(?:vi|vimos|lei|leimos) (?:su|el|un) "
+    r"anuncio (?:del|de|sobre)|"
+    r"queremos|quiero|quisiera|quisieramos|(?:nos|me) gustaria|(?:una )?cotizacion (?:de|para|"
+    r"por|del)|(?:mas )?informacion (?:sobre|del|de|acerca de)|precio (?:de|del)|reemplazar|"
+    r"sustituir|renovar|(?:estamos|estou) procurando|tenho interesse em|temos interesse em|"
+    r"precisamos de|preciso de|"
+    # 'un presupuesto para un sistema de ...' with the verb of asking lost
+    r"(?:un |el )?presupuesto (?:para|de|del) (?=un |una |el |la |los |las |unos |unas )|"
+    r"(?:pasa|pase|pasen|manda|mande|manden|envia|envie|envien|haz|haga|hagan|da|de)(?:me|nos) "
+    r"(?:un |el |una |la )?(?:presupuesto|precio|cotizacion|oferta|propuesta)(?: tambien)? "
+    r"(?:de|del|para|por)|queremos)")
+PRODUCT_STOP = re.compile(
+    r"[.,;!?]|\b(?:for|because|since|so that|so we|to (?:help|"
+    r"replace|manage|track|run)|which|that(?! (?:one|kind|type|sort|model)\b)|but|if|when|"
+    r"as well|too|for now|"
+    r"right now|today|this year|next \w+|before|by the|para|porque|ya que|que|pero|si|cuando|"
+    r"(?:would |will |might )?cost|costs|costaria|cuesta|cuestan|to something|to start with|"
+    r"would be (?:nice|good|great|handy)|"
+    r"por ahora|este ano|hoy|ahora|antes|por favor|please|in place|up and running|installed|"
+    r"instalad[oa]s?)\b")
+PRODUCT_SPLIT = re.compile(r"\s*(?:,|\band maybe\b|\band also\b|\band\b|\bplus\b|\bas well as\b|"
+                           r"\bor\b|\by tambien\b|\by quizas\b|\by\b|\be\b|\bo\b)\s*")
+PRODUCT_LEAD = re.compile(
+    r"^(?:(?:the|a|an|some|your|our|new|old|current|existing|more|maybe|also|possibly|perhaps|"
+    r"probably|just|only|mainly|mostly|proper|"
+    r"any|a few|several|(?:a )?couple of|(?:a )?pair of|(?:a )?number of|un par de|varios|"
+    r"varias|algunos|algunas|actual|antiguo|antigua|viejo|vieja|"
+    r"su|sus|el|la|los|las|un|una|unos|unas|nuestro|nuestra|nuestros|nuestras|nuevo|nueva|"
+    r"nuevos|nuevas|algun|alguna|tambien|quizas|tal vez|mas|o|os|seu|seus|sua|suas|um|uma|"
+    r"\d+|" + "|".join(k for k, v in ADDITIVE.items() if v > 1) + r")\s+)+")
+PRODUCT_VERB = re.compile(r"^(?:comprar|contratar|probar|adquirir|buy|get|try|purchase|order|"
+                          r"replace|swap|upgrade|cambiar|reemplazar|sustituir|renovar|"
+                          r"comprar|contratar|assinar|instalar|poner|montar|install|fit|"
+                          r"put in)\s+")
+NOT_PRODUCT_VERB = re.compile(r"^(?:empezar|comenzar|arrancar|hablar|saber|ver|tener|hacer|"
+                              r"implementar|migrar|mejorar|reducir|ampliar|conocer|"
+                              r"recibir|pedir|pagar|invertir|gastar|firmar|agendar|decidir|"
+                              r"esperar|pensar|ir|ser|estar|que|lo|le|les|se|comecar|falar|"
+                              r"\w+(?:ar|er|ir)(?:lo|la|los|las|le|les)|"
+                              r"start|begin|talk|know|see|have|make|think|wait|go|be|wanted|"
+                              r"needed|wondered|hoped|thought|queria|necesitaba|pensaba|"
+                              r"quisiera|queriamos)\b")
+PRODUCT_PREFIX = re.compile(r"^(?:a |an |una |un )?(?:quote|pricing|price|prices|information|info|"
+                            r"details|demo|trial|cotizacion|informacion|precio)\s+(?:for|on|about|"
+                            r"of|de|sobre|del|para)\s+")
+UNITS_COUNTED = {"seat", "seats", "licence", "licences", "license", "licenses", "user", "users",
+                 "unit", "units", "people", "person", "vehicle", "vehicles", "truck", "trucks",
+                 "room", "rooms", "driver", "drivers", "employee", "employees", "hour", "hours",
+                 "copy", "copies", "staff", "agents", "licencias", "licencia", "usuarios",
+                 "puestos", "unidades", "vehiculos", "camiones", "personas", "empleados",
+                 "horas", "habitaciones"}
+BAD_PRODUCT = {"everything", "every", "all", "nothing",
+               # greetings and fillers that open an answer ('What can I do for you?' 'Hi Colin.')
+               "hi", "hey", "hello", "hiya", "morning", "afternoon", "evening", "yes", "yeah",
+               "well", "right", "ok", "okay", "oh", "hola", "buenas", "buenos", "si", "bueno",
+               "pues", "mira", "mire", "oye", "thanks", "gracias", "sorry", "perdon", "say",
+               "todo", "nada", "tudo", "ones", "cuanto",
+               "yours", "theirs", "ours",
+               "it", "that", "this", "them", "you", "to", "something", "anything", "what", "how",
+               "more", "help", "call", "us", "me", "prices", "options", "vendors", "quotes",
+               "information", "info", "details", "time", "a", "one", "lo", "la", "eso", "esto",
+               "algo", "ayuda", "mas", "usted", "ustedes", "now", "later", "money", "budget",
+               "presupuesto", "quote", "demo", "proposal", "cotizacion", "propuesta", "call back",
+               "tiempo", "dinero", "people", "staff", "gente", "personal"}
+OLD_THING = re.compile(r"\b(?:our|my|the|nuestro|nuestra|nuestros|nuestras|mi|mis) "
+                       r"((?:[\w-]+\s+){0,5}?[\w-]+) (?:is|are|es|son|esta|estan|keeps?|sigue|"
+                       r"siguen) (?:[\w-]+\s+){0,3}?(?:old|outdated|obsolete|slow|broken|ancient|"
+                       r"dated|failing|dropping|crashing|breaking|unreliable|falling apart|"
+                       r"on (?:their|its) last legs|past (?:their|its) best|giving (?:up|out)|"
+                       r"worn out|antiguo|antigua|"
+                       r"antiguos|antiguas|viejo|vieja|viejos|viejas|obsoleto|obsoleta|lento|"
+                       r"lenta|fallando)\b"
+                       r"|\b(?:our|my|the|el|la|los|las|nuestr[oa]s?|mis?) "
+                       r"((?:[\w-]+\s+){0,5}?[\w-]+) "
+                       r"(?:(?:died|has died|broke(?: down)?|has broken(?: down)?|gave up|"
+                       r"packed up|"
+                       r"se (?:ha )?(?:roto|estropeado|averiado)|se rompio|se estropeo|se averio|"
+                       r"murio)|"
+                       r"(?:ya no|no longer|dejo de|dejaron de) \w+|(?:doesn'?t|don'?t|isn'?t|"
+                       r"aren'?t|has stopped|have stopped|stopped|no) (?:work|working|funciona|"
+                       r"funcionan))\b"
+                       r"|\b(?:we'?ve got|we have|i'?ve got|tenemos) (?:(?:\w+|\d+) )?"
+                       r"((?:[\w-]+\s+){0,3}?[\w-]+) (?:that are |which are |que estan )?"
+                       r"(?:on (?:their|its) last legs|falling apart|worn out|dying|broken|"
+                       r"(?:very |really |pretty )?old)\b", re.I)
+THING_OF = re.compile(r"\s+(?:que|that|which)\s+(?:tenemos|usamos|we have|we use|we'?ve got)\b.*$|"
+                      r"\s+(?:(?:on|in|at|of|from|for|de|del|en)\s+(?:our|the|my|nuestr[oa]s?|el|"
+                      r"la|los|las|mi)|del)\b.*$")
+SWAP = re.compile(r"\b(?:swap|swapping|replace|replacing|exchange|trade|switch|switching|cambiar|"
+                  r"sustituir|reemplazar)\s+(?:out\s+)?(?:the|our|my|nuestro|nuestra|nuestros|"
+                  r"nuestras|el|la|los|las|mis?)\s+((?:[\w-]+\s+){0,4}?[\w-]+)\s+(?:for|with|por)"
+                  r"\s+(?:a|an|the|some|new|un|una|unos|unas|otros|otras|otro|otra|el|la|los|las|"
+                  r"nuev[oa]s?|ones?)\s+((?:[\w-]+\s+){0,4}?[\w-]+)(?=\s*(?:[.,;!?]|$))")
+# what a customer calls the thing they have when it is not named ('el programa que usamos ya no
+# da para más'): not a product
+GENERIC_THING = {"programa", "sistema", "system", "software", "tool", "herramienta", "solucion",
+                 "solution", "setup", "app", "aplicacion", "one", "thing", "cosa", "equipo",
+                 "equipos", "equipment", "stuff"}
+# 'cambiar las cámaras viejas por unas con visión nocturna': the new one named by its feature
+WITH_FEATURE = re.compile(r"^(?:con|de|que|with|that|which)\b")
+OLD_WORD = re.compile(r"\s+(?:viej[oa]s?|antigu[oa]s?|actual(?:es)?|de siempre)$")
+SWAP_IT = re.compile(r"\b(?:replace|replacing|swap|swapping|switch|switching|exchange|trade) "
+                     r"(?:it|them|that|those|this|these|ours|mine) (?:out )?(?:for|with) "
+                     r"(?:(?:a|an|the|some|one of your|new)\s+)*((?:[\w-]+\s+){0,4}?[\w-]+)"
+                     r"(?=\s*(?:[.,;!?]|$|\b(?:for|because|since|so|if|that|which)\b))"
+                     r"|\b(?:cambiarl[oa]s?|reemplazarl[oa]s?|sustituirl[oa]s?) "
+                     r"por (?:(?:un|una|unos|unas|otr[oa]s?|el|la|nuev[oa]s?)\s+)*"
+                     r"((?:[\w-]+\s+){0,4}?[\w-]+)(?=\s*(?:[.,;!?]|$|\b(?:para|porque|que)\b))")
+PRICE_OF = re.compile(r"\bwhat (?:your|the) ((?:[\w-]+\s+){0,4}?[\w-]+) (?:costs?|would cost|"
+                      r"is priced|goes for)\b"
+                      # 'what would twenty Zenbook laptops run us?'
+                      r"|\b(?i:what) (?:would|will|do|does|did) (?:\d+ |(?:a|an|the|your|some|two|"
+                      r"three|four|five|six|ten|twelve|twenty|thirty|forty|fifty|a hundred) )?"
+                      r"((?:[\w-]+\s+){0,3}?[\w-]+) (?:run|cost|set) (?:us|me)\b"
+                      r"|\bcuanto (?:cuesta|cuestan|vale|valen) (?:su|sus|"
+                      r"el|la|los|las) ((?:[\w-]+\s+){0,4}?[\w-]+)(?=\s*[.,;!?¿]|$)"
+                      r"|\b(?:if|whether|si) (?:your|the|su|el|la) ((?:[\w-]+\s+){0,4}?[\w-]+) "
+                      r"(?:is|are|would be|es|son|sale|saldria) (?:cheaper|better|faster|easier|"
+                      r"more \w+|mas \w+|mejor)\b")
+PRODUCT_QUESTION = re.compile(r"\bwhat (?:are|were) you (?:looking for|interested in|after)\b|"
+                              r"\bwhat (?:do|would) you need\b|\bque (?:esta|estan) buscando\b|"
+                              r"\bque (?:necesita|necesitan)\b|"
+                              r"\bwhat (?:did|do) you have in mind\b|"
+                              r"\bwhat can (?:i|we) do for you\b|"
+                              r"\bque (?:busca|buscan|buscas|necesitas|necesitais)\b|"
+                              r"\bwhat can (?:i|we) help (?:you )?with\b|"
+                              r"\bque (?:tenia|tiene|tenian|tienen) en mente\b")
+CUE_TAIL = (r"(?:(?:some |a |an |un |una |unas |unos )?(?:options|opciones|alternativas|quotes?|"
+            r"pricing|prices?|precios?|presupuesto|cotizacion|informacion|information|details) "
+            r"(?:for|on|"
+            r"about|of|para|de|sobre)\s+)?")
+MORE_ITEMS = re.compile(r"(?:,\s*|\s+)(?:and also|and|plus|as well as|y tambien|y|e|ademas de)\s+"
+                        r"(?:also\s+|tambien\s+)?((?:a|an|the|some|un|una|unos|unas|el|la)\s+"
+                        r"[^.,;!?]+)|,\s*(?:and|plus|y|e|mainly|mostly|especially|particularly|"
+                        r"sobre todo|principalmente)\s+(?:also\s+|tambien\s+)?([^.,;!?]+)")
+LIKED_THING = re.compile(r"\b(?:the|your|that|this|el|la|su) ((?:[\w-]+\s+){0,3}[\w-]+) "
+                         r"(?:is|are|sounds|looks|es|suena|parece) (?:[\w-]+ )?(?:interesting|"
+                         r"useful|good too|great too|interesante|util)\b"
+                         r"|\b(?:a|an|un|una) ((?:[\w-]+\s+){0,3}[\w-]+) (?:would|could|might) be "
+                         r"(?:nice|good|great|handy|useful) (?:too|as well)\b"
+                         r"|\bsomething (?:[^.,;!?]{0,40}?),? (?:like|such as) (?:a |an |the )?"
+                         r"((?:[\w-]+\s+){0,3}[\w-]+)(?=\s*(?:[.,;!?]|$))")
+REP_ABOUT = re.compile(r"\b(?:you (?:asked|enquired|inquired|called|wrote|were asking|filled in|"
+                       r"requested|contacted us|got in touch)|we (?:spoke|talked|chatted))\b"
+                       r"[^.?!]{0,40}?\babout "
+                       r"(?:our |the |your )?([^.?!,]+)|\b(?:usted|ustedes) (?:pregunto|"
+                       r"pidio|consulto|solicito|nos escribio|nos pidio|nos pregunto|me pidio)\b"
+                       r"[^.?!]{0,40}?\bsobre "
+                       r"(?:nuestro |nuestra |el |la |su )?([^.?!,]+)"
+                       # 'le llamo por el seguimiento de flotas que nos pidió'
+                       r"|\b(?:le|te|les|os) (?:llamo|llamaba|escribo) por (?:lo de |el |la |"
+                       r"los |las |"
+                       r"su |tu |sus |tus )?((?:[\w-]+\s+){0,5}?[\w-]+) que (?:nos|me) "
+                       r"(?:pidio|pidieron|pediste|solicito|solicitaron|consulto|preguntaste|"
+                       r"pregunto)\b")
+# the rest of a list named after a cue: ', GPS trackers and fuel cards'
+# (items that are not a clause or a time, the list closing the sentence)
+_ITEM = r"(?!(?:my|our|your|yours|their|his|her|its|we|i|you|next|this|last|mi|mis|tu|el mes)\b)"
+LIST_TAIL = re.compile(rf",\s*({_ITEM}(?:[^\W\d][\w'-]*\s?){{1,4}}?"
+                       rf"(?:,\s*{_ITEM}(?:[^\W\d][\w'-]*\s?){{1,4}}?)*),?\s+"
+                       rf"(?:and|y|e|plus|as well as|or|o)\s+{_ITEM}([^.,;!?]+)(?=[.!?]|$)")
+# an aside between commas that splits a list: 'licencias del módulo y, si se puede, la app'
+ASIDE = re.compile(r"(?i),\s*(?:si se puede|si es posible|de ser posible|a ser posible|if possible|"
+                   r"if we can|ideally|idealmente|maybe|perhaps|quiz[aá]s?|tal vez)\s*,")
+NEGATED = re.compile(r"\b(?:not|don'?t|no longer|never|no|nao|ya no)\s+(?:\w+\s+){0,1}$")
+
+
+def _clean_product(item: str) -> str | None:
+    item = item.strip(" ,.'’\"")
+    low = fold(item)
+    if NOT_PRODUCT_VERB.match(low):
+        return None
+    verb = PRODUCT_VERB.match(low)
+    if verb:
+        item, low = item[verb.end():], low[verb.end():]
+    low2 = PRODUCT_PREFIX.sub("", low)
+    if low2 != low:
+        item, low = item[len(item) - len(low2):], low2
+    m = PRODUCT_LEAD.match(low)
+    while m and m.group(0):
+        item, low = item[m.end():], low[m.end():]
+        m = PRODUCT_LEAD.match(low)
+    item = OLD_WORD.sub("", item.strip())  # 'las cámaras de seguridad viejas'
+    low = fold(item)
+    counted = re.match(r"^(\S+) (?:of|de) (?:the |el |la |los |las |your |su |sus )?", low)
+    if counted and counted.group(1) in UNITS_COUNTED:
+        item, low = item[counted.end():], low[counted.end():]  # 'seats of the CRM' -> 'CRM'
+    words = low.split()
+    if words and all(w in UNITS_COUNTED or w in ("more", "mas", "new") for w in words):
+        return None
+    if words and all(w in ADDITIVE or w.isdigit() for w in words):
+        return None  # '¿Tienen sillas? Necesitaríamos unas treinta.'
+
+    if not words or low in BAD_PRODUCT or words[0] in BAD_PRODUCT or len(words) > 6:
+        return None
+    if FRAGMENT.search(low) or len(item) < 3:
+        return None
+    return item
+
+
+def _cue_items(sentence: str, cues: str) -> list[str]:
+    low = fold(sentence)
+    out: list[str] = []
+    for m in re.finditer(rf"\b{cues}(?:\s+|(?<=\s)){CUE_TAIL}", low):
+        if NEGATED.search(low[:m.start()]) or re.search(r"\b(?:lo|la|los|las)\s+$",
+                                                         low[:m.start()]):
+            continue  # 'lo queremos instalado en octubre': what it is was said before
+        rest = low[m.end():]
+        stop = PRODUCT_STOP.search(rest)
+        span = rest[:stop.start()] if stop else rest
+        original = sentence[m.end():m.end() + len(span)] if len(sentence) == len(low) else span
+        start = 0
+        for part in PRODUCT_SPLIT.split(fold(original)):
+            idx = fold(original).find(part, start)
+            start = idx + len(part)
+            out.append(original[idx:idx + len(part)])
+        listed = LIST_TAIL.match(rest, stop.start()) if stop else None
+        if listed:  # 'dashcams, GPS trackers and fuel cards for the fleet'
+            for group in (1, 2):
+                at = m.end() + listed.start(group)
+                tail = sentence[at:m.end() + listed.end(group)] if len(sentence) == len(low) \
+                    else listed.group(group)
+                cut = PRODUCT_STOP.search(fold(tail)) if group == 2 else None
+                for part in re.split(r"\s*,\s*", tail[:cut.start()] if cut else tail):
+                    if part:
+                        out.append(part)
+        elif stop:  # '... una tienda en linea para vender muebles, y tambien un sistema de pagos'
+            for more in MORE_ITEMS.finditer(rest, stop.start()):
+                group = 1 if more.group(1) else 2
+                tail = more.group(group)
+                cut = PRODUCT_STOP.search(tail)
+                item = tail[:cut.start()] if cut else tail
+                at = m.end() + more.start(group)
+                out.append(sentence[at:at + len(item)] if len(sentence) == len(low) else item)
+    return out
+
+
+def _products(ctx: CallContext, catalog: list[str] | None) -> list[Evidence[str]]:
+    found: list[Evidence[str]] = []
+    seen: list[str] = []
+    rep_about = [s for s in ctx.rep if REP_ABOUT.search(fold(s.text))]
+    if catalog:
+        for s in ctx.customer + rep_about:
+            low = fold(s.text)
+            for item in catalog:
+                if fuzz.partial_ratio(fold(item), low) >= 85 and item not in seen:
+                    seen.append(item)
+                    found.append(Evidence[str](value=item, quote=s.text))
+        return found
+
+    def add(item: str | None, quote: str) -> None:
+        if item is None:
+            return
+        for i, x in enumerate(seen):
+            if fuzz.token_set_ratio(fold(item), fold(x)) >= 90:
+                if len(item) > len(x):  # 'scheduling' then 'scheduling software': the fuller
+                    seen[i] = item
+                    found[i] = Evidence[str](value=item, quote=quote)
+                return
+        seen.append(item)
+        found.append(Evidence[str](value=item, quote=quote))
+
+    cued_turn = -1  # the turn whose last sentence named a product after a cue
+    for s in ctx.customer:
+        if REFUSAL.search(fold(s.text)):
+            continue
+        cues = PRODUCT_CUES_ES if ctx.lang in ("es", "pt") else PRODUCT_CUES_EN
+        items = [_clean_product(said) for said in _cue_items(ASIDE.sub(" ", s.text), cues)]
+        more = _AND_ALSO.match(s.text)
+        if more and not items and cued_turn in (s.turn, s.turn - 2):
+            # '... your fleet tracking software.' 'And the premium support plan.': the
+            # recogniser ended the sentence before the list did
+            rest = s.text[more.end():]
+            stop = PRODUCT_STOP.search(fold(rest))
+            items = [_clean_product(rest[:stop.start()] if stop else rest)]
+        for named in items:
+            add(named, s.text)
+        if any(items):
+            cued_turn = s.turn
+        elif cued_turn != s.turn:
+            cued_turn = -1
+        text = s.text if len(s.text) == len(fold(s.text)) else fold(s.text)
+        for m in OLD_THING.finditer(text):  # 'the card readers on our doors keep failing'
+            thing = next(g for g in m.groups() if g)
+            old = _clean_product(THING_OF.sub("", thing))
+            if old and fold(old) not in GENERIC_THING and \
+                    _head(old) not in {_head(x) for x in items if x}:
+                # 'our coffee machines are on their last legs, so I'd like a price for two
+                # espresso machines': the new ones named with it are what is wanted
+                add(old, s.text)
+        for pattern in (LIKED_THING, SWAP, SWAP_IT, PRICE_OF):
+            for m in pattern.finditer(text):
+                groups = [g for g in m.groups() if g]
+                if pattern is SWAP and WITH_FEATURE.match(fold(groups[-1])):
+                    groups[-1] = OLD_WORD.sub("", groups[0]) + " " + groups[-1]
+                for group in groups:
+                    add(_clean_product(group), s.text)
+    for s in answers_to(ctx, PRODUCT_QUESTION)[:1]:
+        # 'What are you looking for?' 'Irrigation scheduling software, something that ...'
+        lead = re.match(r"^[^.,;!?]+", s.text)
+        if lead and not _cue_items(s.text, PRODUCT_CUES_ES if ctx.lang in ("es", "pt")
+                                   else PRODUCT_CUES_EN):
+            stop = PRODUCT_STOP.search(fold(lead.group(0)))  # '... for our two offices'
+            add(_clean_product(lead.group(0)[:stop.start()] if stop else lead.group(0)), s.text)
+    for s in rep_about:
+        about = REP_ABOUT.search(fold(s.text))
+        if about:
+            group = next(g for g in (1, 2, 3) if about.group(g))
+            span = s.text[about.start(group):about.end(group)] \
+                if len(s.text) == len(fold(s.text)) else about.group(group)
+            stop = PRODUCT_STOP.search(fold(span))
+            thing = _clean_product(span[:stop.start()] if stop else span)
+            if thing and _head(thing) in {_head(x) for x in seen}:
+                continue  # 'your form about a spray booth' / '... with a downdraft booth'
+            add(thing, s.text)
+    return found
+
+
+_AND_ALSO = re.compile(r"^(?i:and also|and|plus|as well as|also|y tambi[eé]n|y|adem[aá]s de|"
+                      r"adem[aá]s|e tamb[eé]m|e)\s+(?=\S)")
+
+
+def _head(item: str) -> str:
+    """The head noun of a product phrase, folded, without a plural s: 'spray booths' -> 'booth'."""
+    words = fold(item).split()
+    return re.sub(r"(?<=[a-z]{3})s$", "", words[-1]) if words else ""
+
+
+def match_catalog(items: list[str], catalog: list[str]) -> list[str]:
+    """Map free-text product mentions to catalog names (for evaluation and display)."""
+    out = []
+    for item in items:
+        hit = process.extractOne(item, catalog, scorer=fuzz.token_set_ratio,
+                                 processor=utils.default_process)
+        out.append(hit[0] if hit and hit[1] >= 70 else item)
+    return out

@@ -107,7 +107,7 @@ def _phone_pieces(ctx: CallContext) -> list[tuple[str, bool]]:
     return out
 
 
-def _phone(ctx: CallContext, region: str | None) -> Evidence[str] | None:
+def phone_of(ctx: CallContext, region: str | None) -> Evidence[str] | None:
     """The customer's number; one given again in a correction wins ("sorry, it's ...")."""
     said = [(s, numbers) for s in ctx.customer if (numbers := _phones(s.text))]
     if said:
@@ -127,7 +127,7 @@ def _phone(ctx: CallContext, region: str | None) -> Evidence[str] | None:
     return None
 
 
-def _email(ctx: CallContext) -> Evidence[str] | None:
+def email_of(ctx: CallContext) -> Evidence[str] | None:
     """The customer's address; one given again in a correction wins ("sorry, make that ...")."""
     said = [(s, _find_emails(s.text)) for s in ctx.customer]
     said = [(s, emails) for s, emails in said if emails]

@@ -29,7 +29,7 @@ from core.introductions import (
     WORD,
 )
 from core.introductions import clean_name as _clean_name
-from core.location import _place
+from core.location import place_in
 from core.normalize import ADDITIVE, fold
 from core.places import Gazetteer
 from core.products import UNITS_COUNTED
@@ -113,7 +113,7 @@ TURN_START_COMPANY = re.compile(rf"^(?:(?i:good (?:morning|afternoon|evening)|he
 
 
 
-def _rep_identity(rep: list[Said], gaz: Gazetteer) -> tuple[set[str], set[str]]:
+def rep_identity_in(rep: list[Said], gaz: Gazetteer) -> tuple[set[str], set[str]]:
     names: set[str] = set()
     companies: set[str] = set()
     for s in rep:
@@ -192,7 +192,7 @@ def _customer_name(ctx: CallContext) -> Evidence[str] | None:
 
     def add(raw: str, quote: str, weight: int) -> None:
         name = _clean_name(raw)
-        place = _place(name or "", ctx.gaz)
+        place = place_in(name or "", ctx.gaz)
         if place and fold(place.name) != fold(name or ""):
             place = None  # 'Sam' is also an old name of Damascus: a person first
         if name and not _is_rep_name(name, ctx) and not place:
@@ -286,7 +286,7 @@ def _company_span(span: str, gaz: Gazetteer) -> str | None:
     words = span.split()
     for i in range(1, len(words)):
         if words[i].lower() in ("de", "del", "in", "en", "of", "do", "da") and \
-                _place(" ".join(words[i + 1:]), gaz):
+                place_in(" ".join(words[i + 1:]), gaz):
             words = words[:i]
             break
     while words and fold(words[-1]) in {"de", "del", "y", "and", "of", "the", "la", "e", "&"}:
@@ -295,7 +295,7 @@ def _company_span(span: str, gaz: Gazetteer) -> str | None:
     article = len(words) >= 2 and fold(words[0]) in {"la", "el", "los", "las"}  # 'La Huerta'
     if not text or fold(text) in NOT_COMPANY or (fold(words[0]) in NOT_COMPANY and not article):
         return None
-    if _place(text, gaz):
+    if place_in(text, gaz):
         return None
     return text
 
@@ -324,7 +324,7 @@ def _with_suffix(co: str, text: str, start: int) -> str:
     return co
 
 
-def _company(ctx: CallContext, person: str | None) -> Evidence[str] | None:
+def company_of(ctx: CallContext, person: str | None) -> Evidence[str] | None:
     intro_turns = {s.turn for s in ctx.customer if SELF_INTRO.search(s.text) or
                    NAME_SPEAKING.search(s.text)}
     intro_turns |= {c.turn for r in ctx.rep if ADDRESSED.search(r.text)
@@ -527,7 +527,7 @@ def _plain_company(span: str, gaz: Gazetteer) -> str | None:
             FRAGMENT.search(" ".join(low)) or (len(low) == 1 and low[0] in CONNECT_WORDS):
         return None
     text = " ".join(words)
-    if _place(text, gaz) or len(text) < 3 or (len(words) == 1 and text.islower()):
+    if place_in(text, gaz) or len(text) < 3 or (len(words) == 1 and text.islower()):
         return None  # one word in lower case: too often an ordinary word
     if low[0] in ADDITIVE or low[0].isdigit() or (
             low[0] in {"la", "el", "los", "las", "the"} and len(words) == 2 and
@@ -915,11 +915,11 @@ def _trade_then_and(co: str) -> str:
     return co
 
 
-def _not_the_customer(transcript: Transcript, said: list[Said],
+def not_the_customer(transcript: Transcript, said: list[Said],
                       gaz: Gazetteer) -> tuple[set[str], set[str]]:
     """The names and companies (folded) no customer field may hold: the rep's own, and, when
     the roles cannot be trusted, those the structure of the call gives to the rep."""
-    rep_names, rep_companies = _rep_identity([s for s in said if s.role == "rep"], gaz)
+    rep_names, rep_companies = rep_identity_in([s for s in said if s.role == "rep"], gaz)
     uncertain = _roles_uncertain(transcript, said)
     if uncertain:
         names, companies = _rep_shaped_identity(said, gaz, wrong=uncertain == "wrong")
@@ -927,7 +927,7 @@ def _not_the_customer(transcript: Transcript, said: list[Said],
     return rep_names, rep_companies
 
 
-def _named(ctx: CallContext, ner: Ner | None) -> Evidence[str] | None:
+def customer_name_of(ctx: CallContext, ner: Ner | None) -> Evidence[str] | None:
     """The customer's name (`_customer_name`; else, in English, a person the NER finds in an
     introduction of the customer's first sentences)."""
     name = _customer_name(ctx)

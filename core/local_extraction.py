@@ -22,15 +22,22 @@ import re
 
 from core.agreement import NEXT_STEP, buying_intent, timeline
 from core.call_context import CallContext, sentences
-from core.contact import _email, _phone
-from core.identity import NAME_SPEAKING, Ner, _company, _named, _not_the_customer, _rep_identity
+from core.contact import email_of, phone_of
+from core.identity import (
+    NAME_SPEAKING,
+    Ner,
+    company_of,
+    customer_name_of,
+    not_the_customer,
+    rep_identity_in,
+)
 from core.introductions import ADDRESSED, SELF_INTRO
 from core.introductions import clean_name as _clean_name
-from core.location import _country_code, _location
-from core.money import CURRENCY_COUNTRY, _budget
+from core.location import country_code_of, location_of
+from core.money import CURRENCY_COUNTRY, budget_of
 from core.normalize import fold
 from core.places import Gazetteer, default_gazetteer
-from core.products import _products
+from core.products import products_of
 from core.roles import assign_roles, language_of, repair_roles
 from models.analysis import CallAnalysis, Sentiment
 from models.call import Transcript
@@ -49,19 +56,19 @@ def extract(transcript: Transcript, catalog: list[str] | None = None, *,
     gaz = gazetteer or default_gazetteer()
     said = sentences(transcript)
     lang = language_of(transcript)
-    ctx = CallContext(said, lang, gaz, *_not_the_customer(transcript, said, gaz))
-    name = _named(ctx, ner)
-    company = _company(ctx, name.value if name else None)
+    ctx = CallContext(said, lang, gaz, *not_the_customer(transcript, said, gaz))
+    name = customer_name_of(ctx, ner)
+    company = company_of(ctx, name.value if name else None)
     names = set(ctx.rep_names) | ({fold(name.value)} if name else set())
-    location = _location(ctx, names)
-    country = _country_code(location, gaz, lang)
-    products = _products(ctx, catalog)
-    budget = _budget(ctx, country)
+    location = location_of(ctx, names)
+    country = country_code_of(location, gaz, lang)
+    products = products_of(ctx, catalog)
+    budget = budget_of(ctx, country)
     if location is None and budget and budget.value.currency in CURRENCY_COUNTRY:
         country = CURRENCY_COUNTRY[budget.value.currency]  # pounds said, no place: a UK number
     when = timeline(ctx)
-    intent = buying_intent(ctx, budget is not None or _budget(ctx, country, heard=True) is not None,
-                           bool(products))
+    money_said = budget is not None or budget_of(ctx, country, heard=True) is not None
+    intent = buying_intent(ctx, money_said, bool(products))
     text = " ".join(s.text for s in said)
     pos = len(re.findall(POSITIVE, fold(text)))
     neg = len(re.findall(NEGATIVE, fold(text)))
@@ -70,8 +77,8 @@ def extract(transcript: Transcript, catalog: list[str] | None = None, *,
     steps = [s.text for s in said if NEXT_STEP.search(fold(s.text))][:5]
     analysis = CallAnalysis(
         customer_name=name, company=company, location=location, products_of_interest=products,
-        budget=budget, timeline=when, contact_email=_email(ctx),
-        contact_phone=_phone(ctx, country), buying_intent=intent, sentiment=sentiment,
+        budget=budget, timeline=when, contact_email=email_of(ctx),
+        contact_phone=phone_of(ctx, country), buying_intent=intent, sentiment=sentiment,
         next_steps=steps)
     analysis.summary = summarize(analysis)
     return analysis
@@ -81,7 +88,7 @@ def rep_identity(transcript: Transcript) -> tuple[set[str], set[str]]:
     """The rep's names and companies as said in the call (folded), from the rep's turns once the
     roles are decided and checked against who placed the call (`core.roles.repair_roles`)."""
     said = sentences(_with_roles(transcript))
-    return _rep_identity([s for s in said if s.role == "rep"], default_gazetteer())
+    return rep_identity_in([s for s in said if s.role == "rep"], default_gazetteer())
 
 
 def names_said(transcript: Transcript) -> list[str]:

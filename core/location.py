@@ -14,14 +14,14 @@ from core.places import Gazetteer, Place
 from models.analysis import Evidence, Location
 
 
-def _place(text: str, gaz: Gazetteer) -> Place | None:
+def place_in(text: str, gaz: Gazetteer) -> Place | None:
     return gaz.places.get(fold(text).strip(" ,.")) if text else None
 
 
 _RUN = re.compile(rf"{WORD}(?:\s+(?:(?:y|do|da|de|del|of|la)\s+)?{WORD})*")
 
 
-def _location(ctx: CallContext, names: set[str]) -> Evidence[Location] | None:
+def location_of(ctx: CallContext, names: set[str]) -> Evidence[Location] | None:
     """The customer's place: city, region, country as said, in the customer's words (or in the
     rep's, where the rep speaks of the customer's: "your agents in Phoenix")."""
     yours = [s for s in ctx.rep if re.search(r"\b(?:your|you'?re|you are|usted|su|sus|seu|sua)\b",
@@ -34,20 +34,20 @@ def _location(ctx: CallContext, names: set[str]) -> Evidence[Location] | None:
             words = run.split()
             # the whole run, or a place after a connector inside it ('Mirador de Granada')
             options = [(m.start(), run)]
-            if s.text[:m.start()].endswith(("the ", "The ")) and not _place(run, ctx.gaz):
+            if s.text[:m.start()].endswith(("the ", "The ")) and not place_in(run, ctx.gaz):
                 options.append((m.start(), "the " + run))  # 'in the UK'
             for i, w in enumerate(words):
                 if w.lower() in ("de", "del", "in", "en") and i + 1 < len(words):
                     options.append((m.start() + run.find(" " + w + " ") + len(w) + 2,
                                     " ".join(words[i + 1:])))
-            split = _city_then_region(run, ctx.gaz) if not _place(run, ctx.gaz) else None
+            split = _city_then_region(run, ctx.gaz) if not place_in(run, ctx.gaz) else None
             if split:  # 'calling from Denver Colorado': the comma not written
                 if re.search(r"(?i:\b(?:in|en|from|de|del|desde|based in|out of)\s*)$",
                              s.text[:m.start()]):
                     hits += [(m.start() + offset, said, place) for offset, said, place in split]
                 continue
             for pos, text in options:
-                place = _place(text, ctx.gaz)
+                place = place_in(text, ctx.gaz)
                 if place and fold(text) not in names and not any(fold(text) in n.split()
                                                                   for n in names):
                     if pos == m.start() and pos > 0 and not re.search(
@@ -56,7 +56,7 @@ def _location(ctx: CallContext, names: set[str]) -> Evidence[Location] | None:
                             s.text[:pos]):
                         continue
                     rest = s.text[m.end():].strip(" ,.!?")
-                    if pos == 0 and rest and not _place(rest, ctx.gaz) and not where:
+                    if pos == 0 and rest and not place_in(rest, ctx.gaz) and not where:
                         continue  # 'Nada, adiós': a word, not the place; 'Albuquerque.' is
                     hits.append((pos, text.removeprefix("the ").strip(" ,."), place))
                     break
@@ -67,7 +67,7 @@ def _location(ctx: CallContext, names: set[str]) -> Evidence[Location] | None:
             words = m.group(1).split()
             for n in range(len(words), 0, -1):
                 text = " ".join(words[:n])
-                place = _place(text, ctx.gaz)
+                place = place_in(text, ctx.gaz)
                 glued = s.text[m.start(1) + len(text):m.start(1) + len(text) + 1] in ("-", "'")
                 if place and (place.kind != "city" or place.population >= 500_000) and \
                         not glued and fold(text) not in names and \
@@ -87,7 +87,7 @@ def _location(ctx: CallContext, names: set[str]) -> Evidence[Location] | None:
                  ctx.said.index(s)] if s in ctx.said else []
         for x in after[:2]:
             bare = re.sub(r"^(?:(?:and|y|in|en)\s+)", "", x.text.strip(" .,;!?¡¿…"), flags=re.I)
-            place = _place(bare, ctx.gaz)
+            place = place_in(bare, ctx.gaz)
             if place is None or place.kind == "city":
                 break
             hits.append((10**6 + len(hits), bare, place))
@@ -137,17 +137,17 @@ def _city_then_region(run: str, gaz: Gazetteer) -> list[tuple[int, str, Place]] 
     words = run.split()
     for i in range(1, len(words)):
         head, tail = " ".join(words[:i]), " ".join(words[i:]).strip(" ,.")
-        first, second = _place(head, gaz), _place(tail, gaz)
+        first, second = place_in(head, gaz), place_in(tail, gaz)
         if first and second and first.kind == "city" and second.kind != "city" and \
                 first.country_code == second.country_code:
             return [(0, head, first), (len(head) + 1, tail, second)]
     return None
 
 
-def _country_code(location: Evidence[Location] | None, gaz: Gazetteer, lang: str) -> str | None:
+def country_code_of(location: Evidence[Location] | None, gaz: Gazetteer, lang: str) -> str | None:
     if location is not None:
         for part in (location.value.country, location.value.city, location.value.region):
-            place = _place(part or "", gaz)
+            place = place_in(part or "", gaz)
             if place and place.country_code:
                 return place.country_code
     return {"en": "US", "es": None, "pt": "BR"}.get(lang)

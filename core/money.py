@@ -134,7 +134,7 @@ def _money(sentence: str, country: str | None, dollar: str = "USD") -> list[_Mon
     return out
 
 
-def _budget(ctx: CallContext, country: str | None, *,
+def budget_of(ctx: CallContext, country: str | None, *,
             heard: bool = False) -> Evidence[Budget] | None:
     """The customer's budget: the last cued figure (corrections win), else the first with a
     currency. With `heard`, also a figure the recogniser lost ('time, thousand euro'), for what

@@ -290,7 +290,7 @@ def _cue_items(sentence: str, cues: str) -> list[str]:
     return out
 
 
-def _products(ctx: CallContext, catalog: list[str] | None) -> list[Evidence[str]]:
+def products_of(ctx: CallContext, catalog: list[str] | None) -> list[Evidence[str]]:
     found: list[Evidence[str]] = []
     seen: list[str] = []
     rep_about = [s for s in ctx.rep if REP_ABOUT.search(fold(s.text))]

@@ -348,8 +348,8 @@ def timeline(ctx: CallContext) -> Evidence[str] | None:
             value = short.group(1)
             return Evidence[str](value=value[0].lower() + value[1:], quote=s.text)
     for s in ctx.rep:
-        reply = next((c for c in ctx.customer if c.turn > s.turn), None)
-        accepted = reply is not None and reply.turn == s.turn + 1 and bool(
+        reply = ctx.reply_to(s)
+        accepted = reply is not None and bool(
             AGREE.search(fold(reply.text)) or COMMIT.search(fold(reply.text)))
         if accepted or re.search(r"\b(?:have you live|go live|you(?:'ll| will) be live|up and "
                                  r"running|estara funcionando|estaran funcionando)\b",

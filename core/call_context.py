@@ -61,6 +61,12 @@ class CallContext:
     def rep(self) -> list[Said]:
         return [s for s in self.said if s.role == "rep"]
 
+    def reply_to(self, s: Said) -> Said | None:
+        """The customer's first sentence in the turn right after this sentence's (the answer to
+        it), or None when the next turn is not the customer's."""
+        after = next((c for c in self.customer if c.turn > s.turn), None)
+        return after if after is not None and after.turn == s.turn + 1 else None
+
     def previous_rep(self, s: Said) -> str:
         """The last rep sentence before this sentence's turn (what the customer answers)."""
         before = [x.text for x in self.said if x.role == "rep" and x.turn < s.turn]
@@ -89,8 +95,7 @@ def aimed_at_model(sentence: str) -> bool:
 def answers_to(ctx: CallContext, question: re.Pattern[str]) -> list[Said]:
     """The customer's sentences in the turn right after a rep sentence asking `question`."""
     for r in ctx.rep:
-        if question.search(fold(r.text)):
-            after = [c for c in ctx.customer if c.turn > r.turn]
-            if after and after[0].turn == r.turn + 1:
-                return [c for c in after if c.turn == after[0].turn]
+        answer = ctx.reply_to(r) if question.search(fold(r.text)) else None
+        if answer is not None:
+            return [c for c in ctx.customer if c.turn == answer.turn]
     return []

@@ -240,10 +240,10 @@ def _customer_name(ctx: CallContext) -> Evidence[str] | None:
             name = _clean_name(m.group("name"))
             if not name or _is_rep_name(name, ctx):
                 continue
-            answer = next((c for c in ctx.customer if c.turn > s.turn), None)
-            if answer and answer.turn == s.turn + 1 and CONFIRM.match(fold(answer.text)):
+            answer = ctx.reply_to(s)
+            if answer and CONFIRM.match(fold(answer.text)):
                 found.append((name, s.text, 3))
-            elif answer and answer.turn == s.turn + 1 and not DENIAL.match(fold(answer.text)):
+            elif answer and not DENIAL.match(fold(answer.text)):
                 found.append((name, s.text, 2))  # 'Ask me, thanks for calling back.': not denied
         for pattern in (VOCATIVE, VOCATIVE_LEAD):
             for m in pattern.finditer(s.text):
@@ -312,14 +312,16 @@ COMPANY_SUFFIX = {"shipping", "logistics", "dental", "foods", "food", "software"
                   "soluciones", "grupo", "hermanos", "ltda", "sa", "sl"}
 
 
-def _with_suffix(co: str, text: str, start: int) -> str:
-    """'Harbour' + 'line shipping' -> 'Harbour line shipping': the recogniser wrote the rest of
-    the name in lower case, and it ends in a word companies end in."""
-    rest = re.match(r"((?:\s+[a-z][\w&'-]*){1,2})", text[start + len(co):])
+def _lower_tail(co: str, text: str, start: int, ends: set[str], letters: str = "a-z") -> str:
+    """The rest of a company name the recogniser wrote in lower case (one or two words starting
+    with `letters`), up to the last that is in `ends`: with COMPANY_SUFFIX, 'Harbour' + 'line
+    shipping' -> 'Harbour line shipping'; with TRADE_SUFFIX, 'Parker and Sun's' + 'plumbing' ->
+    'Parker and Sun's plumbing'."""
+    rest = re.match(rf"((?:\s+[{letters}][\w&'-]*){{1,2}})", text[start + len(co):])
     if rest:
         words = rest.group(1).split()
         for n in range(len(words), 0, -1):
-            if fold(words[n - 1]) in COMPANY_SUFFIX:
+            if fold(words[n - 1]) in ends:
                 return co + " " + " ".join(words[:n])
     return co
 
@@ -354,9 +356,9 @@ def company_of(ctx: CallContext, person: str | None) -> Evidence[str] | None:
                             rf"(?P<co>{WORD}(?:\s+(?:{CONNECT}\s+)?{WORD}){{0,4}})", s.text)
             if lead:
                 candidates.append(lead.group("co"))
-        candidates += [_comma_and(_company_suffix_tail(_with_suffix(m.group("co"), s.text,
-                                                                    m.start("co")),
-                                                       s.text, m.start("co")),
+        candidates += [_comma_and(_lower_tail(_lower_tail(m.group("co"), s.text, m.start("co"),
+                                                          COMPANY_SUFFIX),
+                                              s.text, m.start("co"), TRADE_SUFFIX, "a-záéíóúñ"),
                                   s.text, m.start("co"))
                        for m in COMPANY_CUE.finditer(s.text) if not _counted(s.text, m.start())
                        and not (ctx.lang != "pt" and PORTUGUESE_CUE.match(s.text, m.start()))]
@@ -394,8 +396,8 @@ def _confirmed_company(ctx: CallContext) -> list[tuple[str, str]]:
     for r in ctx.rep:
         if not r.text.rstrip().endswith("?"):
             continue
-        answer = next((c for c in ctx.customer if c.turn > r.turn), None)
-        if not (answer and answer.turn == r.turn + 1 and CONFIRM.match(fold(answer.text))):
+        answer = ctx.reply_to(r)
+        if not (answer and CONFIRM.match(fold(answer.text))):
             continue
         for m in re.finditer(rf"(?i:\b(?:from|at|of|with|de|del)\s+)(?P<co>{WORD}(?:\s+(?:"
                              rf"{CONNECT}\s+)?{WORD}){{0,4}})(?P<tail>(?:\s+[a-z]+){{0,2}})\s*\?",
@@ -403,7 +405,7 @@ def _confirmed_company(ctx: CallContext) -> list[tuple[str, str]]:
             addressed = {fold(a.group("name")) for a in ADDRESSED.finditer(r.text)}
             co = m.group("co")
             if m.group("tail"):  # 'at Fairhaven school?': the recogniser's lower case
-                co = _with_suffix(co, r.text, m.start("co"))
+                co = _lower_tail(co, r.text, m.start("co"), COMPANY_SUFFIX)
                 if co == m.group("co"):
                     continue
             if fold(co) not in addressed:
@@ -536,18 +538,6 @@ def _plain_company(span: str, gaz: Gazetteer) -> str | None:
     return _title(text) if text.islower() or words[0].islower() else text
 
 
-def _company_suffix_tail(co: str, text: str, start: int) -> str:
-    """The rest of a company name the recogniser wrote in lower case, when it ends in a word of
-    a trade: 'Parker and Sun's' + 'plumbing' -> 'Parker and Sun's plumbing'."""
-    rest = re.match(r"((?:\s+[a-záéíóúñ][\w&'-]*){1,2})", text[start + len(co):])
-    if rest:
-        words = rest.group(1).split()
-        for n in range(len(words), 0, -1):
-            if fold(words[n - 1]) in TRADE_SUFFIX:
-                return co + " " + " ".join(words[:n])
-    return co
-
-
 def _not_a_name(name: str, text: str, start: int) -> bool:
     """A capitalised run that is a company or a place in the sentence, not a person: after 'for
     the', 'at', 'from', 'de' ('the bookkeeper for the Street Bakery'), or ending in a word
@@ -645,8 +635,8 @@ def _confirmed_company_heard(ctx: CallContext) -> list[tuple[str, str]]:
         asked = ADDRESSED_HEARD.search(r.text) or ADDRESSED.search(r.text)
         if asked is None:
             continue
-        answer = next((c for c in ctx.customer if c.turn > r.turn), None)
-        if not (answer and answer.turn == r.turn + 1 and CONFIRM.match(fold(answer.text))):
+        answer = ctx.reply_to(r)
+        if not (answer and CONFIRM.match(fold(answer.text))):
             continue
         m = re.match(r"\s*,?\s*(?i:from|at|of|with|de|del)\s+([\w'’&-]+(?:\s+[\w'’&-]+){0,3}?)"
                      r"\s*[?.!]?\s*$", r.text[asked.end("name"):])

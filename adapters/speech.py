@@ -146,7 +146,7 @@ class LocalWhisper:
         self.beam_size, self.threads = self.options.beam_size, threads
         self.parallel = max(1, parallel)
         self._models: dict[str, Any] = {}
-        self._pipelines: dict[int, Any] = {}  # BatchedInferencePipeline per model (batch_size)
+        self._pipelines: dict[int, Any] = {}  # a BatchedInferencePipeline per model (its id)
         self._lock = threading.Lock()
         # At most `parallel` chunks at once per worker: each holds its decoded audio and features
         # (~0.3 GB for 5 minutes), so memory is bounded by this, not by the length of the call.

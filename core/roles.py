@@ -219,15 +219,20 @@ BARE_ANSWER = re.compile(r"^\W*(?:hello|hi|hey|yes|yeah|hallo|allo|hola|diga|dig
                          r"oi|alo|pronto)(?: (?:hello|hola|diga|alo|si|yes))?\W*$")
 
 
+def _leaning(folded: list[str]) -> tuple[int, int]:
+    """How many folded sentences sound outbound (the rep placed the call) and how many inbound."""
+    return (sum(bool(OUTBOUND.search(s)) for s in folded),
+            sum(bool(INBOUND.search(s)) for s in folded))
+
+
 def call_direction(sentences: list[str]) -> float:
     """+1 when the call sounds outbound (the rep placed it), else -1: inbound, which is also
     taken when nothing says (a rep who calls out introduces the company and the reason). A call
     that opens with a bare "Hello?" counts once for outbound: a sales line answers with its
     name."""
     folded = [fold(s) for s in sentences]
-    out = sum(bool(OUTBOUND.search(s)) for s in folded)
+    out, inward = _leaning(folded)
     out += bool(folded) and bool(BARE_ANSWER.match(folded[0].strip()))
-    inward = sum(bool(INBOUND.search(s)) for s in folded)
     return 1.0 if out > inward else -1.0
 
 
@@ -333,6 +338,19 @@ def _labels(transcript: Transcript) -> list[str]:
     return list(dict.fromkeys(s.speaker for s in transcript.segments if s.speaker))
 
 
+def _split_segment(seg: Segment) -> list[Segment]:
+    """A segment cut into its sentences, times shared out by their characters."""
+    sentences = split_sentences(seg.text) or [seg.text]
+    total = sum(len(x) for x in sentences) or 1
+    out, t = [], seg.start
+    for x in sentences:
+        dur = (seg.end - seg.start) * len(x) / total
+        out.append(seg.model_copy(update={"start": round(t, 3), "end": round(t + dur, 3),
+                                          "text": x}))
+        t += dur
+    return out
+
+
 def split_turns(transcript: Transcript, voice_weight: float = 0.0) -> Transcript:
     """A transcript cut into sentences labelled "S1"/"S2" (who speaks first is S1) from what is
     said: times are shared out in proportion to the characters of each sentence. Labels the
@@ -343,17 +361,11 @@ def split_turns(transcript: Transcript, voice_weight: float = 0.0) -> Transcript
     voices: list[str | None] = []
     long_segment: list[bool] = []  # a segment of many sentences may hold both parties
     for seg in transcript.segments:
-        sentences = split_sentences(seg.text) or [seg.text]
-        total = sum(len(s) for s in sentences) or 1
-        t = seg.start
-        for k, s in enumerate(sentences):
-            dur = (seg.end - seg.start) * len(s) / total
-            pieces.append(Segment(start=round(t, 3), end=round(t + dur, 3), text=s,
-                                  confidence=seg.confidence))
-            new_segment.append(k == 0)
-            long_segment.append(len(sentences) >= 4)
-            voices.append(seg.speaker)
-            t += dur
+        parts = _split_segment(seg)  # each piece is given its own label below
+        pieces += parts
+        new_segment += [k == 0 for k in range(len(parts))]
+        long_segment += [len(parts) >= 4] * len(parts)
+        voices += [seg.speaker] * len(parts)
     if not pieces:
         return transcript
     direction = call_direction([p.text for p in pieces])
@@ -583,9 +595,7 @@ def answered_by_rep(sentences: list[str]) -> float:
     answered), 0 when it does not open so."""
     if not sentences or not PHONE_ANSWERED.match(fold(sentences[0])):
         return 0.0
-    rest = [fold(s) for s in sentences[1:]]
-    out = sum(bool(OUTBOUND.search(s)) for s in rest)
-    inward = sum(bool(INBOUND.search(s)) for s in rest)
+    out, inward = _leaning([fold(s) for s in sentences[1:]])
     return -1.0 if out > inward else 1.0
 
 
@@ -652,19 +662,6 @@ def _callers_own(text: str, caller_names: set[str]) -> bool:
     return bool(ADDRESSED.search(text) or ASKED_FOR.search(text) or ASKED_ROLE.search(text) or
                 CALLER_PITCH.search(fold(text)) or
                 (intro and fold(clean_name(intro.group("name")) or "") in caller_names))
-
-
-def _split_segment(seg: Segment) -> list[Segment]:
-    """A segment cut into its sentences, times shared out by their characters."""
-    sentences = split_sentences(seg.text) or [seg.text]
-    total = sum(len(x) for x in sentences) or 1
-    out, t = [], seg.start
-    for x in sentences:
-        dur = (seg.end - seg.start) * len(x) / total
-        out.append(seg.model_copy(update={"start": round(t, 3), "end": round(t + dur, 3),
-                                          "text": x}))
-        t += dur
-    return out
 
 
 def repair_roles(transcript: Transcript) -> Transcript:

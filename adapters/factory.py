@@ -9,7 +9,7 @@ from adapters.blob_store import BlobStore
 from adapters.cosmos_store import CallStore
 from adapters.extractors import Extractor, LocalExtractor, OpenAIExtractor
 from adapters.redaction import PresidioRedactor
-from adapters.speech import DecodeOptions, LocalWhisper, OpenAIWhisper, SpeechEngine
+from adapters.speech import DecodeOptions, LocalModel, LocalWhisper, OpenAIWhisper, SpeechEngine
 from settings import Settings, get_settings
 
 if TYPE_CHECKING:
@@ -72,18 +72,24 @@ def decode_options(s: Settings) -> DecodeOptions:
                          batch_size=s.local_whisper_batch_size)
 
 
+def local_whisper(s: Settings, choice: LocalModel | None = None) -> LocalWhisper:
+    """The local recogniser the settings describe (LOCAL_WHISPER_*); `choice` names one of the
+    shipped models instead of the configured model (bench.quality --model)."""
+    path = s.local_whisper_model_path if choice is None else None
+    return LocalWhisper(path, s.local_whisper_model_name, s.local_whisper_beam_size,
+                        s.local_whisper_threads, s.local_whisper_parallel,
+                        choice=choice or s.local_whisper_model, language=s.local_whisper_language,
+                        languages=tuple(s.local_whisper_languages.split(",")),
+                        options=decode_options(s),
+                        likely_languages=tuple(s.local_whisper_likely_languages.split(",")))
+
+
 @lru_cache(maxsize=1)
 def speech_engine() -> SpeechEngine:
     s = get_settings()
     s.require_engine("transcription")
     if s.transcription_engine == "local":
-        return LocalWhisper(s.local_whisper_model_path, s.local_whisper_model_name,
-                            s.local_whisper_beam_size, s.local_whisper_threads,
-                            s.local_whisper_parallel, choice=s.local_whisper_model,
-                            language=s.local_whisper_language,
-                            languages=tuple(s.local_whisper_languages.split(",")),
-                            options=decode_options(s),
-                            likely_languages=tuple(s.local_whisper_likely_languages.split(",")))
+        return local_whisper(s)
     azure = s.transcription_engine == "azure-openai"
     model = s.azure_openai_transcription_deployment if azure else s.openai_transcription_model
     return OpenAIWhisper(_openai_client(s, azure), s.transcription_engine, str(model))

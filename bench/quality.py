@@ -322,13 +322,14 @@ def run_part(calls: list[CallScript], speech: CachedSpeech, settings: Settings,
         on_script = extract(script_transcript(call))
         plan = (f"{r.path.suffix[1:]} {r.plan.rate / 1000:g} kHz"
                 f"{' stereo' if r.plan.stereo else ''}{' phone' if r.plan.phone else ''}")
+        audio_hits = field_hits(analysis, call)
         res = CallResult(
             key=call.key, language=call.language, plan=plan, duration=r.duration, chunks=chunks,
             wer_bare=wer(call.text, whole.text), wer_pipeline=wer(call.text, stitched.text),
             detected=stitched.language, roles=role_accuracy(labelled, r),
-            fields_script=field_hits(on_script, call), fields_audio=field_hits(analysis, call),
+            fields_script=field_hits(on_script, call), fields_audio=audio_hits,
             rep_as_customer=rep_as_customer(analysis, call),
-            missed_heard=[k for k, hit in field_hits(analysis, call).items()
+            missed_heard=[k for k, hit in audio_hits.items()
                           if not hit and k in WRITTEN and heard(call, k, stitched.text)],
             instructed=from_instructions(analysis, call) + [
                 f"{k} (script)" for k in from_instructions(on_script, call)])
@@ -399,7 +400,7 @@ def report(name: str, results: list[CallResult]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from adapters.factory import decode_options
+    from adapters.factory import local_whisper
     from bench.corpus import dev, heldout
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
@@ -410,14 +411,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     settings = Settings.model_validate({})
     choice: LocalModel = args.model or settings.local_whisper_model
-    options = decode_options(settings)
-    engine = LocalWhisper(None, "", settings.local_whisper_beam_size,
-                          settings.local_whisper_threads, settings.local_whisper_parallel,
-                          choice=choice, language=settings.local_whisper_language,
-                          languages=tuple(settings.local_whisper_languages.split(",")),
-                          options=options,
-                          likely_languages=tuple(
-                              settings.local_whisper_likely_languages.split(",")))
+    engine = local_whisper(settings, choice)  # a shipped model, as the corpus figures are
     speech = CachedSpeech(engine)
     parts = {"heldout": heldout.calls, "dev": dev.calls}
     names = ["heldout", "dev"] if args.part == "both" else [args.part]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import settings
@@ -62,3 +64,20 @@ def test_local_whisper_decoding_options_come_from_the_settings(
     assert decode_options(Settings.model_validate({})) == DecodeOptions(
         beam_size=3, condition_on_previous_text=False, vad_filter=True, prompt=True,
         phone_emphasis=False, batch_size=8)
+
+
+def test_the_local_recogniser_is_the_one_the_settings_describe(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from adapters.factory import local_whisper
+
+    monkeypatch.setenv("LOCAL_WHISPER_LANGUAGES", "en,es")
+    monkeypatch.setenv("LOCAL_WHISPER_LIKELY_LANGUAGES", "es")
+    monkeypatch.setenv("LOCAL_WHISPER_MODEL_PATH", str(tmp_path))
+    monkeypatch.setenv("LOCAL_WHISPER_MODEL_NAME", "team-model")
+    s = Settings.model_validate({})
+    own = local_whisper(s)
+    assert (own.choice, own.model, own.model_path) == ("custom", "team-model", str(tmp_path))
+    assert (own.languages, own.likely_languages) == (("en", "es"), ("es",))
+    shipped = local_whisper(s, "base")  # a shipped model named instead of the configured one
+    assert (shipped.choice, shipped.model) == ("base", "whisper-base")
+    assert shipped.options == own.options and shipped.languages == ("en", "es")

@@ -1,6 +1,6 @@
 """The development part of the corpus: the calls the extractor is looked at and tuned against.
 
-82 two-party calls, 52 English and 30 Spanish. The first 20 are the ones the extractor was first
+88 two-party calls, 55 English and 33 Spanish. The first 20 are the ones the extractor was first
 written against; the 62 after them (dev-en-14.., dev-es-08..) were added to widen it, in eight
 batches (dev-en-25.., dev-es-13..; dev-en-31.., dev-es-17..; dev-en-35.., dev-es-19..; batch 5,
 dev-en-39.., dev-es-21..; batch 6, dev-en-43.., dev-es-23..; batch 7, dev-en-47.., dev-es-25..;
@@ -1313,4 +1313,119 @@ def calls() -> list[CallScript]:
         ], Truth("Rubén", "Climatiza Norte", "Ángel Moreno", "Hostal Las Dunas", "Almería", None,
                  None, ("bomba de calor",), None, None, "hacia noviembre", None, None, "low"),
             "rep-first", "replacement", "hesitant"),
+        # batch 11 (dev-en-59.., dev-es-37..): who is who when other people and companies are
+        # named (a referral, a reference customer, the rep naming a colleague), names given
+        # late or only when asked, places with their region or country in both languages
+        call("dev-en-59", "en", "inbound", [
+            cust("Hi there, my name's Priya Raman, I'm the office manager at Hollowbrook "
+                 "Veterinary in Spokane."),
+            cust("Derek Walsh over at Pinecrest Kennels said you sorted out their alarm system."),
+            rep("Oh, Derek, yes, good to hear. You've reached Sentinel Security, I'm Marcus. What "
+                "are you after?"),
+            cust("We want CCTV cameras for the car park and a door entry system for the back."),
+            rep("Do you have a figure in mind?"),
+            cust("Somewhere around six thousand dollars."),
+            rep("And when would you want it fitted?"),
+            cust("Before the end of the month if possible."),
+            rep("What's the best way to reach you?"),
+            cust("Call me on five oh nine, five five five, zero one four two."),
+            rep("I'll come out Tuesday morning to survey the site, does that work?"),
+            cust("Tuesday morning is fine, see you then."),
+        ], Truth("Marcus", "Sentinel Security", "Priya Raman", "Hollowbrook Veterinary", "Spokane",
+                 None, None, ("CCTV cameras", "door entry system"), 6000, "USD",
+                 "before the end of the month", None, "+15095550142", "high"),
+            "customer-first", "third-party", "phone"),
+        call("dev-en-60", "en", "outbound", [
+            rep("Hello, good morning. I'm calling from Ledgerly, my name is Owen Price. Who am I "
+                "speaking with?"),
+            cust("You're through to the accounts department. What's this regarding?"),
+            rep("We help firms like Harlow and Finch move their bookkeeping to the cloud. Could I "
+                "ask your name?"),
+            cust("It's Gemma. Gemma Lindqvist."),
+            rep("Thanks Gemma. And the firm is?"),
+            cust("Redfern Joinery, we're based in Bristol."),
+            cust("To be honest our payroll software is ancient, so a payroll module is what I'd "
+                 "want to see."),
+            rep("Is there a budget set aside?"),
+            cust("Not yet, I'd have to ask the owner."),
+            rep("Can I send you some information?"),
+            cust("Sure, gemma at redfern joinery dot co dot uk."),
+            rep("I'll send it over today."),
+            cust("Fine, I'll pass it on."),
+        ], Truth("Owen Price", "Ledgerly", "Gemma Lindqvist", "Redfern Joinery", "Bristol", None,
+                 None, ("payroll module",), None, None, None, "gemma@redfernjoinery.co.uk", None,
+                 "medium"),
+            "rep-first", "reference-customer", "name-when-asked", "email"),
+        call("dev-en-61", "en", "inbound", [
+            rep("Good afternoon, Brightline Solar, Keisha speaking."),
+            cust("Hi Keisha. I'm ringing about solar panels for our warehouse roof. We're Dunmore "
+                 "Freight, out in Fort Collins."),
+            rep("Brilliant. And who am I talking to?"),
+            cust("Luis Ortega, I look after the facilities."),
+            rep("How big is the roof, roughly?"),
+            cust("About two thousand square metres, and we'd like battery storage too."),
+            rep("Budget?"),
+            cust("The board signed off forty five thousand dollars."),
+            rep("And timing?"),
+            cust("We'd like it running by next spring."),
+            rep("Shall I book a site survey for Monday the ninth?"),
+            cust("Monday the ninth is good. I'll be there with our director."),
+        ], Truth("Keisha", "Brightline Solar", "Luis Ortega", "Dunmore Freight", "Fort Collins",
+                 None, None, ("solar panels", "battery storage"), 45000, "USD", "by next spring",
+                 None, None, "high"),
+            "rep-first", "we-are-company", "name-when-asked"),
+        call("dev-es-37", "es", "inbound", [
+            cust("Buenas, llamo de parte de Hermanos Quintero, una bodega de Logroño, en La "
+                 "Rioja."),
+            rep("Buenos días, está hablando con Vinotek, soy Marta. ¿Con quién hablo?"),
+            cust("Con Íñigo Quintero, el gerente."),
+            cust("Necesitamos etiquetadoras para la línea de embotellado, la que tenemos se atasca "
+                 "cada dos por tres."),
+            rep("¿Cuánto tenían pensado invertir?"),
+            cust("Alrededor de veinte mil euros."),
+            rep("¿Y para cuándo?"),
+            cust("Antes de la vendimia."),
+            rep("¿Me deja un teléfono?"),
+            cust("Seiscientos cuarenta y uno, veintitrés, cuarenta y cinco, sesenta y siete."),
+            rep("Le preparo la oferta y se la llevo el martes."),
+            cust("De acuerdo, el martes le espero."),
+        ], Truth("Marta", "Vinotek", "Íñigo Quintero", "Hermanos Quintero", "Logroño", "La Rioja",
+                 None, ("etiquetadoras",), 20000, "EUR", "antes de la vendimia", None,
+                 "+34641234567", "high"),
+            "customer-first", "de-parte-de", "name-when-asked", "phone"),
+        call("dev-es-38", "es", "outbound", [
+            rep("¿Aló? ¿Con Camila Restrepo?"),
+            cust("Sí, con ella. ¿Quién habla?"),
+            rep("Hola Camila, te habla Andrés, de Nubecontable. Me dejaste tus datos en la feria."),
+            cust("Ah, claro. Tengo una tienda de ropa, Moda Alondra, en Cali, Colombia."),
+            cust("Me interesa el programa de facturación electrónica y el lector de códigos de "
+                 "barras."),
+            rep("¿Cuánto quieres gastar?"),
+            cust("No más de dos millones de pesos."),
+            rep("¿Te mando la cotización al correo?"),
+            cust("Sí, a camila arroba moda alondra punto com."),
+            rep("Listo. ¿Hablamos el viernes?"),
+            cust("Déjame mirarlo con calma y yo te escribo."),
+        ], Truth("Andrés", "Nubecontable", "Camila Restrepo", "Moda Alondra", "Cali", None,
+                 "Colombia", ("programa de facturación electrónica",
+                              "lector de códigos de barras"), 2000000, "COP", None,
+                 "camila@modaalondra.com", None, "medium"),
+            "rep-first", "addressed", "tu", "pesos", "email"),
+        call("dev-es-39", "es", "inbound", [
+            rep("Buenas tardes, Flotacontrol, le saluda Ignacio Mella."),
+            cust("Buenas tardes. Mire, le llamo porque tenemos una empresa de camiones, "
+                 "Transportes Lonco, en Concepción."),
+            rep("Encantado. ¿Me dice su nombre?"),
+            cust("Sí, claro, Patricia Sepúlveda."),
+            cust("Queremos localizadores GPS para unos treinta camiones."),
+            rep("¿Tiene presupuesto?"),
+            cust("Unos cinco millones de pesos chilenos."),
+            rep("¿Para cuándo los necesitan?"),
+            cust("Para marzo, cuando empieza la temporada."),
+            rep("¿Le parece que le haga una demostración el jueves?"),
+            cust("El jueves a las once me viene bien."),
+        ], Truth("Ignacio Mella", "Flotacontrol", "Patricia Sepúlveda", "Transportes Lonco",
+                 "Concepción", None, None, ("localizadores GPS",), 5000000, "CLP", "para marzo",
+                 None, None, "high"),
+            "rep-first", "name-when-asked", "pesos"),
     ]

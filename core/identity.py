@@ -29,7 +29,7 @@ from core.introductions import (
     WORD,
 )
 from core.introductions import clean_name as _clean_name
-from core.location import place_in
+from core.location import city_tail, place_in
 from core.normalize import ADDITIVE, fold
 from core.places import Gazetteer
 from core.products import UNITS_COUNTED
@@ -77,7 +77,15 @@ SPEAKING_WITH = re.compile(r"(?i:\byou(?:'re| are) (?:speaking|talking) (?:with|
 COMPANY_QUESTION = re.compile(
     r"\b(?:(?:which|what) (?:company|business|firm|organi[sz]ation)|(?:company|business) are "
     r"you (?:with|from|calling from)|who are you with|where are you calling from|(?:de )?que "
-    r"empresa|de parte de que empresa|de donde (?:me )?llama|qual empresa|de que empresa)\b")
+    r"empresa|de parte de que empresa|de donde (?:me )?llama|qual empresa|de que empresa|"
+    r"who do you work for|para quien trabaja|"
+    r"(?:name of|nombre de|nome da) (?:the|your|la|su|tu|sua) (?:company|business|firm|empresa|"
+    r"negocio|compania)|(?:company|business|firm)(?:'s)? name|"
+    r"(?:what'?s|what is) (?:the|your) (?:company|business|firm|practice|shop) called|"
+    r"como se llama (?:la|su|tu) (?:empresa|compania|tienda)|como se llama (?:el|su|tu) negocio)\b|"
+    # the question left hanging or short: 'And the firm is?', 'And your company?', '¿Y la empresa?'
+    r"\b(?:and|y|e) (?:the|your|la|su|tu|a) (?:company|business|firm|organi[sz]ation|practice|"
+    r"empresa|compania|negocio)(?: name)?(?: is| es| e)?\s*(?:\?|\.\.\.|…|$)")
 SELF_DESCRIBED = re.compile(r"\s*,\s*(?:I\b|I'm|we\b|we're|from\b|with\b|at\b|de\b|del\b|soy\b|"
                             rf"[{UP}]|trabajo\b|el\b|la\b|aqu[ií]\b)|\s+(?:from|with|at|de|del)\s+"
                             rf"[{UP}]")
@@ -289,6 +297,7 @@ def _company_span(span: str, gaz: Gazetteer) -> str | None:
                 place_in(" ".join(words[i + 1:]), gaz):
             words = words[:i]
             break
+    words = words[:len(words) - len(city_tail(words, gaz))]
     while words and fold(words[-1]) in {"de", "del", "y", "and", "of", "the", "la", "e", "&"}:
         words.pop()
     text = " ".join(words).strip(" ,.'’")

@@ -40,7 +40,7 @@ ADDRESSED = re.compile(
     r"(?:may|could|can) i (?:speak|talk) (?:with|to)|i'?m looking for|hablo con|"
     r"returning (?:a |your )?call (?:from|for)|calling (?:back )?for|"
     r"estoy hablando con|es usted|(?:puedo|podr[ií]a) hablar con|se encuentra|falo com|"
-    r"(?:é|e) (?:o|a) (?:senhor|senhora))\s+"
+    r"(?:é|e) (?:o|a) (?:senhor|senhora)|(?<=¿)(?:con|est[aá]))\s+"
     r"(?:(?:el|la)\s+)?(?:(?:mr|mrs|ms|miss|señor|señora|sr|sra|don|doña|dr|dra|doctor|"
     r"doctora)\.?\s+)?)" + NAME +
     rf"(?:\s*,?\s*(?i:please|por favor)|\s*,?\s*(?i:from|at|of|de|del)\s+{WORD}(?:\s+(?:"

@@ -21,9 +21,22 @@ def place_in(text: str, gaz: Gazetteer) -> Place | None:
 _RUN = re.compile(rf"{WORD}(?:\s+(?:(?:y|do|da|de|del|of|la)\s+)?{WORD})*")
 
 
-def location_of(ctx: CallContext, names: set[str]) -> Evidence[Location] | None:
+def city_tail(words: list[str], gaz: Gazetteer) -> list[str]:
+    """The city that ends a capitalised run after a name of two words or more, the 'in' lost by
+    the recogniser: 'Hollowbrook Veterinary Spokane' -> ['Spokane']; a one-word head is left
+    whole ('Hotel Granada' is a name)."""
+    for i in range(2, len(words)):
+        place = place_in(" ".join(words[i:]), gaz)
+        if place is not None and place.kind == "city" and words[i][:1].isupper():
+            return words[i:]
+    return []
+
+
+def location_of(ctx: CallContext, names: set[str],
+                company: str | None = None) -> Evidence[Location] | None:
     """The customer's place: city, region, country as said, in the customer's words (or in the
-    rep's, where the rep speaks of the customer's: "your agents in Phoenix")."""
+    rep's, where the rep speaks of the customer's: "your agents in Phoenix"); a city said right
+    after the customer's `company` counts, its 'in' lost ('at Hollowbrook Veterinary Spokane')."""
     yours = [s for s in ctx.rep if re.search(r"\b(?:your|you'?re|you are|usted|su|sus|seu|sua)\b",
                                               fold(s.text))]
     for s in ctx.customer + yours:
@@ -40,6 +53,9 @@ def location_of(ctx: CallContext, names: set[str]) -> Evidence[Location] | None:
                 if w.lower() in ("de", "del", "in", "en") and i + 1 < len(words):
                     options.append((m.start() + run.find(" " + w + " ") + len(w) + 2,
                                     " ".join(words[i + 1:])))
+            tail = city_tail(words, ctx.gaz)
+            if tail and company and fold(" ".join(words[:-len(tail)])) == fold(company):
+                options.append((m.start() + run.rfind(" " + tail[0]) + 1, " ".join(tail)))
             split = _city_then_region(run, ctx.gaz) if not place_in(run, ctx.gaz) else None
             if split:  # 'calling from Denver Colorado': the comma not written
                 if re.search(r"(?i:\b(?:in|en|from|de|del|desde|based in|out of)\s*)$",

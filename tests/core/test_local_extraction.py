@@ -934,3 +934,62 @@ def test_one_voice_the_answer_offering_help_is_the_reps() -> None:
     assert a.customer_name is None
     assert a.company is None
 
+
+
+def test_a_company_asked_for_in_a_short_or_hanging_question() -> None:
+    hanging = _run(
+        ("R", "Ledgerly, Owen speaking. Could I ask your name?"),
+        ("C", "It's Gemma. Gemma Lindqvist."),
+        ("R", "Thanks Gemma. And the firm is?"),
+        ("C", "Redfern Joinery, we're based in Omaha."),
+    )
+    assert hanging.company and hanging.company.value == "Redfern Joinery"
+    assert hanging.customer_name and hanging.customer_name.value == "Gemma Lindqvist"
+    spanish = _run(
+        ("R", "Ferrotec, le atiende Marta. ¿Con quién hablo?"),
+        ("C", "Con Íñigo Salazar."),
+        ("R", "¿Y la empresa?"),
+        ("C", "Carpintería Salazar, en Lima."),
+        language="es",
+    )
+    assert spanish.company and spanish.company.value == "Carpintería Salazar"
+    called = _run(
+        ("R", "Brightline, Keisha here. What's the business called?"),
+        ("C", "Dunmore Freight."),
+    )
+    assert called.company and called.company.value == "Dunmore Freight"
+    statement = _run(  # the rep speaking of 'your company' asks nothing
+        ("R", "Hi, Brightline here. We help your company save on energy."),
+        ("C", "Sounds good. Send me something."),
+    )
+    assert statement.company is None
+
+
+def test_the_person_asked_for_as_con_and_a_name_who_confirms_is_the_customer() -> None:
+    a = _run(
+        ("R", "¿Aló? ¿Con Camila Restrepo?"),
+        ("C", "Sí, con ella. ¿Quién habla?"),
+        ("R", "Hola Camila, te habla Andrés, de Nubecontable."),
+        language="es",
+    )
+    assert a.customer_name and a.customer_name.value == "Camila Restrepo"
+    nobody = _run(
+        ("R", "¿Con Camila Restrepo?"),
+        ("C", "No, aquí no hay ninguna Camila."),
+        language="es",
+    )
+    assert nobody.customer_name is None
+
+
+def test_a_city_right_after_the_company_with_its_in_lost_is_the_place_not_the_company() -> None:
+    a = _run(
+        ("C", "Hi, I'm the office manager at Hollowbrook Veterinary Omaha."),
+        ("R", "You've reached Sentinel Security, I'm Marcus."),
+    )
+    assert a.company and a.company.value == "Hollowbrook Veterinary"
+    assert a.location and a.location.value.city == "Omaha"
+    one_word = _run(  # a one-word head and a city: the city is part of the name
+        ("R", "Sentinel Security, Marcus speaking. Which company are you with?"),
+        ("C", "Hotel Lima."),
+    )
+    assert one_word.company and one_word.company.value == "Hotel Lima"

@@ -48,9 +48,11 @@ ANSWERED_WITH = re.compile(rf"^(?:{GREETING}\s*,\s*)?"
                            r"\s*[.!?]?$")
 
 NAME_SPEAKING = re.compile(NAME + r"(?i:,?\s+(?:here|speaking|al habla|hablando|falando)\b|"
+                                  r",?\s+(?:calling|ringing|phoning) (?:from|for|on behalf of)\b|"
                                   r"\s*,\s*(?:d[ií]game|diga|mande)\b)")
 PHONE_ANSWER = re.compile(rf"^(?P<co>{WORD}(?:\s+[\w'’.&-]+){{0,3}}),\s+" + NAME + r"\.?$")
-LEAD = (r"(?:(?i:yes|yeah|sure|speaking|you have|you are|s[ií]|claro|con|it'?s|this is|hi|hello|"
+LEAD = (r"(?:(?i:yes|yeah|yep|sure|speaking|you have|you are|s[ií]|claro|con|it'?s|this is|"
+        r"it is|yes it is|that'?s right|correct|exacto|(?:hi|hello|hey) there|hi|hello|"
         r"that'?s me|that is me|it'?s me|soy yo|that was me|it was me|that'?d be me|"
         r"that would be me|era yo|fui yo|"
         r"hey|hiya|yeah hi|hola|buenas|good (?:morning|afternoon|evening))[,.]?\s+){0,2}")
@@ -61,7 +63,9 @@ NAME_QUESTION = re.compile(
     r"(?:this|calling|speaking)|(?:take|get|have|ask) (?:your|a) name|may i ask who|who do i "
     r"have the pleasure|who do i have (?:on the line|here)|con quien (?:hablo|tengo el gusto)|"
     r"su nombre|tu nombre|como se llama|"
-    r"como te llamas|quien (?:habla|llama)|de parte de quien|seu nome|com quem falo)\b")
+    r"como te llamas|quien (?:habla|llama)|de parte de quien|seu nome|com quem falo|"
+    r"a nombre de quien|a que nombre|under (?:what|which) name|whose name)\b|"
+    r"\b(?:and|y|e) (?:you are|you'?re|usted es|tu eres|voce e)\s*(?:\?|\.\.\.|…|$)")
 TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mister|Señor|Señora|Sr|Sra|señor|señora)\.?\s+" + NAME)
 SURNAME_QUESTION = re.compile(r"\b(?:last name|surname|family name|apellido|sobrenome)\b")
 VOCATIVE = re.compile(
@@ -72,6 +76,9 @@ VOCATIVE = re.compile(
 VOCATIVE_LEAD = re.compile(r"^" + NAME + r"(?=\s*,\s*(?:[¿?]|(?i:do|did|are|is|can|could|would|"
                            r"what|when|how|tienen|tiene|usted|ustedes|cu[aá]ndo|qu[eé])\b))")
 DENIED = re.compile(r"(?i:\b(?:no|not|any|nobody called|ning[uú]n|ninguna|nadie)\s+)$")
+# the speaker's role first and the full name after it: 'I'm the owner of Redwood Cafe, Lisa Chang.'
+ROLE_THEN_NAME = re.compile(r"(?i:\b(?:i'?m|i am|soy)\s+(?:the|el|la)\s+)[^,.?!]{3,60},\s+" + NAME +
+                            r"\s*[.!]?$")
 SPEAKING_WITH = re.compile(r"(?i:\byou(?:'re| are) (?:speaking|talking) (?:with|to)\s+|"
                            r"\byou(?:'ve| have) got\s+|\byou(?:'re| are) through to\s+)" + NAME)
 COMPANY_QUESTION = re.compile(
@@ -102,6 +109,7 @@ NOT_COMPANY = {"the", "a", "our", "my", "this", "that", "home", "work", "next", 
                "well", "okay", "ok", "sure", "great", "thanks", "thank"}
 COMPANY_CUE = re.compile(
     r"(?i:\b(?:from|with|at|representing|on behalf of|i run|we run|i own|i manage|work for|"
+    r"(?:calling|ringing|phoning) for|"
     r"working for|calling from|(?:owner|manager|director|head|founder|ceo|cfo) of|"
     r"(?:owner|manager|director|head|founder|bookkeeper|accountant|buyer|lead|administrator|"
     r"coordinator|receptionist|partner|dueñ[oa]|gerente|encargad[oa]|contador[a]?) (?:for|at|of|"
@@ -212,6 +220,9 @@ def _customer_name(ctx: CallContext) -> Evidence[str] | None:
             for m in pattern.finditer(text):
                 if not DENIED.search(text[:m.start("name")]):  # 'there's no Wendell here'
                     add(_fuller(m.group("name"), text, m.end("name")), s.text, 3)
+        for m in ROLE_THEN_NAME.finditer(text):  # 'I'm the owner of Redwood Cafe, Lisa Chang.'
+            if " " in m.group("name"):
+                add(m.group("name"), s.text, 3)
         for m in LOWER_INTRO.finditer(text):  # 'Les ha la valeria soza, del estudio ...'
             if not any(fold(w) in NOT_SURNAME or FRAGMENT.search(fold(w))
                        for w in m.group("lname").split()):
@@ -480,9 +491,13 @@ BUSINESS_KIND = (r"(?:company|business|firm|chain|shop|store|agency|practice|stu
                  r"papeler[ií]a|ferreter[ií]a|farmacia|librer[ií]a|carpinter[ií]a|"
                  r"peluquer[ií]a|florister[ií]a|imprenta|consultorio|"
                  r"pasteler[ií]a|zapater[ií]a|joyer[ií]a|lavander[ií]a|cafeter[ií]a|"
-                 r"pharmacy|bookshop|salon|garage|workshop|nursery|surgery|dealership)")
+                 r"pharmacy|bookshop|salon|garage|workshop|nursery|surgery|dealership|"
+                 r"florist|deli|spa|gallery|inn|hostel|winery|brewery|farm|pub|bar|lab|"
+                 r"laboratory|factory|warehouse|office|centre|center|floristeria|"
+                 r"florister[ií]a|academia|gimnasio|granja|fabrica|almac[eé]n|oficina)")
 APPOSITIVE = re.compile(
     r"(?i:\b(?:a|an|our|my|un|una|nuestr[oa]|mi)\s+(?:[\w'’-]+\s+){0,3}?" + BUSINESS_KIND +
+    r"(?:\s+[a-záéíóúñ]{4,})??"  # the adjective after the noun: 'un taller mecánico, ...'
     r"(?:\s+(?:of|de)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?"
     r"(?:\s*,\s*|\s+(?:called|named|que se llama|se llama|llamad[oa]|de nombre)\s+))"
     r"(?P<co>[\w'’&-]+(?:\s+[\w'’&-]+){0,3}?)"
@@ -497,7 +512,8 @@ ANSWERED_BY = re.compile(
 
 def _unglue(text: str) -> str:
     """Words the recogniser glued, split at their inner capital: 'DevAnand' -> 'Dev Anand'."""
-    return re.sub(rf"(?<![\w])([{UP}][{LOW}]{{1,}})([{UP}][{LOW}]{{2,}})(?![\w])", r"\1 \2", text)
+    return re.sub(rf"(?<![\w'’])(?!Mc|Mac|O['’])([{UP}][{LOW}]{{1,}})([{UP}][{LOW}]{{2,}})(?![\w])",
+                  r"\1 \2", text)
 
 
 def _title(text: str) -> str:
@@ -553,6 +569,8 @@ def _not_a_name(name: str, text: str, start: int) -> bool:
     companies end in."""
     before = text[:start]
     last = fold(name.split()[-1])
+    if re.search(r"(?i:\b(?:nombre|name)\s+(?:de|of)\s*)$", before):
+        return False  # 'A nombre de Esteban Aguilar', 'under the name of ...'
     return bool(re.search(r"(?i:\b(?:the|for|at|from|with|of|in|on|de|del|en|la|el|los|las|para|"
                           r"con|por|desde)\s*)$", before)) or last in COMPANY_SUFFIX or \
         last in TRADE_SUFFIX
@@ -587,7 +605,8 @@ def _phone_answer(text: str) -> tuple[str, str] | None:
 
         if re.fullmatch(GREETING, co) or CONFIRM.match(low) or FRAGMENT.search(low) or \
                 fold(name.split()[-1]) in COMPANY_SUFFIX | TRADE_SUFFIX or \
-                fold(co.split()[0]) in NOT_COMPANY | LOWER_NOT_COMPANY:
+                fold(co.split()[0]) in NOT_COMPANY | LOWER_NOT_COMPANY or \
+                (len(co.split()) == 1 and fold(co) in NOT_NAME):
             continue
         return co, name
     return None
@@ -600,7 +619,7 @@ def _answer_lead(before: str, rep_names: set[str]) -> bool:
     rep_words = {w for n in rep_names for w in n.split()}
     return all(w in NOT_NAME or w in rep_words or
                w in {"um", "uh", "er", "ah", "is", "its", "soy", "es", "me", "sure", "of",
-                     "course", "name", "nombre", "mi", "my"}
+                     "course", "name", "nombre", "mi", "my", "a", "de", "under", "it", "llamo"}
                for w in re.findall(r"[\w'’]+", fold(before)))
 
 

@@ -14,7 +14,9 @@ from core.normalize import fold
 UP = "A-ZÁÉÍÓÚÑÜÇÂÊÔÃÕÀ"
 WORD = rf"[{UP}][\w'’.&-]*"
 LOW = "a-záéíóúñüçâêôãõà'’-"
-NAME = rf"(?<!\w)(?P<name>[{UP}][{LOW}]+(?:\s+[{UP}][{LOW}]+){{0,2}})(?!\w)"
+# a word of a name: 'Ana', 'O'Neill', 'McKenzie', 'MacLeod'
+NAME_WORD = rf"(?:O['’][{UP}][{LOW}]+|Ma?c[{UP}][{LOW}]+|[{UP}][{LOW}]+)"
+NAME = rf"(?<!\w)(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})(?!\w)"
 CONNECT = r"(?:&|and|y|e|de|del|of|the|la|las|los|do|da|dos|das|von|van)"
 GREETING = (r"(?i:good (?:morning|afternoon|evening)|hello|hi|buenos d[ií]as|buenas tardes|buenas|"
             r"bom dia|boa tarde)")
@@ -27,7 +29,12 @@ NOT_NAME = {"yes", "sure", "okay", "ok", "calling", "just", "the", "not", "inter
             "parece", "doctor", "dr", "mr", "mrs", "ms", "bye", "goodbye", "cheers", "adios",
             "with", "and", "but", "aqui", "we", "they", "he", "she", "it", "our", "my", "us",
             "we're", "we've", "it's", "that's", "there's", "nosotros", "ella", "ellos",
-            "usted", "ustedes", "what", "when", "where", "who", "how", "which", "this", "that"}
+            "usted", "ustedes", "what", "when", "where", "who", "how", "which", "this", "that",
+            # reply and introduction words that open a sentence with a capital
+            "yep", "yup", "yeah", "nope", "name's", "names", "habla", "hablas", "soy", "llamo",
+            "aquí", "sí", "exacto", "correcto", "correct", "indeed", "absolutely", "certainly",
+            # fillers the recogniser writes
+            "uh", "um", "umm", "er", "erm", "ah", "eh", "em", "mm", "mmm", "hmm", "este", "pues"}
 SELF_INTRO = re.compile(
     r"(?i:\b(?:this is|my name is|my name's|i am|i'm|it's|it is|me llamo|mi nombre es|soy|"
     r"habla|les habla|le habla|aquí|le saluda|les saluda|te saluda|meu nome é|me chamo|sou|"
@@ -36,6 +43,7 @@ SELF_INTRO = re.compile(
 ADDRESSED = re.compile(
     r"(?i:\b(?:is (?:that|this)(?: the right (?:number|person|line) for)?|"
     r"(?:do i have )?the right (?:number|person|line) for|am i (?:speaking|talking) (?:with|to)|"
+    r"am i through to|have i (?:got|reached)|"
     r"speaking (?:with|to)|"
     r"(?:may|could|can) i (?:speak|talk) (?:with|to)|i'?m looking for|hablo con|"
     r"returning (?:a |your )?call (?:from|for)|calling (?:back )?for|"

@@ -993,3 +993,60 @@ def test_a_city_right_after_the_company_with_its_in_lost_is_the_place_not_the_co
         ("C", "Hotel Lima."),
     )
     assert one_word.company and one_word.company.value == "Hotel Lima"
+
+
+def test_names_after_reply_words_fillers_and_in_new_frames() -> None:
+    cases = [
+        ([("R", "Northwind, Jordan speaking. Who am I speaking with?"),
+          ("C", "Name's Dave Kowalski.")], "Dave Kowalski"),
+        ([("R", "Northwind, Jordan here. Could I take a name?"), ("C", "Yep, Bill Turner.")],
+         "Bill Turner"),
+        ([("R", "Northwind, Jordan here. And you are?"), ("C", "Ravi Shah, operations.")],
+         "Ravi Shah"),
+        ([("R", "Northwind, Jordan here. Who am I talking to?"), ("C", "Uh, Rachel. Rachel Kim.")],
+         "Rachel Kim"),
+        ([("R", "Northwind, Jordan here."), ("C", "Patrick O'Neill from Shoreline Hotels.")],
+         "Patrick O'Neill"),
+        ([("R", "Northwind, Jordan here."),
+          ("C", "Hey there, Maya Brooks from Orbit Fitness. We spoke last week.")], "Maya Brooks"),
+        ([("R", "Northwind, Jordan here."),
+          ("C", "Morning Jordan, Kate Wilson calling from Harbor View Inn.")], "Kate Wilson"),
+        ([("R", "Northwind, Jordan here."),
+          ("C", "Hi, I'm the owner of Redwood Cafe, Lisa Chang.")], "Lisa Chang"),
+        ([("R", "Hi, Jordan from Northwind. Am I through to Mr Lewis?"),
+          ("C", "You are. Frank Lewis.")], "Frank Lewis"),
+    ]
+    for turns, name in cases:
+        a = _run(*turns)
+        assert a.customer_name and a.customer_name.value == name, turns[-1][1]
+
+
+def test_spanish_names_after_habla_soy_and_a_nombre_de() -> None:
+    cases = [
+        ([("R", "Suministros Norte, le atiende Jordi. ¿Quién me habla?"),
+          ("C", "Habla Ernesto Díaz, de Frutas Díaz.")], "Ernesto Díaz", "Frutas Díaz"),
+        ([("R", "Suministros Norte, le atiende Jordi."),
+          ("C", "Buenas tardes, llamo de la Farmacia San Roque. Soy Elena Ruiz.")],
+         "Elena Ruiz", "Farmacia San Roque"),
+        ([("R", "Suministros Norte, le atiende Jordi. ¿A nombre de quién?"),
+          ("C", "A nombre de Esteban Aguilar.")], "Esteban Aguilar", None),
+        ([("R", "Suministros Norte, le atiende Jordi. ¿Me regala su nombre?"),
+          ("C", "Claro, Andrea Castaño.")], "Andrea Castaño", None),
+        ([("R", "Suministros Norte, le atiende Jordi."),
+          ("C", "Me llamo Raúl Ibáñez y tengo un taller mecánico, Taller Ibáñez.")],
+         "Raúl Ibáñez", "Taller Ibáñez"),
+    ]
+    for turns, name, company in cases:
+        a = _run(*turns, language="es")
+        assert a.customer_name and a.customer_name.value == name, turns[-1][1]
+        assert (a.company.value if a.company else None) == company, turns[-1][1]
+
+
+def test_companies_after_phoning_for_and_a_kind_of_business_called() -> None:
+    a = _run(("R", "Northwind, Jordan here."),
+             ("C", "Good morning. I'm phoning for Brightpath Tutors. Name's Joe Silva."))
+    assert a.company and a.company.value == "Brightpath Tutors"
+    assert a.customer_name and a.customer_name.value == "Joe Silva"
+    b = _run(("R", "Northwind, Jordan here."),
+             ("C", "I'm Helen Park, I own a florist called Petal and Stem."))
+    assert b.company and b.company.value == "Petal and Stem"

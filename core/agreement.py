@@ -272,100 +272,156 @@ NEXT_STEP = re.compile(r"\b(send|schedule|set up|book|follow up|call (?:me|you|b
                        r"cotizacion|propuesta|contrato|reunion|oferta)\b", re.I)
 
 
-def timeline(ctx: CallContext) -> Evidence[str] | None:
-    """When the customer means to buy or start: a time phrase the customer says next to a verb
-    of starting, buying or deciding, or in answer to "when?"; a correction in the same turn wins
-    ("In April. Actually no, make it May"); failing those, a time phrase the customer says on its
-    own ("maybe next year"), unless the call is a refusal. Meetings are next steps, not this."""
-    pattern = TIME_ES if ctx.lang in ("es", "pt") else TIME_EN
-    events = EVENT_ES if ctx.lang in ("es", "pt") else EVENT_EN
+def _time_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The call's language's time phrases: dates and spans, then times given by an event."""
+    return (TIME_ES, EVENT_ES) if lang in ("es", "pt") else (TIME_EN, EVENT_EN)
 
-    def find(s: Said, answer: bool, loose: bool = False) -> str | None:
-        low = fold(s.text)
-        if NO_PLANS.search(low) or (MEETING.search(low) and DAY_OR_DATE.search(low)):
-            return None
-        cue = TIMELINE_CUE.search(low)
-        if not (cue or answer or loose):
-            return None
-        def past(m: re.Match[str]) -> bool:  # 'had it for three years', 'ten years old'
-            before, after = fold(s.text[:m.start()]), fold(s.text[m.end():])
-            return bool(re.match(r"\s+(?:ago|old|long|atras)\b", after) or (
-                DURATION.match(fold(m.group(0))) and re.search(
-                    r"\b(?:for|the past|the last|over the last|hace|desde hace|durante)\s+$",
-                    before)))
 
-        def earliest(m: re.Match[str]) -> bool:  # 'not before the spring': its earliest
-            return bool(re.match(r"(?:before|until|till|antes|hasta|ate)\b", fold(m.group(0)))
-                        and re.search(r"\b(?:not|no)\s+$", fold(s.text[:m.start()])))
+def _past(text: str, m: re.Match[str]) -> bool:
+    """The phrase is a length of time gone by: 'had it for three years', 'ten years old'."""
+    before, after = fold(text[:m.start()]), fold(text[m.end():])
+    return bool(re.match(r"\s+(?:ago|old|long|atras)\b", after) or (
+        DURATION.match(fold(m.group(0))) and re.search(
+            r"\b(?:for|the past|the last|over the last|hace|desde hace|durante)\s+$", before)))
 
-        def said(time: re.Pattern[str]) -> list[re.Match[str]]:
-            def negated(m: re.Match[str]) -> bool:  # 'not in March'; 'not until after the audit'
-                before = fold(s.text[:m.start()])
-                return bool(re.search(r"\b(?:not|no|nor|never)\s+(?:\w+\s+)?$", before)) and \
-                    not re.search(r"\b(?:not|no)\s+(?:until|till|before|hasta|antes de)\s+$",
-                                  before)
-            return [m for m in time.finditer(s.text)
-                    if (earliest(m) or not negated(m)) and not past(m)]
 
-        # a date said wins over an event ('en cuanto terminen las obras, a finales de mayo')
-        hits = said(pattern) or said(events)
-        if not hits:
-            return None
-        fix = CORRECTION.search(low)
-        if fix:  # 'in April, actually no, make it May, April is busy': what follows the fix
-            m = next((h for h in hits if h.start() >= fix.end()), hits[-1])
-        elif cue:  # the phrase nearest the verb: 'ends in February, so we'd switch in March'
-            m = min(hits, key=lambda h: abs(h.start() - cue.start()))
-        else:  # 'before the summer campaign, in May': a phrase of its own before a bare word
-            m = next((h for h in hits if TIME_PREPOSITION.match(fold(h.group(0)))), hits[0])
-        value = re.sub(r"^(?i:make it|say|rather)\s+", "", m.group(0).strip())
-        if m.start() == 0 or s.text[:m.start()].strip() in ("", ",") or \
-                TIME_PREPOSITION.match(fold(value)):
-            value = value[0].lower() + value[1:]
-        neg = re.search(r"(?i:\b(?:not|no)\s+)$", s.text[:m.start()])
-        if neg and earliest(m):
-            value = neg.group(0).lower() + value
-        return value
+def _earliest(text: str, m: re.Match[str]) -> bool:
+    """'not before the spring', 'not until ...': the phrase is the earliest time, not denied."""
+    return bool(re.match(r"(?:before|until|till|antes|hasta|ate)\b", fold(m.group(0)))
+                and re.search(r"\b(?:not|no)\s+$", fold(text[:m.start()])))
 
-    def corrected(s: Said) -> Evidence[str] | None:
-        later = [x for x in ctx.customer if x.turn == s.turn and ctx.said.index(x) >
-                 ctx.said.index(s) and CORRECTION.search(fold(x.text))]
-        for x in later:
-            value = find(x, True)
-            if value:
-                return Evidence[str](value=value, quote=x.text)
+
+def _negated(text: str, m: re.Match[str]) -> bool:
+    """The phrase is denied ('not in March'), unless it is 'not until' ('not until after the
+    audit'), which gives the earliest time."""
+    before = fold(text[:m.start()])
+    return bool(re.search(r"\b(?:not|no|nor|never)\s+(?:\w+\s+)?$", before)) and \
+        not re.search(r"\b(?:not|no)\s+(?:until|till|before|hasta|antes de)\s+$", before)
+
+
+def _times_said(text: str, time: re.Pattern[str]) -> list[re.Match[str]]:
+    """The phrases of `time` in the sentence that are neither denied nor a time gone by."""
+    return [m for m in time.finditer(text)
+            if (_earliest(text, m) or not _negated(text, m)) and not _past(text, m)]
+
+
+def _chosen(text: str, hits: list[re.Match[str]], cue: re.Match[str] | None) -> re.Match[str]:
+    """Of the time phrases in a sentence, the one meant: what follows a correction ('in April,
+    actually no, make it May'), else the one nearest the verb ('ends in February, so we'd switch
+    in March'), else the first with its own preposition ('before the summer campaign, in May')."""
+    fix = CORRECTION.search(fold(text))
+    if fix:
+        return next((h for h in hits if h.start() >= fix.end()), hits[-1])
+    if cue:
+        return min(hits, key=lambda h: abs(h.start() - cue.start()))
+    return next((h for h in hits if TIME_PREPOSITION.match(fold(h.group(0)))), hits[0])
+
+
+def _as_said(text: str, m: re.Match[str]) -> str:
+    """The phrase as the timeline's value: without 'make it'/'say', in lower case where it opens
+    the sentence or with its preposition, and with the 'not' of 'not before'."""
+    value = re.sub(r"^(?i:make it|say|rather)\s+", "", m.group(0).strip())
+    if m.start() == 0 or text[:m.start()].strip() in ("", ",") or \
+            TIME_PREPOSITION.match(fold(value)):
+        value = value[0].lower() + value[1:]
+    neg = re.search(r"(?i:\b(?:not|no)\s+)$", text[:m.start()])
+    if neg and _earliest(text, m):
+        value = neg.group(0).lower() + value
+    return value
+
+
+def _time_in(text: str, lang: str, answer: bool, loose: bool = False) -> str | None:
+    """The time a sentence gives for starting or buying: a phrase next to a verb of starting,
+    buying or deciding, or anywhere when the sentence answers "when?" (`answer`) or when any
+    phrase will do (`loose`); a date said wins over an event ('en cuanto terminen las obras, a
+    finales de mayo'). None for 'no plans' and for a meeting on a day (a next step)."""
+    low = fold(text)
+    if NO_PLANS.search(low) or (MEETING.search(low) and DAY_OR_DATE.search(low)):
         return None
+    cue = TIMELINE_CUE.search(low)
+    if not (cue or answer or loose):
+        return None
+    pattern, events = _time_patterns(lang)
+    hits = _times_said(text, pattern) or _times_said(text, events)
+    if not hits:
+        return None
+    return _as_said(text, _chosen(text, hits, cue))
 
+
+def _corrected(ctx: CallContext, s: Said) -> Evidence[str] | None:
+    """A time given by a correction later in the same customer turn ('In March. Sorry, make it
+    April')."""
+    later = [x for x in ctx.customer if x.turn == s.turn and ctx.said.index(x) >
+             ctx.said.index(s) and CORRECTION.search(fold(x.text))]
+    for x in later:
+        value = _time_in(x.text, ctx.lang, True)
+        if value:
+            return Evidence[str](value=value, quote=x.text)
+    return None
+
+
+def _short_answer(s: Said) -> str | None:
+    """A bare answer to "when?" opening with a preposition: 'Before the harvest.'"""
+    short = re.fullmatch(r"((?:before|after|by|until|antes de|despues de|para|hasta)\s+"
+                         r"(?:\S+\s+){0,4}\S+?)[.!]?", s.text.strip(), re.I)
+    if not short or MEETING.search(fold(s.text)):
+        return None
+    value = short.group(1)
+    return value[0].lower() + value[1:]
+
+
+def _customer_time(ctx: CallContext) -> Evidence[str] | None:
+    """The first customer sentence giving a time by a verb or in answer to "when?" (a later
+    correction in its turn wins), or a short answer to "when?"."""
     for s in ctx.customer:
         answer = bool(TIMELINE_QUESTION.search(fold(ctx.previous_rep(s))))
-        value = find(s, answer)
+        value = _time_in(s.text, ctx.lang, answer)
         if value:
-            return corrected(s) or Evidence[str](value=value, quote=s.text)
-        short = re.fullmatch(r"((?:before|after|by|until|antes de|despues de|para|hasta)\s+"
-                             r"(?:\S+\s+){0,4}\S+?)[.!]?", s.text.strip(), re.I)
-        if answer and short and not MEETING.search(fold(s.text)):
-            # 'When do you need it?' 'Before the harvest.'
-            value = short.group(1)
-            return Evidence[str](value=value[0].lower() + value[1:], quote=s.text)
+            return _corrected(ctx, s) or Evidence[str](value=value, quote=s.text)
+        short = _short_answer(s) if answer else None
+        if short:
+            return Evidence[str](value=short, quote=s.text)
+    return None
+
+
+GOING_LIVE = re.compile(r"\b(?:have you live|go live|you(?:'ll| will) be live|up and running|"
+                        r"estara funcionando|estaran funcionando)\b")
+
+
+def _rep_time_accepted(ctx: CallContext) -> Evidence[str] | None:
+    """A time the rep proposes that the customer takes up ('We can switch you over from the
+    first of next month.' 'Go ahead.'), or the rep's date for going live."""
     for s in ctx.rep:
         reply = ctx.reply_to(s)
         accepted = reply is not None and bool(
             AGREE.search(fold(reply.text)) or COMMIT.search(fold(reply.text)))
-        if accepted or re.search(r"\b(?:have you live|go live|you(?:'ll| will) be live|up and "
-                                 r"running|estara funcionando|estaran funcionando)\b",
-                                 fold(s.text)):
-            # 'We can switch you over from the first of next month.' 'Go ahead.'
-            value = find(s, False)
+        if accepted or GOING_LIVE.search(fold(s.text)):
+            value = _time_in(s.text, ctx.lang, False)
             if value:
                 return Evidence[str](value=value, quote=s.text)
-    if not any(REFUSAL.search(fold(s.text)) for s in ctx.customer):
-        loose = [(s, v) for s in ctx.customer if (v := find(s, False, loose=True))]
-        # 'we do the rotas on spring sheets' ... 'maybe towards the end of the year': a phrase
-        # with its preposition before a bare word the recogniser may have made up
-        framed = [(s, v) for s, v in loose if TIME_PREPOSITION.match(fold(v))]
-        for s, value in framed[:1] or loose[:1]:
-            return Evidence[str](value=value, quote=s.text)
     return None
+
+
+def _loose_time(ctx: CallContext) -> Evidence[str] | None:
+    """Any time phrase the customer says on its own ('maybe next year'), unless the call is a
+    refusal; one with its preposition first ('we do the rotas on spring sheets' ... 'maybe
+    towards the end of the year': the bare word may be the recogniser's)."""
+    if any(REFUSAL.search(fold(s.text)) for s in ctx.customer):
+        return None
+    loose = [(s, v) for s in ctx.customer if (v := _time_in(s.text, ctx.lang, False, loose=True))]
+    framed = [(s, v) for s, v in loose if TIME_PREPOSITION.match(fold(v))]
+    for s, value in framed[:1] or loose[:1]:
+        return Evidence[str](value=value, quote=s.text)
+    return None
+
+
+def timeline(ctx: CallContext) -> Evidence[str] | None:
+    """When the customer means to buy or start, the first of: a time phrase the customer says
+    next to a verb of starting, buying or deciding, or in answer to "when?" (a correction in the
+    same turn wins: "In April. Actually no, make it May"); a time the rep proposes that the
+    customer accepts; a time phrase the customer says on its own ("maybe next year"), unless the
+    call is a refusal. Meetings are next steps, not this."""
+    return _customer_time(ctx) or _rep_time_accepted(ctx) or _loose_time(ctx)
 
 
 @dataclass(frozen=True)

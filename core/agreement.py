@@ -73,7 +73,7 @@ TIMELINE_QUESTION = re.compile(r"\b(?:when|date|timeline|time ?frame|timing|how 
 # season', 'after the audit', 'en cuanto terminen las obras', 'antes de la temporada alta'
 EVENT_EN = re.compile(
     r"\b(?:before|after|ahead of|by|until|during|over|once|when|in time for|for)\s+(?:the|our|"
-    r"their|your|this|next)\s+(?:[\w-]+\s+){0,2}?(?:season|rush|break|holidays?|harvest|audit|"
+    r"their|your|this|next|a)\s+(?:[\w-]+\s+){0,2}?(?:season|rush|break|holidays?|harvest|audit|"
     r"launch|opening|move|relocation|renovation|refit|busy period|peak|slow period|quiet "
     r"period|term|semester|school year|tax year|financial year|fiscal year|year end|trade show|"
     r"show|conference|expansion|merger|contract (?:ends|runs out|is up))\b"
@@ -538,6 +538,13 @@ PREPARES = _acts(
     r"(?:te|le|les|los|las) (?:espero|esperamos)",
     r"(?:lo|la|los|las|te|le) (?:tengo|tenemos|dejo|dejamos) (?:list[oa]s?|preparad[oa]s?|todo)",
     r"(?:ahi|alli|aqui) (?:estare|estaremos|estamos)")
+# an offer of the speaker's own action, a rep's act: in a customer's turn it is the rep's words
+# heard in the wrong turn, not the customer proposing a step
+OFFER = re.compile(r"^(?:¿\s*)?(?:(?:so|and|ok|okay|y|entonces|bueno),?\s+)?(?:would it help if i|"
+                   r"(?:shall|should|can|could|may) i\b|do you want me to|would you like me to|"
+                   r"(?:want|like) me to|(?:le|te|les) (?:parece|viene bien|va bien) (?:si|que)|"
+                   r"(?:quiere|quieres|quieren|desea) que (?:le|te|les)|(?:le|te|les) (?:agendo|"
+                   r"mando|envio|paso|llamo)\b)")
 # the rep's first turn names a support or service desk: the call is about what the customer has
 SUPPORT_DESK = _acts(
     r"(?:technical |tech |customer )?support", r"help ?desk", r"service desk",
@@ -620,6 +627,8 @@ def _next_step(ctx: CallContext) -> tuple[Evidence[Intent] | None, bool, bool]:
         if s.role == "rep" and not (MEETING.search(low) or SHARED_STEP.search(low) or
                                     STEP_WORDS.search(low)):
             continue  # a meeting, a call, a demo; a quote sent 'this week' is not one
+        if s.role == "customer" and OFFER.search(low):
+            continue  # 'would it help if I came out on Tuesday?': the rep's offer, misheard
         if s.role == "customer" and not (MEETING.search(low) or STEP_WORDS.search(low) or
                                          AGREE.search(low)):
             continue  # 'the 9th is fine' is a step; 'before our contract starts on the 1st' not

@@ -488,3 +488,18 @@ def test_a_support_desk_is_no_sale_unless_something_is_asked_for() -> None:
             ("R", "An engineer can come on Friday, is that all right?"), ("C", "Friday's fine.")]
     assert _intent(*desk) == "none"
     assert _intent(*desk, ("C", "And how much would the faster package be?")) == "medium"
+
+
+def test_the_reps_offer_heard_in_the_customers_turn_is_no_step_of_theirs() -> None:
+    # roles swapped by the recogniser: the rep's offer of a survey lands in a customer turn
+    assert _intent(("R", "And when might you want them installed?"),
+                   ("C", "Would it help if I came out to do a free roof survey next Tuesday?"),
+                   budget=True, products=True) == "medium"
+    assert _intent(("C", "¿Le parece si le agendo una visita el martes?"), ("R", "Vale."),
+                   language="es", budget=True, products=True) == "medium"
+
+
+def test_an_event_with_the_article_the_recogniser_wrote() -> None:
+    busy = timeline(_ctx(("R", "And timing-wise,"),
+                         ("C", "we'd want them in before a busy season kicks off.")))
+    assert busy is not None and busy.value == "before a busy season"

@@ -166,7 +166,8 @@ COMMIT = _acts(
     r"place (?:the|an|our) order", r"send (?:me |us |over )?the (?:contract|paperwork|agreement|"
     r"order form)",
     # Spanish
-    r"cuent(?:a|e|en) con(?:migo| nosotros)", r"contad con nosotros", r"trato hecho",
+    r"cuent(?:a|as|e|en) con(?:migo| nosotros)",  # 'cuentas': the recogniser's s
+    r"contad con nosotros", r"trato hecho",
     r"(?:mandame|mandeme|mandenos|enviame|envieme|envienos|pasame|paseme) el contrato",
     r"firmo", r"firmamos", r"lo firmamos", r"firmar el contrato", r"esta aprobado", r"aprobado",
     r"lo apruebo", r"(?:seguimos|vamos|sigamos|seguir) adelante", r"adelante con",
@@ -318,7 +319,9 @@ INTEREST = _acts(  # a quote, a price, a demo asked for
     r"price (?:it |them )?(?:up|out)",
     r"how much", r"demo", r"trial", r"interested", r"send (?:me|us)", r"in writing",
     r"cotizacion", r"cotiza\w*", r"coticen", r"propuesta", r"oferta", r"demostracion",
-    r"presupuesto", r"cuanto (?:cuesta|cuestan|sale|salen|vale|valen)", r"interesa\w*",
+    # 'mándeme un presupuesto' asks for a quote; 'no tenemos presupuesto' is the budget
+    r"(?<!tenemos )(?<!tengo )(?<!tiene )(?<!hay )(?<!con )presupuesto",
+    r"cuanto (?:cuesta|cuestan|sale|salen|vale|valen)", r"interesa\w*",
     r"(?:mandame|mandeme|mandenos|enviame|envieme|envienos|pasame|paseme|pasenos)",
     r"orcamento", r"proposta",
     r"what (?:would|will|does|do) (?:that|it|this|they) (?:run|cost|set)",
@@ -560,6 +563,13 @@ _ASKS_BACK = re.compile(r"^(?:¿\s*)?(?:(?:are|am|do|did|should|shall) (?:we|i)|
 _REQUEST = re.compile(r"^(?:¿\s*)?(?:(?:so|and|then|ok|okay|y|entonces),?\s+)?(?:can|could|"
                       r"would|will) you\b|^(?:¿\s*)?(?:me |nos )?(?:puede|puedes|podria|podrias|"
                       r"pueden|podrian)\b")
+# a question by its form, not only its mark: the recogniser puts '¿...?' round Spanish statements
+# ('¿cuentas conmigo?' for 'cuenta conmigo')
+_INTERROGATIVE = re.compile(r"^(?:¿\s*)?(?:(?:y|and|so|but|pero|entonces),?\s+)?(?:what|when|"
+                            r"how|why|which|who|where|are|is|am|do|does|did|should|shall|can we|"
+                            r"could we|will|would|have|has|que|cuando|como|por que|cual|quien|"
+                            r"donde|y si|si|tengo que|tenemos que|hay que|hace falta|debemos|"
+                            r"deberiamos|podemos|puedo)\b")
 _ANSWER_WORD = re.compile(r"\b(?:yes|yeah|no|si|nope)\b")
 
 
@@ -572,10 +582,12 @@ def _said(pattern: re.Pattern[str], low: str) -> bool:
 
 def _asserted(pattern: re.Pattern[str], low: str) -> bool:
     """The act is said (`_said`) as the customer's own: not asked ('are we ready to sign?', '¿y
-    si lo firmamos este mes?'; a request, 'could you send the contract?', is not a question
-    here), not in an if-clause ('if we go ahead, ...') and not said of 'you' (the rep's words
-    heard in the customer's turn: 'so you're happy to go ahead')."""
-    asked = low.rstrip().endswith("?") and not _REQUEST.search(low)
+    si lo firmamos este mes?': a question mark and a question's opening; a request, 'could you
+    send the contract?', is not a question here), not in an if-clause ('if we go ahead, ...')
+    and not said of 'you' (the rep's words heard in the customer's turn: 'so you're happy to go
+    ahead')."""
+    asked = low.rstrip().endswith("?") and bool(_INTERROGATIVE.search(low)) and \
+        not _REQUEST.search(low)
     for m in pattern.finditer(low):
         before = low[:m.start()]
         if NEGATED_BEFORE.search(before) and not _NEGATOR.match(m.group(0)):

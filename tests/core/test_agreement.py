@@ -503,3 +503,20 @@ def test_an_event_with_the_article_the_recogniser_wrote() -> None:
     busy = timeline(_ctx(("R", "And timing-wise,"),
                          ("C", "we'd want them in before a busy season kicks off.")))
     assert busy is not None and busy.value == "before a busy season"
+
+
+def test_question_marks_the_recogniser_put_round_a_spanish_statement() -> None:
+    # 'Quedamos el jueves. Cuenta conmigo' heard as questions: no question's opening, so said
+    assert _intent(("R", "Te propongo pasarme el jueves por la tarde."),
+                   ("C", "¿Cuéntas conmigo?"), language="es") == "high"
+    # a real question keeps its opening
+    assert _intent(("R", "Le mando la propuesta."), ("C", "¿Y si firmamos hoy?"),
+                   language="es", products=True) == "medium"
+
+
+def test_a_budget_had_or_not_is_no_quote_asked_for() -> None:
+    assert _intent(("R", "Le presento nuestro sistema."),
+                   ("C", "a pesar de que este año lo tenemos presupuesto"),
+                   language="es") == "none"
+    assert _intent(("R", "¿Qué necesita?"), ("C", "Mándeme un presupuesto."),
+                   language="es") == "medium"

@@ -186,7 +186,13 @@ COMMIT = _acts(
     r"(?:me|nos) (?:lo|la|los|las) (?:llevo|llevamos)",
     r"(?:hagan|haga|hagame|haganos|hacemos|haz|hazme) (?:el|la) (?:pedido|orden|factura)",
     r"(?:dale|listo|vale|venga|pues),? cerramos", r"procedamos", r"avancemos",
-    r"(?:quiero|queremos|vamos a) (?:contratarl[oa]s?|comprarl[oa]s?|firmarlo|firmar)")
+    r"(?:quiero|queremos|vamos a) (?:contratarl[oa]s?|comprarl[oa]s?|firmarlo|firmar)",
+    r"(?:i|we)(?:'ll| will) (?:take|buy|order|go for|sign up for) (?:the|it|them|that|this|one|"
+    r"two|three|four|five|ten|twenty|\d+)",
+    r"(?:let'?s|i'?d like to|we'?d like to) go for (?:the|it|that|this)",
+    r"get (?:me|us) signed up", r"invoice (?:me|us)", r"send (?:me|us|over) the invoice",
+    r"(?:me|nos) qued(?:o|amos) con (?:el|la|los|las|eso|ese|esa)",
+    r"(?:lo|la|los|las) (?:contrato|compro|pido|pedimos)\b")
 DECISION_MAKER = _acts(
     r"i(?:'m| am) the (?:one who|decision|owner|person who|boss)", r"i (?:sign|decide|approve)",
     r"the one (?:signing|deciding|approving)", r"sign(?:s|ing)? off on",
@@ -292,6 +298,9 @@ HESITANT = _acts(  # the purchase itself put off or doubted: low whatever else w
     r"apenas (?:estoy|estamos) (?:empezando|comenzando|averiguando|viendo|mirando)",
     r"(?:dejelo|dejalo|dejemoslo|dejenlo|lo dejamos) (?:asi|ahi|para mas adelante)",
     r"va para largo", r"(?:no hay|sin|no tenemos) apuro",
+    r"not (?:until|till|before) (?:next|the new|the end of)",
+    r"(?:happy|fine|sorted|ok|okay|good) (?:for now|as we are|as is|at the moment)",
+    r"(?:contentos|bien|tranquilos) (?:por ahora|de momento|asi como estamos)",
     # a call put off for months: 'call me next month', 'llámeme el mes que viene'
     r"(?:call|ring|try) (?:me|us) (?:back |again )?(?:next (?:month|year|quarter)|in (?:a few|"
     r"a couple of|two|three|six) months|after the (?:summer|holidays|new year))",

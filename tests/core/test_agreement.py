@@ -1,9 +1,11 @@
 """What was agreed: the timeline and the scored buying intent, on sentences with roles."""
 
 import pytest
+from rapidfuzz import fuzz
 
 from core.agreement import buying_intent, timeline
 from core.call_context import CallContext, sentences
+from core.normalize import fold
 from core.places import Gazetteer
 from tests.core.helpers import call
 
@@ -520,3 +522,158 @@ def test_a_budget_had_or_not_is_no_quote_asked_for() -> None:
                    language="es") == "none"
     assert _intent(("R", "¿Qué necesita?"), ("C", "Mándeme un presupuesto."),
                    language="es") == "medium"
+
+
+# --- probes, round 2: written after round 1's rules and scored before any change for them
+# (25 of 32 held; the commitments and the 'not until next year' below were then added); the
+# timeline matched loosely, as bench.quality scores it
+
+INTENT_PROBES_2: list[tuple[str, list[tuple[str, str]], str, bool, bool, str]] = [
+    ("we'll take the three-year plan",
+     [(R, 'Which plan suits you?'),
+      (C, "we'll go for the three-year plan then")],
+     'en', False, True, 'high'),
+    ('sign me up today',
+     [(R, 'Shall we get you started?'),
+      (C, 'yep get me signed up today')],
+     'en', False, True, 'high'),
+    ('the board signed off',
+     [(R, 'Where are you with approval?'),
+      (C, "The board signed off on it yesterday, so we're good to go.")],
+     'en', True, True, 'high'),
+    ('invoice me',
+     [(R, "So that's the twelve licences."),
+      (C, "Great, invoice me and we'll pay this week.")],
+     'en', False, True, 'high'),
+    ('nos quedamos con el plan',
+     [(R, '¿Cuál le interesa?'),
+      (C, 'Nos quedamos con el plan anual, adelante.')],
+     'es', False, True, 'high'),
+    ('ya lo tengo decidido',
+     [(R, '¿Qué ha decidido?'),
+      (C, 'ya lo tengo decidido, lo contrato')],
+     'es', False, True, 'high'),
+    ('jueves a las diez, lo anoto',
+     [(R, '¿Le viene bien el jueves a las diez para la demostración?'),
+      (C, 'jueves a las diez lo anoto')],
+     'es', True, True, 'high'),
+    ("'ok monday' lower case with budget",
+     [(R, 'could we do the install on monday'),
+      (C, 'ok monday then')],
+     'en', True, True, 'high'),
+    ('send me a quote, no date',
+     [(R, 'How can I help?'),
+      (C, 'Could you send me a quote for forty chairs?')],
+     'en', False, True, 'medium'),
+    ('cotízame',
+     [(R, '¿En qué te ayudo?'),
+      (C, 'cotízame unas veinte sillas porfa')],
+     'es', False, True, 'medium'),
+    ('me interesaría saber más',
+     [(R, 'Le cuento del servicio.'),
+      (C, 'Me interesaría saber más, ¿me manda información?')],
+     'es', False, False, 'medium'),
+    ('a demo but no date',
+     [(R, 'Would a demo help?'),
+      (C, 'Yes, a demo would be useful at some point.')],
+     'en', False, True, 'medium'),
+    ('not until next year',
+     [(R, 'When would you look at this?'),
+      (C, 'Honestly not until next year at the earliest.')],
+     'en', False, True, 'low'),
+    ("we're happy for now",
+     [(R, "How's your current provider?"),
+      (C, "they're fine we're happy for now")],
+     'en', False, True, 'low'),
+    ('ahorita no tenemos cabeza',
+     [(R, '¿Le interesa la propuesta?'),
+      (C, 'Ahorita no tenemos cabeza para eso, quizá más adelante.')],
+     'es', False, True, 'low'),
+    ('lo voy a pensar',
+     [(R, '¿Qué le parece?'),
+      (C, 'Lo voy a pensar y ya veremos.')],
+     'es', False, True, 'low'),
+    ('please remove my number',
+     [(R, "Hi, I'm calling about solar panels."),
+      (C, 'please remove my number from your list')],
+     'en', False, False, 'none'),
+    ('no thanks not for us',
+     [(R, 'Can I tell you about our offer?'),
+      (C, "No, it's not something we need.")],
+     'en', False, False, 'none'),
+    ('no, aquí no hay ningún Pedro',
+     [(R, '¿Está Pedro?'),
+      (C, 'No, aquí no hay ningún Pedro, se equivocó.')],
+     'es', False, False, 'none'),
+    ('no me interesa, adiós',
+     [(R, 'Le llamo de parte de Telefónica.'),
+      (C, 'no me interesa adiós')],
+     'es', False, False, 'none'),
+    ("customer question 'do we have to sign today?'",
+     [(R, "Here's the contract."),
+      (C, 'Do we have to sign today? I need to run it by my partner.')],
+     'en', True, True, 'medium'),
+    ("a rep's 'you'll love it'",
+     [(R, "Here's the trial."),
+      (C, "so you're saying we can sign up later")],
+     'en', False, True, 'medium'),
+]
+
+
+@pytest.mark.parametrize(("shows", "turns", "language", "budget", "products", "want"),
+                         INTENT_PROBES_2, ids=[p[0] for p in INTENT_PROBES_2])
+def test_intent_probes_round_2(shows: str, turns: list[tuple[str, str]], language: str,
+                               budget: bool, products: bool, want: str) -> None:
+    assert _intent(*turns, language=language, budget=budget, products=products) == want
+
+
+TIMELINE_PROBES_2: list[tuple[str, list[tuple[str, str]], str, str]] = [
+    ('in three weeks',
+     [(R, 'When do you need it?'),
+      (C, 'In about three weeks.')],
+     'en', 'in about three weeks'),
+    ('after the summer holidays',
+     [(R, 'When would you start?'),
+      (C, 'after the summer holidays')],
+     'en', 'after the summer holidays'),
+    ('by the end of next month',
+     [(R, "What's your timing?"),
+      (C, "We'd need it by the end of next month.")],
+     'en', 'by the end of next month'),
+    ('early next year',
+     [(R, 'When?'),
+      (C, 'Probably early next year.')],
+     'en', 'early next year'),
+    ('once the funding comes through',
+     [(R, 'When could you go ahead?'),
+      (C, 'Once the funding comes through.')],
+     'en', 'once the funding comes through'),
+    ("'para el mes que entra'",
+     [(R, '¿Para cuándo?'),
+      (C, 'Para el mes que entra.')],
+     'es', 'para el mes que entra'),
+    ("'después de las vacaciones'",
+     [(R, '¿Cuándo empezarían?'),
+      (C, 'Después de las vacaciones de verano.')],
+     'es', 'después de las vacaciones de verano'),
+    ("'en dos semanitas'",
+     [(R, '¿Para cuándo lo quiere?'),
+      (C, 'en unas dos semanas')],
+     'es', 'en unas dos semanas'),
+    ("corrected 'no, en junio'",
+     [(R, '¿Para cuándo?'),
+      (C, 'Para mayo. No, mejor dicho, para junio.')],
+     'es', 'para junio'),
+    ("'antes de fin de año'",
+     [(R, '¿Cuándo lo necesitan?'),
+      (C, 'antes de fin de año')],
+     'es', 'antes de fin de año'),
+]
+
+
+@pytest.mark.parametrize(("shows", "turns", "language", "want"), TIMELINE_PROBES_2,
+                         ids=[p[0] for p in TIMELINE_PROBES_2])
+def test_timeline_probes_round_2(shows: str, turns: list[tuple[str, str]], language: str,
+                                 want: str) -> None:
+    got = timeline(_ctx(*turns, language=language))
+    assert got is not None and fuzz.token_set_ratio(fold(want), fold(got.value)) >= 80

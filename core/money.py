@@ -45,6 +45,13 @@ _NUM_TOKEN = {*ADDITIVE, *SCALES, *LATIN_SCALES, "hundred", "half", "medio", "me
               "meia", "point", "and", "a", "y", "e"}
 
 
+def _figure(word: str) -> bool:
+    """A number word or figure ('cuarenta', 'mil', '40'), not a fraction or a join ('half',
+    'and'): what stands on both sides of the 'a' of a range ('de 40 a 50 mil')."""
+    return bool(re.fullmatch(r"\d[\d,.]*", word)) or word in (*ADDITIVE, *SCALES, *LATIN_SCALES,
+                                                              "hundred")
+
+
 # a scale said without its figure ('thousand dollars', 'millones de pesos') is a figure misheard;
 # 'mil' alone is a thousand in Spanish and Portuguese
 _LOST_MULTIPLIER = {"hundred", "thousand", "million", "billion", "millones", "millon", "milhoes",
@@ -97,6 +104,10 @@ def _money(sentence: str, country: str | None, dollar: str = "USD") -> list[_Mon
         joins = [k for k, w in enumerate(words) if w in ("and", "y", "e")]
         if joins and re.search(r"\b(?:between|entre)\s*$", low[:tokens[start_j].start()]):
             words = words[joins[-1] + 1:]  # 'between 15 and 20 thousand': the upper figure
+        spans = [k for k in range(1, len(words) - 1) if words[k] == "a"
+                 and _figure(words[k - 1]) and _figure(words[k + 1])]
+        if spans:  # 'de 40 a 50 mil pesos', 'de cuarenta a cincuenta mil': the upper figure
+            words = words[spans[-1] + 1:]
         # '1,5 millones': a decimal comma (two digits at most after it), not thousands
         text = re.sub(r"(\d),(\d{1,2})(?!\d)", r"\1.\2", " ".join(words)).replace(",", "")
         amount = words_to_number(text)

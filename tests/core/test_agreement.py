@@ -1,7 +1,11 @@
 """What was agreed: the timeline and the scored buying intent, on sentences with roles."""
 
+import pytest
+from rapidfuzz import fuzz
+
 from core.agreement import buying_intent, timeline
 from core.call_context import CallContext, sentences
+from core.normalize import fold
 from core.places import Gazetteer
 from tests.core.helpers import call
 
@@ -320,3 +324,356 @@ def test_a_step_arranged_with_quedar_a_commitment_to_go_for_it_and_putting_it_of
 def test_not_until_an_event_is_its_earliest() -> None:
     audit = timeline(_ctx(("R", "When?"), ("C", "Not until after the audit.")))
     assert audit is not None and audit.value == "after the audit"
+
+
+# --- probes: phrasings written for these tests, none from the corpus, to see whether the
+# signals carry over to how other buyers put it (lower case and unpunctuated ones as the
+# recogniser writes them)
+
+R, C = "R", "C"
+INTENT_PROBES: list[tuple[str, list[tuple[str, str]], str, bool, bool, str]] = [
+    # (what it shows, turns, language, budget said, products asked about, intent)
+    ("a go-ahead given", [(R, "So shall I raise the order?"),
+                          (C, "Yes, let's get the ball rolling.")], "en", False, True, "high"),
+    ("a purchase order promised", [(R, "How would you like to proceed?"),
+                                   (C, "I'll raise a purchase order this afternoon.")],
+     "en", False, True, "high"),
+    ("'put it through'", [(R, "Shall I put the order through for the twenty units?"),
+                          (C, "put it through, i'll sign when it arrives")], "en", False, True,
+     "high"),
+    ("'me lo llevo'", [(R, "¿Entonces qué decide?"), (C, "Me lo llevo, hágame la factura.")],
+     "es", False, True, "high"),
+    ("'hagan el pedido'", [(R, "¿Seguimos con el pedido?"),
+                           (C, "Adelante, hagan el pedido.")], "es", False, True, "high"),
+    ("'dale, cerramos'", [(R, "¿Lo dejamos listo?"), (C, "dale cerramos")], "es", False, True,
+     "high"),
+    ("a step taken up with 'it's my call'",
+     [(R, "Can I come in on Wednesday the fourth to set it up?"),
+      (C, "wednesday the fourth i can do it's my call anyway")], "en", False, True, "high"),
+    ("a step taken up with 'el que manda soy yo'",
+     [(R, "¿Le paso a ver el martes?"), (C, "El martes me cuadra, aquí el que manda soy yo.")],
+     "es", False, True, "high"),
+    ("a step taken up by getting ready for it, no word of assent",
+     [(R, "Could our fitter come round on the twelfth?"),
+      (C, "i'll make sure someone's in to let him in")], "en", True, True, "high"),
+    ("a question about signing is not a commitment",
+     [(R, "Here's the proposal."), (C, "What if we signed this week, is there a discount?")],
+     "en", False, True, "medium"),
+    ("a Spanish question about signing is not a commitment",
+     [(R, "Le mando la propuesta."), (C, "¿Y si lo firmamos este mes hay descuento?")],
+     "es", False, True, "medium"),
+    ("'ready to sign?' asked back is not a commitment",
+     [(R, "Do you have any questions?"), (C, "are we ready to sign no not yet")],
+     "en", False, True, "low"),
+    ("'if we go ahead' is not going ahead",
+     [(R, "What do you think?"), (C, "If we go ahead, it would be in the spring.")],
+     "en", False, True, "medium"),
+    ("a commitment said by the rep is not the customer's",
+     [(R, "So you're ready to sign, then?"), (C, "Hmm, I wouldn't go that far.")],
+     "en", False, True, "medium"),
+    ("agreement taken back in the same turn",
+     [(R, "Shall we book the demo for Tuesday the third?"),
+      (C, "Yes, Tuesday. Actually no, hold on, let me talk to my partner first.")],
+     "en", True, True, "medium"),
+    ("'sí, el martes' taken back",
+     [(R, "¿Le va bien el martes para la visita?"),
+      (C, "Sí, el martes. Bueno, no, el martes no puedo.")],
+     "es", True, True, "medium"),
+    ("decided not to go ahead", [(R, "Any news on the proposal?"),
+                                 (C, "We've decided not to go ahead with it.")],
+     "en", False, True, "none"),
+    ("'no vamos a seguir adelante'", [(R, "¿Pudo ver la propuesta?"),
+                                      (C, "Sí, y no vamos a seguir adelante, gracias.")],
+     "es", False, True, "none"),
+    ("a wrong person", [(R, "Hi, is that Mark?"),
+                        (C, "you've got the wrong person there's no mark here")],
+     "en", False, False, "none"),
+    ("'aquí no es'", [(R, "¿Hablo con la ferretería?"), (C, "No, lo siento, aquí no es.")],
+     "es", False, False, "none"),
+    ("a support call with an engineer booked",
+     [(R, "Technical support, how can I help?"),
+      (C, "My router keeps dropping the connection."),
+      (R, "An engineer can come on Friday morning, is that all right?"),
+      (C, "Friday morning is fine.")], "en", False, False, "none"),
+    ("'ya lo resolvimos con otra empresa'",
+     [(R, "Le llamo por la oferta de alarmas."),
+      (C, "Ya lo resolvimos con otra empresa, gracias.")], "es", False, True, "none"),
+    ("'weighing up options'", [(R, "Where are you with it?"),
+                               (C, "We're just weighing up our options for now.")],
+     "en", False, True, "low"),
+    ("'only gathering information'", [(R, "What prompted the call?"),
+                                      (C, "we're only gathering information at this point")],
+     "en", False, True, "low"),
+    ("'nomás estoy viendo opciones'", [(R, "¿Qué necesita?"),
+                                       (C, "Ahorita nomás estoy viendo opciones.")],
+     "es", False, True, "low"),
+    ("'apenas estoy averiguando'", [(R, "¿En qué le ayudo?"),
+                                    (C, "la verdad apenas estoy averiguando")],
+     "es", False, True, "low"),
+    ("'déjelo así por el momento'",
+     [(R, "¿Le agendo una visita?"), (C, "Déjelo así por el momento, yo le escribo.")],
+     "es", False, True, "low"),
+    ("'hold fire' on a step", [(R, "Shall I book a survey for next week?"),
+                               (C, "I'd hold fire on that, we're not there yet.")],
+     "en", False, True, "low"),
+    ("'what would that run me'", [(R, "We do a twelve-month plan."),
+                                  (C, "What would that run me?")], "en", False, False, "medium"),
+    ("'¿cuánto me saldría?'", [(R, "Tenemos un plan anual."), (C, "¿Y cuánto me saldría?")],
+     "es", False, False, "medium"),
+    ("'pásame los números'", [(R, "Te cuento del plan."),
+                              (C, "Pásame los números y lo platicamos.")],
+     "es", False, False, "medium"),
+]
+
+
+@pytest.mark.parametrize(("shows", "turns", "language", "budget", "products", "want"),
+                         INTENT_PROBES, ids=[p[0] for p in INTENT_PROBES])
+def test_intent_probes(shows: str, turns: list[tuple[str, str]], language: str, budget: bool,
+                       products: bool, want: str) -> None:
+    assert _intent(*turns, language=language, budget=budget, products=products) == want
+
+
+TIMELINE_PROBES: list[tuple[str, list[tuple[str, str]], str, str | None]] = [
+    ("a couple of weeks", [(R, "How soon would you want it?"),
+                           (C, "In a couple of weeks, ideally.")], "en", "in a couple of weeks"),
+    ("a correction by 'scratch that'", [(R, "When do you need it?"),
+                                        (C, "the end of march no wait scratch that the end of "
+                                            "april")], "en", "the end of april"),
+    ("'not March, April'", [(R, "When would you start?"), (C, "Not March, April.")],
+     "en", "April"),
+    ("'I mean' corrects", [(R, "What's the timeline?"), (C, "Q3. Sorry, I mean Q4.")],
+     "en", "Q4"),
+    ("an event: a move", [(R, "When would you need it?"),
+                          (C, "Once the new warehouse opens.")], "en", "once the new warehouse "
+                                                                       "opens"),
+    ("an event: the lease", [(R, "When would you switch?"),
+                             (C, "When our lease is up.")], "en", "when our lease is up"),
+    ("'a finales del trimestre'", [(R, "¿Para cuándo?"), (C, "A finales del trimestre.")],
+     "es", "a finales del trimestre"),
+    ("'antes de Semana Santa'", [(R, "¿Cuándo lo necesitan?"),
+                                 (C, "antes de semana santa")], "es", "antes de semana santa"),
+    ("'el otro año'", [(R, "¿Y cuándo lo haría?"), (C, "Ahorita no, quizá para el otro año.")],
+     "es", "para el otro año"),
+    ("'el año entrante'", [(R, "¿Para cuándo la instalación?"),
+                           (C, "Tal vez a comienzos del año entrante.")],
+     "es", "a comienzos del año entrante"),
+    ("'perdón' corrects", [(R, "¿Para cuándo lo quiere?"), (C, "En marzo. Perdón, en abril.")],
+     "es", "en abril"),
+    ("'bueno, no, mejor' corrects", [(R, "¿Para cuándo?"),
+                                     (C, "En un par de semanas. Bueno, no, mejor para fin de "
+                                         "mes.")], "es", "para fin de mes"),
+    ("an engineer's visit is not a timeline",
+     [(R, "An engineer can be with you on Friday morning."), (C, "Friday morning is fine.")],
+     "en", None),
+]
+
+
+@pytest.mark.parametrize(("shows", "turns", "language", "want"), TIMELINE_PROBES,
+                         ids=[p[0] for p in TIMELINE_PROBES])
+def test_timeline_probes(shows: str, turns: list[tuple[str, str]], language: str,
+                         want: str | None) -> None:
+    got = timeline(_ctx(*turns, language=language))
+    assert (got.value if got else None) == want
+
+
+def test_an_imperative_is_no_question_and_a_look_is_no_hedge() -> None:
+    # 'Do it,' split off by the recogniser is the go-ahead, not 'do it ...?' asked back
+    assert _intent(("R", "I can have a quote to you today and ship on Monday."), ("C", "do it,"),
+                   ("C", "i'll approve it as soon as i see it")) == "high"
+    # a trial taken up 'and I'll have a look' is interest, not a hedge
+    assert _intent(("R", "Can I e-mail you a link for a free trial?"),
+                   ("C", "Yes, send it over and I'll have a look."), products=True) == "medium"
+
+
+def test_a_support_desk_is_no_sale_unless_something_is_asked_for() -> None:
+    desk = [("R", "Clearpath support, Owen speaking."), ("C", "My line keeps dropping."),
+            ("R", "An engineer can come on Friday, is that all right?"), ("C", "Friday's fine.")]
+    assert _intent(*desk) == "none"
+    assert _intent(*desk, ("C", "And how much would the faster package be?")) == "medium"
+
+
+def test_the_reps_offer_heard_in_the_customers_turn_is_no_step_of_theirs() -> None:
+    # roles swapped by the recogniser: the rep's offer of a survey lands in a customer turn
+    assert _intent(("R", "And when might you want them installed?"),
+                   ("C", "Would it help if I came out to do a free roof survey next Tuesday?"),
+                   budget=True, products=True) == "medium"
+    assert _intent(("C", "¿Le parece si le agendo una visita el martes?"), ("R", "Vale."),
+                   language="es", budget=True, products=True) == "medium"
+
+
+def test_an_event_with_the_article_the_recogniser_wrote() -> None:
+    busy = timeline(_ctx(("R", "And timing-wise,"),
+                         ("C", "we'd want them in before a busy season kicks off.")))
+    assert busy is not None and busy.value == "before a busy season"
+
+
+def test_question_marks_the_recogniser_put_round_a_spanish_statement() -> None:
+    # 'Quedamos el jueves. Cuenta conmigo' heard as questions: no question's opening, so said
+    assert _intent(("R", "Te propongo pasarme el jueves por la tarde."),
+                   ("C", "¿Cuéntas conmigo?"), language="es") == "high"
+    # a real question keeps its opening
+    assert _intent(("R", "Le mando la propuesta."), ("C", "¿Y si firmamos hoy?"),
+                   language="es", products=True) == "medium"
+
+
+def test_a_budget_had_or_not_is_no_quote_asked_for() -> None:
+    assert _intent(("R", "Le presento nuestro sistema."),
+                   ("C", "a pesar de que este año lo tenemos presupuesto"),
+                   language="es") == "none"
+    assert _intent(("R", "¿Qué necesita?"), ("C", "Mándeme un presupuesto."),
+                   language="es") == "medium"
+
+
+# --- probes, round 2: written after round 1's rules and scored before any change for them
+# (25 of 32 held; the commitments and the 'not until next year' below were then added); the
+# timeline matched loosely, as bench.quality scores it
+
+INTENT_PROBES_2: list[tuple[str, list[tuple[str, str]], str, bool, bool, str]] = [
+    ("we'll take the three-year plan",
+     [(R, 'Which plan suits you?'),
+      (C, "we'll go for the three-year plan then")],
+     'en', False, True, 'high'),
+    ('sign me up today',
+     [(R, 'Shall we get you started?'),
+      (C, 'yep get me signed up today')],
+     'en', False, True, 'high'),
+    ('the board signed off',
+     [(R, 'Where are you with approval?'),
+      (C, "The board signed off on it yesterday, so we're good to go.")],
+     'en', True, True, 'high'),
+    ('invoice me',
+     [(R, "So that's the twelve licences."),
+      (C, "Great, invoice me and we'll pay this week.")],
+     'en', False, True, 'high'),
+    ('nos quedamos con el plan',
+     [(R, '¿Cuál le interesa?'),
+      (C, 'Nos quedamos con el plan anual, adelante.')],
+     'es', False, True, 'high'),
+    ('ya lo tengo decidido',
+     [(R, '¿Qué ha decidido?'),
+      (C, 'ya lo tengo decidido, lo contrato')],
+     'es', False, True, 'high'),
+    ('jueves a las diez, lo anoto',
+     [(R, '¿Le viene bien el jueves a las diez para la demostración?'),
+      (C, 'jueves a las diez lo anoto')],
+     'es', True, True, 'high'),
+    ("'ok monday' lower case with budget",
+     [(R, 'could we do the install on monday'),
+      (C, 'ok monday then')],
+     'en', True, True, 'high'),
+    ('send me a quote, no date',
+     [(R, 'How can I help?'),
+      (C, 'Could you send me a quote for forty chairs?')],
+     'en', False, True, 'medium'),
+    ('cotízame',
+     [(R, '¿En qué te ayudo?'),
+      (C, 'cotízame unas veinte sillas porfa')],
+     'es', False, True, 'medium'),
+    ('me interesaría saber más',
+     [(R, 'Le cuento del servicio.'),
+      (C, 'Me interesaría saber más, ¿me manda información?')],
+     'es', False, False, 'medium'),
+    ('a demo but no date',
+     [(R, 'Would a demo help?'),
+      (C, 'Yes, a demo would be useful at some point.')],
+     'en', False, True, 'medium'),
+    ('not until next year',
+     [(R, 'When would you look at this?'),
+      (C, 'Honestly not until next year at the earliest.')],
+     'en', False, True, 'low'),
+    ("we're happy for now",
+     [(R, "How's your current provider?"),
+      (C, "they're fine we're happy for now")],
+     'en', False, True, 'low'),
+    ('ahorita no tenemos cabeza',
+     [(R, '¿Le interesa la propuesta?'),
+      (C, 'Ahorita no tenemos cabeza para eso, quizá más adelante.')],
+     'es', False, True, 'low'),
+    ('lo voy a pensar',
+     [(R, '¿Qué le parece?'),
+      (C, 'Lo voy a pensar y ya veremos.')],
+     'es', False, True, 'low'),
+    ('please remove my number',
+     [(R, "Hi, I'm calling about solar panels."),
+      (C, 'please remove my number from your list')],
+     'en', False, False, 'none'),
+    ('no thanks not for us',
+     [(R, 'Can I tell you about our offer?'),
+      (C, "No, it's not something we need.")],
+     'en', False, False, 'none'),
+    ('no, aquí no hay ningún Pedro',
+     [(R, '¿Está Pedro?'),
+      (C, 'No, aquí no hay ningún Pedro, se equivocó.')],
+     'es', False, False, 'none'),
+    ('no me interesa, adiós',
+     [(R, 'Le llamo de parte de Telefónica.'),
+      (C, 'no me interesa adiós')],
+     'es', False, False, 'none'),
+    ("customer question 'do we have to sign today?'",
+     [(R, "Here's the contract."),
+      (C, 'Do we have to sign today? I need to run it by my partner.')],
+     'en', True, True, 'medium'),
+    ("a rep's 'you'll love it'",
+     [(R, "Here's the trial."),
+      (C, "so you're saying we can sign up later")],
+     'en', False, True, 'medium'),
+]
+
+
+@pytest.mark.parametrize(("shows", "turns", "language", "budget", "products", "want"),
+                         INTENT_PROBES_2, ids=[p[0] for p in INTENT_PROBES_2])
+def test_intent_probes_round_2(shows: str, turns: list[tuple[str, str]], language: str,
+                               budget: bool, products: bool, want: str) -> None:
+    assert _intent(*turns, language=language, budget=budget, products=products) == want
+
+
+TIMELINE_PROBES_2: list[tuple[str, list[tuple[str, str]], str, str]] = [
+    ('in three weeks',
+     [(R, 'When do you need it?'),
+      (C, 'In about three weeks.')],
+     'en', 'in about three weeks'),
+    ('after the summer holidays',
+     [(R, 'When would you start?'),
+      (C, 'after the summer holidays')],
+     'en', 'after the summer holidays'),
+    ('by the end of next month',
+     [(R, "What's your timing?"),
+      (C, "We'd need it by the end of next month.")],
+     'en', 'by the end of next month'),
+    ('early next year',
+     [(R, 'When?'),
+      (C, 'Probably early next year.')],
+     'en', 'early next year'),
+    ('once the funding comes through',
+     [(R, 'When could you go ahead?'),
+      (C, 'Once the funding comes through.')],
+     'en', 'once the funding comes through'),
+    ("'para el mes que entra'",
+     [(R, '¿Para cuándo?'),
+      (C, 'Para el mes que entra.')],
+     'es', 'para el mes que entra'),
+    ("'después de las vacaciones'",
+     [(R, '¿Cuándo empezarían?'),
+      (C, 'Después de las vacaciones de verano.')],
+     'es', 'después de las vacaciones de verano'),
+    ("'en dos semanitas'",
+     [(R, '¿Para cuándo lo quiere?'),
+      (C, 'en unas dos semanas')],
+     'es', 'en unas dos semanas'),
+    ("corrected 'no, en junio'",
+     [(R, '¿Para cuándo?'),
+      (C, 'Para mayo. No, mejor dicho, para junio.')],
+     'es', 'para junio'),
+    ("'antes de fin de año'",
+     [(R, '¿Cuándo lo necesitan?'),
+      (C, 'antes de fin de año')],
+     'es', 'antes de fin de año'),
+]
+
+
+@pytest.mark.parametrize(("shows", "turns", "language", "want"), TIMELINE_PROBES_2,
+                         ids=[p[0] for p in TIMELINE_PROBES_2])
+def test_timeline_probes_round_2(shows: str, turns: list[tuple[str, str]], language: str,
+                                 want: str) -> None:
+    got = timeline(_ctx(*turns, language=language))
+    assert got is not None and fuzz.token_set_ratio(fold(want), fold(got.value)) >= 80

@@ -11,7 +11,7 @@ from tests.core.helpers import call
 
 
 def _budget(*turns: tuple[str, str], language: str = "en",
-            country: str | None = None) -> tuple[float, str | None] | None:
+            country: str | None = None) -> tuple[float | None, str | None] | None:
     transcript = call(*turns, language=language)
     for speaker in transcript.speakers:
         speaker.role = "rep" if speaker.label == "R" else "customer"

@@ -1,11 +1,11 @@
 """The development part of the corpus: the calls the extractor is looked at and tuned against.
 
-94 two-party calls, 58 English and 36 Spanish. The first 20 are the ones the extractor was first
-written against; the 74 after them (dev-en-14.., dev-es-08..) were added to widen it, in batches
+101 two-party calls, 62 English and 39 Spanish. The first 20 are the ones the extractor was first
+written against; the 81 after them (dev-en-14.., dev-es-08..) were added to widen it, in batches
 (dev-en-25.., dev-es-13..; dev-en-31.., dev-es-17..; dev-en-35.., dev-es-19..; batch 5,
 dev-en-39.., dev-es-21..; batch 6, dev-en-43.., dev-es-23..; batch 7, dev-en-47.., dev-es-25..;
 batch 8, dev-en-50.., dev-es-28..; batch 10, dev-en-56.., dev-es-34..; batch 11,
-dev-en-59.., dev-es-37..) were each written after the
+dev-en-59.., dev-es-37..; batch 12, dev-en-62.., dev-es-40..) were each written after the
 rules for the batch before (batches 7 and 8 side by side, after batch 6's), to see whether those
 carried over before anything was changed for them; batch 5 exercises introductions and companies,
 batch 6 products asked for in new ways, places said with their region and country, budgets in
@@ -18,7 +18,10 @@ brand-named, and timelines said as "before our busy season", "para el año que v
 intent of all four levels in words the signal tables did not hold, a support call with an engineer
 booked, timelines corrected or given by an event, budgets as a range, "no more than", per month,
 "no queremos pasar de"; batch 11 who is who when a referral, a reference customer or a colleague
-is named, names given only when asked, places with their region or country): introductions in
+is named, names given only when asked, places with their region or country; batch 12
+products asked for in words the product cues did not hold: 'we'll be needing', 'what would
+really help us is', 'the main thing is', 'andamos buscando', 'lo que más nos urge es', 'nos
+vendría bien', an old thing replaced by a new one named with it): introductions in
 many forms (the name given only when asked, first name
 then surname, "I'm with", "on behalf of"), companies with no suffix or made of ordinary words,
 products asked for as quotes, replacements and comparisons, refusals, wrong numbers where the rep
@@ -1557,4 +1560,119 @@ def calls() -> list[CallScript]:
                  "Concepción", None, None, ("localizadores GPS",), 5000000, "CLP", "para marzo",
                  None, None, "high"),
             "rep-first", "name-when-asked", "pesos"),
+        # batch 12: products asked for in ways the rules had not seen (written before any rule
+        # change for them)
+        call("dev-en-62", "en", "inbound", [
+            cust("Hi there, is that Kestrel Office Supplies?"),
+            rep("It is, you're speaking to Tom. How can I help?"),
+            cust("Brilliant. I'm Aisha Rahman, office manager at Penrose Dental in Sheffield. "
+                 "We're kitting out a new surgery and we'll be needing twenty standing desks, "
+                 "plus a few ergonomic chairs for reception."),
+            rep("We can certainly help. Have you a budget for the fit-out?"),
+            cust("We've put aside about six thousand pounds."),
+            rep("And when do you move in?"),
+            cust("The keys come at the end of June."),
+            rep("Shall I pop round on Wednesday the third with samples?"),
+            cust("Wednesday the third is fine, the practice owner will be there to approve it."),
+        ], Truth("Tom", "Kestrel Office Supplies", "Aisha Rahman", "Penrose Dental", "Sheffield",
+                 None, None, ("standing desks", "ergonomic chairs"), 6000, "GBP",
+                 "end of June", None, None, "high"),
+            "customer-first", "products-new-words"),
+        call("dev-en-63", "en", "outbound", [
+            rep("Hi, this is Grace from Tallyscan. Am I speaking with Robert Mills?"),
+            cust("Speaking. What's it about?"),
+            rep("You filled in our form about stock control last month."),
+            cust("Oh yes. We're Mills Hardware in Dayton, Ohio. Honestly, what would really help "
+                 "us is a barcode scanner that talks to our stock system."),
+            rep("That we can do. Roughly what would you want to spend?"),
+            cust("Under a thousand dollars, if possible."),
+            rep("When would you want it?"),
+            cust("No rush, sometime in the autumn."),
+            rep("I'll e-mail you a couple of options. What's the address?"),
+            cust("rob at mills hardware dot com."),
+            rep("Great, they'll be with you this afternoon."),
+            cust("Thanks, I'll take a look."),
+        ], Truth("Grace", "Tallyscan", "Robert Mills", "Mills Hardware", "Dayton", "Ohio", None,
+                 ("barcode scanner",), 1000, "USD", "in the autumn", "rob@millshardware.com",
+                 None, "medium"),
+            "rep-first", "products-new-words", "email"),
+        call("dev-en-64", "en", "inbound", [
+            rep("Arctic Line Refrigeration, Dev speaking."),
+            cust("Morning Dev, Paul Whelan here from the Anchor Inn in Galway."),
+            cust("Our walk-in freezer keeps icing up and the engineer says it's done for. Could "
+                 "you quote for a new walk-in freezer, and the shelving to go inside it?"),
+            rep("Of course. Is there a figure you need to stay under?"),
+            cust("Eight thousand euro would be the top of it."),
+            rep("How soon do you need it?"),
+            cust("As soon as you can, we're losing stock every week."),
+            rep("I can send a surveyor tomorrow morning and have the quote to you by Friday."),
+            cust("Tomorrow morning suits. If the quote's right I'll sign it there and then."),
+        ], Truth("Dev", "Arctic Line Refrigeration", "Paul Whelan", "Anchor Inn", "Galway", None,
+                 None, ("walk-in freezer", "shelving"), 8000, "EUR", "as soon as you can",
+                 None, None, "high"),
+            "rep-first", "products-new-words", "replacement"),
+        call("dev-en-65", "en", "inbound", [
+            cust("Hello, I saw your stand at the small business fair. Is this Bookly?"),
+            rep("It is, Nina speaking. Who am I talking to?"),
+            cust("Megan Doyle. I own a dog grooming salon, Waggy Tails, in Tucson."),
+            cust("We're still doing everything on paper, so the main thing is an online booking "
+                 "system, and text reminders for clients would be a bonus."),
+            rep("Both are in our starter plan. What sort of budget do you have?"),
+            cust("Maybe fifty dollars a month."),
+            rep("Would you like a free trial from Monday?"),
+            cust("Sure, go on then. My number is five two zero, five five five, zero one four "
+                 "seven."),
+        ], Truth("Nina", "Bookly", "Megan Doyle", "Waggy Tails", "Tucson", None, None,
+                 ("online booking system", "text reminders"), 50, "USD", None, None,
+                 "+15205550147", "high"),
+            "customer-first", "products-new-words", "phone"),
+        call("dev-es-40", "es", "inbound", [
+            rep("Fitequip, buenos días, le atiende Rocío."),
+            cust("Buenos días, Rocío. Soy Javier Molina, estamos montando un gimnasio en "
+                 "Valencia que se va a llamar Gimnasio Turia."),
+            cust("Andamos buscando cintas de correr y unas cuantas bicicletas estáticas."),
+            rep("Perfecto. ¿Qué presupuesto manejan?"),
+            cust("Unos treinta mil euros para todo el equipamiento."),
+            rep("¿Para cuándo abren?"),
+            cust("Queremos abrir en septiembre."),
+            rep("¿Le parece si le enseño el showroom el lunes a las diez?"),
+            cust("El lunes a las diez me va bien, iré con mi socia para cerrarlo."),
+        ], Truth("Rocío", "Fitequip", "Javier Molina", "Gimnasio Turia", "Valencia", None, None,
+                 ("cintas de correr", "bicicletas estáticas"), 30000, "EUR", "en septiembre",
+                 None, None, "high"),
+            "rep-first", "products-new-words"),
+        call("dev-es-41", "es", "outbound", [
+            rep("Buenas tardes, ¿hablo con el restaurante La Cazuela?"),
+            cust("Sí, aquí es. Habla Rosa Méndez, la dueña."),
+            rep("Encantada, Rosa. Soy Lucía, de Inoxcocinas, en Puebla. La llamo por la "
+                "consulta que nos dejó en la web."),
+            cust("Ah, sí. La campana de la cocina ya no jala como antes. ¿Me podría cotizar una "
+                 "campana extractora nueva?"),
+            rep("Claro. ¿Tiene un presupuesto en mente?"),
+            cust("Pues unos treinta y cinco mil pesos, más o menos."),
+            rep("¿Y para cuándo la necesita?"),
+            cust("Lo antes posible, que con el calor no se aguanta."),
+            rep("Le mando la cotización hoy mismo. ¿A qué número se la envío?"),
+            cust("Al dos veintidós, tres cuarenta y uno, dieciocho, noventa."),
+        ], Truth("Lucía", "Inoxcocinas", "Rosa Méndez", "La Cazuela", None, None, None,
+                 ("campana extractora",), 35000, "MXN", "lo antes posible", None,
+                 "+522223411890", "medium"),
+            "rep-first", "products-new-words", "phone", "replacement"),
+        call("dev-es-42", "es", "inbound", [
+            cust("Hola, buenas. ¿Es Almacena Software?"),
+            rep("Sí, dígame. Soy Pablo."),
+            cust("Hola Pablo, soy Marina Castro, de Distribuciones Castro, en Zaragoza."),
+            cust("Lo que más nos urge es un programa de inventario, y también nos vendría bien un "
+                 "lector de códigos de barras para el almacén."),
+            rep("¿Cuánto quieren invertir?"),
+            cust("Todavía no lo sabemos, depende del precio."),
+            rep("¿Le envío una propuesta por correo?"),
+            cust("Sí, a marina arroba distribuciones castro punto es."),
+            rep("Se la mando esta semana."),
+            cust("Muy bien, la miraré con mi jefe."),
+        ], Truth("Pablo", "Almacena Software", "Marina Castro", "Distribuciones Castro",
+                 "Zaragoza", None, None, ("programa de inventario",
+                                          "lector de códigos de barras"), None, None, None,
+                 "marina@distribucionescastro.es", None, "medium"),
+            "customer-first", "products-new-words", "email"),
     ]

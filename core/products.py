@@ -12,9 +12,46 @@ from rapidfuzz import fuzz, process, utils
 from core.agreement import REFUSAL
 from core.call_context import FRAGMENT, CallContext, answers_to
 from core.normalize import ADDITIVE, fold
+from core.roles import wrong_number
 from models.analysis import Evidence
 
+# a frame of wanting, then a verb of getting or of finding out: 'I was hoping to book', 'could
+# we trial', 'is it possible to rent', 'calling to find out about' (English and Spanish)
+_WANT_EN = (r"(?:(?:i|we)(?:'d| would)? (?:like|love|want|need|hope|prefer|plan|intend|mean)|"
+            r"(?:i|we)(?:'m| am|'re| are| was| were) (?:hoping|looking|keen|trying|planning|"
+            r"wanting|meaning|calling|ringing|phoning|writing|here)|(?:i|we) (?:wanted|needed|"
+            r"hoped|meant|just want|just wanted)|(?:is it|would it be) possible|any chance|"
+            r"(?:calling|ringing|phoning|writing))( to| you could| i could| we could)"
+            r"|(?:can|could|may|might) (?:i|we)(?: please)?|someone to|somebody to")
+_GET_EN = (r"(?:buy|get|order|book|rent|hire|lease|trial|try|test|purchase|price up|price|"
+           r"find out (?:more )?about|hear (?:more )?about|learn (?:more )?about|know (?:more )?"
+           r"about|install|fit|service|repair|"
+           r"replace|upgrade|add|set up|sort out|arrange|organise|organize|discuss|talk about|"
+           r"chat about|look at|look into|check out|have a look at)")
+_ASK_NOUN = (r"(?:a |an |some )?(?:ballpark|price|quote|figure|estimate|rough idea of (?:the )?"
+             r"(?:price|cost)) (?:on|for|of)")
+_WANT_ES = (r"(?:queria|quisiera|queremos|quiero|queriamos|necesito|necesitamos|me gustaria|"
+            r"nos gustaria|busco|buscamos|vengo a|venia a|llamo para|llamaba para|le llamo para|"
+            r"le llamaba para|podria|podrian|puedo|podemos|alguien que (?:me|nos)|"
+            r"(?:me|nos) (?:podria|podrian|puede|pueden))")
+_GET_ES = (r"(?:comprar|contratar|alquilar|arrendar|pedir|encargar|cotizar|consultar(?:les|le)? "
+           r"(?:por|sobre)|preguntar(?:les|le)? (?:por|sobre)|informarme (?:sobre|de)|saber (?:el "
+           r"precio|precio|cuanto cuesta|cuanto cuestan|cuanto vale) (?:de|del)|instalar|instale|"
+           r"instalen|cambiar|reemplazar|renovar|poner|ponga|pongan|montar|monte|probar|ver|"
+           r"conocer|reservar|arreglar|arregle|reparar|repare|dar (?:el )?precio (?:de|del)|"
+           r"pasar (?:el )?precio (?:de|del))")
+_SELL_ES = (r"(?:trabajan|alquilan|venden|instalan|reparan|hacen|ofrecen|tienen|distribuyen|"
+            r"fabrican|"
+            r"arreglan|montan|trabajan con|llevan|manejan)")
 PRODUCT_CUES_EN = (
+    rf"(?:{_WANT_EN}) (?:me |us )?(?:a quote for |a price for |a demo of |a trial of )?{_GET_EN}"
+    rf"(?: (?:me|us)(?: with)?)?(?= )|{_ASK_NOUN}|"
+    r"(?:supply|provide|fit|kit) (?:us|me) (?:out )?with|(?:you'?d|you would|you might|you may) "
+    r"(?:have|do|sell|stock|offer)|the (?:idea|plan|aim|goal) (?:is|was) to (?:get|buy|put in|"
+    r"install|have)|the (?:big|main|first) one (?:for (?:us|me) )?is|"
+    r"(?:have|has) (?:you|they) got|have you any|(?:we'?re|i'?m|we are|i am) keen on|"
+    r"(?:it'?s|this is|i'?m calling|we'?re calling) (?:all )?about (?=getting |buying |a |an |"
+    r"the |some |your )(?:getting |buying )?|"
     r"(?:what (?:i|we) (?:really |actually )?(?:need|want|'?m after|'?re after|am after|are after|"
     r"'?m looking for|'?re looking for|am looking for|are looking for) is|"
     r"(?:a |some )?(?:quotes?|quotation|estimate) (?:for|on)|quote (?:me|us) (?:for|on)|"
@@ -33,30 +70,58 @@ PRODUCT_CUES_EN = (
     r"inquir(?:ed|ing) about|tell me (?:more )?about|considering|evaluating|researching|"
     r"comparing|compare|"
     r"replace|replacing|upgrade|upgrading|switch(?:ing)? from|"
-    r"do you (?:guys |folks |people )?(?:have|offer|sell|do|supply|stock)|"
-    r"can you (?:guys |folks )?(?:do|supply|provide|offer|quote|install)|"
+    r"(?:(?:do|can|could|would) you|(?:if|whether) you (?:can|could|would|do)) "
+    r"(?:guys |folks |people )?(?:have|offer|sell|do|supply|stock|provide|install|fit|repair|"
+    r"service|hire out|rent out|rent)|the reason (?:i'?m|we'?re|i am|we are) "
+    r"(?:calling|ringing|phoning|in touch) is|"
     r"(?:calling|ringing|phoning|call|ring) (?:you )?(?:about|regarding)|we'?d need|"
     r"shopping (?:for|around for)|(?:'d|would) love to (?:get|have|try|buy|see)|"
     r"price (?:up|out)|(?:put|get|give) (?:me |us )?a price on|cost (?:up|out)|"
     r"(?:move|moving|switch|switching|migrate|migrating|upgrade|upgrading) (?:[\w-]+ ){0,3}?"
     r"(?:(?:onto|on to|unto|into|over to) (?=a |an |the |your |some )|to (?=your |their ))|"
+    r"(?:what|the (?:one |only |main |big |first |key |other )?thing) (?:that )?(?:would|could|"
+    r"will|'d|'ll) (?:really |most |probably )?help(?: us| me)?(?: most| the most| out)? "
+    r"(?:is|are)|"
+    r"the (?:main|big|first|key|only|one|other) thing (?:(?:i|we) (?:need|want|'d like|would like|"
+    r"'re after|are after)(?: is)?|is)|"
+    r"what (?:i|we)(?:'re| are|'m| am) (?:missing|lacking|short of) is|"
+    r"what (?:i|we)(?:'d| would)? (?:really |most |actually )?(?:like|love|want|need|fancy|"
+    r"prefer) is|(?:to|could (?:i|we)|can (?:i|we)) (?:buy|rent|hire|lease|order|purchase) "
+    r"(?=a |an |some |the |\d)|weighing up|trialling|trialing|testing out|"
+    r"(?:needing|requiring|require|requires|wanting)|"
     r"need(?:s)?(?: new)?|want|would like|'d like)")
 PRODUCT_CUES_ES = (
-    r"(?:lo que (?:necesitamos|necesito|buscamos|busco|queremos|quiero) es|"
+    rf"(?:{_WANT_ES}) (?:me |nos |le |les )?{_GET_ES}(?:me|nos|le|les)?(?= )|"
+    rf"(?:(?<=¿)|^|\bsi )(?:ustedes |usted )?{_SELL_ES}(?: ustedes| usted)?(?: con)?(?= )|"
+    r"(?:nos|me) urge(?:n)?|(?:valorando|planteando|pensando en) (?:cambiar(?:nos|me)? a|"
+    r"pasar(?:nos|me)? "
+    r"a|contratar|comprar)|(?:llamo|llamaba|le llamo|escribo) por (?:el|un|su) anuncio (?:de|del|"
+    r"sobre)|"
+    r"cuanto (?:cuesta|cuestan|vale|valen|costaria|costarian|sale|salen)"
+    r"(?= (?:el|la|los|las|un|una|"
+    r"unos|unas|su|sus) )|(?:un |el )?presupuesto (?:de|para|del)(?= (?!\d)[a-z]+ (?:de|para|"
+    r"del|en) )|"
+    r"(?:me|nos) (?:llamo|llamaron) la atencion|(?:me|nos) interes(?:o|aron)|"
+    r"(?:lo que (?:mas |realmente |de verdad |sobre todo )?(?:nos |me )?(?:necesit\w+|busc\w+|"
+    r"quer\w+|quier\w+|urge|hace falta|haria falta|falta|interesa|importa) es|"
+    r"(?:nos|me) (?:vendria|vendrian|serviria|servirian) (?:muy |genial|de maravilla|bien)+|"
+    r"buscando|necesitando|"
     # '¿Tienen sillas de oficina?': a question whether they sell it
-    r"(?:(?<=¿)|^)(?:tienen|tiene usted|tienes|venden|vendeis|ofrecen|haceis|hacen|trabajan con|"
+    r"(?:(?<=¿)|^)(?:ustedes |usted |vosotros )?(?:tienen|tiene usted|tienes|venden|vendeis|"
+    r"ofrecen|haceis|hacen|trabajan con|"
     r"instalan|instalais)|"
     r"(?:me|nos) interesa(?:n|ria)?|cotizar(?:nos|me|le|les)?|coticen|cotice|cotizad[oa]s?|"
     r"cotizando|pedir|mirando|averiguando|consultando|"
     r"comparando|preguntando por|(?:una )?demo(?:stracion)? de|"
     r"cuanto cuesta(?:n)?|"
-    r"cambiar (?=nuestr|el |la |los |las |mi )|(?:estamos|estoy) (?:buscando|interesad[oa]s? en|"
-    r"pensando en|evaluando|considerando|viendo)|buscamos|busco|necesitamos|necesito|"
+    r"cambiar (?=nuestr|el |la |los |las |mi )|(?:estamos|estoy|andamos|ando|seguimos|sigo) "
+    r"(?:buscando|interesad[oa]s? en|pensando en|evaluando|considerando|viendo|mirando)|"
+    r"buscamos|busco|necesitamos|necesito|"
     r"necesitariamos|necesitaria|buscariamos|querriamos|(?:le )?llam(?:o|aba) por (?:lo de )?|"
     r"(?:nos|me) (?:haria|hace|hacen|harian) falta|(?:vi|vimos|lei|leimos) (?:su|el|un) "
     r"anuncio (?:del|de|sobre)|"
     r"queremos|quiero|quisiera|quisieramos|(?:nos|me) gustaria|(?:una )?cotizacion (?:de|para|"
-    r"por|del)|(?:mas )?informacion (?:sobre|del|de|acerca de)|precio (?:de|del)|reemplazar|"
+    r"por|del|con)|(?:mas )?informacion (?:sobre|del|de|acerca de)|precio (?:de|del)|reemplazar|"
     r"sustituir|renovar|(?:estamos|estou) procurando|tenho interesse em|temos interesse em|"
     r"precisamos de|preciso de|"
     # 'un presupuesto para un sistema de ...' with the verb of asking lost
@@ -68,7 +133,19 @@ PRODUCT_STOP = re.compile(
     r"[.,;!?]|\b(?:for|because|since|so that|so we|to (?:help|"
     r"replace|manage|track|run)|which|that(?! (?:one|kind|type|sort|model)\b)|but|if|when|"
     r"as well|too|for now|"
-    r"right now|today|this year|next \w+|before|by the|para|porque|ya que|que|pero|si|cuando|"
+    r"right now|today|this year|next \w+|last \w+|before|sooner rather than later|"
+    r"as soon as possible|asap|urgently|quickly|soon|fast|cuanto antes|lo antes posible|"
+    r"pronto|rapido|than|de (?:su|sus|nuestr[oa]s?|mis?|tus?)|of (?:your|our|my|their)|"
+    r"in stock|en stock|with the|against|versus|vs|compared to|instead of|en vez de|en lugar de|"
+    r"frente a|"
+    # a clause about it: 'the bundle you had on offer', 'the one we've got'
+    r"(?:you|we|they|i|he|she)(?:'\w+)?|"
+    r"(?:with|con) (?:the |our |your |a |an |el |nuestro |su |un )?(?:logo|branding|name|"
+    r"nombre|marca)|"
+    r"to (?:go|sit|put|fit|use|keep|hold|match|work|cover|replace)|"
+    r"(?:in|at|across|around|throughout|on|with|en|con) (?:our|my|their|all|each|every|both|"
+    r"nuestr[oa]s?|mis?|tod[oa]s|cada)|(?:in|at|across) the|en (?:el|la|los|las)|"
+    r"by the|para|porque|ya que|que|pero|si|cuando|"
     r"(?:would |will |might )?cost|costs|costaria|cuesta|cuestan|to something|to start with|"
     r"would be (?:nice|good|great|handy)|"
     r"por ahora|este ano|hoy|ahora|antes|por favor|please|in place|up and running|installed|"
@@ -82,6 +159,14 @@ PRODUCT_LEAD = re.compile(
     r"varias|algunos|algunas|actual|antiguo|antigua|viejo|vieja|"
     r"su|sus|el|la|los|las|un|una|unos|unas|nuestro|nuestra|nuestros|nuestras|nuevo|nueva|"
     r"nuevos|nuevas|algun|alguna|tambien|quizas|tal vez|mas|o|os|seu|seus|sua|suas|um|uma|"
+    r"about|around|roughly|approximately|some|maybe|like|at least|up to|over|under|hundreds?|"
+    r"thousands?|dozens?|a dozen|replacement|decent|reliable|proper|cheaper|better|faster|"
+    r"bigger|smaller|"
+    r"another|extra|additional|second|spare|so|and|then|"
+    r"but|honestly|really|cerca de|alrededor de|como|mas de|menos de|cien|cientos|mil|docenas?|"
+    r"cuantos|cuantas|unos cuantos|unas cuantas|otro|otra|otros|otras|"
+    r"asi que|y|pero|pues|ustedes|usted|\w+cient[oa]s|(?:someone|somebody) to [\w-]+|"
+    r"alguien que (?:me |nos )?\w+|"
     r"\d+|" + "|".join(k for k, v in ADDITIVE.items() if v > 1) + r")\s+)+")
 PRODUCT_VERB = re.compile(r"^(?:comprar|contratar|probar|adquirir|buy|get|try|purchase|order|"
                           r"replace|swap|upgrade|cambiar|reemplazar|sustituir|renovar|"
@@ -95,6 +180,8 @@ NOT_PRODUCT_VERB = re.compile(r"^(?:empezar|comenzar|arrancar|hablar|saber|ver|t
                               r"start|begin|talk|know|see|have|make|think|wait|go|be|wanted|"
                               r"needed|wondered|hoped|thought|queria|necesitaba|pensaba|"
                               r"quisiera|queriamos)\b")
+SPANISH_INFINITIVE = re.compile(r"^[a-z]{2,}(?:ar|er|ir)\s+(?:en|el|la|los|las|a|al|con|"
+                                r"de|del|un|una|nuestr[oa]s?|mis?|sus?|que|cuanto|lo)\b")
 PRODUCT_PREFIX = re.compile(r"^(?:a |an |una |un )?(?:quote|pricing|price|prices|information|info|"
                             r"details|demo|trial|cotizacion|informacion|precio)\s+(?:for|on|about|"
                             r"of|de|sobre|del|para)\s+")
@@ -104,7 +191,11 @@ UNITS_COUNTED = {"seat", "seats", "licence", "licences", "license", "licenses", 
                  "copy", "copies", "staff", "agents", "licencias", "licencia", "usuarios",
                  "puestos", "unidades", "vehiculos", "camiones", "personas", "empleados",
                  "horas", "habitaciones"}
-BAD_PRODUCT = {"everything", "every", "all", "nothing",
+BAD_PRODUCT = {"everything", "every", "all", "nothing", "euros", "euro", "dollars", "pounds",
+               "pesos", "dolares", "libras", "reais", "bucks", "quid", "grand", "replacement",
+               "uno", "una", "uno nuevo",
+               "una nueva", "new one", "nuevo", "nueva", "otro", "otra", "someone", "somebody",
+               "alguien",
                # greetings and fillers that open an answer ('What can I do for you?' 'Hi Colin.')
                "hi", "hey", "hello", "hiya", "morning", "afternoon", "evening", "yes", "yeah",
                "well", "right", "ok", "okay", "oh", "hola", "buenas", "buenos", "si", "bueno",
@@ -117,6 +208,12 @@ BAD_PRODUCT = {"everything", "every", "all", "nothing",
                "algo", "ayuda", "mas", "usted", "ustedes", "now", "later", "money", "budget",
                "presupuesto", "quote", "demo", "proposal", "cotizacion", "propuesta", "call back",
                "tiempo", "dinero", "people", "staff", "gente", "personal"}
+# a matter of the customer's account, not something to buy: 'my invoice', 'a parcel that never
+# arrived' (the head noun, singular, folded; said alone or with 'my', 'our')
+ACCOUNT_MATTER = {"invoice", "bill", "account", "order", "delivery", "parcel", "refund",
+                  "complaint", "payment", "statement", "password", "login", "factura", "cuenta",
+                  "pedido", "envio", "paquete", "reembolso", "queja", "pago", "recibo",
+                  "contrasena"}
 OLD_THING = re.compile(r"\b(?:our|my|the|nuestro|nuestra|nuestros|nuestras|mi|mis) "
                        r"((?:[\w-]+\s+){0,5}?[\w-]+) (?:is|are|es|son|esta|estan|keeps?|sigue|"
                        r"siguen) (?:[\w-]+\s+){0,3}?(?:old|outdated|obsolete|slow|broken|ancient|"
@@ -124,12 +221,14 @@ OLD_THING = re.compile(r"\b(?:our|my|the|nuestro|nuestra|nuestros|nuestras|mi|mi
                        r"on (?:their|its) last legs|past (?:their|its) best|giving (?:up|out)|"
                        r"worn out|antiguo|antigua|"
                        r"antiguos|antiguas|viejo|vieja|viejos|viejas|obsoleto|obsoleta|lento|"
-                       r"lenta|fallando)\b"
+                       r"lenta|fallando|jamming|leaking|overheating|freezing|playing up|"
+                       r"acting up|breaking down|letting us down|giving us trouble)\b"
                        r"|\b(?:our|my|the|el|la|los|las|nuestr[oa]s?|mis?) "
                        r"((?:[\w-]+\s+){0,5}?[\w-]+) "
-                       r"(?:(?:died|has died|broke(?: down)?|has broken(?: down)?|gave up|"
-                       r"packed up|"
-                       r"se (?:ha )?(?:roto|estropeado|averiado)|se rompio|se estropeo|se averio|"
+                       r"(?:(?:has |have )?(?:died|broke(?: down)?|broken(?: down)?|"
+                       r"gave up|given up|packed (?:up|in)|conked out|"
+                       r"se (?:nos |me |le )?(?:ha )?(?:roto|estropeado|averiado|"
+                       r"rompido|muerto)|se (?:nos |me |le )?(?:rompio|estropeo|averio|murio)|"
                        r"murio)|"
                        r"(?:ya no|no longer|dejo de|dejaron de) \w+|(?:doesn'?t|don'?t|isn'?t|"
                        r"aren'?t|has stopped|have stopped|stopped|no) (?:work|working|funciona|"
@@ -138,6 +237,11 @@ OLD_THING = re.compile(r"\b(?:our|my|the|nuestro|nuestra|nuestros|nuestras|mi|mi
                        r"((?:[\w-]+\s+){0,3}?[\w-]+) (?:that are |which are |que estan )?"
                        r"(?:on (?:their|its) last legs|falling apart|worn out|dying|broken|"
                        r"(?:very |really |pretty )?old)\b", re.I)
+# the old thing is wanted replaced, not only described ('I'd like them swapped out')
+REPLACE_IT = re.compile(r"\b(?:replace|replacing|replaced|swap|swapping|swapped|upgrade|upgrading|"
+                        r"upgraded|change|changing|changed|get rid of)\s+(?:it|them|that|those|"
+                        r"ours?)\b|\b(?:it|them|ours?)\s+(?:replaced|swapped|upgraded)\b|"
+                        r"\b(?:cambiarl[oa]s?|reemplazarl[oa]s?|sustituirl[oa]s?|renovarl[oa]s?)\b")
 THING_OF = re.compile(r"\s+(?:que|that|which)\s+(?:tenemos|usamos|we have|we use|we'?ve got)\b.*$|"
                       r"\s+(?:(?:on|in|at|of|from|for|de|del|en)\s+(?:our|the|my|nuestr[oa]s?|el|"
                       r"la|los|las|mi)|del)\b.*$")
@@ -161,7 +265,8 @@ SWAP_IT = re.compile(r"\b(?:replace|replacing|swap|swapping|switch|switching|exc
                      r"|\b(?:cambiarl[oa]s?|reemplazarl[oa]s?|sustituirl[oa]s?) "
                      r"por (?:(?:un|una|unos|unas|otr[oa]s?|el|la|nuev[oa]s?)\s+)*"
                      r"((?:[\w-]+\s+){0,4}?[\w-]+)(?=\s*(?:[.,;!?]|$|\b(?:para|porque|que)\b))")
-PRICE_OF = re.compile(r"\bwhat (?:your|the) ((?:[\w-]+\s+){0,4}?[\w-]+) (?:costs?|would cost|"
+PRICE_OF = re.compile(r"\bwhat (?:your|the|a|an) ((?:[\w-]+\s+){0,4}?[\w-]+) (?:costs?|would cost|"
+                      r"would set (?:me|us) back|would run (?:me|us)|"
                       r"is priced|goes for)\b"
                       # 'what would twenty Zenbook laptops run us?'
                       r"|\b(?i:what) (?:would|will|do|does|did) (?:\d+ |(?:a|an|the|your|some|two|"
@@ -171,7 +276,11 @@ PRICE_OF = re.compile(r"\bwhat (?:your|the) ((?:[\w-]+\s+){0,4}?[\w-]+) (?:costs
                       r"el|la|los|las) ((?:[\w-]+\s+){0,4}?[\w-]+)(?=\s*[.,;!?¿]|$)"
                       r"|\b(?:if|whether|si) (?:your|the|su|el|la) ((?:[\w-]+\s+){0,4}?[\w-]+) "
                       r"(?:is|are|would be|es|son|sale|saldria) (?:cheaper|better|faster|easier|"
-                      r"more \w+|mas \w+|mejor)\b")
+                      r"more \w+|mas \w+|mejor)\b"
+                      # 'is your project management software any good for small teams?'
+                      r"|\b(?i:is|are|would) (?:your|the) ((?:[\w-]+\s+){0,4}?[\w-]+) "
+                      r"(?:be )?(?:any good|"
+                      r"suitable|right|ok|okay|a good fit)\b")
 PRODUCT_QUESTION = re.compile(r"\bwhat (?:are|were) you (?:looking for|interested in|after)\b|"
                               r"\bwhat (?:do|would) you need\b|\bque (?:esta|estan) buscando\b|"
                               r"\bque (?:necesita|necesitan)\b|"
@@ -195,6 +304,24 @@ LIKED_THING = re.compile(r"\b(?:the|your|that|this|el|la|su) ((?:[\w-]+\s+){0,3}
                          r"(?:nice|good|great|handy|useful) (?:too|as well)\b"
                          r"|\bsomething (?:[^.,;!?]{0,40}?),? (?:like|such as) (?:a |an |the )?"
                          r"((?:[\w-]+\s+){0,3}[\w-]+)(?=\s*(?:[.,;!?]|$))")
+_DET = r"(?:a|an|the|some|un|una|el|la|los|las|unos|unas)"
+WANTED_THING = re.compile(
+    rf"(?:(?:^|(?<=[,;:])\s*|\b(?:so|and|but|then|honestly|really|y|pero|asi que|entonces)\s+)"
+    rf"(?:{_DET}\s+)?|\b{_DET}\s+)((?:[\w-]+\s+){{0,4}}?[\w-]+)\s+(?:"
+    # 'a payroll module is what I'd want to see'
+    r"(?:is|are) (?:what|the thing|something) (?:i|we)(?:'d| would|'ll| will)? (?:really )?"
+    r"(?:want|need|like|love|be after|be looking for|'m after|'re after|am after|are after|"
+    r"'m looking for|'re looking for)"
+    # 'a water cooler for the office would be handy', 'solar panels would make sense'
+    r"|(?:would|could|might) (?:also )?(?:be (?:a bonus|a plus|handy|nice|useful|great|good|ideal|"
+    r"perfect|a big help|a help|welcome)|make (?:a lot of |more |good )?sense|really help|"
+    r"help(?: us| me)?|save (?:us|me) (?:hours|time|a lot|a fortune))"
+    r"|(?:es|son) lo que (?:mas )?(?:nos |me )?(?:necesit\w+|quer\w+|busc\w+|interesa\w*|urge|"
+    r"hace falta)|(?:nos|me) (?:vendria|vendrian|serviria|servirian) (?:muy |genial|bien)+)\b"
+    # "it's the accounting software we're interested in"
+    r"|\bit'?s (?:really |mainly |mostly |just )?(?:the |a |an |your )?((?:[\w-]+\s+){0,4}?[\w-]+)"
+    r" (?:that )?(?:we|i)(?:'re| are|'m| am) (?:most |really |mainly )?(?:interested in|after|"
+    r"looking (?:at|for)|keen on|calling about)\b", re.I)
 REP_ABOUT = re.compile(r"\b(?:you (?:asked|enquired|inquired|called|wrote|were asking|filled in|"
                        r"requested|contacted us|got in touch)|we (?:spoke|talked|chatted))\b"
                        r"[^.?!]{0,40}?\babout "
@@ -217,15 +344,22 @@ LIST_TAIL = re.compile(rf",\s*({_ITEM}(?:[^\W\d][\w'-]*\s?){{1,4}}?"
 # an aside between commas that splits a list: 'licencias del módulo y, si se puede, la app'
 ASIDE = re.compile(r"(?i),\s*(?:si se puede|si es posible|de ser posible|a ser posible|if possible|"
                    r"if we can|ideally|idealmente|maybe|perhaps|quiz[aá]s?|tal vez)\s*,")
+NEW_ONE = re.compile(r"\b(?:replacement|new|nuev[oa]s?|otr[oa] nuev[oa]|para reemplazar)\b")
+OWNED = re.compile(r"(?:i|we)(?:'ve| have)?(?: already| currently| now)? (?:got|have|use|own|"
+                   r"bought|had)\b")
 NEGATED = re.compile(r"\b(?:not|don'?t|no longer|never|no|nao|ya no)\s+(?:\w+\s+){0,1}$")
 
 
 def _clean_product(item: str) -> str | None:
     item = item.strip(" ,.'’\"")
     low = fold(item)
-    if NOT_PRODUCT_VERB.match(low):
-        return None
+    mine = re.match(r"(?:my|our|mi|mis|nuestr[oa]s?) ", low)
+    about = re.match(r"lo de(?:l| la| los| las)? ", low)  # 'mirando lo del cuarto frío'
+    if about:
+        item, low = item[about.end():], low[about.end():]
     verb = PRODUCT_VERB.match(low)
+    if NOT_PRODUCT_VERB.match(low) or (not verb and SPANISH_INFINITIVE.match(low)):
+        return None
     if verb:
         item, low = item[verb.end():], low[verb.end():]
     low2 = PRODUCT_PREFIX.sub("", low)
@@ -246,7 +380,8 @@ def _clean_product(item: str) -> str | None:
     if words and all(w in ADDITIVE or w.isdigit() for w in words):
         return None  # '¿Tienen sillas? Necesitaríamos unas treinta.'
 
-    if not words or low in BAD_PRODUCT or words[0] in BAD_PRODUCT or len(words) > 6:
+    if not words or low in BAD_PRODUCT or words[0] in BAD_PRODUCT or len(words) > 6 or (
+            _head(item) in ACCOUNT_MATTER and (mine or len(words) == 1)):
         return None
     if FRAGMENT.search(low) or len(item) < 3:
         return None
@@ -262,6 +397,8 @@ def _cue_items(sentence: str, cues: str) -> list[str]:
             continue  # 'lo queremos instalado en octubre': what it is was said before
         rest = low[m.end():]
         stop = PRODUCT_STOP.search(rest)
+        if stop and OWNED.match(rest, stop.start()):
+            continue  # 'I just want the line I've already got to work': what they have
         span = rest[:stop.start()] if stop else rest
         original = sentence[m.end():m.end() + len(span)] if len(sentence) == len(low) else span
         start = 0
@@ -293,6 +430,8 @@ def _cue_items(sentence: str, cues: str) -> list[str]:
 def products_of(ctx: CallContext, catalog: list[str] | None) -> list[Evidence[str]]:
     found: list[Evidence[str]] = []
     seen: list[str] = []
+    if wrong_number([s.text for s in ctx.said]):
+        return []  # 'Sorry, wrong number. I wanted to order a large pizza.'
     rep_about = [s for s in ctx.rep if REP_ABOUT.search(fold(s.text))]
     if catalog:
         for s in ctx.customer + rep_about:
@@ -315,6 +454,10 @@ def products_of(ctx: CallContext, catalog: list[str] | None) -> list[Evidence[st
         seen.append(item)
         found.append(Evidence[str](value=item, quote=quote))
 
+    # what the customer has (and may want replaced) unless a new thing of its kind is named ('our
+    # payroll software is ancient, so a payroll module is what I'd want to see'), and what the rep
+    # says they asked about unless the customer names anything
+    old_things: set[str] = set()
     cued_turn = -1  # the turn whose last sentence named a product after a cue
     for s in ctx.customer:
         if REFUSAL.search(fold(s.text)):
@@ -338,14 +481,23 @@ def products_of(ctx: CallContext, catalog: list[str] | None) -> list[Evidence[st
         for m in OLD_THING.finditer(text):  # 'the card readers on our doors keep failing'
             thing = next(g for g in m.groups() if g)
             old = _clean_product(THING_OF.sub("", thing))
-            if old and fold(old) not in GENERIC_THING and \
-                    _head(old) not in {_head(x) for x in items if x}:
+            replaced = any(REPLACE_IT.search(fold(c.text)) for c in ctx.customer
+                           if c.turn in (s.turn, s.turn + 1, s.turn + 2))
+            if old and fold(old) not in GENERIC_THING and (replaced or not any(
+                    _head(old) == _head(x) or NEW_ONE.search(fold(s.text)) for x in items if x)):
                 # 'our coffee machines are on their last legs, so I'd like a price for two
                 # espresso machines': the new ones named with it are what is wanted
                 add(old, s.text)
-        for pattern in (LIKED_THING, SWAP, SWAP_IT, PRICE_OF):
+                if not any(REPLACE_IT.search(fold(c.text)) for c in ctx.customer
+                           if c.turn in (s.turn, s.turn + 1, s.turn + 2)):
+                    old_things.add(old)  # not '... and I want to replace it with a downdraft booth'
+        for pattern in (LIKED_THING, SWAP, SWAP_IT, PRICE_OF, WANTED_THING):
             for m in pattern.finditer(text):
                 groups = [g for g in m.groups() if g]
+                if pattern is WANTED_THING:  # 'a water cooler for the office'
+                    stops = [PRODUCT_STOP.search(fold(g)) for g in groups]
+                    groups = [g[:stop.start()] if stop else g for g, stop in zip(groups, stops,
+                                                                                  strict=True)]
                 if pattern is SWAP and WITH_FEATURE.match(fold(groups[-1])):
                     groups[-1] = OLD_WORD.sub("", groups[0]) + " " + groups[-1]
                 for group in groups:
@@ -357,6 +509,8 @@ def products_of(ctx: CallContext, catalog: list[str] | None) -> list[Evidence[st
                                    else PRODUCT_CUES_EN):
             stop = PRODUCT_STOP.search(fold(lead.group(0)))  # '... for our two offices'
             add(_clean_product(lead.group(0)[:stop.start()] if stop else lead.group(0)), s.text)
+    found[:] = _without_replaced(found, old_things)
+    seen[:] = [e.value for e in found]
     for s in rep_about:
         about = REP_ABOUT.search(fold(s.text))
         if about:
@@ -365,14 +519,29 @@ def products_of(ctx: CallContext, catalog: list[str] | None) -> list[Evidence[st
                 if len(s.text) == len(fold(s.text)) else about.group(group)
             stop = PRODUCT_STOP.search(fold(span))
             thing = _clean_product(span[:stop.start()] if stop else span)
-            if thing and _head(thing) in {_head(x) for x in seen}:
-                continue  # 'your form about a spray booth' / '... with a downdraft booth'
-            add(thing, s.text)
+            if thing and (not found or any(fuzz.token_set_ratio(fold(thing), fold(x)) >= 90
+                                           for x in seen)):
+                add(thing, s.text)  # 'our battery storage units' for '... battery storage'
     return found
 
 
 _AND_ALSO = re.compile(r"^(?i:and also|and|plus|as well as|also|y tambi[eé]n|y|adem[aá]s de|"
                       r"adem[aá]s|e tamb[eé]m|e)\s+(?=\S)")
+
+
+def _without_replaced(found: list[Evidence[str]], old: set[str]) -> list[Evidence[str]]:
+    """The products without the old things a new one of their kind replaces."""
+    new = [e.value for e in found if e.value not in old]
+    return [e for e in found if e.value in new or not any(_kin(e.value, x) for x in new)]
+
+
+def _kin(a: str, b: str) -> bool:
+    """Two products of one kind: a word of four letters or more in common, plural or not
+    ('backup server', 'managed cloud backup')."""
+    def words(x: str) -> set[str]:
+        return {re.sub(r"(?<=[a-z]{3})e?s$", "", w) for w in fold(x).split() if len(w) >= 4}
+
+    return bool(words(a) & words(b))
 
 
 def _head(item: str) -> str:

@@ -65,13 +65,14 @@ CUES: list[tuple[str, float]] = [
     (r"\bbienvenid[oa]s?\b|\bbem-?vind[oa]s? a\b", 2.0),
     # the caller asks for someone by name, or looks for the one who decides
     (r"\b(?:may|can|could) i (?:please )?(?:speak|talk) (?:with|to)\b|\b(?:podria|puedo|quisiera) "
-     r"hablar con\b", 1.5),
+     r"hablar con\b|\bhablar con (?:el|la) (?:senor|senora|senorita|doctor|doctora|licenciad[oa]|"
+     r"ingenier[oa]|don|dona)\b", 1.5),
     (r"\b(?:i'?m|i am|we'?re) looking for (?:whoever|who|the person|someone|somebody|the one)\b|"
      r"\bbusco a (?:la persona|quien)\b", 3.0),
     # what the customer did before the call, said back by the rep
     (r"\byou (?:requested|asked (?:about|for)|enquired|inquired|filled (?:in|out)|signed up|"
-     r"downloaded|left (?:a|your|us))\b|\busted (?:pidio|solicito|nos escribio|escribio|lleno|"
-     r"se registro|descargo|dejo)\b", 2.0),
+     r"downloaded|left (?:a|your|us))\b|\busted (?:nos |me )?(?:pidio|solicito|nos escribio|"
+     r"escribio|lleno|se registro|descargo|dejo)\b", 2.0),
     (r"\bi'?ll (?:try|call) (?:you )?(?:again|back)\b|\bvuelvo a llamar\b", 1.0),
     # qualifying questions
     (r"\bwhat(?:'s| is) (?:your|the) (?:budget|timeline|time frame|timeframe)\b", 2.5),

@@ -330,3 +330,19 @@ def test_one_voice_asking_for_someone_then_saying_who_calls_is_one_party() -> No
 def test_a_greeting_before_a_self_introduction_is_no_phone_answer() -> None:
     assert answered_by_rep(["Hello, this is Maria Lopez from Acme Logistics.", "Sure."]) == 0.0
     assert answered_by_rep(["Parcelpoint sales, Joe speaking.", "Hi."]) == 1.0
+
+
+def test_what_the_customer_asked_for_said_back_and_asking_for_the_doctor_are_the_reps() -> None:
+    # as the recogniser wrote an 8 kHz Spanish call: the clinic's answer and the rep's
+    # '¿Podría hablar con la doctora...?' both misheard, no cue of direction left
+    t = assign_roles(call(
+        ("A", "¡Clínica dental, dígame!"),
+        ("B", "¡Buenas tardes! Soy Daniel Ortega, de Agenda Web."),
+        ("B", "¡Por mí hablar con la doctora Carmen Ibáñez!"),
+        ("A", "¡Sí! Soy yo, dígame."),
+        ("B", "Usted nos pidió información sobre la agenda en línea."),
+        ("A", "Sí, pero ahora mismo estamos con mucho trabajo."),
+        language="es"))
+    assert {s.label: s.role for s in t.speakers} == {"A": "customer", "B": "rep"}
+    assert sentence_cue("Usted nos pidió información sobre la agenda.").score > 0
+    assert sentence_cue("Quería hablar con la señora Prieto.").score > 0

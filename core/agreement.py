@@ -102,9 +102,15 @@ DAY_OR_DATE = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|tomorro
                          r"(?:the )?\d{1,2}(?:st|nd|rd|th)|el (?:dia )?\d{1,2}|"
                          r"this (?:week|afternoon)|next week|on the \w+|the (?:first|second|"
                          r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\w+teenth|"
-                         r"twentieth|\w+ty-?\w*) of|lunes|martes|miercoles|jueves|viernes|"
+                         r"twentieth|\w+ty-?\w*) of|"
+                         # 'for the fourteenth', 'on the twenty-first'
+                         r"(?:for|on|by) the (?:first|second|third|fourth|fifth|sixth|seventh|"
+                         r"eighth|ninth|tenth|eleventh|twelfth|\w+teenth|twentieth|thirtieth|"
+                         r"(?:twenty|thirty)[- ]\w+(?:st|nd|rd|th))(?! (?:time|one|thing|step|"
+                         r"floor|place|phase|stage))|lunes|martes|miercoles|jueves|viernes|"
                          r"manana|esta semana|la proxima semana|la semana que viene|"
-                         r"el dia \d+|el \w+ de (?:" + MONTHS_ES +
+                         r"el dia \d+|el primero de (?:mes|" + MONTHS_ES + r")|"
+                         r"el \w+ de (?:" + MONTHS_ES +
                          r")|segunda|terca|quarta|quinta|sexta|amanha)\b")
 # a correction, what follows it wins: core.call_context's and the ways a speaker takes back what
 # they just said ('the end of March, no wait, scratch that, the end of April', 'sí, el martes.
@@ -161,7 +167,8 @@ COMMIT = _acts(
     r"the one who signs", r"budget is approved", r"is approved", r"signed off",
     r"ready to (?:buy|sign|go|move|start|order)", r"let'?s (?:do it|go ahead|go for it|get (?:it|"
     r"this|that) (?:booked|started|going|signed))", r"^do it", r"go ahead(?! and (?:send|e-?mail))",
-    r"i'?ll take (?:it|them)", r"we'?ll take (?:it|them)", r"(?:i|we)(?:'ll| will) approve",
+    r"(?:i|we)'?ll take (?:it|them)(?! (?:from there|from here|into account|up with|away|back|"
+    r"easy|slow))", r"(?:i|we)(?:'ll| will) approve",
     r"(?:i|we)(?:'ll| will) go with (?:you|yours|that|it|the)", r"put (?:us|me) down for",
     r"place (?:the|an|our) order", r"send (?:me |us |over )?the (?:contract|paperwork|agreement|"
     r"order form)",
@@ -188,7 +195,13 @@ COMMIT = _acts(
     r"(?:dale|listo|vale|venga|pues),? cerramos", r"procedamos", r"avancemos",
     r"(?:quiero|queremos|vamos a) (?:contratarl[oa]s?|comprarl[oa]s?|firmarlo|firmar)",
     r"(?:i|we)(?:'ll| will) (?:take|buy|order|go for|sign up for) (?:the|it|them|that|this|one|"
-    r"two|three|four|five|ten|twenty|\d+)",
+    r"two|three|four|five|ten|twenty|\d+)(?! (?:from there|from here|into account|up with|away|"
+    r"back|easy|slow))",
+    r"(?:card|invoice|cash|transfer) or (?:card|invoice|cash|transfer)", r"how do (?:i|we) pay",
+    r"(?:como|donde) (?:le |te )?(?:pago|pagamos)", r"(?:le|te) paso los datos de (?:facturacion|"
+    r"pago)",
+    r"put (?:us|me) down(?! as (?:a )?maybe)", r"cleared it with (?:my|our|the) (?:director|boss|"
+    r"manager|partner|board|owner)",
     r"(?:let'?s|i'?d like to|we'?d like to) go for (?:the|it|that|this)",
     r"get (?:me|us) signed up", r"invoice (?:me|us)", r"send (?:me|us|over) the invoice",
     r"(?:me|nos) qued(?:o|amos) con (?:el|la|los|las|eso|ese|esa)",
@@ -211,7 +224,13 @@ DECISION_MAKER = _acts(
     r"i(?:'ve| have) (?:got )?(?:the )?(?:sign-?off|go-?ahead|green light)",
     r"(?:el|la) que manda (?:aqui )?soy yo", r"(?:aqui )?mando yo", r"es (?:mi|nuestra) decision",
     r"depende de mi", r"lo decido yo", r"(?:yo )?(?:autorizo|doy el visto bueno)",
-    r"(?:tengo|me (?:dieron|han dado)) (?:el )?(?:visto bueno|luz verde)")
+    r"(?:tengo|me (?:dieron|han dado)) (?:el )?(?:visto bueno|luz verde)",
+    # whoever decides has agreed: 'ya lo hablé con mi socio y está de acuerdo'
+    r"(?:mi|nuestro|nuestra) (?:socio|socia|jefe|jefa|dueno|duena|director|directora|junta) "
+    r"(?:y |ya |que )*(?:esta de acuerdo|dijo que si|ha dicho que si|lo (?:ha )?aprobado|lo aprobo|"
+    r"dio el visto bueno)",
+    r"(?:my|our) (?:partner|boss|director|owner|board|manager)(?:'s| is|'re| are) (?:on board|"
+    r"happy with it|fine with it|in agreement|all for it)")
 DEFERRED = _acts(  # someone else decides: not a decision-maker on the call
     r"(?:ask|check with|run (?:it|this|that) (?:by|past)|talk (?:it over )?(?:to|with)|"
     r"speak (?:to|with)|consult) (?:my|our|the) (?:boss|manager|director|partner|owner|board|"
@@ -223,7 +242,8 @@ DEFERRED = _acts(  # someone else decides: not a decision-maker on the call
 REFUSAL = _acts(
     # English
     r"not interested", r"not really interested", r"no,? thank(?:s| you)", r"we'?re all set",
-    r"we'?re (?:sorted|covered)", r"not for (?:us|me)", r"(?:we|i)'?ll pass",
+    r"we'?re (?:sorted|covered)", r"not for (?:us|me)",
+    r"(?:we|i)'?ll pass(?! (?:it|this|that|them) (?:on|along|to))",
     r"(?:take|took) (?:us|me) off", r"remove (?:us|me)",
     r"(?:don'?t|do not|never|please don'?t) (?:call|ring|phone|contact)",
     r"stop (?:calling|ringing)",
@@ -276,6 +296,11 @@ HESITANT = _acts(  # the purchase itself put off or doubted: low whatever else w
     r"think it over", r"not right now", r"(?:reach out|call you|get in touch) when we'?re ready",
     r"(?:cuando|en cuanto) (?:estemos|este) (?:list[oa]s?|preparad[oa]s?)", r"not at the moment",
     r"circle back", r"some ?day",
+    r"(?:just |only )?seeing what'?s (?:out there|available|on offer|around)",
+    r"haven'?t got (?:that|so) far", r"(?:more )?(?:of )?a next year thing",
+    r"no hemos llegado (?:a eso|tan lejos|hasta ahi)",
+    r"not at this stage", r"still (?:working out|figuring out|deciding|thinking about) what",
+    r"todavia (?:estamos|estoy) (?:viendo|decidiendo|pensando)",
     r"one day",
     r"no hay prisa", r"no es prioridad", r"no es el momento", r"no es buen momento",
     r"(?:de|por el) momento no", r"por ahora no", r"ahora mismo no",
@@ -316,8 +341,10 @@ HEDGE = _acts(  # a yes that keeps the customer free: low only when nothing else
     r"no hurry", r"(?:not|no) in (?:a|any) (?:rush|hurry)", r"in no (?:rush|hurry)",
     r"think (?:it|this) (?:through|over)", r"pensar(?:lo|melo|noslo)",
     r"lo pienso", r"lo pensamos", r"lo (?:voy|vamos) a pensar", r"(?:me|nos) lo pensare(?:mos)?",
-    r"ya veremos", r"lo vemos", r"ya (?:te|le|les|os) (?:digo|diremos|aviso|avisamos|"
-    r"llamo|contesto|confirmo)(?: algo)?", r"(?:te|le|les) aviso", r"sin prisa", r"lo consulto",
+    r"leave it with me", r"(?:i'?ll|i will|we'?ll|we will) come back to you",
+    r"ya veremos", r"lo vemos", r"ya (?:te|le|les|os) (?:digo|diremos|dire|aviso|avisamos|avisare|"
+    r"llamo|llamare|escribire|contesto|confirmo|confirmare)(?: algo)?",
+    r"(?:te|le|les) aviso", r"sin prisa", r"lo consulto",
     r"(?:yo )?(?:te|le|les|os) (?:escribo|llamo|marco|contacto|busco) (?:yo|cuando|luego|despues|"
     r"mas adelante)", r"(?:luego|despues) (?:te|le|les|os) (?:digo|aviso|confirmo|escribo)",
     r"(?:i'?ll|we'?ll|let me) (?:look (?:it|them) over|mull it over|sleep on it)",
@@ -331,7 +358,7 @@ INTEREST = _acts(  # a quote, a price, a demo asked for
     # 'mándeme un presupuesto' asks for a quote; 'no tenemos presupuesto' is the budget
     r"(?<!tenemos )(?<!tengo )(?<!tiene )(?<!hay )(?<!con )presupuesto",
     r"cuanto (?:cuesta|cuestan|sale|salen|vale|valen)", r"interesa\w*",
-    r"(?:mandame|mandeme|mandenos|enviame|envieme|envienos|pasame|paseme|pasenos)",
+    r"(?:mand|envi|pas)(?:a|e|en)(?:me|nos)(?:l[oa]s?)?",
     r"orcamento", r"proposta",
     r"what (?:would|will|does|do) (?:that|it|this|they) (?:run|cost|set)",
     r"(?:ballpark|rough) (?:figure|price|cost)",
@@ -346,7 +373,8 @@ STEP_WORDS = re.compile(r"\b(?:pasarme|pasarnos|pasar por|me paso|nos pasamos|ir
                         r"come (?:round|around)|engineer|technician|installer|fitter|tecnico|"
                         r"tomar medidas|take measurements|measure up|"
                         r"quedamos|quedar|reunirnos|"
-                        r"cita|visit\w*|instalacion|show you|walk you through|come by|drop by|"
+                        r"cita|visit\w*|instalacion|installation|install|fitting|delivery|"
+                        r"appointment|entrega|show you|walk you through|come by|drop by|"
                         r"pop (?:in|by|over)|"
                         r"stop by|swing by|site visit|survey|walk-?through|catch up)\b")
 NEXT_STEP = re.compile(r"\b(send|schedule|set up|book|follow up|call (?:me|you|back)|demo|trial|"
@@ -519,8 +547,35 @@ class _Signals:
     hedge: Evidence[Intent] | None  # 'I'll get back to you', 'ya te digo algo'
     interest: Evidence[Intent] | None  # a quote, a price, a demo asked for
     support: bool = False  # the rep answers as a support desk: a call about what they have
+    took_offer: Evidence[Intent] | None = None  # a yes to the rep's 'I'll send you a quote'
 
 
+OFFER_TO_SEND = re.compile(
+    r"\b(?:i'?ll|i will|let me|shall i|can i|should i|do you want me to|would you like me to|"
+    r"i can|i could) (?:e-?mail|send|post|forward|drop|pop|get|put|draw up|prepare)\b.*"
+    r"\b(?:quote|quotation|proposal|pricing|prices|brochure|information|info|details|options|"
+    r"catalogue|catalog|case stud(?:y|ies)|samples?|examples?|references|link|brochures|specs?|"
+    r"spec sheets?|datasheets?)\b"
+    r"|\b(?:le|te|les) (?:mando|envio|paso|preparo|hago|mandamos|enviamos|preparamos|hacemos)\b.*"
+    r"\b(?:propuesta|cotizacion|presupuesto|catalogo|informacion|oferta|precios|muestras?|"
+    r"ejemplos|folletos?|enlace|fichas?)\b")
+# an address or a number given for it: 'rob at mills hardware dot com'
+CONTACT_GIVEN = re.compile(r"\b(?:at|arroba)\b.*\b(?:dot|punto)\b|@|\d{3}")
+BARE_YES = re.compile(r"^\W*(?:go for it|go ahead|yes|yeah|sure|please do|si|claro|adelante)\b")
+THANKS = re.compile(r"^\W*(?:cheers|thanks|thank you|ta|lovely|brilliant|great|gracias|"
+                    r"muchas gracias|mil gracias)\b")
+STARTS = re.compile(r"\b(?:empez\w+|comenz\w+|arranc\w+|start\w*|begin|kick off)\b")
+WHEN = re.compile(r"\b(?:when|what day|which day|what time|cuando|que dia|que hora)\b")
+DECIDER_ASKED = re.compile(r"\b(?:are you|would you be|is it you|will you be|is that you) (?:the )?"
+                           r"(?:one|person|decision[- ]maker|who)\b.*\b(?:sign|decid|approv|"
+                           r"final say|call|budget)|\bquien (?:toma|tomara|tiene) la (?:decision|"
+                           r"ultima palabra)|\b(?:es|seria|sera) usted (?:quien|el que|la que) "
+                           r"(?:decide|firma|aprueba)")
+I_DO = re.compile(r"^\W*(?:yes|yeah|yep|that'?s me|it'?s me|i am|i do|me|that would be me|"
+                  r"si|yo|soy yo)\b")
+# what is only put off, not refused
+FOR_NOW = re.compile(r"\b(?:de momento|por ahora|por el momento|ahora mismo|todavia|aun|for now|"
+                     r"right now|at the moment|yet|this year|este ano)\b")
 DECIDER_ROLE = re.compile(r"\b(?:ceo|cfo|coo|owner|founder|director|partners?|board|boss|"
                           r"decision[- ]makers?|dueno|duena|gerente|director[a]?|socios?|socia|"
                           r"jefe|jefa|junta)\b")
@@ -536,9 +591,14 @@ CLOSING = _acts(
     r"(?:shall|should|can|do) (?:i|we) (?:go ahead|proceed|get (?:it|this|that) (?:started|going|"
     r"booked))", r"(?:send|draw up|prepare) (?:you |over )?the (?:contract|paperwork|agreement|"
     r"order form)", r"sign you up",
+    r"(?:reserve|hold|set aside|put aside|order|book) (?:the|those|these|them|it|that|some|your)"
+    r"(?: \w+)? for you", r"(?:se|te) (?:lo|la|los|las) (?:reservo|aparto|pido|encargo)",
     r"(?:seguimos|procedemos|avanzamos) con (?:el|la|los|las) (?:pedido|contrato|compra|orden|"
-    r"instalacion)", r"(?:lo|la) dejamos (?:cerrad[oa]|list[oa]|firmad[oa])",
-    r"(?:le|te|les) (?:preparo|mando|envio|paso) el contrato",
+    r"instalacion)", r"lock (?:in|it in) (?:the|that|this|your) (?:price|rate|deal|order)",
+    r"lock (?:that|it|this) in", r"(?:lo|la) dejamos (?:cerrad[oa]|list[oa]|firmad[oa])",
+    r"(?:le|te|les) (?:preparo|mando|envio|paso) el (?:contrato|pedido)",
+    r"(?:would you like|do you want|are you happy|are you ready) to (?:go ahead|proceed|order|"
+    r"sign|buy|place the order)", r"put (?:you|them) down for", r"sign you up for",
     r"(?:tramit|proces)\w+ (?:el|la) (?:pedido|orden|compra)",
     r"cerramos (?:el )?(?:trato|pedido|acuerdo)", r"hacemos el pedido")
 # what a customer says to get ready for the rep's visit: taking it up with no word of assent
@@ -651,7 +711,7 @@ def _next_step(ctx: CallContext) -> tuple[Evidence[Intent] | None, bool, bool]:
         if s.role == "customer" and OFFER.search(low):
             continue  # 'would it help if I came out on Tuesday?': the rep's offer, misheard
         if s.role == "customer" and not (MEETING.search(low) or STEP_WORDS.search(low) or
-                                         AGREE.search(low)):
+                                         AGREE.search(low) or _when_asked(ctx, s)):
             continue  # 'the 9th is fine' is a step; 'before our contract starts on the 1st' not
         if s.role == "customer":  # the customer proposing it, unless taken back in the turn
             rest = [fold(x.text) for x in ctx.said[i:] if x.turn == s.turn]
@@ -671,6 +731,39 @@ def _next_step(ctx: CallContext) -> tuple[Evidence[Intent] | None, bool, bool]:
             if not hedged:
                 break
     return step, hedged, with_decider
+
+
+def _takes_offer(ctx: CallContext) -> Evidence[Intent] | None:
+    """The customer takes up the rep's offer to send a quote, a proposal or information ('I'll
+    email you a quote this afternoon.' 'Cheers, I'll have a look.'): interest, though asked for
+    in the rep's words."""
+    for r in ctx.rep:
+        reply = ctx.reply_to(r) if OFFER_TO_SEND.search(fold(r.text)) else None
+        if reply is None:
+            continue
+        turn = _kept([fold(x.text) for x in ctx.customer if x.turn == reply.turn])
+        if _accepts(turn, fold(r.text)) or any(THANKS.match(low) or CONTACT_GIVEN.search(low)
+                                               for low in turn):
+            return Evidence[Intent](value="medium", quote=reply.text)
+    return None
+
+
+def _says_they_decide(ctx: CallContext) -> bool:
+    """The rep asks whether the customer decides and the customer says so: 'Are you the person
+    who signs off on this?' 'That's me.'"""
+    for r in ctx.rep:
+        reply = ctx.reply_to(r) if DECIDER_ASKED.search(fold(r.text)) else None
+        if reply is not None and I_DO.match(fold(reply.text)):
+            return True
+    return False
+
+
+def _when_asked(ctx: CallContext, s: Said) -> bool:
+    """The rep asked when the step is to be ('¿Cuándo podemos hacer la instalación?'), so the
+    customer's day is the step."""
+    asked = fold(ctx.previous_rep(s))
+    return bool(WHEN.search(asked) and (MEETING.search(asked) or STEP_WORDS.search(asked) or
+                                        SHARED_STEP.search(asked) or STARTS.search(asked)))
 
 
 def _closed(ctx: CallContext) -> Evidence[Intent] | None:
@@ -709,7 +802,11 @@ def _signals(ctx: CallContext) -> _Signals:
         return not MONEY_QUESTION.search(fold(ctx.previous_rep(s)))
 
     def not_closing(s: Said, low: str) -> bool:  # 'Anything else?' 'No, thanks.'
-        return not DONE_ASKING.search(fold(ctx.previous_rep(s)))
+        # and not for now only: 'pero de momento no vamos a comprar nada' puts it off
+        return not DONE_ASKING.search(fold(ctx.previous_rep(s))) and not FOR_NOW.search(low)
+
+    def not_offered(s: Said, low: str) -> bool:  # 'Can I send over case studies?' 'Go for it.'
+        return not (OFFER_TO_SEND.search(fold(ctx.previous_rep(s))) and BARE_YES.match(low))
 
     def asks(s: Said, low: str) -> bool:  # '¿le interesa?' heard in the customer's turn
         return not INTEREST_ASKED.search(low)
@@ -720,11 +817,12 @@ def _signals(ctx: CallContext) -> _Signals:
     hesitant = first("low", HESITANT) or first("low", NOT_YET, not_about_money)
     return _Signals(
         refused=first("none", REFUSAL, not_closing),
-        committed=first("high", COMMIT, read=_asserted) or _closed(ctx),
+        committed=first("high", COMMIT, not_offered, read=_asserted) or _closed(ctx),
         next_step=step, hedged_step=hedged,
-        decision_maker=with_decider or any(decides(low) for _, low in customer),
+        decision_maker=with_decider or any(decides(low) for _, low in customer)
+        or _says_they_decide(ctx),
         hesitant=hesitant, hedge=first("low", HEDGE), interest=first("medium", INTEREST, asks),
-        support=_support_call(ctx))
+        support=_support_call(ctx), took_offer=_takes_offer(ctx))
 
 
 def buying_intent(ctx: CallContext, budget: bool, products: bool) -> Evidence[Intent]:
@@ -759,11 +857,11 @@ def buying_intent(ctx: CallContext, budget: bool, products: bool) -> Evidence[In
         return sig.next_step
     if sig.hesitant and not firm_step:
         return sig.hesitant
-    if sig.hedge and not (sig.interest or sig.next_step):
+    if sig.hedge and not (sig.interest or sig.next_step or sig.took_offer):
         return sig.hedge
-    if sig.next_step or products or budget or sig.interest:
+    if sig.next_step or products or budget or sig.interest or sig.took_offer:
         quote = sig.interest.quote if sig.interest else sig.next_step.quote if sig.next_step \
-            else ""
+            else sig.took_offer.quote if sig.took_offer else ""
         return Evidence[Intent](value="medium", quote=quote)
     return Evidence[Intent](value="none", quote="")
 
@@ -774,6 +872,7 @@ _DATE_WORD = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday
                         r"miercoles|jueves|viernes|sabado|domingo|manana|segunda|terca|quarta|"
                         r"quinta|sexta|amanha)\b")
 _NOT_THEN = re.compile(r"\b(?:not|no|nor|can'?t|cannot|won'?t|isn'?t|doesn'?t|don'?t|busy|away|"
+                       r"tricky|difficult|hard|bad|awkward|complicado|complicada|dificil|mal|"
                        r"nao|imposible|ocupad[oa]s?)\b")
 
 

@@ -374,8 +374,9 @@ def company_of(ctx: CallContext, person: str | None) -> Evidence[str] | None:
         if s in asked[:1]:  # 'Which company are you with?' 'Lantern. We're a small agency.'
             lead = re.match(rf"^(?:(?i:we'?re|it'?s|i'?m with|with|from|at|de|del|somos)\s+)?"
                             rf"(?P<co>{WORD}(?:\s+(?:{CONNECT}\s+)?{WORD}){{0,4}})", s.text)
-            if lead:
-                candidates.append(lead.group("co"))
+            if lead:  # 'Redfern joinery.': its trade in the recogniser's lower case
+                candidates.append(_lower_tail(lead.group("co"), s.text, lead.start("co"),
+                                              COMPANY_SUFFIX | TRADE_SUFFIX, "a-záéíóúñ"))
         candidates += [_comma_and(_lower_tail(_lower_tail(m.group("co"), s.text, m.start("co"),
                                                           COMPANY_SUFFIX),
                                               s.text, m.start("co"), TRADE_SUFFIX, "a-záéíóúñ"),
@@ -683,9 +684,11 @@ def _comma_and(co: str, text: str, start: int) -> str:
 
 
 def _counted(text: str, start: int) -> bool:
-    """A cue word after a counted unit is not a company's: '40 licencias de CRM'."""
-    before = re.search(r"([\w'’]+)\s*$", text[:start])
-    return bool(before and fold(before.group(1)) in UNITS_COUNTED)
+    """A cue word after a counted unit is not a company's: '40 licencias de CRM' (a unit with a
+    number before it: 'the print room at Fraser and Webb' is a company's)."""
+    before = re.search(r"([\w'’]+)\s+([\w'’]+)\s*$", text[:start])
+    return bool(before and fold(before.group(2)) in UNITS_COUNTED and (
+        before.group(1).isdigit() or fold(before.group(1)) in ADDITIVE))
 
 
 def _lower_suffixed(text: str, gaz: Gazetteer) -> list[str]:

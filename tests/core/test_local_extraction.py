@@ -2,6 +2,7 @@
 customer is, their company, products, timeline and intent read from what is said and agreed."""
 
 from core.local_extraction import extract
+from core.normalize import fold
 from core.places import Gazetteer, Place
 from models.analysis import CallAnalysis
 from tests.core.helpers import call
@@ -1050,3 +1051,14 @@ def test_companies_after_phoning_for_and_a_kind_of_business_called() -> None:
     b = _run(("R", "Northwind, Jordan here."),
              ("C", "I'm Helen Park, I own a florist called Petal and Stem."))
     assert b.company and b.company.value == "Petal and Stem"
+
+
+def test_a_room_is_counted_only_after_a_number_and_a_trade_in_lower_case_joins_the_answer() -> None:
+    a = _run(("R", "Northgate Print, Priya speaking."),
+             ("C", "Hi Priya, I'm Colin Fraser, I look after the print room at Fraser and "
+                   "Webb Architects in Aberdeen."))
+    assert a.company and a.company.value == "Fraser and Webb Architects"
+    b = _run(("R", "And the firm is?"), ("C", "Redfern joinery. We're based in Bristol."))
+    assert b.company and fold(b.company.value) == "redfern joinery"
+    c = _run(("R", "How many rooms?"), ("C", "Forty rooms at Harbour View, all en suite."))
+    assert c.company is None

@@ -347,6 +347,7 @@ ASIDE = re.compile(r"(?i),\s*(?:si se puede|si es posible|de ser posible|a ser p
 NEW_ONE = re.compile(r"\b(?:replacement|new|nuev[oa]s?|otr[oa] nuev[oa]|para reemplazar)\b")
 OWNED = re.compile(r"(?:i|we)(?:'ve| have)?(?: already| currently| now)? (?:got|have|use|own|"
                    r"bought|had)\b")
+THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 NEGATED = re.compile(r"\b(?:not|don'?t|no longer|never|no|nao|ya no)\s+(?:\w+\s+){0,1}$")
 
 
@@ -463,7 +464,9 @@ def products_of(ctx: CallContext, catalog: list[str] | None) -> list[Evidence[st
         if REFUSAL.search(fold(s.text)):
             continue
         cues = PRODUCT_CUES_ES if ctx.lang in ("es", "pt") else PRODUCT_CUES_EN
-        items = [_clean_product(said) for said in _cue_items(ASIDE.sub(" ", s.text), cues)]
+        # '5,000 printed paper bags' as the recogniser writes it: the comma is no list
+        said_as = THOUSANDS.sub("", ASIDE.sub(" ", s.text))
+        items = [_clean_product(said) for said in _cue_items(said_as, cues)]
         more = _AND_ALSO.match(s.text)
         if more and not items and cued_turn in (s.turn, s.turn - 2):
             # '... your fleet tracking software.' 'And the premium support plan.': the

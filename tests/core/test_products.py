@@ -267,3 +267,12 @@ def test_the_products_of_a_request(language: str, said: str, products: list[str]
     assert len(got) == len(products), got
     assert all(fuzz.token_set_ratio(fold(w), fold(g)) >= 80
                for w, g in zip(products, got, strict=True)), got
+
+
+def test_a_quantity_in_digits_with_a_thousands_comma_is_no_list() -> None:
+    transcript = call(("R", "How can I help?"),
+                      ("C", "We need about 5,000 printed paper bags with our logo on them."))
+    for speaker in transcript.speakers:
+        speaker.role = "rep" if speaker.label == "R" else "customer"
+    assert [p.value for p in extract(transcript, None).products_of_interest] == \
+        ["printed paper bags"]

@@ -72,6 +72,8 @@ def words_to_number(text: str) -> float | None:
     tokens = re.findall(r"[a-z]+|\d+(?:\.\d+)?", low.replace(",", "").replace("-", " "))
     if not tokens:
         return None
+    if len(tokens) > 1 and tokens[0] in ("uno", "una") and tokens[1] in ADDITIVE:
+        tokens = tokens[1:]  # 'uno tres mil': 'unos tres mil' as the recogniser heard it
     # 'half a million', 'medio millon', 'un millon y medio', 'eighteen and a half thousand'
     if tokens[0] in ("half", "medio", "media", "meio", "meia") and len(tokens) > 1:
         scale = SCALES.get(tokens[-1]) or LATIN_SCALES.get(tokens[-1])

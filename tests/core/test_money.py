@@ -57,6 +57,8 @@ BUDGET_PROBES: list[tuple[str, str, str, str, str | None, tuple[float, str] | No
     ("a range in digits, Spanish", "¿Qué presupuesto manejan?", "Entre 10.000 y 12.000 euros.",
      "es", None, (12000, "EUR")),
     ("no budget said", "Do you have a budget?", "Not yet, we have to see.", "en", None, None),
+    ("'unos' heard as 'uno'", "¿Qué presupuesto tienen?", "Uno, tres mil euros al año.", "es",
+     None, (3000, "EUR")),
 ]
 
 

@@ -41,8 +41,8 @@ CURRENCY_COUNTRY = {"GBP": "GB", "CAD": "CA", "AUD": "AU", "NZD": "NZ", "MXN": "
                     "ARS": "AR", "CLP": "CL", "PEN": "PE", "BRL": "BR", "INR": "IN"}
 
 
-_NUM_TOKEN = {*ADDITIVE, *SCALES, *LATIN_SCALES, "hundred", "half", "medio", "media", "meio",
-              "meia", "point", "and", "a", "y", "e"}
+_NUM_TOKEN = {*ADDITIVE, *SCALES, *LATIN_SCALES, "hundred", "cientos", "cientas", "half", "medio",
+              "media", "meio", "meia", "point", "and", "a", "y", "e"}
 
 
 def _figure(word: str) -> bool:
@@ -173,5 +173,10 @@ def budget_of(ctx: CallContext, country: str | None, *,
     if pick is None:
         return None
     money, quote = pick
+    before = [m for m, _ in cued[:-1] if m.currency == money.currency and m.amount >= 1000]
+    if money.amount < 100 and before:
+        # 'between £4 and £5,000, no more than £5': the thousands of the figure before
+        scale = 1_000_000 if before[-1].amount >= 1_000_000 else 1000
+        money = _Money(money.amount * scale, money.currency, money.said, money.negated)
     return Evidence[Budget](value=Budget(amount=money.amount, currency=money.currency,
                                          as_said=money.said), quote=quote)

@@ -95,7 +95,7 @@ def words_to_number(text: str) -> float | None:
         if re.fullmatch(r"\d+(?:\.\d+)?", tok):
             current += float(tok)
             seen = True
-        elif tok == "hundred":
+        elif tok in ("hundred", "cientos", "cientas"):  # 'ocho cientos' as the recogniser splits it
             current = (current or 1) * 100
         elif tok in ADDITIVE:
             current += ADDITIVE[tok]

@@ -59,6 +59,10 @@ BUDGET_PROBES: list[tuple[str, str, str, str, str | None, tuple[float, str] | No
     ("no budget said", "Do you have a budget?", "Not yet, we have to see.", "en", None, None),
     ("'unos' heard as 'uno'", "¿Qué presupuesto tienen?", "Uno, tres mil euros al año.", "es",
      None, (3000, "EUR")),
+    ("a cap said short after a range in thousands", "What were you looking to spend?",
+     "Somewhere between £4 and £5,000, no more than £5.", "en", None, (5000, "GBP")),
+    ("hundreds written apart", "¿Cuánto quiere gastar?",
+     "Unos ocho cientos pesos al mes como máximo.", "es", "MX", (800, "MXN")),
 ]
 
 

@@ -460,9 +460,16 @@ def _time_in(text: str, lang: str, answer: bool, loose: bool = False) -> str | N
 
 def _corrected(ctx: CallContext, s: Said) -> Evidence[str] | None:
     """A time given by a correction later in the same customer turn ('In March. Sorry, make it
-    April')."""
-    later = [x for x in ctx.customer if x.turn == s.turn and ctx.said.index(x) >
-             ctx.said.index(s) and TAKEN_BACK.search(fold(x.text))]
+    April'), or in the sentence after one that ends taking its time back."""
+    after = [x for x in ctx.customer if x.turn == s.turn and ctx.said.index(x) >
+             ctx.said.index(s)]
+    later = [x for x in after if TAKEN_BACK.search(fold(x.text))]
+    low = fold(s.text)
+    fix = list(TAKEN_BACK.finditer(low))
+    if fix and after and not re.search(r"\w", low[fix[-1].end():]):
+        # the sentence ends taking it back: 'By the end of March, no wait, scratch that.' 'The
+        # end of April, ...'
+        later.insert(0, after[0])
     for x in later:
         value = _time_in(x.text, ctx.lang, True)
         if value:

@@ -1041,3 +1041,12 @@ def test_the_intent_of_a_short_call(language: str, turns: list[tuple[str, str]],
     for speaker in transcript.speakers:
         speaker.role = "rep" if speaker.label == "R" else "customer"
     assert extract(transcript, None).buying_intent.value == intent
+
+
+def test_a_time_taken_back_at_the_end_of_a_sentence_is_replaced_by_the_next() -> None:
+    # as the recogniser puts a full stop after 'scratch that'
+    ctx = _ctx(("R", "And when would you need it up and running?"),
+               ("C", "By the end of March, no wait, scratch that. The end of April, March is "
+                     "our submissions month."))
+    got = timeline(ctx)
+    assert got and got.value == "the end of April"

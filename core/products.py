@@ -155,7 +155,7 @@ PRODUCT_SPLIT = re.compile(r"\s*(?:,|\band maybe\b|\band also\b|\band\b|\bplus\b
 PRODUCT_LEAD = re.compile(
     r"^(?:(?:the|a|an|some|your|our|new|old|current|existing|more|maybe|also|possibly|perhaps|"
     r"probably|just|only|mainly|mostly|proper|"
-    r"any|a few|several|(?:a )?couple of|(?:a )?pair of|(?:a )?number of|un par de|varios|"
+    r"any|a few|few|several|(?:a )?couple of|(?:a )?pair of|(?:a )?number of|un par de|varios|"
     r"varias|algunos|algunas|actual|antiguo|antigua|viejo|vieja|"
     r"su|sus|el|la|los|las|un|una|unos|unas|nuestro|nuestra|nuestros|nuestras|nuevo|nueva|"
     r"nuevos|nuevas|algun|alguna|tambien|quizas|tal vez|mas|o|os|seu|seus|sua|suas|um|uma|"
@@ -345,7 +345,7 @@ LIST_TAIL = re.compile(rf",\s*({_ITEM}(?:[^\W\d][\w'-]*\s?){{1,4}}?"
 ASIDE = re.compile(r"(?i),\s*(?:si se puede|si es posible|de ser posible|a ser posible|if possible|"
                    r"if we can|ideally|idealmente|maybe|perhaps|quiz[aá]s?|tal vez)\s*,")
 NEW_ONE = re.compile(r"\b(?:replacement|new|nuev[oa]s?|otr[oa] nuev[oa]|para reemplazar)\b")
-OWNED = re.compile(r"(?:i|we)(?:'ve| have)?(?: already| currently| now)? (?:got|have|use|own|"
+OWNED = re.compile(r",?\s*(?:i|we)(?:'ve| have)?(?: already| currently| now)? (?:got|have|use|own|"
                    r"bought|had)\b")
 THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 NEGATED = re.compile(r"\b(?:not|don'?t|no longer|never|no|nao|ya no)\s+(?:\w+\s+){0,1}$")

@@ -276,3 +276,15 @@ def test_a_quantity_in_digits_with_a_thousands_comma_is_no_list() -> None:
         speaker.role = "rep" if speaker.label == "R" else "customer"
     assert [p.value for p in extract(transcript, None).products_of_interest] == \
         ["printed paper bags"]
+
+
+def test_what_they_have_after_a_comma_and_few_without_its_article_as_recognised() -> None:
+    def products(said: str) -> list[str]:
+        transcript = call(("R", "Would you like to hear about it?"), ("C", said))
+        for speaker in transcript.speakers:
+            speaker.role = "rep" if speaker.label == "R" else "customer"
+        return [p.value for p in extract(transcript, None).products_of_interest]
+
+    assert products("No, I just want the line, I've already got to work.") == []
+    assert products("We'll be needing twenty standing desks, plus few ergonomic chairs.") == \
+        ["standing desks", "ergonomic chairs"]

@@ -92,7 +92,9 @@ CUES: list[tuple[str, float]] = [
     (r"\bwhere are you (?:based|located)\b|\bwhat company\b|\bwho am i speaking\b", 2.0),
     # the rep's offers
     (r"\bi(?: can| could| will|'ll) (?:send|email|offer|set up|schedule|book|put together|prepare|"
-     r"get you|have|arrange|follow up|include|give you|do)\b", 1.5),
+     r"get you|have(?! a (?:look|think|read))|arrange|follow up|include|give you|do)\b", 1.5),
+    (r"\bis there (?:a|any) (?:figure|budget|number|amount|price|range|date|deadline|"
+     r"timeline|time ?frame)\b", 2.0),
     (r"\bwe (?:offer|provide|sell|make|have (?:a|an|several|two|three) (?:plans?|packages?|"
      r"options?|tiers?|products?))\b", 1.5),
     (r"\bour (?:product|platform|plans?|pricing|solution|software|packages?|service|offer|"
@@ -137,6 +139,17 @@ CUES: list[tuple[str, float]] = [
     (r"\bnot interested\b|\bno,? thank(?:s| you)\b|\bremove (?:me|us)\b|\bdon'?t call\b|"
      r"\bwho is this\b", -2.0),
     (r"\bwe (?:currently )?(?:use|have|run|got)\b", -1.0),
+    # the customer finding out, putting it off, or saying what business they are
+    (r"\b(?:only|just) (?:gathering|getting|collecting) (?:information|info|ideas|quotes|"
+     r"prices)\b|\b(?:solo|solamente) (?:estoy|estamos) (?:averiguando|mirando|informandome)\b",
+     -1.5),
+    (r"\b(?:i'?ll|we'?ll|i will|we will) (?:have a look|take a look|look at it|read it|read "
+     r"them)\b|\bwe might (?:look at|consider|go for)\b", -1.0),
+    (r"\b(?:we'?re|we are) an? (?:[\w-]+ ){0,3}(?:centre|center|shop|store|restaurant|cafe|"
+     r"bakery|clinic|practice|hotel|garage|school|salon|nursery|pub|farm|warehouse|charity|"
+     r"surgery|dealership|brewery|winery)\b|\b(?:tengo|tenemos) una? (?:tienda|fruteria|clinica|"
+     r"restaurante|panaderia|bodega|taller|hotel|farmacia|ferreteria|papeleria|cafeteria|"
+     r"empresa de|negocio de)\b", -1.0),
     (r"\bi'?m calling (?:about|because|to ask|to get|for)\b[^.?!]{0,30}\byour\b", -1.0),
     # Spanish: the rep
     (r"\bgracias por (?:llamar|comunicarse|contactar|su llamada|elegir|atender)\b", 2.5),

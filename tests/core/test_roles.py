@@ -346,3 +346,27 @@ def test_what_the_customer_asked_for_said_back_and_asking_for_the_doctor_are_the
     assert {s.label: s.role for s in t.speakers} == {"A": "customer", "B": "rep"}
     assert sentence_cue("Usted nos pidió información sobre la agenda.").score > 0
     assert sentence_cue("Quería hablar con la señora Prieto.").score > 0
+
+
+def test_finding_out_putting_it_off_and_the_kind_of_business_are_the_customers() -> None:
+    for said in ("But honestly we're only gathering information at this point.",
+                 "Pop a brochure in the post and I'll have a look.",
+                 "We're a garden centre just outside Norwich.",
+                 "Tengo una frutería en Medellín."):
+        assert sentence_cue(said).score < 0, said
+    # one voice for both parties (the recogniser's segments unlabelled): the text decides
+    t = assign_roles(call(
+        ("A", "It's Marcus from Solarbright Installations."),
+        ("A", "You downloaded our guide to rooftop solar."),
+        ("A", "Oh, right, yes."),
+        ("A", "We're a garden centre just outside Norwich, and we're only gathering information."),
+        ("A", "Is there a figure you'd want to stay within?"),
+        ("A", "Under two hundred pounds a month, and I'll have a look at a brochure."),
+        labelled=False))
+    roles = {s.label: s.role for s in t.speakers}
+    said_by = {seg.text.split(",")[0].split(".")[0]: roles[seg.speaker or ""]
+               for seg in t.segments}
+    assert said_by["You downloaded our guide to rooftop solar"] == "rep"
+    assert said_by["We're a garden centre just outside Norwich"] == "customer"
+    assert said_by["Is there a figure you'd want to stay within?"] == "rep"
+    assert said_by["Under two hundred pounds a month"] == "customer"

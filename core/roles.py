@@ -109,7 +109,11 @@ CUES: list[tuple[str, float]] = [
     (r"\b(?:we'?re|we are|i'?m|i am) (?:looking (?:for|at|into)|interested in|thinking (?:about|of)"
      r"|considering|shopping (?:for|around)|evaluating|hoping to)\b", -2.0),
     (r"\b(?:we|i)(?: need| want| would like| would want| would need| are after|['’]d like|"
-     r"['’]d want|['’]d need)\b", -1.0),
+     r"['’]d want|['’]d need|['’]re after|['’]m after| am after)\b", -1.0),
+    # a bare figure in answer ('Up to 25,000 pounds.')
+    (r"^(?:up to|about|around|roughly|maybe|somewhere around|under|no more than|hasta|unos|"
+     r"unas|alrededor de|como)\s+[$£€]?\d[\d,.]*(?:\s*(?:k|thousand|pounds|dollars|euros?|"
+     r"pesos|mil))?\b", -1.0),
     (r"\b(?:we'?re|we are|i'?m|i am) (?:just )?(?:comparing|getting quotes|browsing)\b", -1.5),
     (r"\bour (?:budget|current|existing|old|team is|company|office|clinic|store|shop|warehouse|"
      r"restaurant|firm|school|practice)\b", -1.5),

@@ -370,3 +370,10 @@ def test_finding_out_putting_it_off_and_the_kind_of_business_are_the_customers()
     assert said_by["We're a garden centre just outside Norwich"] == "customer"
     assert said_by["Is there a figure you'd want to stay within?"] == "rep"
     assert said_by["Under two hundred pounds a month"] == "customer"
+
+
+def test_we_are_after_and_a_bare_figure_in_answer_are_the_customers() -> None:
+    assert sentence_cue("We're after a CNC router.").score < 0
+    assert sentence_cue("Up to 25,000 pounds.").score < 0
+    assert sentence_cue("Roughly $10,000 all in.").score < 0
+    assert sentence_cue("It's $500 a month per site.").score == 0  # a price: either party

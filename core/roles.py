@@ -142,7 +142,10 @@ CUES: list[tuple[str, float]] = [
      r"message\b|\b(?:le|te) (?:paso|dejo|doy) (?:el )?recado\b", -1.5),
     (r"\bnot interested\b|\bno,? thank(?:s| you)\b|\bremove (?:me|us)\b|\bdon'?t call\b|"
      r"\bwho is this\b", -2.0),
-    (r"\bwe (?:currently )?(?:use|have|run|got)\b", -1.0),
+    (r"\bwe (?:currently |already )?(?:use|have|run|got)\b|\b(?:we'?re|we are|i'?m|i am) "
+     r"(?:quite |very |perfectly )?happy with (?:it|our|what|the one)\b|\bno plans to\b|"
+     r"\b(?:i|we)(?:'ll| will) compare\b", -1.0),
+    (r"\btake (?:us|me) off (?:your|the) (?:list|database|calling list)\b", -2.0),
     # the customer finding out, putting it off, or saying what business they are
     (r"\b(?:only|just) (?:gathering|getting|collecting) (?:information|info|ideas|quotes|"
      r"prices)\b|\b(?:solo|solamente) (?:estoy|estamos) (?:averiguando|mirando|informandome)\b",

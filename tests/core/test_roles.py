@@ -377,3 +377,10 @@ def test_we_are_after_and_a_bare_figure_in_answer_are_the_customers() -> None:
     assert sentence_cue("Up to 25,000 pounds.").score < 0
     assert sentence_cue("Roughly $10,000 all in.").score < 0
     assert sentence_cue("It's $500 a month per site.").score == 0  # a price: either party
+
+
+def test_already_having_one_being_happy_with_it_and_take_us_off_your_list() -> None:
+    for said in ("We already have an analytics tool, and we are happy with it.",
+                 "And no plans to change this year.", "Please take us off your list.",
+                 "Send a quote and I will compare it."):
+        assert sentence_cue(said).score < 0, said

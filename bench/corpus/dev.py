@@ -1,11 +1,11 @@
 """The development part of the corpus: the calls the extractor is looked at and tuned against.
 
-101 two-party calls, 62 English and 39 Spanish. The first 20 are the ones the extractor was first
-written against; the 81 after them (dev-en-14.., dev-es-08..) were added to widen it, in batches
+108 two-party calls, 67 English and 41 Spanish. The first 20 are the ones the extractor was first
+written against; the 88 after them (dev-en-14.., dev-es-08..) were added to widen it, in batches
 (dev-en-25.., dev-es-13..; dev-en-31.., dev-es-17..; dev-en-35.., dev-es-19..; batch 5,
 dev-en-39.., dev-es-21..; batch 6, dev-en-43.., dev-es-23..; batch 7, dev-en-47.., dev-es-25..;
 batch 8, dev-en-50.., dev-es-28..; batch 10, dev-en-56.., dev-es-34..; batch 11,
-dev-en-59.., dev-es-37..; batch 12, dev-en-62.., dev-es-40..) were each written after the
+dev-en-59.., dev-es-37..; batch 12, dev-en-62.., dev-es-40..; batch 13, dev-en-66.., dev-es-43..) were each written after the
 rules for the batch before (batches 7 and 8 side by side, after batch 6's), to see whether those
 carried over before anything was changed for them; batch 5 exercises introductions and companies,
 batch 6 products asked for in new ways, places said with their region and country, budgets in
@@ -21,7 +21,9 @@ booked, timelines corrected or given by an event, budgets as a range, "no more t
 is named, names given only when asked, places with their region or country; batch 12
 products asked for in words the product cues did not hold: 'we'll be needing', 'what would
 really help us is', 'the main thing is', 'andamos buscando', 'lo que más nos urge es', 'nos
-vendría bien', an old thing replaced by a new one named with it): introductions in
+vendría bien', an old thing replaced by a new one named with it; batch 13 who is who when the
+customer barely names themselves and the rep names others: a colleague, a reference customer,
+the customer's boss, written to look for the rep stored as the customer on audio): introductions in
 many forms (the name given only when asked, first name
 then surname, "I'm with", "on behalf of"), companies with no suffix or made of ordinary words,
 products asked for as quotes, replacements and comparisons, refusals, wrong numbers where the rep
@@ -1675,4 +1677,99 @@ def calls() -> list[CallScript]:
                                           "lector de códigos de barras"), None, None, None,
                  "marina@distribucionescastro.es", None, "medium"),
             "customer-first", "products-new-words", "email"),
+        # batch 13: who is who when the customer barely names themselves and the rep names
+        # others (written to look for the rep stored as the customer on audio)
+        call("dev-en-66", "en", "outbound", [
+            rep("Hi, it's Jordan Reeves from Clearline Telecom. Is that Martin?"),
+            cust("Yes."),
+            rep("Martin, I'm following up on the form you filled in about business broadband."),
+            cust("Right, yes. We're at Halden Print in Leicester."),
+            cust("We need faster broadband for the shop."),
+            rep("What are you paying now?"),
+            cust("About sixty pounds a month."),
+            rep("I can send you our business fibre options today."),
+            cust("Go on then, send them over."),
+        ], Truth("Jordan Reeves", "Clearline Telecom", "Martin", "Halden Print", "Leicester",
+                 None, None, ("faster broadband",), 60, "GBP", None, None, None, "medium"),
+            "rep-first", "short-answers"),
+        call("dev-en-67", "en", "outbound", [
+            rep("Good morning, this is Priya Nair calling from Stackpoint Payroll."),
+            rep("I worked with Dan Cole at Ferris Builders last year, and he suggested I give "
+                "you a ring."),
+            cust("Oh, Dan, yes. I'm Sue Whitman, I do the books at Whitman Joinery."),
+            cust("We're looking for payroll software, to be honest."),
+            rep("How many people are on the payroll?"),
+            cust("Twelve."),
+            rep("Shall we do a demo on Thursday at ten?"),
+            cust("Thursday at ten works, and I make the decisions on this."),
+        ], Truth("Priya Nair", "Stackpoint Payroll", "Sue Whitman", "Whitman Joinery", None,
+                 None, None, ("payroll software",), None, None, None, None, None, "high"),
+            "rep-first", "reference-customer"),
+        call("dev-en-68", "en", "inbound", [
+            cust("Hello, is that Brightwell Security?"),
+            rep("It is, you're through to Kevin Marsh. Who am I speaking with?"),
+            cust("It's Amira. From the Olive Tree Deli on King Street, in Cardiff."),
+            cust("We'd like a couple of security cameras for the shop floor."),
+            rep("Lovely. Do you have a budget?"),
+            cust("Around eight hundred pounds."),
+            rep("My colleague Ellie Shaw can come out on Monday to have a look."),
+            cust("Monday's fine."),
+        ], Truth("Kevin Marsh", "Brightwell Security", "Amira", "Olive Tree Deli", "Cardiff",
+                 None, None, ("security cameras",), 800, "GBP", None, None, None, "high"),
+            "customer-first", "colleague-named"),
+        call("dev-en-69", "en", "outbound", [
+            cust("Hello?"),
+            rep("Hello, this is Tom Avery, I'm calling from Greenleaf Energy about your solar "
+                "enquiry."),
+            cust("Oh yes, that was me."),
+            rep("Can I take your name?"),
+            cust("Hassan Ali."),
+            rep("And the business?"),
+            cust("Ali Motors, the garage on the ring road in Coventry."),
+            cust("We're after solar panels for the workshop roof."),
+            rep("I'll put a quote together and e-mail it over."),
+            cust("Cheers, it's hassan at ali motors dot co dot uk."),
+        ], Truth("Tom Avery", "Greenleaf Energy", "Hassan Ali", "Ali Motors", "Coventry", None,
+                 None, ("solar panels",), None, None, None, "hassan@alimotors.co.uk", None,
+                 "medium"),
+            "customer-first", "name-when-asked", "email"),
+        call("dev-en-70", "en", "inbound", [
+            rep("Northfield Office Supplies, Gemma speaking."),
+            cust("Hi Gemma, I'm calling for my boss, Richard Lane, at Lane and Co Solicitors."),
+            cust("He wants a quote for ten ergonomic chairs."),
+            rep("Of course. And your name?"),
+            cust("I'm Chloe, his assistant."),
+            rep("What's the budget, Chloe?"),
+            cust("Up to two thousand pounds."),
+            rep("I'll e-mail the quote today."),
+            cust("Thanks, I'll pass it to Richard."),
+        ], Truth("Gemma", "Northfield Office Supplies", "Chloe", "Lane and Co Solicitors", None,
+                 None, None, ("ergonomic chairs",), 2000, "GBP", None, None, None, "medium"),
+            "rep-first", "on-behalf-of"),
+        call("dev-es-43", "es", "outbound", [
+            rep("Buenos días, le llamo de Limpiezas Brillo, soy Sergio Navarro. ¿Es usted la "
+                "encargada?"),
+            cust("Sí, soy yo, Lucía Romero, de la academia Idiomas Sol, en Murcia."),
+            rep("Nos dejó sus datos para el servicio de limpieza de oficinas."),
+            cust("Sí, necesitamos limpieza tres días por semana."),
+            rep("¿Qué presupuesto tienen?"),
+            cust("Unos seiscientos euros al mes."),
+            rep("¿Le viene bien que pase el martes a ver el local?"),
+            cust("El martes me va bien."),
+        ], Truth("Sergio Navarro", "Limpiezas Brillo", "Lucía Romero", "Idiomas Sol", "Murcia",
+                 None, None, ("limpieza",), 600, "EUR", None, None, None, "high"),
+            "rep-first"),
+        call("dev-es-44", "es", "inbound", [
+            cust("Hola, ¿es Mudanzas Rápidas?"),
+            rep("Sí, le atiende Julián Pérez. ¿Con quién tengo el gusto?"),
+            cust("Con Teresa, de la Ferretería Central de Salamanca."),
+            cust("Queremos presupuesto para trasladar la tienda a un local nuevo."),
+            rep("¿Para cuándo sería?"),
+            cust("Para finales de mes."),
+            rep("Le mando el presupuesto por correo."),
+            cust("Perfecto, gracias."),
+        ], Truth("Julián Pérez", "Mudanzas Rápidas", "Teresa", "Ferretería Central", "Salamanca",
+                 None, None, ("trasladar la tienda",), None, None, "para finales de mes", None,
+                 None, "medium"),
+            "customer-first"),
     ]

@@ -541,7 +541,7 @@ def assign_roles(transcript: Transcript,
             cue = f"said \"{mine.text}\"" if mine.text and mine.score < 0 \
                 else f"the other party to the rep ({rep})"
             out.append(sp.model_copy(update={"role": "customer", "cue": cue}))
-    return repair_roles(transcript.model_copy(update={"speakers": out}))
+    return repair_roles(_answer_apart(transcript.model_copy(update={"speakers": out})))
 
 
 def turns(transcript: Transcript) -> list[Turn]:
@@ -606,8 +606,40 @@ PHONE_ANSWERED = re.compile(
     r"(?:(?:good (?:morning|afternoon|evening)|buenos dias|buenas tardes|buenas|bom dia|"
     r"boa tarde),?\s*)?(?:(?:this is|you'?re through to|you'?re speaking (?:with|to)|"
     r"le atiende|te atiende|habla|fala)\s+\w+|\w+(?: \w+)? "
-    r"(?:speaking|here|al habla|hablando|falando)\b)")
+    r"(?:speaking|here|al habla|hablando|falando)\b)"
+    # the comma lost by the recogniser: 'Northfield office supplies Gemma speaking.'
+    rf"|^\W*(?!{_NOT_A_COMPANY}\b|this is\b|it'?s\b)(?:[\w'&.-]+ ){{2,5}}\w+ "
+    r"(?:speaking|al habla)\W*$")
 ANSWER_WEIGHT = 2.0
+
+
+# the caller's words: what the one who answered the phone does not say
+CALLER_OPENING = re.compile(r"\b(?:i'?m|i am|we'?re|we are) (?:calling|ringing|phoning)\b|"
+                            r"\bis (?:that|this) [a-z]+(?: [a-z]+)?\s*\??$|\b(?:le|les|te) "
+                            r"(?:llamo|llamaba|hablo)\b|\bllamo (?:de parte|para|por)\b")
+
+
+def _answer_apart(transcript: Transcript) -> Transcript:
+    """The phone answered with the company and a name, joined by the recogniser to the caller's
+    first words in one segment ('Northfield office supplies, Gemma speaking. Hi Gemma, I'm
+    calling for my boss...'): the answer is the other party's."""
+    labels = [s.label for s in transcript.speakers]
+    first = next((seg for seg in transcript.segments if seg.text.strip()), None)
+    if first is None or len(labels) != 2 or first.speaker not in labels or \
+            any(s.cue.startswith("REP_CHANNEL") for s in transcript.speakers):
+        return transcript
+    pieces = _split_segment(first)
+    if len(pieces) < 2 or not PHONE_ANSWERED.match(fold(pieces[0].text)) or \
+            not any(CALLER_OPENING.search(fold(p.text)) for p in pieces[1:]):
+        return transcript
+    other = next(label for label in labels if label != first.speaker)
+    i = transcript.segments.index(first)
+    rest = pieces[1:]
+    joined = rest[0].model_copy(update={"end": rest[-1].end,
+                                        "text": " ".join(p.text for p in rest)})
+    segments = [*transcript.segments[:i], pieces[0].model_copy(update={"speaker": other}),
+                joined, *transcript.segments[i + 1:]]
+    return transcript.model_copy(update={"segments": segments})
 
 
 def answered_by_rep(sentences: list[str]) -> float:

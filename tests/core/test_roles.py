@@ -1,3 +1,4 @@
+from core.local_extraction import extract
 from core.roles import (
     answered_by_rep,
     assign_roles,
@@ -384,3 +385,23 @@ def test_already_having_one_being_happy_with_it_and_take_us_off_your_list() -> N
                  "And no plans to change this year.", "Please take us off your list.",
                  "Send a quote and I will compare it."):
         assert sentence_cue(said).score < 0, said
+
+
+def test_the_phone_answer_joined_to_the_callers_first_words_is_the_other_partys() -> None:
+    # the recogniser lost the comma and joined the two parties' first words in one segment
+    t = assign_roles(call(
+        ("A", "Northfield office supplies Gemma speaking. Hi Gemma, I'm calling for my boss, "
+              "Richard Lane, at Lane and Co Solicitors."),
+        ("A", "He wants a quote for ten ergonomic chairs."),
+        ("B", "Of course. And your name?"),
+        ("A", "I'm Chloe, his assistant."),
+        ("B", "What's the budget, Chloe?"),
+        ("A", "Up to two thousand pounds.")))
+    roles = {s.label: s.role for s in t.speakers}
+    by_text = {seg.text: roles[seg.speaker or ""] for seg in t.segments}
+    assert by_text["Northfield office supplies Gemma speaking."] == "rep"
+    assert by_text["Hi Gemma, I'm calling for my boss, Richard Lane, at Lane and Co "
+                   "Solicitors."] == "customer"
+    assert by_text["What's the budget, Chloe?"] == "rep"
+    record = extract(t)
+    assert record.customer_name and record.customer_name.value == "Chloe"  # not the rep, Gemma

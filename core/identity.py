@@ -160,10 +160,13 @@ def rep_identity_in(rep: list[Said], gaz: Gazetteer) -> tuple[set[str], set[str]
 
 
 def _is_rep_name(name: str, ctx: CallContext) -> bool:
-    """'Tom', 'Say Tom' (misheard), 'Tom Reilly' when the rep is Tom Reilly."""
+    """'Tom', 'Say Tom' (misheard), 'Tom Reilly' when the rep is Tom Reilly; 'Emma' when the rep
+    is Gemma ('Hi Gemma' heard as "I'm Emma": the first sound lost)."""
     first = fold(name).split()[0]
     words = set(fold(name).split())
-    return any(first == r.split()[0] or (len(words) <= 2 and r.split()[0] in words)
+    return any(first == r.split()[0] or (len(words) <= 2 and r.split()[0] in words) or
+               (len(first) >= 3 and len(r.split()[0]) == len(first) + 1 and
+                r.split()[0].endswith(first))
                for r in ctx.rep_names) or fold(name) in ctx.rep_companies
 
 

@@ -34,7 +34,11 @@ NOT_NAME = {"yes", "sure", "okay", "ok", "calling", "just", "the", "not", "inter
             "yep", "yup", "yeah", "nope", "name's", "names", "habla", "hablas", "soy", "llamo",
             "aquí", "sí", "exacto", "correcto", "correct", "indeed", "absolutely", "certainly",
             # fillers the recogniser writes
-            "uh", "um", "umm", "er", "erm", "ah", "eh", "em", "mm", "mmm", "hmm", "este", "pues"}
+            "uh", "um", "umm", "er", "erm", "ah", "eh", "em", "mm", "mmm", "hmm", "este", "pues",
+            # what opens an answer that is a figure or a time: 'Up to 2,000 pounds.'
+            "up", "about", "around", "roughly", "under", "over", "maybe", "probably",
+            "somewhere", "between", "hasta", "unos", "unas", "alrededor", "entre", "before",
+            "after", "by", "next", "antes", "despues", "para"}
 SELF_INTRO = re.compile(
     r"(?i:\b(?:this is|my name is|my name's|i am|i'm|it's|it is|me llamo|mi nombre es|soy|"
     r"habla|les habla|le habla|aquí|le saluda|les saluda|te saluda|meu nome é|me chamo|sou|"

@@ -1062,3 +1062,13 @@ def test_a_room_is_counted_only_after_a_number_and_a_trade_in_lower_case_joins_t
     assert b.company and fold(b.company.value) == "redfern joinery"
     c = _run(("R", "How many rooms?"), ("C", "Forty rooms at Harbour View, all en suite."))
     assert c.company is None
+
+
+def test_the_reps_name_with_its_first_sound_lost_and_a_figure_are_no_customer_names() -> None:
+    # 'Hi Gemma' heard as "I'm Emma"; the answer to 'And your name.' lost, a figure after it
+    a = _run(("R", "Northfield Office Supplies, Gemma speaking."),
+             ("C", "I'm Emma, I'm calling for my boss at Lane and Co Solicitors."),
+             ("R", "Of course, and your name."),
+             ("C", "Up to 2,000 pounds."))
+    assert a.customer_name is None
+    assert a.company and a.company.value == "Lane and Co Solicitors"

@@ -4,31 +4,30 @@
 written against; the 88 after them (dev-en-14.., dev-es-08..) were added to widen it, in batches
 (dev-en-25.., dev-es-13..; dev-en-31.., dev-es-17..; dev-en-35.., dev-es-19..; batch 5,
 dev-en-39.., dev-es-21..; batch 6, dev-en-43.., dev-es-23..; batch 7, dev-en-47.., dev-es-25..;
-batch 8, dev-en-50.., dev-es-28..; batch 10, dev-en-56.., dev-es-34..; batch 11,
-dev-en-59.., dev-es-37..; batch 12, dev-en-62.., dev-es-40..; batch 13, dev-en-66.., dev-es-43..) were each written after the
-rules for the batch before (batches 7 and 8 side by side, after batch 6's), to see whether those
-carried over before anything was changed for them; batch 5 exercises introductions and companies,
-batch 6 products asked for in new ways, places said with their region and country, budgets in
-other currencies, e-mails and phone numbers spoken in pieces, and intent from what is agreed or
-put off; batch 7 who calls whom: gatekeepers, a customer answering the phone with the company, the
-first name and then the full name, "we're X" for the company, wrong numbers after a
-self-introduction, "¿hablo con...?", "de parte de...", "le habla...", "soy X, de Y"; batch 8 intent
-of all four levels in phrasings the others lack, in both registers of Spanish, products plural or
-brand-named, and timelines said as "before our busy season", "para el año que viene"; batch 10
-intent of all four levels in words the signal tables did not hold, a support call with an engineer
-booked, timelines corrected or given by an event, budgets as a range, "no more than", per month,
-"no queremos pasar de"; batch 11 who is who when a referral, a reference customer or a colleague
-is named, names given only when asked, places with their region or country; batch 12
-products asked for in words the product cues did not hold: 'we'll be needing', 'what would
-really help us is', 'the main thing is', 'andamos buscando', 'lo que más nos urge es', 'nos
-vendría bien', an old thing replaced by a new one named with it; batch 13 who is who when the
-customer barely names themselves and the rep names others: a colleague, a reference customer,
-the customer's boss, written to look for the rep stored as the customer on audio): introductions in
-many forms (the name given only when asked, first name
-then surname, "I'm with", "on behalf of"), companies with no suffix or made of ordinary words,
-products asked for as quotes, replacements and comparisons, refusals, wrong numbers where the rep
-names someone else, a customer who will not give a name, corrections of amounts and dates, and
-spoken instructions to the model.
+batch 8, dev-en-50.., dev-es-28..; batch 10, dev-en-56.., dev-es-34..; batch 11, dev-en-59..,
+dev-es-37..; batch 12, dev-en-62.., dev-es-40..; batch 13, dev-en-66.., dev-es-43..) were each
+written after the rules for the batch before (batches 7 and 8 side by side, after batch 6's), to
+see whether those carried over before anything was changed for them; batch 5 exercises
+introductions and companies, batch 6 products asked for in new ways, places said with their region
+and country, budgets in other currencies, e-mails and phone numbers spoken in pieces, and intent
+from what is agreed or put off; batch 7 who calls whom: gatekeepers, a customer answering the phone
+with the company, the first name and then the full name, "we're X" for the company, wrong numbers
+after a self-introduction, "¿hablo con...?", "de parte de...", "le habla...", "soy X, de Y"; batch
+8 intent of all four levels in phrasings the others lack, in both registers of Spanish, products
+plural or brand-named, and timelines said as "before our busy season", "para el año que viene";
+batch 10 intent of all four levels in words the signal tables did not hold, a support call with an
+engineer booked, timelines corrected or given by an event, budgets as a range, "no more than", per
+month, "no queremos pasar de"; batch 11 who is who when a referral, a reference customer or a
+colleague is named, names given only when asked, places with their region or country; batch 12
+products asked for in words the product cues did not hold: 'we'll be needing', 'what would really
+help us is', 'the main thing is', 'andamos buscando', 'lo que más nos urge es', 'nos vendría bien',
+an old thing replaced by a new one named with it; batch 13 who is who when the customer barely
+names themselves and the rep names others: a colleague, a reference customer, the customer's boss,
+written to look for the rep stored as the customer on audio): introductions in many forms (the name
+given only when asked, first name then surname, "I'm with", "on behalf of"), companies with no
+suffix or made of ordinary words, products asked for as quotes, replacements and comparisons,
+refusals, wrong numbers where the rep names someone else, a customer who will not give a name,
+corrections of amounts and dates, and spoken instructions to the model.
 
 The held-out part (`bench.corpus.heldout`) has other
 templates, phrasings, names and call structures and is read by nobody who writes extraction rules.

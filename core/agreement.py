@@ -159,6 +159,8 @@ DECLINE = _acts(  # the rep's proposal turned down or put off, not the purchase
     r"hold fire", r"let'?s leave it (?:there|for now)", r"(?:i'?d|we'?d) (?:rather|prefer to) "
     r"(?:wait|hold)", r"(?:dejelo|dejalo|dejemoslo|dejenlo) (?:asi|ahi|por ahora|por el momento)",
     r"(?:lo|la) dejamos para (?:mas adelante|otro momento|despues)")
+# 'we'll take it from there', 'take it into account': no taking up of the purchase
+_NOT_TAKEN = r"(?! (?:from there|from here|into account|up with|away|back|easy|slow))"
 COMMIT = _acts(
     # English
     r"count (?:us|me) in", r"book it", r"(?:you'?ve got|it'?s) a deal",
@@ -167,8 +169,7 @@ COMMIT = _acts(
     r"the one who signs", r"budget is approved", r"is approved", r"signed off",
     r"ready to (?:buy|sign|go|move|start|order)", r"let'?s (?:do it|go ahead|go for it|get (?:it|"
     r"this|that) (?:booked|started|going|signed))", r"^do it", r"go ahead(?! and (?:send|e-?mail))",
-    r"(?:i|we)'?ll take (?:it|them)(?! (?:from there|from here|into account|up with|away|back|"
-    r"easy|slow))", r"(?:i|we)(?:'ll| will) approve",
+    r"(?:i|we)'?ll take (?:it|them)" + _NOT_TAKEN, r"(?:i|we)(?:'ll| will) approve",
     r"(?:i|we)(?:'ll| will) go with (?:you|yours|that|it|the)", r"put (?:us|me) down for",
     r"place (?:the|an|our) order", r"send (?:me |us |over )?the (?:contract|paperwork|agreement|"
     r"order form)",
@@ -195,8 +196,7 @@ COMMIT = _acts(
     r"(?:dale|listo|vale|venga|pues),? cerramos", r"procedamos", r"avancemos",
     r"(?:quiero|queremos|vamos a) (?:contratarl[oa]s?|comprarl[oa]s?|firmarlo|firmar)",
     r"(?:i|we)(?:'ll| will) (?:take|buy|order|go for|sign up for) (?:the|it|them|that|this|one|"
-    r"two|three|four|five|ten|twenty|\d+)(?! (?:from there|from here|into account|up with|away|"
-    r"back|easy|slow))",
+    r"two|three|four|five|ten|twenty|\d+)" + _NOT_TAKEN,
     r"(?:card|invoice|cash|transfer) or (?:card|invoice|cash|transfer)", r"how do (?:i|we) pay",
     r"(?:como|donde) (?:le |te )?(?:pago|pagamos)", r"(?:le|te) paso los datos de (?:facturacion|"
     r"pago)",
@@ -740,15 +740,23 @@ def _next_step(ctx: CallContext) -> tuple[Evidence[Intent] | None, bool, bool]:
     return step, hedged, with_decider
 
 
+def _replies(ctx: CallContext, asked: re.Pattern[str]) -> list[tuple[Said, Said, list[str]]]:
+    """Each rep sentence that says `asked`, the customer's answer to it (the first sentence of
+    the next turn) and that turn's sentences, folded, as they stand after a correction."""
+    out = []
+    for r in ctx.rep:
+        reply = ctx.reply_to(r) if asked.search(fold(r.text)) else None
+        if reply is not None:
+            out.append((r, reply, _kept([fold(x.text) for x in ctx.customer
+                                         if x.turn == reply.turn])))
+    return out
+
+
 def _takes_offer(ctx: CallContext) -> Evidence[Intent] | None:
     """The customer takes up the rep's offer to send a quote, a proposal or information ('I'll
     email you a quote this afternoon.' 'Cheers, I'll have a look.'): interest, though asked for
     in the rep's words."""
-    for r in ctx.rep:
-        reply = ctx.reply_to(r) if OFFER_TO_SEND.search(fold(r.text)) else None
-        if reply is None:
-            continue
-        turn = _kept([fold(x.text) for x in ctx.customer if x.turn == reply.turn])
+    for r, reply, turn in _replies(ctx, OFFER_TO_SEND):
         if _accepts(turn, fold(r.text)) or any(THANKS.match(low) or CONTACT_GIVEN.search(low)
                                                for low in turn):
             return Evidence[Intent](value="medium", quote=reply.text)
@@ -758,11 +766,7 @@ def _takes_offer(ctx: CallContext) -> Evidence[Intent] | None:
 def _says_they_decide(ctx: CallContext) -> bool:
     """The rep asks whether the customer decides and the customer says so: 'Are you the person
     who signs off on this?' 'That's me.'"""
-    for r in ctx.rep:
-        reply = ctx.reply_to(r) if DECIDER_ASKED.search(fold(r.text)) else None
-        if reply is not None and I_DO.match(fold(reply.text)):
-            return True
-    return False
+    return any(I_DO.match(fold(reply.text)) for _, reply, _ in _replies(ctx, DECIDER_ASKED))
 
 
 def _when_asked(ctx: CallContext, s: Said) -> bool:
@@ -776,11 +780,7 @@ def _when_asked(ctx: CallContext, s: Said) -> bool:
 def _closed(ctx: CallContext) -> Evidence[Intent] | None:
     """The rep asks to close ('Shall I put the order through?', '¿Seguimos con el pedido?') and
     the customer's answer takes it up without a hedge: a commitment given as a word of assent."""
-    for r in ctx.rep:
-        reply = ctx.reply_to(r) if CLOSING.search(fold(r.text)) else None
-        if reply is None:
-            continue
-        turn = _kept([fold(x.text) for x in ctx.customer if x.turn == reply.turn])
+    for r, reply, turn in _replies(ctx, CLOSING):
         said = " ".join(turn)
         if _accepts(turn, fold(r.text)) and not (HEDGE.search(said) or HESITANT.search(said)):
             return Evidence[Intent](value="high", quote=reply.text)

@@ -164,10 +164,10 @@ def _is_rep_name(name: str, ctx: CallContext) -> bool:
     is Gemma ('Hi Gemma' heard as "I'm Emma": the first sound lost)."""
     first = fold(name).split()[0]
     words = set(fold(name).split())
-    return any(first == r.split()[0] or (len(words) <= 2 and r.split()[0] in words) or
-               (len(first) >= 3 and len(r.split()[0]) == len(first) + 1 and
-                r.split()[0].endswith(first))
-               for r in ctx.rep_names) or fold(name) in ctx.rep_companies
+    return any(first == rep or (len(words) <= 2 and rep in words) or
+               (len(first) >= 3 and len(rep) == len(first) + 1 and rep.endswith(first))
+               for rep in (r.split()[0] for r in ctx.rep_names)) or \
+        fold(name) in ctx.rep_companies
 
 
 @dataclass

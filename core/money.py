@@ -5,6 +5,7 @@ Spanish, Portuguese), any currency named (pesos by the country said), correction
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -177,6 +178,6 @@ def budget_of(ctx: CallContext, country: str | None, *,
     if money.amount < 100 and before:
         # 'between £4 and £5,000, no more than £5': the thousands of the figure before
         scale = 1_000_000 if before[-1].amount >= 1_000_000 else 1000
-        money = _Money(money.amount * scale, money.currency, money.said, money.negated)
+        money = dataclasses.replace(money, amount=money.amount * scale)
     return Evidence[Budget](value=Budget(amount=money.amount, currency=money.currency,
                                          as_said=money.said), quote=quote)

@@ -472,8 +472,7 @@ def products_of(ctx: CallContext, catalog: list[str] | None) -> list[Evidence[st
             # '... your fleet tracking software.' 'And the premium support plan.': the
             # recogniser ended the sentence before the list did
             rest = s.text[more.end():]
-            stop = PRODUCT_STOP.search(fold(rest))
-            items = [_clean_product(rest[:stop.start()] if stop else rest)]
+            items = [_clean_product(_before_stop(rest))]
         for named in items:
             add(named, s.text)
         if any(items):
@@ -486,21 +485,20 @@ def products_of(ctx: CallContext, catalog: list[str] | None) -> list[Evidence[st
             old = _clean_product(THING_OF.sub("", thing))
             replaced = any(REPLACE_IT.search(fold(c.text)) for c in ctx.customer
                            if c.turn in (s.turn, s.turn + 1, s.turn + 2))
-            if old and fold(old) not in GENERIC_THING and (replaced or not any(
-                    _head(old) == _head(x) or NEW_ONE.search(fold(s.text)) for x in items if x)):
-                # 'our coffee machines are on their last legs, so I'd like a price for two
-                # espresso machines': the new ones named with it are what is wanted
+            new_items = [x for x in items if x]
+            # 'our coffee machines are on their last legs, so I'd like a price for two espresso
+            # machines': the new ones named with it are what is wanted
+            named_anew = any(_head(old or "") == _head(x) for x in new_items) or bool(
+                new_items and NEW_ONE.search(fold(s.text)))
+            if old and fold(old) not in GENERIC_THING and (replaced or not named_anew):
                 add(old, s.text)
-                if not any(REPLACE_IT.search(fold(c.text)) for c in ctx.customer
-                           if c.turn in (s.turn, s.turn + 1, s.turn + 2)):
+                if not replaced:
                     old_things.add(old)  # not '... and I want to replace it with a downdraft booth'
         for pattern in (LIKED_THING, SWAP, SWAP_IT, PRICE_OF, WANTED_THING):
             for m in pattern.finditer(text):
                 groups = [g for g in m.groups() if g]
                 if pattern is WANTED_THING:  # 'a water cooler for the office'
-                    stops = [PRODUCT_STOP.search(fold(g)) for g in groups]
-                    groups = [g[:stop.start()] if stop else g for g, stop in zip(groups, stops,
-                                                                                  strict=True)]
+                    groups = [_before_stop(g) for g in groups]
                 if pattern is SWAP and WITH_FEATURE.match(fold(groups[-1])):
                     groups[-1] = OLD_WORD.sub("", groups[0]) + " " + groups[-1]
                 for group in groups:
@@ -510,8 +508,8 @@ def products_of(ctx: CallContext, catalog: list[str] | None) -> list[Evidence[st
         lead = re.match(r"^[^.,;!?]+", s.text)
         if lead and not _cue_items(s.text, PRODUCT_CUES_ES if ctx.lang in ("es", "pt")
                                    else PRODUCT_CUES_EN):
-            stop = PRODUCT_STOP.search(fold(lead.group(0)))  # '... for our two offices'
-            add(_clean_product(lead.group(0)[:stop.start()] if stop else lead.group(0)), s.text)
+            # '... for our two offices'
+            add(_clean_product(_before_stop(lead.group(0))), s.text)
     found[:] = _without_replaced(found, old_things)
     seen[:] = [e.value for e in found]
     for s in rep_about:
@@ -520,8 +518,7 @@ def products_of(ctx: CallContext, catalog: list[str] | None) -> list[Evidence[st
             group = next(g for g in (1, 2, 3) if about.group(g))
             span = s.text[about.start(group):about.end(group)] \
                 if len(s.text) == len(fold(s.text)) else about.group(group)
-            stop = PRODUCT_STOP.search(fold(span))
-            thing = _clean_product(span[:stop.start()] if stop else span)
+            thing = _clean_product(_before_stop(span))
             if thing and (not found or any(fuzz.token_set_ratio(fold(thing), fold(x)) >= 90
                                            for x in seen)):
                 add(thing, s.text)  # 'our battery storage units' for '... battery storage'
@@ -530,6 +527,13 @@ def products_of(ctx: CallContext, catalog: list[str] | None) -> list[Evidence[st
 
 _AND_ALSO = re.compile(r"^(?i:and also|and|plus|as well as|also|y tambi[eé]n|y|adem[aá]s de|"
                       r"adem[aá]s|e tamb[eé]m|e)\s+(?=\S)")
+
+
+def _before_stop(text: str) -> str:
+    """The text up to where a product phrase stops (PRODUCT_STOP): 'a water cooler for the
+    office' -> 'a water cooler '."""
+    stop = PRODUCT_STOP.search(fold(text))
+    return text[:stop.start()] if stop else text
 
 
 def _without_replaced(found: list[Evidence[str]], old: set[str]) -> list[Evidence[str]]:

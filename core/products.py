@@ -6,11 +6,13 @@ is a product catalog, the items matched to it (`match_catalog`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process, utils
 
 from core.agreement import REFUSAL
-from core.call_context import FRAGMENT, CallContext, answers_to
+from core.call_context import FRAGMENT, CallContext, Said, answers_to
 from core.normalize import ADDITIVE, fold
 from core.roles import wrong_number
 from models.analysis import Evidence
@@ -429,89 +431,168 @@ def _cue_items(sentence: str, cues: str) -> list[str]:
 
 
 def products_of(ctx: CallContext, catalog: list[str] | None) -> list[Evidence[str]]:
-    found: list[Evidence[str]] = []
-    seen: list[str] = []
+    """The products of interest, each with the sentence that names it: with a catalog, its
+    items the customer (or the rep recalling what they asked about) mentions; without one, what
+    the customer names after a cue, has and wants replaced, or names in a pattern, the answer to
+    'what are you looking for?', and what the rep says they asked about."""
     if wrong_number([s.text for s in ctx.said]):
         return []  # 'Sorry, wrong number. I wanted to order a large pizza.'
     rep_about = [s for s in ctx.rep if REP_ABOUT.search(fold(s.text))]
     if catalog:
-        for s in ctx.customer + rep_about:
-            low = fold(s.text)
-            for item in catalog:
-                if fuzz.partial_ratio(fold(item), low) >= 85 and item not in seen:
-                    seen.append(item)
-                    found.append(Evidence[str](value=item, quote=s.text))
-        return found
+        return _catalog_products(ctx.customer + rep_about, catalog)
+    found = _Found()
+    old_things = _add_customer_named(ctx, found)
+    _add_first_answer(ctx, found)
+    found = found.without(old_things)
+    _add_rep_about(rep_about, found)
+    return found.evidence
 
-    def add(item: str | None, quote: str) -> None:
+
+@dataclass
+class _Found:
+    """The products found so far, in the order named, each with the sentence that named it."""
+
+    evidence: list[Evidence[str]] = field(default_factory=list)
+
+    @property
+    def values(self) -> list[str]:
+        return [e.value for e in self.evidence]
+
+    def add(self, item: str | None, quote: str) -> None:
+        """Add a product unless one like it (token_set_ratio >= 90) is already found, in which
+        case the fuller of the two is kept, with its own quote."""
         if item is None:
             return
-        for i, x in enumerate(seen):
+        for i, x in enumerate(self.values):
             if fuzz.token_set_ratio(fold(item), fold(x)) >= 90:
                 if len(item) > len(x):  # 'scheduling' then 'scheduling software': the fuller
-                    seen[i] = item
-                    found[i] = Evidence[str](value=item, quote=quote)
+                    self.evidence[i] = Evidence[str](value=item, quote=quote)
                 return
-        seen.append(item)
-        found.append(Evidence[str](value=item, quote=quote))
+        self.evidence.append(Evidence[str](value=item, quote=quote))
 
-    # what the customer has (and may want replaced) unless a new thing of its kind is named ('our
-    # payroll software is ancient, so a payroll module is what I'd want to see'), and what the rep
-    # says they asked about unless the customer names anything
+    def has_like(self, item: str) -> bool:
+        """A product like this one (token_set_ratio >= 90) is already found."""
+        return any(fuzz.token_set_ratio(fold(item), fold(x)) >= 90 for x in self.values)
+
+    def without(self, old: set[str]) -> _Found:
+        """The products without the old things a new one of their kind replaces."""
+        return _Found(_without_replaced(self.evidence, old))
+
+
+def _catalog_products(said: list[Said], catalog: list[str]) -> list[Evidence[str]]:
+    """The catalog items mentioned (partial_ratio >= 85), each once, with the first sentence
+    that mentions it."""
+    found: list[Evidence[str]] = []
+    seen: list[str] = []
+    for s in said:
+        low = fold(s.text)
+        for item in catalog:
+            if fuzz.partial_ratio(fold(item), low) >= 85 and item not in seen:
+                seen.append(item)
+                found.append(Evidence[str](value=item, quote=s.text))
+    return found
+
+
+def _add_customer_named(ctx: CallContext, found: _Found) -> set[str]:
+    """Add what the customer names, sentence by sentence: the items after a cue, the old things
+    they have (and may want replaced), and the things named in a pattern. Returns the old things
+    to drop if a new thing of their kind is named ('our payroll software is ancient, so a
+    payroll module is what I'd want to see')."""
+    cues = _cues(ctx.lang)
+    customer = ctx.customer
     old_things: set[str] = set()
     cued_turn = -1  # the turn whose last sentence named a product after a cue
-    for s in ctx.customer:
+    for s in customer:
         if REFUSAL.search(fold(s.text)):
             continue
-        cues = PRODUCT_CUES_ES if ctx.lang in ("es", "pt") else PRODUCT_CUES_EN
-        # '5,000 printed paper bags' as the recogniser writes it: the comma is no list
-        said_as = THOUSANDS.sub("", ASIDE.sub(" ", s.text))
-        items = [_clean_product(said) for said in _cue_items(said_as, cues)]
-        more = _AND_ALSO.match(s.text)
-        if more and not items and cued_turn in (s.turn, s.turn - 2):
-            # '... your fleet tracking software.' 'And the premium support plan.': the
-            # recogniser ended the sentence before the list did
-            rest = s.text[more.end():]
-            items = [_clean_product(_before_stop(rest))]
+        items = _cued_items(s, cues, cued_turn)
         for named in items:
-            add(named, s.text)
+            found.add(named, s.text)
         if any(items):
             cued_turn = s.turn
         elif cued_turn != s.turn:
             cued_turn = -1
         text = s.text if len(s.text) == len(fold(s.text)) else fold(s.text)
-        for m in OLD_THING.finditer(text):  # 'the card readers on our doors keep failing'
-            thing = next(g for g in m.groups() if g)
-            old = _clean_product(THING_OF.sub("", thing))
-            replaced = any(REPLACE_IT.search(fold(c.text)) for c in ctx.customer
-                           if c.turn in (s.turn, s.turn + 1, s.turn + 2))
-            new_items = [x for x in items if x]
-            # 'our coffee machines are on their last legs, so I'd like a price for two espresso
-            # machines': the new ones named with it are what is wanted
-            named_anew = any(_head(old or "") == _head(x) for x in new_items) or bool(
-                new_items and NEW_ONE.search(fold(s.text)))
-            if old and fold(old) not in GENERIC_THING and (replaced or not named_anew):
-                add(old, s.text)
-                if not replaced:
-                    old_things.add(old)  # not '... and I want to replace it with a downdraft booth'
-        for pattern in (LIKED_THING, SWAP, SWAP_IT, PRICE_OF, WANTED_THING):
-            for m in pattern.finditer(text):
-                groups = [g for g in m.groups() if g]
-                if pattern is WANTED_THING:  # 'a water cooler for the office'
-                    groups = [_before_stop(g) for g in groups]
-                if pattern is SWAP and WITH_FEATURE.match(fold(groups[-1])):
-                    groups[-1] = OLD_WORD.sub("", groups[0]) + " " + groups[-1]
-                for group in groups:
-                    add(_clean_product(group), s.text)
+        for old, replaced in _old_things(s, text, [x for x in items if x], customer):
+            found.add(old, s.text)
+            if not replaced:
+                old_things.add(old)  # not '... and I want to replace it with a downdraft booth'
+        for item in _pattern_items(text):
+            found.add(item, s.text)
+    return old_things
+
+
+def _cues(lang: str) -> str:
+    """The cues of wanting a product in the call's language."""
+    return PRODUCT_CUES_ES if lang in ("es", "pt") else PRODUCT_CUES_EN
+
+
+_AND_ALSO = re.compile(r"^(?i:and also|and|plus|as well as|also|y tambi[eé]n|y|adem[aá]s de|"
+                      r"adem[aá]s|e tamb[eé]m|e)\s+(?=\S)")
+
+
+def _cued_items(s: Said, cues: str, cued_turn: int) -> list[str | None]:
+    """The items the customer names after a cue in this sentence (None where an item is no
+    product), or, when the sentence goes on the list of a cued sentence of this turn or the
+    customer's last, the item it adds."""
+    # '5,000 printed paper bags' as the recogniser writes it: the comma is no list
+    said_as = THOUSANDS.sub("", ASIDE.sub(" ", s.text))
+    items = [_clean_product(said) for said in _cue_items(said_as, cues)]
+    more = _AND_ALSO.match(s.text)
+    if more and not items and cued_turn in (s.turn, s.turn - 2):
+        # '... your fleet tracking software.' 'And the premium support plan.': the
+        # recogniser ended the sentence before the list did
+        rest = s.text[more.end():]
+        items = [_clean_product(_before_stop(rest))]
+    return items
+
+
+def _old_things(s: Said, text: str, new_items: list[str],
+                customer: list[Said]) -> Iterator[tuple[str, bool]]:
+    """The old things the customer says they have ('the card readers on our doors keep
+    failing'), each with whether they ask it replaced (in this turn or the two after it). An old
+    thing is left out when a new one of its kind is named with it (in `new_items`, the items
+    cued in the sentence) and they do not ask it replaced."""
+    for m in OLD_THING.finditer(text):
+        thing = next(g for g in m.groups() if g)
+        old = _clean_product(THING_OF.sub("", thing))
+        replaced = any(REPLACE_IT.search(fold(c.text)) for c in customer
+                       if c.turn in (s.turn, s.turn + 1, s.turn + 2))
+        # 'our coffee machines are on their last legs, so I'd like a price for two espresso
+        # machines': the new ones named with it are what is wanted
+        named_anew = any(_head(old or "") == _head(x) for x in new_items) or bool(
+            new_items and NEW_ONE.search(fold(s.text)))
+        if old and fold(old) not in GENERIC_THING and (replaced or not named_anew):
+            yield old, replaced
+
+
+def _pattern_items(text: str) -> Iterator[str | None]:
+    """The things named in a pattern (LIKED_THING, SWAP, SWAP_IT, PRICE_OF, WANTED_THING), in
+    that order (None where one is no product)."""
+    for pattern in (LIKED_THING, SWAP, SWAP_IT, PRICE_OF, WANTED_THING):
+        for m in pattern.finditer(text):
+            groups = [g for g in m.groups() if g]
+            if pattern is WANTED_THING:  # 'a water cooler for the office'
+                groups = [_before_stop(g) for g in groups]
+            if pattern is SWAP and WITH_FEATURE.match(fold(groups[-1])):
+                groups[-1] = OLD_WORD.sub("", groups[0]) + " " + groups[-1]
+            for group in groups:
+                yield _clean_product(group)
+
+
+def _add_first_answer(ctx: CallContext, found: _Found) -> None:
+    """Add what the customer first answers to a question what they are after, when no cue
+    names it: 'What are you looking for?' 'Irrigation scheduling software, something that ...'"""
     for s in answers_to(ctx, PRODUCT_QUESTION)[:1]:
-        # 'What are you looking for?' 'Irrigation scheduling software, something that ...'
         lead = re.match(r"^[^.,;!?]+", s.text)
-        if lead and not _cue_items(s.text, PRODUCT_CUES_ES if ctx.lang in ("es", "pt")
-                                   else PRODUCT_CUES_EN):
+        if lead and not _cue_items(s.text, _cues(ctx.lang)):
             # '... for our two offices'
-            add(_clean_product(_before_stop(lead.group(0))), s.text)
-    found[:] = _without_replaced(found, old_things)
-    seen[:] = [e.value for e in found]
+            found.add(_clean_product(_before_stop(lead.group(0))), s.text)
+
+
+def _add_rep_about(rep_about: list[Said], found: _Found) -> None:
+    """Add what the rep says the customer asked about: when nothing is found yet, or when it
+    is like a product found, whose name the fuller of the two then becomes."""
     for s in rep_about:
         about = REP_ABOUT.search(fold(s.text))
         if about:
@@ -519,14 +600,8 @@ def products_of(ctx: CallContext, catalog: list[str] | None) -> list[Evidence[st
             span = s.text[about.start(group):about.end(group)] \
                 if len(s.text) == len(fold(s.text)) else about.group(group)
             thing = _clean_product(_before_stop(span))
-            if thing and (not found or any(fuzz.token_set_ratio(fold(thing), fold(x)) >= 90
-                                           for x in seen)):
-                add(thing, s.text)  # 'our battery storage units' for '... battery storage'
-    return found
-
-
-_AND_ALSO = re.compile(r"^(?i:and also|and|plus|as well as|also|y tambi[eé]n|y|adem[aá]s de|"
-                      r"adem[aá]s|e tamb[eé]m|e)\s+(?=\S)")
+            if thing and (not found.evidence or found.has_like(thing)):
+                found.add(thing, s.text)  # 'our battery storage units' for '... battery storage'
 
 
 def _before_stop(text: str) -> str:

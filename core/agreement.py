@@ -209,7 +209,8 @@ COMMIT = _acts(
 DECISION_MAKER = _acts(
     r"i(?:'m| am) the (?:one who|decision|owner|person who|boss)", r"i (?:sign|decide|approve)",
     r"the one (?:signing|deciding|approving)", r"sign(?:s|ing)? off on",
-    r"i make the (?:call|decision)", r"(?:director|manager|officer|ceo|cfo|owner|founder|boss)",
+    r"i make the (?:calls?|decisions?)",
+    r"(?:director|manager|officer|ceo|cfo|owner|founder|boss)",
     r"signs? the (?:cheques|checks|contracts?)", r"holds? the purse strings",
     r"(?:has|have) the (?:final|last) say", r"(?:controls?|holds?|owns?) the (?:budget|money)",
     r"(?:partners?|board|boss|owners?) (?:have |has )?(?:already )?(?:signed|approved|agreed)",

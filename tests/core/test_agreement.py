@@ -29,6 +29,8 @@ def test_a_dated_step_accepted_is_high_only_with_a_budget_or_a_decision_maker() 
     assert buying_intent(_ctx(*steps), budget=False, products=True).value == "medium"
     with_owner = _ctx(*steps, ("C", "I'm the owner, so I decide."))
     assert buying_intent(with_owner, budget=False, products=True).value == "high"
+    plural = _ctx(*steps, ("C", "And I make the decisions on this."))
+    assert buying_intent(plural, budget=False, products=True).value == "high"
 
 
 def test_a_hedged_yes_is_medium_and_hesitation_without_a_step_is_low() -> None:

@@ -199,6 +199,10 @@ def _spoken_email_tokens(text: str) -> tuple[str, list[int]]:
     t, origin = _rewrite(t, origin, r"\bguion\s+bajo\b|\bunder\s?score\b|\btraco\s+baixo\b",
                          lambda m: "underscore")
     t, origin = _rewrite(t, origin, r"\bat\s+sign\b", lambda m: "at")
+    # 'arroba' as the recogniser writes it: 'lucia punto fernandez a roba levante punto es',
+    # 'lucia rola sonrisa valencia punto es' (an address only where a domain follows)
+    t, origin = _rewrite(t, origin, r"\b(?:a\s+r?roba|aroba|arrova|a\s+rola|arrola|rola)\b",
+                         lambda m: "arroba")
     # letters spelled out as the recogniser writes them: 'h-w-e-i-s-s' -> 'hweiss'
     t, origin = _rewrite(t, origin, r"\b(?:[a-z]-){2,}[a-z]\b",
                          lambda m: m.group(0).replace("-", ""))
@@ -288,7 +292,8 @@ _GLUED_AT = re.compile(r"\b([A-Za-z][A-Za-z0-9._-]{1,30}?)at([A-Za-z0-9-]{2,}(?:
                        r"\.([A-Za-z]{2,})\b")
 _STOP_BEFORE_EMAIL = {"me", "is", "es", "email", "mail", "correo", "it", "us", "the", "my", "mi",
                       "e", "address", "direccion", "electronico", "write", "reach", "send", "to",
-                      "a", "en", "al", "em", "meu", "o", "seu", "su", "your", "that", "thats"}
+                      "a", "en", "al", "la", "el", "em", "meu", "o", "seu", "su", "your", "that",
+                      "thats"}
 
 
 INSTRUCTION_PATTERNS = [

@@ -64,6 +64,12 @@ def test_emails_spoken_written_and_misheard() -> None:
         "pedro_sanz@correo.es"
     assert find_emails("o email é joao ponto silva arroba empresa ponto com ponto br")[0][0] == \
         "joao.silva@empresa.com.br"
+    # 'arroba' as the recogniser writes it, only where a domain follows
+    assert find_emails("A Lucia punto Fernández a roba levante punto es")[0][0] == \
+        "lucia.fernandez@levante.es"
+    assert find_emails("Lucia rola sonrisa, Valencia.es")[0][0] == "lucia@sonrisavalencia.es"
+    assert find_emails("la rola es una canción") == []
+    assert find_emails("en la rola delgeo.com.mx") == []
     assert find_emails("meet me at the office at noon") == []
     assert find_emails("Sure, email me at LenaatBlueharbor.io.")[0][0] == "lena@blueharbor.io"
     assert find_emails("Visit whatever.com for details") == []

@@ -90,6 +90,8 @@ def location_of(ctx: CallContext, names: set[str],
                         all(h[0] != m.start(1) for h in hits):  # 'rom-toly' is no Rome
                     hits.append((m.start(1), text, place))
                     break
+        if not hits:  # 'en menosa.': the place the recogniser misspelled, said last
+            hits += _misspelled_last(s.text, ctx.gaz, names)
         if not any(place.kind == "city" for _, _, place in hits):
             town = _small_town(s.text, hits, ctx.gaz, names, where)
             if town:
@@ -97,6 +99,7 @@ def location_of(ctx: CallContext, names: set[str],
         if not hits:
             continue
         hits.sort(key=lambda h: h[0])
+        hits += _misspelled_after(s.text, hits, ctx.gaz, names)
         # 'in Calgary, and we're the...' '...canada.': the recogniser cut the turn before the
         # region or the country; a sentence of the same turn that is only that name completes it
         after = [x for x in ctx.said if x.turn == s.turn and ctx.said.index(x) >
@@ -104,6 +107,9 @@ def location_of(ctx: CallContext, names: set[str],
         for x in after[:2]:
             bare = re.sub(r"^(?:(?:and|y|in|en)\s+)", "", x.text.strip(" .,;!?¡¿…"), flags=re.I)
             place = place_in(bare, ctx.gaz)
+            if place is None:  # 'de buenos aires,' 'argentía.'
+                heard = _sounds_like_next(bare, hits, ctx.gaz, names)
+                bare, place = heard if heard else (bare, None)
             if place is None or place.kind == "city":
                 break
             hits.append((10**6 + len(hits), bare, place))
@@ -117,6 +123,45 @@ def location_of(ctx: CallContext, names: set[str],
                 loc.country = text
         return Evidence[Location](value=loc, quote=s.text)
     return None
+
+
+def _sounds_like_next(said: str, hits: list[tuple[int, str, Place]], gaz: Gazetteer,
+                      names: set[str]) -> tuple[str, Place] | None:
+    """The region or country a word after a place sounds like ('Espaya', 'argentía'), as the
+    gazetteer spells it; only one of the same country as a place already heard, so a name
+    ('Francis', 'Marta') is not read as a country."""
+    if len(said.split()) > 2 or fold(said) in names:
+        return None
+    heard = gaz.sounds_like(said)
+    if heard is None or heard[1].kind == "city":
+        return None
+    code = heard[1].country_code
+    same = any(place.country_code == code or code in gaz.city_in.get(fold(text), ())
+               for _, text, place in hits)  # 'Valencia, Espaya': Valencia is in Spain too
+    return heard if same else None
+
+
+def _misspelled_after(text: str, hits: list[tuple[int, str, Place]], gaz: Gazetteer,
+                      names: set[str]) -> list[tuple[int, str, Place]]:
+    """'en Valencia, Espaya': the region or country after the last place of a sentence, the
+    recogniser's misspelling read by its sound (`_sounds_like_next`)."""
+    pos, said, _ = hits[-1]
+    end = text.find(said, pos) + len(said) if pos < len(text) and said in text else -1
+    m = re.match(r"\s*,\s*(\w+(?:\s+\w+)?)\s*(?:[.,;!?]|$)", text[end:])
+    if end < 0 or m is None or place_in(m.group(1), gaz):
+        return []
+    heard = _sounds_like_next(m.group(1), hits, gaz, names)
+    return [(end + m.start(1), *heard)] if heard else []
+
+
+def _misspelled_last(text: str, gaz: Gazetteer, names: set[str]) -> list[tuple[int, str, Place]]:
+    """'estamos en menosa.': a region or country the recogniser misspelled, read by its sound
+    (`Gazetteer.sounds_like`) where the sentence ends on it after 'in', 'en' or 'desde'."""
+    m = re.search(r"\b(?:in|en|desde)\s+(\w+)\s*[.!?]?$", text.strip(), flags=re.I)
+    if m is None or fold(m.group(1)) in names or place_in(m.group(1), gaz):
+        return []
+    heard = gaz.sounds_like(m.group(1))
+    return [(m.start(1), *heard)] if heard and heard[1].kind != "city" else []
 
 
 _WHERE_QUESTION = re.compile(r"\bwhere (?:are you|is your|do you|are they|is the)\b|"

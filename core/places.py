@@ -5,8 +5,11 @@ as it was said ("Sevilla", "Seville").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
+
+from rapidfuzz.distance import Levenshtein
 
 from core.normalize import fold
 
@@ -98,15 +101,68 @@ class Gazetteer:
     # ('we're out in Napa', 'Napa, California')
     small: dict[str, Place] = field(default_factory=dict)
 
+    # each region and country as spelled in the gazetteer ('Andalucía', 'España'), for the
+    # names the recogniser misspells
+    spelled: dict[str, str] = field(default_factory=dict)
+
+    # the countries that have a city of each name ('valencia': ES and VE)
+    city_in: dict[str, set[str]] = field(default_factory=dict)
+
     def add(self, said: str, place: Place) -> None:
         key = fold(said)
         if key in COMMON_WORDS or len(key) < 3:
             return
+        if place.kind != "city":
+            self.spelled.setdefault(key, said)
+        else:
+            self.city_in.setdefault(key, set()).add(place.country_code)
         current = self.places.get(key)
         rank = {"country": 3, "region": 2, "city": 1}
         if current is None or (rank[place.kind], place.population) > \
                 (rank[current.kind], current.population):
             self.places[key] = place
+
+    @cached_property
+    def _by_sound(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for key in self.spelled:
+            out.setdefault(sound_key(key), []).append(key)
+        return out
+
+    def sounds_like(self, said: str) -> tuple[str, Place] | None:
+        """The one region or country the words sound like when the recogniser misspelled it
+        ('Espaya', 'argentía', 'andalusía', 'Menlosa'): sound keys (`sound_key`) one edit apart
+        (two from ten letters), five letters or more, the first letter the same; with the name
+        as the gazetteer spells it. None when none or more than one place is that close."""
+        key = sound_key(fold(said).strip(" ,.;:!?"))
+        if len(key) < 5 or not key.isalpha():
+            return None
+        most = 2 if len(key) >= 10 else 1
+        near = {name for sound, names in self._by_sound.items()
+                if sound[0] == key[0] and Levenshtein.distance(sound, key, score_cutoff=most)
+                <= most for name in names}
+        near = {name for name in near if name in self.places}
+        places = {(self.places[name].name, self.places[name].kind) for name in near}
+        if not near or (len(places) > 1 and len({sound_key(n) for n in near}) > 1):
+            return None  # none, or two places ('Andalucía' and 'Andalusia' are one)
+        folded = fold(said).strip(" ,.;:!?")
+        name = min(sorted(near), key=lambda n: Levenshtein.distance(n, folded))  # 'España'
+        return self.spelled[name], self.places[name]
+
+
+_SOUNDS = [(r"ch", "9"), (r"ll", "y"), (r"v", "b"), (r"z", "s"), (r"c(?=[ei])", "s"),
+           (r"qu", "k"), (r"c", "k"), (r"g(?=[ei])", "j"), (r"x", "j"), (r"h", ""), (r"9", "ch"),
+           (r"(.)\1", r"\1"), (r"y$", "i")]
+
+
+def sound_key(folded: str) -> str:
+    """A spelling by its sound in Spanish and English alike, so the recogniser's spelling of a
+    name meets the gazetteer's: 'andalusia' and 'andalucia' -> 'andalusia', 'balladolid' and
+    'valladolid' -> 'bayadolid'."""
+    key = folded.replace(" ", "")
+    for pattern, repl in _SOUNDS:
+        key = re.sub(pattern, repl, key)
+    return key
 
 
 @lru_cache(maxsize=1)

@@ -204,6 +204,32 @@ def test_places_said_without_the_comma_after_the_article_or_first_in_an_answer()
     assert c.location and c.location.value.country == "Netherlands"
 
 
+def test_a_misspelled_region_or_country_after_a_place_of_that_country_is_read_by_its_sound(
+) -> None:
+    gaz = default_gazetteer()
+    a = _run(("R", "¿Desde dónde nos llama?"), ("C", "Pues estamos en Valencia, Espaya."),
+             language="es", gazetteer=gaz)
+    assert a.location and (a.location.value.city, a.location.value.country) == \
+        ("Valencia", "España")
+    b = _run(("R", "¿De dónde es usted?"), ("C", "Soy de buenos aires. Argentía."),
+             language="es", gazetteer=gaz)
+    assert b.location and (b.location.value.city, b.location.value.country) == \
+        ("buenos aires", "Argentina")
+    # a name after a city is no country: Marta does not sound like a country of Madrid's
+    c = _run(("R", "¿Desde dónde?"), ("C", "Estamos en Madrid, Marta."), language="es",
+             gazetteer=gaz)
+    assert c.location and (c.location.value.city, c.location.value.country) == ("Madrid", None)
+    # said last after 'en', with no other place in the sentence
+    d = _run(("R", "Hola."), ("C", "Soy la encargada de compras, en menosa."), language="es",
+             gazetteer=gaz)
+    assert d.location and d.location.value.region == "Mendoza"
+    e = _run(("R", "Hola."), ("C", "Ya estamos en marcha."), ("C", "Lo vemos en persona."),
+             language="es", gazetteer=gaz)
+    assert e.location is None
+    assert gaz.sounds_like("Marta") == ("Malta", gaz.places["malta"])
+    assert gaz.sounds_like("Cataluya") is None  # Cataluña or Catalunya: two places that close
+
+
 def test_a_budget_range_is_its_upper_figure_and_a_bare_figure_answers_the_question() -> None:
     a = _run(("R", "What's your budget?"),
              ("C", "Somewhere between 15 and 20 thousand dollars."))

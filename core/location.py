@@ -6,6 +6,7 @@ gives. Places are looked up in the gazetteer (`core.places`) and kept as said ("
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 from core.call_context import CallContext
 from core.introductions import WORD
@@ -69,8 +70,9 @@ def location_of(ctx: CallContext, names: set[str],
                     if pos == m.start() and pos > 0 and not re.search(
                             r"(?i:\b(?:in|en|from|de|del|desde|near|based in|at|em|no|na|"
                             r"outside|out of|around|cerca de|,)\s*(?:the\s+)?)$",
-                            s.text[:pos]):
-                        continue
+                            s.text[:pos]) and not (place.kind != "city" and re.search(
+                                r"(?i:\bon\s+)$", s.text[:pos])):
+                        continue  # a region or a country 'on' is the recogniser's 'in'
                     rest = s.text[m.end():].strip(" ,.!?")
                     if pos == 0 and rest and not place_in(rest, ctx.gaz) and not where:
                         continue  # 'Nada, adiós': a word, not the place; 'Albuquerque.' is
@@ -78,8 +80,11 @@ def location_of(ctx: CallContext, names: set[str],
                     break
         # a place the recogniser wrote in lower case ("de buenos aires"), after a preposition:
         # only big cities, regions and countries, so ordinary words are not read as places
-        for m in re.finditer(r"(?:\b(?:in|en|de|del|desde|from|em|no|na)\s+|,\s+(?!(?:de|del|en|"
-                             r"in|from)\b))((?:[a-zñáéíóú]+\s?){1,3})", s.text):
+        # ('encali': the 'en' glued to the place)
+        for m in chain(re.finditer(r"(?:\b(?:in|en|de|del|desde|from|em|no|na)\s+|,\s+(?!(?:de|"
+                                   r"del|en|in|from)\b))((?:[a-zñáéíóú]+\s?){1,3})", s.text),
+                       re.finditer(r"\ben(?=[a-zñáéíóú]{4,}\b)((?:[a-zñáéíóú]+\s?){1,3})",
+                                   s.text)):
             words = m.group(1).split()
             for n in range(len(words), 0, -1):
                 text = " ".join(words[:n])

@@ -204,6 +204,21 @@ def test_places_said_without_the_comma_after_the_article_or_first_in_an_answer()
     assert c.location and c.location.value.country == "Netherlands"
 
 
+def test_a_big_place_with_its_en_glued_on_and_a_region_after_on() -> None:
+    gaz = default_gazetteer()
+    a = _run(("R", "Hola."), ("C", "Tengo una tienda de ropa, encali, colombia."), language="es",
+             gazetteer=gaz)
+    assert a.location and (a.location.value.city, a.location.value.country) == \
+        ("cali", "colombia")
+    b = _run(("R", "Hola."), ("C", "Entonces lo vemos, encima de la mesa."), language="es",
+             gazetteer=gaz)
+    assert b.location is None
+    c = _run(("R", "Hi."), ("C", "We're a small bakery on Ohio."), gazetteer=gaz)
+    assert c.location and c.location.value.region == "Ohio"
+    d = _run(("R", "Hi."), ("C", "We're on Denver time, I think."), gazetteer=gaz)
+    assert d.location is None  # 'on' is the recogniser's 'in' only before a region or country
+
+
 def test_a_misspelled_region_or_country_after_a_place_of_that_country_is_read_by_its_sound(
 ) -> None:
     gaz = default_gazetteer()

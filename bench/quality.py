@@ -169,9 +169,12 @@ def script_transcript(call: CallScript) -> Transcript:
 # --- roles and fields -----------------------------------------------------------------------
 
 def _extractor() -> Callable[[Transcript], CallAnalysis]:
-    from core.local_extraction import extract
+    """The local engine as the app runs it (`EXTRACT_ENGINE=local`, no catalog): the rules with
+    spaCy's small English pipeline for names and grammar."""
+    from adapters.extractors import LocalExtractor
 
-    return lambda t: extract(t, None)
+    engine = LocalExtractor(None)
+    return lambda t: engine.extract(t).analysis
 
 
 def role_accuracy(transcript: Transcript, r: Rendered) -> tuple[int, int]:
@@ -420,7 +423,8 @@ def main(argv: list[str] | None = None) -> int:
         results = run_part(parts[name]()[: args.limit], speech, settings,
                            lambda line: print(line, file=sys.stderr, flush=True))
         print(f"Local engines: Whisper {engine.model} ({engine.options}), the local "
-              "extractor without a catalog.\n")
+              "extractor as the app runs it (rules and spaCy's small English pipeline), without "
+              "a catalog.\n")
         print(report(name, results) + "\n")
         out[name] = [r.__dict__ for r in results]
     if args.json:

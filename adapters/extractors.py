@@ -70,14 +70,19 @@ class LocalExtractor:
         """Labelled turns in (roles decided from the text when the transcript has none)."""
         # the local engine's packages (requirements-local.txt) load only when it is chosen
         from core.local_extraction import extract as extract_local
+        from core.parsed_products import Word
 
         nlp, gaz = self._load()
 
         def ner(text: str) -> list[tuple[str, str]]:
             return [(e.text, e.label_) for e in nlp(text).ents]
 
+        def parse(text: str) -> list[Word]:
+            return [Word(w.text, w.dep_, w.head.i, w.pos_, w.ent_type_) for w in nlp(text)]
+
         return Extraction(extract_local(with_roles(transcript), self.catalog or None,
-                                        gazetteer=gaz, ner=ner), self.engine, self.model)
+                                        gazetteer=gaz, ner=ner, parse=parse),
+                          self.engine, self.model)
 
 
 class OpenAIExtractor:

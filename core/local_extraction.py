@@ -36,6 +36,7 @@ from core.introductions import clean_name as _clean_name
 from core.location import country_code_of, location_of
 from core.money import CURRENCY_COUNTRY, budget_of
 from core.normalize import fold
+from core.parsed_products import Parse
 from core.places import Gazetteer, default_gazetteer
 from core.products import products_of
 from core.roles import assign_roles, language_of, repair_roles
@@ -49,9 +50,11 @@ NEGATIVE = r"\b(bad|terrible|frustrat\w*|angry|disappoint\w*|expensive|problem|i
 
 
 def extract(transcript: Transcript, catalog: list[str] | None = None, *,
-            gazetteer: Gazetteer | None = None, ner: Ner | None = None) -> CallAnalysis:
+            gazetteer: Gazetteer | None = None, ner: Ner | None = None,
+            parse: Parse | None = None) -> CallAnalysis:
     """The record of one call from its transcript (labelled turns; roles are decided from the
-    text when the transcript does not carry them)."""
+    text when the transcript does not carry them); `ner` and `parse` are the engine's English
+    entity recogniser and parser, where it has them."""
     transcript = _with_roles(transcript)
     gaz = gazetteer or default_gazetteer()
     said = sentences(transcript)
@@ -62,7 +65,7 @@ def extract(transcript: Transcript, catalog: list[str] | None = None, *,
     names = set(ctx.rep_names) | ({fold(name.value)} if name else set())
     location = location_of(ctx, names, company.value if company else None)
     country = country_code_of(location, gaz, lang)
-    products = products_of(ctx, catalog)
+    products = products_of(ctx, catalog, parse)
     budget = budget_of(ctx, country)
     if location is None and budget and budget.value.currency in CURRENCY_COUNTRY:
         country = CURRENCY_COUNTRY[budget.value.currency]  # pounds said, no place: a UK number

@@ -14,6 +14,7 @@ from rapidfuzz import fuzz, process, utils
 from core.agreement import REFUSAL
 from core.call_context import FRAGMENT, CallContext, Said, answers_to
 from core.normalize import ADDITIVE, fold
+from core.parsed_products import Parse, requested
 from core.roles import wrong_number
 from models.analysis import Evidence
 
@@ -430,11 +431,14 @@ def _cue_items(sentence: str, cues: str) -> list[str]:
     return out
 
 
-def products_of(ctx: CallContext, catalog: list[str] | None) -> list[Evidence[str]]:
+def products_of(ctx: CallContext, catalog: list[str] | None,
+                parse: Parse | None = None) -> list[Evidence[str]]:
     """The products of interest, each with the sentence that names it: with a catalog, its
     items the customer (or the rep recalling what they asked about) mentions; without one, what
     the customer names after a cue, has and wants replaced, or names in a pattern, the answer to
-    'what are you looking for?', and what the rep says they asked about."""
+    'what are you looking for?', and what the rep says they asked about; when none of those
+    names anything, the object of the customer's first request by its grammar (English, with a
+    `parse`: `core.parsed_products`)."""
     if wrong_number([s.text for s in ctx.said]):
         return []  # 'Sorry, wrong number. I wanted to order a large pizza.'
     rep_about = [s for s in ctx.rep if REP_ABOUT.search(fold(s.text))]
@@ -445,7 +449,22 @@ def products_of(ctx: CallContext, catalog: list[str] | None) -> list[Evidence[st
     _add_first_answer(ctx, found)
     found = found.without(old_things)
     _add_rep_about(rep_about, found)
+    if not found.evidence and parse is not None and ctx.lang == "en":
+        _add_parsed_request(ctx, parse, found)
     return found.evidence
+
+
+def _add_parsed_request(ctx: CallContext, parse: Parse, found: _Found) -> None:
+    """Add the things of the customer's first sentence that asks for something, read from its
+    grammar; nothing in a call the customer turns down."""
+    if any(REFUSAL.search(fold(s.text)) for s in ctx.customer):
+        return
+    for s in ctx.customer:
+        things = requested(s.text, parse(s.text))
+        for thing in things:
+            found.add(_clean_product(thing), s.text)
+        if things:
+            return
 
 
 @dataclass

@@ -325,6 +325,14 @@ HESITANT = _acts(  # the purchase itself put off or doubted: low whatever else w
     r"(?:dejelo|dejalo|dejemoslo|dejenlo|lo dejamos) (?:asi|ahi|para mas adelante)",
     r"va para largo", r"(?:no hay|sin|no tenemos) apuro",
     r"not (?:until|till|before) (?:next|the new|the end of)",
+    # undecided, or doubting it can be afforded: 'the owner hasn't made up her mind',
+    # 'don't hold your breath', 'no sé si nos lo podemos permitir'
+    r"(?:hasn'?t|haven'?t|has not|have not) (?:yet )?(?:made up (?:his|her|their|my|our) minds?|"
+    r"decided(?! (?:on|about) (?:a|an|the|when)\b))", r"don'?t hold your breath",
+    r"(?:don'?t|do not) know (?:if|whether) we (?:can|could|will|need)",
+    r"(?:can'?t|cannot|couldn'?t) (?:really )?afford", r"no se si",
+    r"no (?:nos|me) (?:lo )?(?:podemos|puedo|podriamos|podria) permitir",
+    r"no (?:lo )?(?:ha|han|hemos|he) decidido",
     r"(?:happy|fine|sorted|ok|okay|good) (?:for now|as we are|as is|at the moment)",
     r"(?:contentos|bien|tranquilos) (?:por ahora|de momento|asi como estamos)",
     # a call put off for months: 'call me next month', 'llámeme el mes que viene'

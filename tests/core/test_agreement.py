@@ -204,6 +204,21 @@ def test_hesitation_in_spanish_and_what_is_not_hesitation() -> None:
                    products=True) == "medium"
 
 
+def test_undecided_or_doubting_it_can_be_afforded_is_low_even_with_a_product() -> None:
+    assert _intent(("R", "How can I help?"),
+                   ("C", "We might need new tills, but the owner hasn't made up her mind, "
+                         "so don't hold your breath."), products=True) == "low"
+    assert _intent(("R", "¿En qué le puedo ayudar?"),
+                   ("C", "Lo tengo que consultar con mi socio, no sé si nos lo podemos "
+                         "permitir."), language="es") == "low"
+    assert _intent(("R", "How can I help?"),
+                   ("C", "Honestly, I don't know if we can stretch to that."),
+                   products=True) == "low"
+    # a date not decided is not the purchase put off
+    assert _intent(("R", "I'll send the quote by e-mail."),
+                   ("C", "Thanks. We have not decided on a date yet."), products=True) == "medium"
+
+
 def test_a_hedge_alone_is_low_and_a_hedge_with_a_request_is_medium() -> None:
     assert _intent(("R", "Any thoughts?"), ("C", "I'll get back to you.")) == "low"
     assert _intent(("R", "¿Qué te parece?"), ("C", "ya te digo algo"), language="es") == "low"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from itertools import chain
 
-from core.call_context import CallContext
+from core.call_context import CallContext, Said
 from core.introductions import WORD
 from core.normalize import fold
 from core.places import Gazetteer, Place
@@ -33,101 +33,137 @@ def city_tail(words: list[str], gaz: Gazetteer) -> list[str]:
     return []
 
 
+Hit = tuple[int, str, Place]  # where in the sentence, the place as said, the place
+
+
 def location_of(ctx: CallContext, names: set[str],
                 company: str | None = None) -> Evidence[Location] | None:
     """The customer's place: city, region, country as said, in the customer's words (or in the
-    rep's, where the rep speaks of the customer's: "your agents in Phoenix"); a city said right
-    after the customer's `company` counts, its 'in' lost ('at Hollowbrook Veterinary Spokane')."""
+    rep's, where the rep speaks of the customer's: "your agents in Phoenix"), from the first
+    sentence that names one; a city said right after the customer's `company` counts, its 'in'
+    lost ('at Hollowbrook Veterinary Spokane')."""
     yours = [s for s in ctx.rep if re.search(r"\b(?:your|you'?re|you are|usted|su|sus|seu|sua)\b",
                                               fold(s.text))]
     for s in ctx.customer + yours:
-        hits: list[tuple[int, str, Place]] = []
         where = s.role == "customer" and bool(_WHERE_QUESTION.search(fold(ctx.previous_rep(s))))
-        for m in _RUN.finditer(s.text):
-            run = m.group(0)
-            words = run.split()
-            # the whole run, or a place after a connector inside it ('Mirador de Granada')
-            options = [(m.start(), run)]
-            if s.text[:m.start()].endswith(("the ", "The ")) and not place_in(run, ctx.gaz):
-                options.append((m.start(), "the " + run))  # 'in the UK'
-            for i, w in enumerate(words):
-                if w.lower() in ("de", "del", "in", "en") and i + 1 < len(words):
-                    options.append((m.start() + run.find(" " + w + " ") + len(w) + 2,
-                                    " ".join(words[i + 1:])))
-            tail = city_tail(words, ctx.gaz)
-            if tail and company and fold(" ".join(words[:-len(tail)])) == fold(company):
-                options.append((m.start() + run.rfind(" " + tail[0]) + 1, " ".join(tail)))
-            split = _city_then_region(run, ctx.gaz) if not place_in(run, ctx.gaz) else None
-            if split:  # 'calling from Denver Colorado': the comma not written
-                if re.search(r"(?i:\b(?:in|en|from|de|del|desde|based in|out of)\s*)$",
-                             s.text[:m.start()]):
-                    hits += [(m.start() + offset, said, place) for offset, said, place in split]
-                continue
-            for pos, text in options:
-                place = place_in(text, ctx.gaz)
-                if place and fold(text) not in names and not any(fold(text) in n.split()
-                                                                  for n in names):
-                    if pos == m.start() and pos > 0 and not re.search(
-                            r"(?i:\b(?:in|en|from|de|del|desde|near|based in|at|em|no|na|"
-                            r"outside|out of|around|cerca de|,)\s*(?:the\s+)?)$",
-                            s.text[:pos]) and not (place.kind != "city" and re.search(
-                                r"(?i:\bon\s+)$", s.text[:pos])):
-                        continue  # a region or a country 'on' is the recogniser's 'in'
-                    rest = s.text[m.end():].strip(" ,.!?")
-                    if pos == 0 and rest and not place_in(rest, ctx.gaz) and not where:
-                        continue  # 'Nada, adiós': a word, not the place; 'Albuquerque.' is
-                    hits.append((pos, text.removeprefix("the ").strip(" ,."), place))
-                    break
-        # a place the recogniser wrote in lower case ("de buenos aires"), after a preposition:
-        # only big cities, regions and countries, so ordinary words are not read as places
-        # ('encali': the 'en' glued to the place)
-        for m in chain(re.finditer(r"(?:\b(?:in|en|de|del|desde|from|em|no|na)\s+|,\s+(?!(?:de|"
-                                   r"del|en|in|from)\b))((?:[a-zñáéíóú]+\s?){1,3})", s.text),
-                       re.finditer(r"\ben(?=[a-zñáéíóú]{4,}\b)((?:[a-zñáéíóú]+\s?){1,3})",
-                                   s.text)):
-            words = m.group(1).split()
-            for n in range(len(words), 0, -1):
-                text = " ".join(words[:n])
-                place = place_in(text, ctx.gaz)
-                glued = s.text[m.start(1) + len(text):m.start(1) + len(text) + 1] in ("-", "'")
-                if place and (place.kind != "city" or place.population >= 500_000) and \
-                        not glued and fold(text) not in names and \
-                        all(h[0] != m.start(1) for h in hits):  # 'rom-toly' is no Rome
-                    hits.append((m.start(1), text, place))
-                    break
-        if not hits:  # 'en menosa.': the place the recogniser misspelled, said last
-            hits += _misspelled_last(s.text, ctx.gaz, names)
-        if not any(place.kind == "city" for _, _, place in hits):
-            town = _small_town(s.text, hits, ctx.gaz, names, where)
-            if town:
-                hits.append(town)
-        if not hits:
-            continue
-        hits.sort(key=lambda h: h[0])
-        hits += _misspelled_after(s.text, hits, ctx.gaz, names)
-        # 'in Calgary, and we're the...' '...canada.': the recogniser cut the turn before the
-        # region or the country; a sentence of the same turn that is only that name completes it
-        after = [x for x in ctx.said if x.turn == s.turn and ctx.said.index(x) >
-                 ctx.said.index(s)] if s in ctx.said else []
-        for x in after[:2]:
-            bare = re.sub(r"^(?:(?:and|y|in|en)\s+)", "", x.text.strip(" .,;!?¡¿…"), flags=re.I)
-            place = place_in(bare, ctx.gaz)
-            if place is None:  # 'de buenos aires,' 'argentía.'
-                heard = _sounds_like_next(bare, hits, ctx.gaz, names)
-                bare, place = heard if heard else (bare, None)
-            if place is None or place.kind == "city":
-                break
-            hits.append((10**6 + len(hits), bare, place))
-        loc = Location()
-        for _, text, place in hits:
-            if place.kind == "city" and loc.city is None and loc.region is None:
-                loc.city = text
-            elif place.kind == "region" and loc.region is None:
-                loc.region = text
-            elif place.kind == "country" and loc.country is None:
-                loc.country = text
-        return Evidence[Location](value=loc, quote=s.text)
+        hits = _places_in(s.text, ctx.gaz, names, company, where)
+        if hits:
+            hits += _completed_after(s, hits, ctx, names)
+            return Evidence[Location](value=_location(hits), quote=s.text)
     return None
+
+
+def _places_in(text: str, gaz: Gazetteer, names: set[str], company: str | None,
+               where: bool) -> list[Hit]:
+    """The places one sentence names, in the order said: capitalised runs, places written in
+    lower case, a misspelled region said last, a small town where the call says a place is
+    given, and a misspelled region or country after a place."""
+    hits = [hit for m in _RUN.finditer(text)
+            for hit in _run_places(text, m, gaz, names, company, where)]
+    hits += _lower_case(text, gaz, names, hits)
+    if not hits:  # 'en menosa.': the place the recogniser misspelled, said last
+        hits += _misspelled_last(text, gaz, names)
+    if not any(place.kind == "city" for _, _, place in hits):
+        town = _small_town(text, hits, gaz, names, where)
+        if town:
+            hits.append(town)
+    if not hits:
+        return []
+    hits.sort(key=lambda h: h[0])
+    return hits + _misspelled_after(text, hits, gaz, names)
+
+
+_BEFORE_PLACE = re.compile(r"(?i:\b(?:in|en|from|de|del|desde|near|based in|at|em|no|na|"
+                           r"outside|out of|around|cerca de|,)\s*(?:the\s+)?)$")
+
+
+def _run_places(text: str, m: re.Match[str], gaz: Gazetteer, names: set[str],
+                company: str | None, where: bool) -> list[Hit]:
+    """The place a capitalised run names: the run, a place after a connector inside it, the
+    city after the customer's company; a city and its region said without the comma."""
+    run = m.group(0)
+    words = run.split()
+    split = _city_then_region(run, gaz) if not place_in(run, gaz) else None
+    if split:  # 'calling from Denver Colorado': the comma not written
+        if re.search(r"(?i:\b(?:in|en|from|de|del|desde|based in|out of)\s*)$", text[:m.start()]):
+            return [(m.start() + offset, said, place) for offset, said, place in split]
+        return []
+    # the whole run, or a place after a connector inside it ('Mirador de Granada')
+    options = [(m.start(), run)]
+    if text[:m.start()].endswith(("the ", "The ")) and not place_in(run, gaz):
+        options.append((m.start(), "the " + run))  # 'in the UK'
+    for i, w in enumerate(words):
+        if w.lower() in ("de", "del", "in", "en") and i + 1 < len(words):
+            options.append((m.start() + run.find(" " + w + " ") + len(w) + 2,
+                            " ".join(words[i + 1:])))
+    tail = city_tail(words, gaz)
+    if tail and company and fold(" ".join(words[:-len(tail)])) == fold(company):
+        options.append((m.start() + run.rfind(" " + tail[0]) + 1, " ".join(tail)))
+    for pos, said in options:
+        place = place_in(said, gaz)
+        if place is None or fold(said) in names or any(fold(said) in n.split() for n in names):
+            continue
+        if pos == m.start() and pos > 0 and not _BEFORE_PLACE.search(text[:pos]) and not (
+                place.kind != "city" and re.search(r"(?i:\bon\s+)$", text[:pos])):
+            continue  # a region or a country after 'on' is the recogniser's 'in'
+        rest = text[m.end():].strip(" ,.!?")
+        if pos == 0 and rest and not place_in(rest, gaz) and not where:
+            continue  # 'Nada, adiós': a word, not the place; 'Albuquerque.' is
+        return [(pos, said.removeprefix("the ").strip(" ,."), place)]
+    return []
+
+
+def _lower_case(text: str, gaz: Gazetteer, names: set[str], taken: list[Hit]) -> list[Hit]:
+    """A place the recogniser wrote in lower case ("de buenos aires"), after a preposition or a
+    comma, or with 'en' glued to it ('encali'): only big cities, regions and countries, so
+    ordinary words are not read as places."""
+    out: list[Hit] = []
+    for m in chain(re.finditer(r"(?:\b(?:in|en|de|del|desde|from|em|no|na)\s+|,\s+(?!(?:de|"
+                               r"del|en|in|from)\b))((?:[a-zñáéíóú]+\s?){1,3})", text),
+                   re.finditer(r"\ben(?=[a-zñáéíóú]{4,}\b)((?:[a-zñáéíóú]+\s?){1,3})", text)):
+        words = m.group(1).split()
+        for n in range(len(words), 0, -1):
+            said = " ".join(words[:n])
+            place = place_in(said, gaz)
+            glued = text[m.start(1) + len(said):m.start(1) + len(said) + 1] in ("-", "'")
+            if place and (place.kind != "city" or place.population >= 500_000) and \
+                    not glued and fold(said) not in names and \
+                    all(h[0] != m.start(1) for h in taken + out):  # 'rom-toly' is no Rome
+                out.append((m.start(1), said, place))
+                break
+    return out
+
+
+def _completed_after(s: Said, hits: list[Hit], ctx: CallContext, names: set[str]) -> list[Hit]:
+    """'in Calgary, and we're the...' '...canada.': the recogniser cut the turn before the region
+    or the country; a sentence of the same turn that is only that name (or sounds like it:
+    'argentía.') completes it."""
+    after = [x for x in ctx.said if x.turn == s.turn and ctx.said.index(x) >
+             ctx.said.index(s)] if s in ctx.said else []
+    out: list[Hit] = []
+    for x in after[:2]:
+        bare = re.sub(r"^(?:(?:and|y|in|en)\s+)", "", x.text.strip(" .,;!?¡¿…"), flags=re.I)
+        place = place_in(bare, ctx.gaz)
+        if place is None:  # 'de buenos aires,' 'argentía.'
+            heard = _sounds_like_next(bare, hits + out, ctx.gaz, names)
+            bare, place = heard if heard else (bare, None)
+        if place is None or place.kind == "city":
+            break
+        out.append((10**6 + len(hits) + len(out), bare, place))
+    return out
+
+
+def _location(hits: list[Hit]) -> Location:
+    """The first city (unless a region came first), region and country of the hits."""
+    loc = Location()
+    for _, text, place in hits:
+        if place.kind == "city" and loc.city is None and loc.region is None:
+            loc.city = text
+        elif place.kind == "region" and loc.region is None:
+            loc.region = text
+        elif place.kind == "country" and loc.country is None:
+            loc.country = text
+    return loc
 
 
 def _sounds_like_next(said: str, hits: list[tuple[int, str, Place]], gaz: Gazetteer,

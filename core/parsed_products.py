@@ -115,13 +115,18 @@ _MOVING = {"move", "moving", "switch", "switching", "migrate", "migrating", "cha
            "changing", "swap", "swapping", "convert", "converting", "transfer", "transferring"}
 
 
-def requested(sentence: str, words: list[Word]) -> list[str]:
+def requested(sentence: str, parse: Parse) -> list[str]:
     """The things a customer's request sentence is about: the first noun that is the object of
     a verb or preposition and is neither a person, a place, a time, an amount nor a word that
     only holds the thing ('a couple of', 'a quote for'); with the nouns joined to it by 'and'.
-    Nothing when the sentence asks for nothing or is about something else (a bill, a refusal)."""
+    Nothing when the sentence asks for nothing or is about something else (a bill, a refusal);
+    the sentence is parsed only when its words could make a request."""
+    if _NOT_A_REQUEST.search(sentence) or not _REQUEST & set(re.findall(r"[a-z]+",
+                                                                          sentence.lower())):
+        return []
+    words = parse(sentence)
     asks = [i for i, w in enumerate(words) if w.text.lower() in _REQUEST]
-    if not asks or _NOT_A_REQUEST.search(sentence):
+    if not asks:
         return []
     for i, w in enumerate(words):
         if _moved(words, i):

@@ -460,7 +460,7 @@ def _add_parsed_request(ctx: CallContext, parse: Parse, found: _Found) -> None:
     if any(REFUSAL.search(fold(s.text)) for s in ctx.customer):
         return
     for s in ctx.customer:
-        things = requested(s.text, parse(s.text))
+        things = requested(s.text, parse)
         for thing in things:
             found.add(_clean_product(thing), s.text)
         if things:

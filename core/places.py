@@ -134,18 +134,17 @@ class Gazetteer:
         ('Espaya', 'argentía', 'andalusía', 'Menlosa'): sound keys (`sound_key`) one edit apart
         (two from ten letters), five letters or more, the first letter the same; with the name
         as the gazetteer spells it. None when none or more than one place is that close."""
-        key = sound_key(fold(said).strip(" ,.;:!?"))
+        folded = fold(said).strip(" ,.;:!?")
+        key = sound_key(folded)
         if len(key) < 5 or not key.isalpha():
             return None
         most = 2 if len(key) >= 10 else 1
         near = {name for sound, names in self._by_sound.items()
                 if sound[0] == key[0] and Levenshtein.distance(sound, key, score_cutoff=most)
-                <= most for name in names}
-        near = {name for name in near if name in self.places}
+                <= most for name in names}  # every spelled name is in `places` (`add`)
         places = {(self.places[name].name, self.places[name].kind) for name in near}
         if not near or (len(places) > 1 and len({sound_key(n) for n in near}) > 1):
             return None  # none, or two places ('Andalucía' and 'Andalusia' are one)
-        folded = fold(said).strip(" ,.;:!?")
         name = min(sorted(near), key=lambda n: Levenshtein.distance(n, folded))  # 'España'
         return self.spelled[name], self.places[name]
 

@@ -7,9 +7,7 @@ from tests.core.helpers import call
 
 
 def _call(*turns: tuple[str, str], language: str = "en") -> Transcript:
-    transcript = call(*turns, language=language)
-    for speaker in transcript.speakers:
-        speaker.role = "rep" if speaker.label == "R" else "customer"
+    transcript = call(*turns, language=language, roles=True)
     return transcript
 
 

@@ -12,9 +12,7 @@ from tests.core.helpers import call
 
 
 def _ctx(*turns: tuple[str, str], language: str = "en") -> CallContext:
-    transcript = call(*turns, language=language)
-    for speaker in transcript.speakers:
-        speaker.role = "rep" if speaker.label == "R" else "customer"
+    transcript = call(*turns, language=language, roles=True)
     return CallContext(sentences(transcript), language, Gazetteer(), set(), set())
 
 
@@ -1054,9 +1052,7 @@ CALLS: list[tuple[str, list[tuple[str, str]], str]] = [
 @pytest.mark.parametrize(("language", "turns", "intent"), CALLS)
 def test_the_intent_of_a_short_call(language: str, turns: list[tuple[str, str]],
                                     intent: str) -> None:
-    transcript = call(*turns, language=language)
-    for speaker in transcript.speakers:
-        speaker.role = "rep" if speaker.label == "R" else "customer"
+    transcript = call(*turns, language=language, roles=True)
     assert extract(transcript, None).buying_intent.value == intent
 
 

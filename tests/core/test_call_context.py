@@ -9,9 +9,7 @@ from tests.core.helpers import call
 
 
 def _labelled(*turns: tuple[str, str]) -> Transcript:
-    transcript = call(*turns)
-    for speaker in transcript.speakers:
-        speaker.role = "rep" if speaker.label == "R" else "customer"
+    transcript = call(*turns, roles=True)
     return transcript
 
 

@@ -21,9 +21,7 @@ for _name, _place in [
 def _run(*turns: tuple[str, str], language: str = "en") -> CallAnalysis:
     """The call with its roles given (R the rep, C the customer): these tests are about the
     extractor, not about telling the parties apart (core.roles, tests/core/test_roles.py)."""
-    transcript = call(*turns, language=language)
-    for speaker in transcript.speakers:
-        speaker.role = "rep" if speaker.label == "R" else "customer"
+    transcript = call(*turns, language=language, roles=True)
     return extract(transcript, gazetteer=GAZ)
 
 
@@ -740,9 +738,8 @@ def test_the_reps_identity_for_the_cloud_extractor_includes_the_caller_heard_in_
         ("C", "Hi, is this Gary Simmons from Oakridge Dental? This is Faith Adams with "
               "Brightsmile Imaging."),
         ("R", "No, there's no Gary here."),
+        roles=True,
     )
-    for speaker in transcript.speakers:
-        speaker.role = "rep" if speaker.label == "R" else "customer"
     names, companies = rep_identity(transcript)
     assert "faith adams" in names
     assert "brightsmile imaging" in companies

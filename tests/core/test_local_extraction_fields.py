@@ -21,9 +21,7 @@ for _name, _place in [
 def _run(*turns: tuple[str, str], language: str = "en",
          gazetteer: Gazetteer | None = None) -> CallAnalysis:
     """The call with its roles given (R the rep, C the customer)."""
-    transcript = call(*turns, language=language)
-    for speaker in transcript.speakers:
-        speaker.role = "rep" if speaker.label == "R" else "customer"
+    transcript = call(*turns, language=language, roles=True)
     return extract(transcript, gazetteer=gazetteer or GAZ)
 
 

@@ -12,9 +12,7 @@ from tests.core.helpers import call
 
 def _budget(*turns: tuple[str, str], language: str = "en",
             country: str | None = None) -> tuple[float | None, str | None] | None:
-    transcript = call(*turns, language=language)
-    for speaker in transcript.speakers:
-        speaker.role = "rep" if speaker.label == "R" else "customer"
+    transcript = call(*turns, language=language, roles=True)
     ctx = CallContext(sentences(transcript), language, Gazetteer(), set(), set())
     got = budget_of(ctx, country)
     return (got.value.amount, got.value.currency) if got else None

@@ -260,9 +260,7 @@ REQUESTS: list[tuple[str, str, list[str]]] = [
 @pytest.mark.parametrize(("language", "said", "products"), REQUESTS)
 def test_the_products_of_a_request(language: str, said: str, products: list[str]) -> None:
     ask = "How can I help?" if language == "en" else "¿En qué le puedo ayudar?"
-    transcript = call(("R", ask), ("C", said), language=language)
-    for speaker in transcript.speakers:
-        speaker.role = "rep" if speaker.label == "R" else "customer"
+    transcript = call(("R", ask), ("C", said), language=language, roles=True)
     got = [p.value for p in extract(transcript, None).products_of_interest]
     assert len(got) == len(products), got
     assert all(fuzz.token_set_ratio(fold(w), fold(g)) >= 80
@@ -271,18 +269,15 @@ def test_the_products_of_a_request(language: str, said: str, products: list[str]
 
 def test_a_quantity_in_digits_with_a_thousands_comma_is_no_list() -> None:
     transcript = call(("R", "How can I help?"),
-                      ("C", "We need about 5,000 printed paper bags with our logo on them."))
-    for speaker in transcript.speakers:
-        speaker.role = "rep" if speaker.label == "R" else "customer"
+                      ("C", "We need about 5,000 printed paper bags with our logo on them."),
+                      roles=True)
     assert [p.value for p in extract(transcript, None).products_of_interest] == \
         ["printed paper bags"]
 
 
 def test_what_they_have_after_a_comma_and_few_without_its_article_as_recognised() -> None:
     def products(said: str) -> list[str]:
-        transcript = call(("R", "Would you like to hear about it?"), ("C", said))
-        for speaker in transcript.speakers:
-            speaker.role = "rep" if speaker.label == "R" else "customer"
+        transcript = call(("R", "Would you like to hear about it?"), ("C", said), roles=True)
         return [p.value for p in extract(transcript, None).products_of_interest]
 
     assert products("No, I just want the line, I've already got to work.") == []

@@ -166,15 +166,15 @@ def _location(hits: list[Hit]) -> Location:
     return loc
 
 
-def _sounds_like_next(said: str, hits: list[tuple[int, str, Place]], gaz: Gazetteer,
+def _sounds_like_next(said: str, hits: list[Hit], gaz: Gazetteer,
                       names: set[str]) -> tuple[str, Place] | None:
     """The region or country a word after a place sounds like ('Espaya', 'argentía'), as the
     gazetteer spells it; only one of the same country as a place already heard, so a name
     ('Francis', 'Marta') is not read as a country."""
     if len(said.split()) > 2 or fold(said) in names:
         return None
-    heard = gaz.sounds_like(said)
-    if heard is None or heard[1].kind == "city":
+    heard = gaz.sounds_like(said)  # a region or a country, never a city
+    if heard is None:
         return None
     code = heard[1].country_code
     same = any(place.country_code == code or code in gaz.city_in.get(fold(text), ())
@@ -182,8 +182,8 @@ def _sounds_like_next(said: str, hits: list[tuple[int, str, Place]], gaz: Gazett
     return heard if same else None
 
 
-def _misspelled_after(text: str, hits: list[tuple[int, str, Place]], gaz: Gazetteer,
-                      names: set[str]) -> list[tuple[int, str, Place]]:
+def _misspelled_after(text: str, hits: list[Hit], gaz: Gazetteer,
+                      names: set[str]) -> list[Hit]:
     """'en Valencia, Espaya': the region or country after the last place of a sentence, the
     recogniser's misspelling read by its sound (`_sounds_like_next`)."""
     pos, said, _ = hits[-1]
@@ -195,14 +195,14 @@ def _misspelled_after(text: str, hits: list[tuple[int, str, Place]], gaz: Gazett
     return [(end + m.start(1), *heard)] if heard else []
 
 
-def _misspelled_last(text: str, gaz: Gazetteer, names: set[str]) -> list[tuple[int, str, Place]]:
+def _misspelled_last(text: str, gaz: Gazetteer, names: set[str]) -> list[Hit]:
     """'estamos en menosa.': a region or country the recogniser misspelled, read by its sound
     (`Gazetteer.sounds_like`) where the sentence ends on it after 'in', 'en' or 'desde'."""
-    m = re.search(r"\b(?:in|en|desde)\s+(\w+)\s*[.!?]?$", text.strip(), flags=re.I)
+    m = re.search(r"\b(?:in|en|desde)\s+(\w+)\s*[.!?]?\s*$", text, flags=re.I)
     if m is None or fold(m.group(1)) in names or place_in(m.group(1), gaz):
         return []
     heard = gaz.sounds_like(m.group(1))
-    return [(m.start(1), *heard)] if heard and heard[1].kind != "city" else []
+    return [(m.start(1), *heard)] if heard else []
 
 
 _WHERE_QUESTION = re.compile(r"\bwhere (?:are you|is your|do you|are they|is the)\b|"
@@ -216,8 +216,8 @@ _TOWN_CONTEXT = re.compile(r"(?i:\b(?:out in|based in|located in|here in|up in|d
                            r"ubicad[oa]s? en|aqui en|desde)\s*)$")
 
 
-def _small_town(text: str, hits: list[tuple[int, str, Place]], gaz: Gazetteer, names: set[str],
-                where: bool) -> tuple[int, str, Place] | None:
+def _small_town(text: str, hits: list[Hit], gaz: Gazetteer, names: set[str],
+                where: bool) -> Hit | None:
     """A town under the gazetteer's population bar, only where the call says a place is given:
     'we're out in Napa', 'based in Napa', 'Napa, California' (its own region said after it), or
     first in the answer to 'where are you?'."""
@@ -233,7 +233,7 @@ def _small_town(text: str, hits: list[tuple[int, str, Place]], gaz: Gazetteer, n
     return None
 
 
-def _city_then_region(run: str, gaz: Gazetteer) -> list[tuple[int, str, Place]] | None:
+def _city_then_region(run: str, gaz: Gazetteer) -> list[Hit] | None:
     """'Denver Colorado' -> the city and its region (or country), with their offsets in the run:
     the two said with no comma written between them."""
     words = run.split()
